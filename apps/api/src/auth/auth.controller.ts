@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AuthResultDto,
+  AuthService,
+  LoginDto,
+  MagicLinkRequestDto,
+  MagicLinkVerifyDto,
+  SignupDto,
+} from '#accounts';
+import type { AuthedRequest } from '../http/request-context.js';
+import { Public } from './auth.decorators.js';
+
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('signup')
+  @ApiCreatedResponse({ type: AuthResultDto })
+  signup(@Body() dto: SignupDto) {
+    return this.auth.signup(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthResultDto })
+  login(@Body() dto: LoginDto, @Req() req: AuthedRequest) {
+    return this.auth.login(dto, req.ip ?? 'unknown');
+  }
+
+  @Post('magic-link')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description: 'A single-use login link valid 15 minutes is on its way if the account exists',
+  })
+  async magicLink(@Body() dto: MagicLinkRequestDto, @Req() req: AuthedRequest) {
+    await this.auth.requestMagicLink(dto, req.ip ?? 'unknown');
+    return { message: 'If an account exists for this email, a login link is on its way.' };
+  }
+
+  @Post('magic-link/verify')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AuthResultDto })
+  verify(@Body() dto: MagicLinkVerifyDto) {
+    return this.auth.verifyMagicLink(dto.token);
+  }
+}

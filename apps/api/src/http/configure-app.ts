@@ -1,0 +1,63 @@
+import { type INestApplication } from '@nestjs/common';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { Logger as Pino } from 'pino';
+import { type AppConfig, createValidationPipe } from '#core';
+
+/**
+ * Everything main.ts does to the app besides listening, shared with the e2e tests so
+ * they exercise the same pipes, limits and headers as production.
+ */
+export function configureApp(app: INestApplication, config: AppConfig, logger: Pino): void {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', 'loopback');
+  express.useBodyParser('json', { limit: config.bodyLimit });
+  express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id =
+          typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+      },
+    }),
+  );
+  // The Swagger UI needs inline scripts; everything else gets helmet's strict defaults.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.enableCors({
+    origin: config.corsOrigins === '*' ? true : config.corsOrigins,
+    exposedHeaders: ['x-request-id', 'Retry-After', 'Content-Disposition'],
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Convene API')
+      .setDescription(
+        'Registration, travel, agenda and email for the meetings of an international network of partners. ' +
+          'Log in with POST /api/auth/login, then send Authorization: Bearer <accessToken>.',
+      )
+      .setVersion('0.1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,39 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Locale } from '#core';
+
+@Entity('accounts')
+export class Account {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Always stored lower-case; uniqueness is on lower(email) as well. */
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  locale!: Locale;
+
+  @Column('uuid', { nullable: true })
+  organisationId!: string | null;
+
+  @Column('text')
+  platformRole!: 'admin' | 'member';
+
+  @Column('text', { nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  badRequest,
+  forbidden,
+  isAdmin,
+  notFound,
+  unauthenticated,
+} from '#core';
+import { Account } from './account.entity.js';
+import { type AccountView, toAccountView } from './account.view.js';
+import { UpdateMeDto } from './dto/auth.dto.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+
+@Injectable()
+export class AccountsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Accounts');
+
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD; an existing account is promoted. */
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminEmail, adminPassword } = this.config;
+    if (!adminEmail || !adminPassword) return;
+    const existing = await this.accounts
+      .createQueryBuilder('a')
+      .where('lower(a.email) = :email', { email: adminEmail })
+      .getOne();
+    if (existing) {
+      if (existing.platformRole !== 'admin') {
+        await this.accounts.update({ id: existing.id }, { platformRole: 'admin' });
+        this.logger.log(`Promoted ${adminEmail} to platform admin`);
+      }
+      return;
+    }
+    await this.accounts
+      .createQueryBuilder()
+      .insert()
+      .values({
+        email: adminEmail,
+        name: 'Administrator',
+        locale: 'en',
+        platformRole: 'admin',
+        passwordHash: await hashPassword(adminPassword),
+      })
+      .orIgnore()
+      .execute();
+    this.logger.log(`Created platform admin ${adminEmail}`);
+  }
+
+  async get(actor: Actor, id: string): Promise<AccountView> {
+    if (actor.accountId !== id && !isAdmin(actor))
+      throw forbidden('You can only see your own profile');
+    const account = await this.accounts.findOneBy({ id });
+    if (!account) throw notFound('Account');
+    return toAccountView(account);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateMeDto): Promise<AccountView> {
+    if (actor.accountId !== id && !isAdmin(actor))
+      throw forbidden('You can only change your own profile');
+    const account = await this.accounts
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('a.id = :id', { id })
+      .getOne();
+    if (!account) throw notFound('Account');
+
+    const patch: Partial<Account> = {};
+    if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.locale !== undefined) patch.locale = dto.locale;
+    if (dto.organisationId !== undefined) {
+      if (dto.organisationId !== null) {
+        const found = await this.accounts.manager.query(
+          'SELECT 1 FROM organisations WHERE id = $1',
+          [dto.organisationId],
+        );
+        if (found.length === 0) {
+          throw badRequest('organisationId does not name a known organisation', {
+            field: 'organisationId',
+          });
+        }
+      }
+      patch.organisationId = dto.organisationId;
+    }
+    if (dto.password !== undefined) {
+      // Someone holding a stolen session must not be able to lock the owner out.
+      const self = actor.accountId === id;
+      if (
+        self &&
+        account.passwordHash &&
+        !(await verifyPassword(account.passwordHash, dto.currentPassword ?? ''))
+      ) {
+        throw unauthenticated('currentPassword is wrong');
+      }
+      patch.passwordHash = await hashPassword(dto.password);
+    }
+    if (Object.keys(patch).length > 0) await this.accounts.update({ id }, patch);
+    return toAccountView(await this.accounts.findOneByOrFail({ id }));
+  }
+
+  findByIds(ids: string[]): Promise<Account[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.accounts.findBy(ids.map((id) => ({ id })));
+  }
+}

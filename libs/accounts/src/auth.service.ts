@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  RateLimiter,
+  badRequest,
+  conflict,
+  unauthenticated,
+} from '#core';
+import { Account } from './account.entity.js';
+import { toAccountView, type AccountView } from './account.view.js';
+import { LoginDto, MagicLinkRequestDto, SignupDto } from './dto/auth.dto.js';
+import { MagicLinkDelivery } from './magic-link-delivery.js';
+import { MagicLinkToken } from './magic-link-token.entity.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hasher.js';
+
+export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
+
+export interface AuthResult {
+  accessToken: string;
+  account: AccountView;
+}
+
+interface TokenClaims {
+  sub: string;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly rateLimiter: RateLimiter,
+    private readonly magicLinks: MagicLinkDelivery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async signup(dto: SignupDto): Promise<AuthResult> {
+    if (dto.organisationId) await this.requireOrganisation(dto.organisationId);
+    const passwordHash = dto.password ? await hashPassword(dto.password) : null;
+    const inserted = await this.accounts
+      .createQueryBuilder()
+      .insert()
+      .values({
+        email: dto.email,
+        name: dto.name,
+        locale: dto.locale,
+        organisationId: dto.organisationId ?? null,
+        platformRole: 'member',
+        passwordHash,
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
+    if (!id) throw conflict('An account with this email already exists', { field: 'email' });
+    const account = await this.accounts.findOneByOrFail({ id });
+    return this.issue(account);
+  }
+
+  async login(dto: LoginDto, ip: string): Promise<AuthResult> {
+    await this.limitLogin(dto.email, ip);
+    const account = await this.accounts
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('lower(a.email) = :email', { email: dto.email })
+      .getOne();
+    const ok = account
+      ? await verifyPassword(account.passwordHash, dto.password)
+      : await burnPasswordCheck(dto.password);
+    if (!account || !ok) throw unauthenticated('Email or password is wrong');
+    return this.issue(account);
+  }
+
+  /** Always answers the same way, so it cannot be used to learn who has an account. */
+  async requestMagicLink(dto: MagicLinkRequestDto, ip: string): Promise<void> {
+    await this.limitLogin(dto.email, ip);
+    const account = await this.accounts
+      .createQueryBuilder('a')
+      .where('lower(a.email) = :email', { email: dto.email })
+      .getOne();
+    if (!account) return;
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + MAGIC_LINK_TTL_MS);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(MagicLinkToken, {
+        accountId: account.id,
+        tokenHash: hashToken(token),
+        expiresAt,
+      });
+      const link = `${this.config.publicUrl}/login/magic?token=${encodeURIComponent(token)}`;
+      await this.magicLinks.deliver(manager, account, link, expiresAt);
+    });
+  }
+
+  /** Single use: the conditional update lets exactly one of two racing requests through. */
+  async verifyMagicLink(token: string): Promise<AuthResult> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(MagicLinkToken)
+      .set({ usedAt: () => 'now()' })
+      .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', {
+        hash: hashToken(token),
+      })
+      .returning(['accountId'])
+      .execute();
+    const row = (result.raw as Array<{ account_id: string }>)[0];
+    if (!row) throw unauthenticated('This login link is invalid, expired or already used');
+    const account = await this.accounts.findOneByOrFail({ id: row.account_id });
+    return this.issue(account);
+  }
+
+  /** Resolves a bearer token to the current account; a deleted account loses access at once. */
+  async authenticate(bearer: string): Promise<{ actor: Actor; account: Account }> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(bearer, {
+        secret: this.config.jwtSecret,
+      });
+    } catch {
+      throw unauthenticated('Your session is invalid or has expired; please log in again');
+    }
+    const account = await this.accounts.findOneBy({ id: claims.sub });
+    if (!account)
+      throw unauthenticated('Your session is invalid or has expired; please log in again');
+    return { actor: { accountId: account.id, platformRole: account.platformRole }, account };
+  }
+
+  async issue(account: Account): Promise<AuthResult> {
+    const accessToken = await this.jwt.signAsync(
+      { sub: account.id },
+      { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds },
+    );
+    return { accessToken, account: toAccountView(account) };
+  }
+
+  private async limitLogin(email: string, ip: string): Promise<void> {
+    const { loginMaxPerIp, loginMaxPerEmail, loginWindowSeconds } = this.config;
+    await this.rateLimiter.hit(`login:ip:${ip}`, loginMaxPerIp, loginWindowSeconds);
+    await this.rateLimiter.hit(
+      `login:email:${hashToken(email)}`,
+      loginMaxPerEmail,
+      loginWindowSeconds,
+    );
+  }
+
+  private async requireOrganisation(id: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM organisations WHERE id = $1',
+      [id],
+    );
+    if (rows.length === 0)
+      throw badRequest('organisationId does not name a known organisation', {
+        field: 'organisationId',
+      });
+  }
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { LOCALES, type Locale } from '#core';
+
+const trimLower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SignupDto {
+  @ApiProperty({ example: 'awa.traore@example.org' })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Awa Traoré' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({
+    description: 'At least 10 characters. Omit to log in by magic link only.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(10, 200)
+  password?: string;
+
+  @ApiProperty({ enum: LOCALES })
+  @IsIn(LOCALES, { message: 'locale must be one of fr, en, es' })
+  locale!: Locale;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  password!: string;
+}
+
+export class MagicLinkRequestDto {
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+}
+
+export class MagicLinkVerifyDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
+  token!: string;
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be one of fr, en, es' })
+  locale?: Locale;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string | null;
+
+  @ApiPropertyOptional({ description: 'New password, at least 10 characters' })
+  @IsOptional()
+  @IsString()
+  @Length(10, 200)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'Required with password when the account already has one' })
+  @IsOptional()
+  @IsString()
+  currentPassword?: string;
+}
+
+export class AuthResultDto {
+  @ApiProperty()
+  accessToken!: string;
+
+  @ApiProperty()
+  account!: Record<string, unknown>;
+}

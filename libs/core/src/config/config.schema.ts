@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Namespaces every Redis key and BullMQ queue, so test files and deployments never collide. */
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  /** 32 bytes, AES-256-GCM key for passport numbers and other fields encrypted at rest. */
+  dataEncryptionKey: Buffer;
+  adminEmail?: string;
+  adminPassword?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  mailOutboxDir: string;
+  smtpMaxPerSecond: number;
+  corsOrigins: string[] | '*';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  loginWindowSeconds: number;
+  loginMaxPerEmail: number;
+  loginMaxPerIp: number;
+  workerHealthPort: number;
+  bodyLimit: string;
+}
+
+/** Defaults that are safe only on a developer's machine; production must set its own. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
+export const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64');
+}

@@ -1,0 +1,114 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type DomainErrorCode } from './domain-error.js';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_many_requests: 429,
+};
+
+/** PostgreSQL error codes that can only come from data a client sent. */
+const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+  '22P02': { status: 400, message: 'A value has an invalid format' },
+  '22007': { status: 400, message: 'A date or time is invalid' },
+  '22008': { status: 400, message: 'A date or time is out of range' },
+  '22003': { status: 400, message: 'A number is out of range' },
+  '22001': { status: 400, message: 'A value is too long' },
+  '23505': { status: 409, message: 'This already exists' },
+  '23503': { status: 400, message: 'A referenced record does not exist' },
+  '23P01': { status: 409, message: 'This clashes with an existing record' },
+};
+
+/** Every error leaves the API in one shape: {statusCode, error, message, details?}. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<{
+      headersSent: boolean;
+      status(code: number): { json(body: unknown): void };
+      setHeader(name: string, value: string): void;
+    }>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : exception,
+      );
+    }
+    if (body.statusCode === 429 && typeof body.details?.retryAfterSeconds === 'number') {
+      response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_BY_CODE[exception.code];
+      return this.body(statusCode, exception.message, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'string') return this.body(statusCode, response);
+      const r = response as { message?: unknown; details?: Record<string, unknown> };
+      const message = Array.isArray(r.message)
+        ? r.message.join('; ')
+        : typeof r.message === 'string'
+          ? r.message
+          : exception.message;
+      return this.body(statusCode, message, r.details);
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError
+        ?.code;
+      const known = code ? PG_CLIENT_ERRORS[code] : undefined;
+      if (known) return this.body(known.status, known.message);
+    }
+    // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
+    const status = (exception as { status?: unknown; statusCode?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: string }).type;
+      const message =
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'The request body is too large'
+            : ((exception as Error).message ?? STATUS_CODES[status]);
+      return this.body(
+        status,
+        message,
+        type === 'entity.parse.failed' ? { field: 'body' } : undefined,
+      );
+    }
+    return this.body(500, 'Something went wrong on our side; it has been logged');
+  }
+
+  private body(statusCode: number, message: string, details?: Record<string, unknown>): ErrorBody {
+    return {
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message,
+      ...(details ? { details } : {}),
+    };
+  }
+}

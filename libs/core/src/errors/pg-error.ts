@@ -1,0 +1,8 @@
+import { QueryFailedError } from 'typeorm';
+
+/** The PostgreSQL SQLSTATE of a failed query (23505 unique, 23503 foreign key, ...). */
+export function pgErrorCode(e: unknown): string | undefined {
+  return e instanceof QueryFailedError
+    ? (e as QueryFailedError & { driverError?: { code?: string } }).driverError?.code
+    : undefined;
+}

@@ -1,0 +1,64 @@
+import {
+  formatInZone,
+  isValidTimeZone,
+  localDateOf,
+  offsetMinutesAt,
+  parseInstant,
+  toZonedIso,
+  zoneTransitions,
+} from './zones.js';
+
+const utc = (y: number, mo: number, d: number, h = 0, mi = 0) =>
+  new Date(Date.UTC(y, mo - 1, d, h, mi));
+
+describe('time zones, independent of the runtime ICU', () => {
+  it('knows Morocco returned to permanent UTC+0 on 2026-09-20 (tzdata 2026c)', () => {
+    expect(offsetMinutesAt('Africa/Casablanca', utc(2027, 10, 28, 9))).toBe(0);
+    expect(toZonedIso(utc(2027, 10, 28, 9), 'Africa/Casablanca')).toBe('2027-10-28T09:00:00+00:00');
+  });
+
+  it('has Casablanca at +01 before the decree and +00 during Ramadan 2026', () => {
+    expect(offsetMinutesAt('Africa/Casablanca', utc(2026, 1, 10, 12))).toBe(60);
+    expect(offsetMinutesAt('Africa/Casablanca', utc(2026, 3, 1, 12))).toBe(0);
+    expect(offsetMinutesAt('Africa/Casablanca', utc(2026, 5, 1, 12))).toBe(60);
+  });
+
+  it('reads wall-clock input in the event zone and offset input as an instant', () => {
+    expect(parseInstant('2026-05-04T09:00', 'Africa/Casablanca')?.toISOString()).toBe(
+      '2026-05-04T08:00:00.000Z',
+    );
+    expect(parseInstant('2027-10-28T09:00:00', 'Africa/Casablanca')?.toISOString()).toBe(
+      '2027-10-28T09:00:00.000Z',
+    );
+    expect(parseInstant('2026-05-04T09:00:00-05:00', 'Africa/Casablanca')?.toISOString()).toBe(
+      '2026-05-04T14:00:00.000Z',
+    );
+  });
+
+  it('refuses malformed timestamps', () => {
+    for (const bad of ['2026-13-01T09:00', '2026-02-30T09:00', 'tomorrow', '2026-05-04', '']) {
+      expect(parseInstant(bad, 'Europe/Paris')).toBeUndefined();
+    }
+  });
+
+  it('validates IANA zone names', () => {
+    expect(isValidTimeZone('Africa/Casablanca')).toBe(true);
+    expect(isValidTimeZone('America/Lima')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+
+  it('formats dates the local way without trusting ICU zone rules', () => {
+    const text = formatInZone(utc(2027, 10, 28, 9), 'Africa/Casablanca', 'fr-FR');
+    expect(text).toBe('jeudi 28 octobre 2027 à 09:00');
+    expect(localDateOf(utc(2026, 5, 4, 23, 30), 'Africa/Casablanca')).toBe('2026-05-05');
+  });
+
+  it('lists the Ramadan and 2026-09-20 transitions for Casablanca', () => {
+    const transitions = zoneTransitions('Africa/Casablanca', utc(2026, 1, 1), utc(2026, 12, 31));
+    expect(transitions.map((t) => [t.offsetBeforeMinutes, t.offsetAfterMinutes])).toEqual([
+      [60, 0],
+      [0, 60],
+      [60, 0],
+    ]);
+  });
+});

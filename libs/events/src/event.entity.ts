@@ -1,0 +1,83 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export const EVENT_KINDS = ['meeting', 'immersion'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const EVENT_STATUSES = ['draft', 'published', 'closed', 'archived'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+@Entity('events')
+export class Event {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  slug!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  description!: string | null;
+
+  @Column('text')
+  kind!: EventKind;
+
+  /** IANA zone; every wall-clock time of the event is read and shown in it. */
+  @Column('text')
+  timezone!: string;
+
+  /** Calendar dates in the event's zone (YYYY-MM-DD), inclusive. */
+  @Column('date')
+  startDate!: string;
+
+  @Column('date')
+  endDate!: string;
+
+  @Column('text', { nullable: true })
+  venueName!: string | null;
+
+  @Column('text', { nullable: true })
+  venueCity!: string | null;
+
+  @Column('char', { length: 2, nullable: true })
+  venueCountry!: string | null;
+
+  @Column('integer')
+  capacity!: number;
+
+  @Column('boolean')
+  requiresApproval!: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  registrationOpensAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  registrationClosesAt!: Date | null;
+
+  @Column('text', { array: true })
+  languages!: string[];
+
+  @Column('uuid', { nullable: true })
+  hostOrganisationId!: string | null;
+
+  @Column('text')
+  status!: EventStatus;
+
+  @Column('timestamptz', { nullable: true })
+  publishedAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  createdBy!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

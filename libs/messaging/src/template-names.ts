@@ -1,0 +1,13 @@
+/** Every email Convene sends; each has a French, English and Spanish version. */
+export const TEMPLATE_NAMES = [
+  'magic_link',
+  'registration_pending',
+  'registration_confirmed',
+  'registration_waitlisted',
+  'registration_promoted',
+  'registration_rejected',
+  'registration_cancelled',
+  'announcement',
+  'session_changed',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];

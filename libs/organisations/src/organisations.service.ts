@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import {
+  type Actor,
+  type Page,
+  conflict,
+  forbidden,
+  isAdmin,
+  notFound,
+  pageWindow,
+  pgErrorCode,
+  toPage,
+} from '#core';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQueryDto,
+  UpdateOrganisationDto,
+} from './dto/organisation.dto.js';
+import { Organisation } from './organisation.entity.js';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+  ) {}
+
+  async list(query: ListOrganisationsQueryDto): Promise<Page<Organisation>> {
+    const { skip, take } = pageWindow(query);
+    const qb = this.organisations
+      .createQueryBuilder('o')
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id')
+      .skip(skip)
+      .take(take);
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(o.name ILIKE :pattern OR o.city ILIKE :pattern)', { pattern });
+    }
+    if (query.country) qb.andWhere('o.country = :country', { country: query.country });
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    const [items, total] = await qb.getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.organisations.findOneBy({ id });
+    if (!organisation) throw notFound('Organisation');
+    return organisation;
+  }
+
+  async create(actor: Actor, dto: CreateOrganisationDto): Promise<Organisation> {
+    await this.requireEditor(actor);
+    try {
+      return await this.organisations.save(this.organisations.create({ kind: 'ngo', ...dto }));
+    } catch (e) {
+      if (pgErrorCode(e) === '23505') {
+        throw conflict('An organisation with this name already exists in this country', {
+          field: 'name',
+        });
+      }
+      throw e;
+    }
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    await this.requireEditor(actor);
+    const organisation = await this.get(id);
+    try {
+      return await this.organisations.save(this.organisations.merge(organisation, dto));
+    } catch (e) {
+      if (pgErrorCode(e) === '23505') {
+        throw conflict('An organisation with this name already exists in this country', {
+          field: 'name',
+        });
+      }
+      throw e;
+    }
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    if (!isAdmin(actor)) throw forbidden('Only platform admins can delete organisations');
+    await this.get(id);
+    try {
+      await this.organisations.delete({ id });
+    } catch (e) {
+      if (pgErrorCode(e) === '23503') {
+        throw conflict('This organisation is still used by events or registrations');
+      }
+      throw e;
+    }
+  }
+
+  /** Admins and anyone who organises an event keep the partner directory up to date. */
+  private async requireEditor(actor: Actor): Promise<void> {
+    if (isAdmin(actor)) return;
+    const rows: unknown[] = await this.organisations.manager.query(
+      `SELECT 1 FROM event_staff WHERE account_id = $1 AND role = 'organiser' LIMIT 1`,
+      [actor.accountId],
+    );
+    if (rows.length === 0)
+      throw forbidden('Only admins and event organisers can edit organisations');
+  }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# One command for a newcomer: install, build, migrate, seed the Tangier demo, and run
+# the API and the worker until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-services.sh
+npm install --no-audit --no-fund
+npm run build
+
+export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@convene.demo}"
+export ADMIN_PASSWORD="${ADMIN_PASSWORD:-convene-admin-2027}"
+export PORT="${PORT:-3000}"
+
+npm run migrate
+npm run seed
+
+node dist/apps/api/src/main.js &
+API_PID=$!
+node dist/apps/worker/src/main.js &
+WORKER_PID=$!
+trap 'kill -TERM $API_PID $WORKER_PID 2>/dev/null; wait' INT TERM EXIT
+
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:${PORT}/api/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+cat <<INFO
+
+Convene is running.
+  API       http://localhost:${PORT}/api
+  API docs  http://localhost:${PORT}/docs
+  Health    http://localhost:${PORT}/api/health/ready   worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health/ready
+  Emails    written as .eml files under ${MAIL_OUTBOX_DIR:-var/mail}/ (set SMTP_URL to send for real)
+  Logins    admin ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}
+            organiser@convene.demo, awa@convene.demo, lucia@convene.demo ... / convene-demo-2027
+Press Ctrl-C to stop.
+INFO
+wait

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, loadConfig } from '#core';
+import { DEMO_EVENT, DEMO_ORGANISER, DEMO_PARTICIPANTS, DEMO_PASSWORD } from './seed/demo-data.js';
+import { seedFoundation } from './seed/seed-foundation.js';
+import { SEED_STEPS } from './seed/steps.js';
+
+/** The demo data; running it twice changes nothing. */
+export async function seed(databaseUrl: string): Promise<void> {
+  const ds = new DataSource(dataSourceOptions(databaseUrl));
+  await ds.initialize();
+  try {
+    const ctx = await seedFoundation(ds);
+    for (const step of SEED_STEPS) await step.run(ctx);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await seed(config.databaseUrl);
+  console.log(`Seeded the demo meeting "${DEMO_EVENT.name}" (slug ${DEMO_EVENT.slug}).`);
+  console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
+  console.log(`  organiser   ${DEMO_ORGANISER.email}`);
+  for (const p of DEMO_PARTICIPANTS) console.log(`  participant ${p.email}`);
+  if (config.adminEmail)
+    console.log(`  admin       ${config.adminEmail} (password from ADMIN_PASSWORD)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * The demo: the network's annual meeting in Tangiers. Nineteen partner organisations
+ * in the ten countries of the network; the names are illustrative.
+ */
+export const DEMO_ORGANISATIONS = [
+  {
+    key: 'bf-ouaga',
+    name: 'Maison des Familles de Ouagadougou',
+    country: 'BF',
+    city: 'Ouagadougou',
+    kind: 'family_house',
+  },
+  {
+    key: 'bf-bobo',
+    name: 'Association Solidarité Enfance Bobo',
+    country: 'BF',
+    city: 'Bobo-Dioulasso',
+    kind: 'ngo',
+  },
+  {
+    key: 'cm-yaounde',
+    name: 'Réseau Familles Cameroun',
+    country: 'CM',
+    city: 'Yaoundé',
+    kind: 'ngo',
+  },
+  {
+    key: 'cm-douala',
+    name: 'Centre Social de Douala',
+    country: 'CM',
+    city: 'Douala',
+    kind: 'public_service',
+  },
+  {
+    key: 'cg-brazza',
+    name: 'Foyer Espoir Brazzaville',
+    country: 'CG',
+    city: 'Brazzaville',
+    kind: 'ngo',
+  },
+  {
+    key: 'fr-paris',
+    name: 'Réseau International des Familles',
+    country: 'FR',
+    city: 'Paris',
+    kind: 'network',
+  },
+  {
+    key: 'fr-lyon',
+    name: 'Fondation Côte Solidaire',
+    country: 'FR',
+    city: 'Lyon',
+    kind: 'foundation',
+  },
+  {
+    key: 'mg-tana',
+    name: 'Trano Fianakaviana Antananarivo',
+    country: 'MG',
+    city: 'Antananarivo',
+    kind: 'family_house',
+  },
+  {
+    key: 'mg-tamatave',
+    name: 'Association Zaza Tamatave',
+    country: 'MG',
+    city: 'Toamasina',
+    kind: 'ngo',
+  },
+  {
+    key: 'ml-bamako',
+    name: 'Maison des Familles de Bamako',
+    country: 'ML',
+    city: 'Bamako',
+    kind: 'family_house',
+  },
+  { key: 'ml-segou', name: 'Association Badenya Ségou', country: 'ML', city: 'Ségou', kind: 'ngo' },
+  {
+    key: 'ma-tanger',
+    name: 'Association Mères et Enfants de Tanger',
+    country: 'MA',
+    city: 'Tangier',
+    kind: 'ngo',
+  },
+  {
+    key: 'ma-rabat',
+    name: 'Observatoire Familles Rabat',
+    country: 'MA',
+    city: 'Rabat',
+    kind: 'public_service',
+  },
+  {
+    key: 'pe-lima',
+    name: 'Casa de las Familias de Lima',
+    country: 'PE',
+    city: 'Lima',
+    kind: 'family_house',
+  },
+  { key: 'pe-cusco', name: 'Asociación Niñez Cusco', country: 'PE', city: 'Cusco', kind: 'ngo' },
+  {
+    key: 'cd-kinshasa',
+    name: 'Maison des Familles de Kinshasa',
+    country: 'CD',
+    city: 'Kinshasa',
+    kind: 'family_house',
+  },
+  { key: 'cd-goma', name: 'Solidarité Familles Goma', country: 'CD', city: 'Goma', kind: 'ngo' },
+  {
+    key: 'sn-dakar',
+    name: 'Maison des Familles de Dakar',
+    country: 'SN',
+    city: 'Dakar',
+    kind: 'family_house',
+  },
+  { key: 'sn-thies', name: 'Association Jappo Thiès', country: 'SN', city: 'Thiès', kind: 'ngo' },
+] as const;
+
+export type DemoOrganisationKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
+
+export const DEMO_PASSWORD = 'convene-demo-2027';
+
+export const DEMO_ORGANISER = {
+  email: 'organiser@convene.demo',
+  name: 'Claire Dubois',
+  locale: 'fr',
+  organisation: 'fr-paris',
+} as const;
+
+export const DEMO_HOST = {
+  email: 'host@convene.demo',
+  name: 'Samira El Amrani',
+  locale: 'fr',
+  organisation: 'ma-tanger',
+} as const;
+
+/** People with logins; participants.ts in the registration seed adds the rest of the 26. */
+export const DEMO_PARTICIPANTS = [
+  { email: 'awa@convene.demo', name: 'Awa Traoré', locale: 'fr', organisation: 'bf-ouaga' },
+  { email: 'lucia@convene.demo', name: 'Lucía Quispe', locale: 'es', organisation: 'pe-lima' },
+  {
+    email: 'joseph@convene.demo',
+    name: 'Joseph Mukendi',
+    locale: 'fr',
+    organisation: 'cd-kinshasa',
+  },
+  { email: 'fatou@convene.demo', name: 'Fatou Ndiaye', locale: 'en', organisation: 'sn-dakar' },
+] as const;
+
+export const DEMO_EVENT = {
+  slug: 'tangier-2027',
+  name: 'Communities of Practice and Knowledge — Tangier 2027',
+  description:
+    'Six days in Tangier for social workers, heads of service, psychologists, legal experts and managers ' +
+    'of the network: themed workshops on how to support families differently, and a visit to the local ' +
+    "partner's programme for mothers.",
+  kind: 'meeting',
+  timezone: 'Africa/Casablanca',
+  startDate: '2027-10-25',
+  endDate: '2027-10-30',
+  venueName: 'Hôtel Continental',
+  venueCity: 'Tangier',
+  venueCountry: 'MA',
+  capacity: 40,
+  requiresApproval: false,
+  languages: ['fr', 'en', 'es'],
+  registrationOpensAt: '2026-11-01T00:00:00Z',
+  registrationClosesAt: '2027-09-30T23:00:00Z',
+} as const;

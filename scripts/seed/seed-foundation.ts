@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '#accounts';
+import {
+  DEMO_EVENT,
+  DEMO_HOST,
+  DEMO_ORGANISATIONS,
+  DEMO_ORGANISER,
+  DEMO_PARTICIPANTS,
+  DEMO_PASSWORD,
+} from './demo-data.js';
+import type { SeedContext } from './seed-context.js';
+
+/** Organisations, people and the published meeting; inserts only what is missing. */
+export async function seedFoundation(ds: DataSource): Promise<SeedContext> {
+  const organisationIds: Record<string, string> = {};
+  for (const o of DEMO_ORGANISATIONS) {
+    await ds.query(
+      `INSERT INTO organisations (name, country, city, kind) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (lower(name), country) DO NOTHING`,
+      [o.name, o.country, o.city, o.kind],
+    );
+    const [row] = await ds.query(
+      `SELECT id FROM organisations WHERE lower(name) = lower($1) AND country = $2`,
+      [o.name, o.country],
+    );
+    organisationIds[o.key] = row.id;
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accountIds: Record<string, string> = {};
+  for (const p of [DEMO_ORGANISER, DEMO_HOST, ...DEMO_PARTICIPANTS]) {
+    await ds.query(
+      `INSERT INTO accounts (email, name, locale, organisation_id, password_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (lower(email)) DO NOTHING`,
+      [p.email, p.name, p.locale, organisationIds[p.organisation], passwordHash],
+    );
+    const [row] = await ds.query(`SELECT id FROM accounts WHERE lower(email) = $1`, [p.email]);
+    accountIds[p.email] = row.id;
+  }
+
+  const e = DEMO_EVENT;
+  await ds.query(
+    `INSERT INTO events (slug, name, description, kind, timezone, start_date, end_date, venue_name, venue_city,
+       venue_country, capacity, requires_approval, languages, registration_opens_at, registration_closes_at,
+       status, published_at, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'published',now(),$16)
+     ON CONFLICT (slug) DO NOTHING`,
+    [
+      e.slug,
+      e.name,
+      e.description,
+      e.kind,
+      e.timezone,
+      e.startDate,
+      e.endDate,
+      e.venueName,
+      e.venueCity,
+      e.venueCountry,
+      e.capacity,
+      e.requiresApproval,
+      e.languages,
+      e.registrationOpensAt,
+      e.registrationClosesAt,
+      accountIds[DEMO_ORGANISER.email],
+    ],
+  );
+  const [event] = await ds.query(`SELECT id FROM events WHERE slug = $1`, [e.slug]);
+  await ds.query(
+    `INSERT INTO event_staff (event_id, account_id, role) VALUES ($1, $2, 'organiser'), ($1, $3, 'host')
+     ON CONFLICT DO NOTHING`,
+    [event.id, accountIds[DEMO_ORGANISER.email], accountIds[DEMO_HOST.email]],
+  );
+
+  return { ds, organisationIds, accountIds, eventId: event.id, passwordHash };
+}

@@ -1,0 +1,36 @@
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('health');
+  });
+  afterAll(() => t.close());
+
+  it('is live', async () => {
+    await t.http().get('/api/health/live').expect(200, { status: 'ok' });
+  });
+
+  it('is ready when PostgreSQL and Redis answer, and reports the tz rules in use', async () => {
+    const res = await t.http().get('/api/health/ready').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up' });
+    expect(res.body.tzdata).toMatch(/^20\d\d[a-z]$/);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await t.http().get('/docs-json').expect(200);
+    expect(res.body.paths['/api/events']).toBeDefined();
+    expect(res.body.components.schemas.CreateEventDto.required).toEqual(
+      expect.arrayContaining(['name', 'kind', 'timezone', 'startDate', 'endDate', 'capacity']),
+    );
+  });
+
+  it('tags every response with a request id, echoing a sane incoming one', async () => {
+    const res = await t
+      .http()
+      .get('/api/health/live')
+      .set('x-request-id', 'abc12345-trace')
+      .expect(200);
+    expect(res.headers['x-request-id']).toBe('abc12345-trace');
+  });
+});
