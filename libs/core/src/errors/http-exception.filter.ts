@@ -68,6 +68,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
+      // Express body-parser failures arrive wrapped; the raw parser message helps nobody.
+      const cause = exception.cause as { type?: string } | undefined;
+      if (cause?.type === 'entity.parse.failed') {
+        return this.body(400, 'The request body is not valid JSON', { field: 'body' });
+      }
+      if (cause?.type === 'entity.too.large') {
+        return this.body(413, `The request body is too large`);
+      }
       const response = exception.getResponse();
       if (typeof response === 'string') return this.body(statusCode, response);
       const r = response as { message?: unknown; details?: Record<string, unknown> };
