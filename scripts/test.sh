@@ -13,4 +13,10 @@ echo "== lint"
 npx eslint . --max-warnings 0
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run npm run format" >&2; exit 1; }
 echo "== tests"
-NODE_OPTIONS='--experimental-vm-modules --no-warnings' npx jest "$@"
+mkdir -p var
+status=0
+NODE_OPTIONS='--experimental-vm-modules --no-warnings' npx jest --json --outputFile=var/jest-results.json "$@" || status=$?
+# One plain closing line that any CI can read.
+node -e 'const r = JSON.parse(require("fs").readFileSync("var/jest-results.json", "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""))' || true
+exit $status
