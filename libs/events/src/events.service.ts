@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
 import {
   type Actor,
   type Page,
@@ -37,8 +37,12 @@ const TRANSITIONS: Record<
 };
 export type EventTransition = keyof typeof TRANSITIONS;
 
+export type CapacityHook = (manager: EntityManager, eventId: string) => Promise<void>;
+
 @Injectable()
 export class EventsService {
+  private readonly capacityHooks: CapacityHook[] = [];
+
   constructor(
     @InjectRepository(Event) private readonly events: Repository<Event>,
     @InjectRepository(EventStaff) private readonly staff: Repository<EventStaff>,
@@ -105,14 +109,27 @@ export class EventsService {
     const event = await this.access.requireOrganiser(actor, id);
     if (event.status === 'archived') throw conflict('An archived event can no longer be changed');
     const values = await this.toColumns(dto, event);
-    try {
-      await this.events.update({ id }, { ...values, ...(dto.slug ? { slug: dto.slug } : {}) });
-    } catch (e) {
-      if (pgErrorCode(e) === '23505')
-        throw conflict('This slug is already taken', { field: 'slug' });
-      throw e;
-    }
+    await this.dataSource.transaction(async (manager) => {
+      try {
+        await manager.update(Event, { id }, { ...values, ...(dto.slug ? { slug: dto.slug } : {}) });
+      } catch (e) {
+        if (pgErrorCode(e) === '23505')
+          throw conflict('This slug is already taken', { field: 'slug' });
+        throw e;
+      }
+      if (dto.capacity !== undefined) {
+        for (const hook of this.capacityHooks) await hook(manager, id);
+      }
+    });
     return toEventView(await this.events.findOneByOrFail({ id }));
+  }
+
+  /**
+   * Runs `hook` in the transaction of every capacity change (registrations promote
+   * their waitlist there), without this lib depending on the ones that listen.
+   */
+  onCapacityChanged(hook: CapacityHook): void {
+    this.capacityHooks.push(hook);
   }
 
   async transition(actor: Actor, id: string, name: EventTransition): Promise<EventView> {

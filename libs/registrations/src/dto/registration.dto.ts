@@ -1,0 +1,211 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsCountryCode, PageQueryDto } from '#core';
+import {
+  PROFESSIONS,
+  REGISTRATION_STATUSES,
+  type Profession,
+  type RegistrationStatus,
+} from '../registration.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value)
+    ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
+    : value;
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
+
+export class EmergencyContactDto {
+  @ApiProperty({ example: 'Moussa Traoré' })
+  @Transform(trim)
+  @IsString({ message: 'emergencyContact.name must be text' })
+  @Length(1, 200, { message: 'emergencyContact.name must be 1 to 200 characters' })
+  name!: string;
+
+  @ApiProperty({ example: '+226 70 12 34 56' })
+  @Transform(trim)
+  @IsString({ message: 'emergencyContact.phone must be text' })
+  @Matches(/^\+?[0-9][0-9 ().-]{4,29}$/, {
+    message: 'emergencyContact.phone must be a phone number such as +226 70 12 34 56',
+  })
+  phone!: string;
+
+  @ApiPropertyOptional({ example: 'brother' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'emergencyContact.relation must be text' })
+  @MaxLength(100, { message: 'emergencyContact.relation must be at most 100 characters' })
+  relation?: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({
+    example: true,
+    description: 'Consent to the processing of personal data; must be true to register',
+  })
+  @Equals(true, { message: 'consent.dataProcessing must be true to register' })
+  dataProcessing!: boolean;
+}
+
+/** The fields a participant fills in, shared by create and update. */
+export class RegistrationDetailsDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The person's organisation; defaults to the account's organisation",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+
+  @ApiProperty({ enum: PROFESSIONS })
+  @IsIn(PROFESSIONS, { message: `profession must be one of ${PROFESSIONS.join(', ')}` })
+  profession!: Profession;
+
+  @ApiPropertyOptional({
+    example: 'Family mediator',
+    description: 'Required when profession is other',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'professionOther must be text' })
+  @Length(1, 200, { message: 'professionOther must be 1 to 200 characters' })
+  professionOther?: string;
+
+  @ApiPropertyOptional({
+    example: ['fr', 'en', 'wo'],
+    description: 'Languages spoken, as ISO 639 codes',
+    type: [String],
+  })
+  @IsOptional()
+  @Transform(lowerEach)
+  @IsArray({ message: 'languages must be a list of language codes' })
+  @ArrayMaxSize(20, { message: 'languages must hold at most 20 languages' })
+  @ArrayUnique({ message: 'languages must not repeat a language' })
+  @Matches(/^[a-z]{2,3}$/, {
+    each: true,
+    message: 'languages must only contain ISO 639 language codes such as fr, en, ar',
+  })
+  languages?: string[];
+
+  @ApiPropertyOptional({ example: 'Vegetarian, no nuts' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'dietary must be text' })
+  @MaxLength(500, { message: 'dietary must be at most 500 characters' })
+  dietary?: string;
+
+  @ApiPropertyOptional({ example: 'Wheelchair access to the rooms' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'accessibility must be text' })
+  @MaxLength(1000, { message: 'accessibility must be at most 1000 characters' })
+  accessibility?: string;
+
+  @ApiPropertyOptional({ type: EmergencyContactDto })
+  @IsOptional()
+  @IsObject({ message: 'emergencyContact must be an object with name and phone' })
+  @ValidateNested()
+  @Type(() => EmergencyContactDto)
+  emergencyContact?: EmergencyContactDto;
+}
+
+export class CreateRegistrationDto extends RegistrationDetailsDto {
+  @ApiProperty({ type: ConsentDto })
+  @IsDefined({ message: 'consent is required: send consent.dataProcessing = true' })
+  @IsObject({ message: 'consent must be an object such as {"dataProcessing": true}' })
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent!: ConsentDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Organisers only: register this account instead of yourself',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'accountId must be a UUID' })
+  accountId?: string;
+}
+
+export class UpdateRegistrationDto extends PartialType(RegistrationDetailsDto) {}
+
+export class ReasonDto {
+  @ApiPropertyOptional({ example: 'The immersion is for social workers only' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'reason must be text' })
+  @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
+  reason?: string;
+}
+
+export const REGISTRATION_SORTS = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'organisation',
+  '-organisation',
+  'country',
+  '-country',
+  'status',
+  '-status',
+] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
+
+export class ListRegistrationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES, {
+    message: `status must be one of ${REGISTRATION_STATUSES.join(', ')}`,
+  })
+  status?: RegistrationStatus;
+
+  @ApiPropertyOptional({ example: 'BF', description: "The organisation's country" })
+  @IsOptional()
+  @Transform(upper)
+  @IsCountryCode()
+  country?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organisationId must be a UUID' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ enum: PROFESSIONS })
+  @IsOptional()
+  @IsIn(PROFESSIONS, { message: `profession must be one of ${PROFESSIONS.join(', ')}` })
+  profession?: Profession;
+
+  @ApiPropertyOptional({ description: 'Searches name, email and organisation' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'q must be text' })
+  @MaxLength(200, { message: 'q must be at most 200 characters' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: REGISTRATION_SORTS, default: 'createdAt' })
+  @IsOptional()
+  @IsIn(REGISTRATION_SORTS, { message: `sort must be one of ${REGISTRATION_SORTS.join(', ')}` })
+  sort?: RegistrationSort;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  format?: 'json' | 'csv';
+}

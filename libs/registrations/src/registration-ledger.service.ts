@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { LOCALES, type Locale } from '#core';
+import { Event } from '#events';
+import { Outbox, type RegistrationPayload, type TemplateName } from '#messaging';
+import { Registration, type RegistrationStatus } from './registration.entity.js';
+import { seatsToPromote } from './registration-rules.js';
+
+export interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+}
+
+export interface StatusChange {
+  registration: Registration;
+  from: RegistrationStatus | null;
+  to: RegistrationStatus;
+  by: string | null;
+  reason?: string | null;
+  /** The registrant, when the caller already has it (saves a query under the lock). */
+  recipient?: Recipient;
+}
+
+export interface SeatFacts {
+  confirmed: number;
+  waitlisted: number;
+  nextWaitlistSeq: number;
+  live: { id: string; status: RegistrationStatus } | null;
+  rejected: boolean;
+}
+
+const TEMPLATE_BY_STATUS: Record<RegistrationStatus, TemplateName> = {
+  pending: 'registration_pending',
+  confirmed: 'registration_confirmed',
+  waitlisted: 'registration_waitlisted',
+  rejected: 'registration_rejected',
+  cancelled: 'registration_cancelled',
+};
+
+/**
+ * Everything that must happen inside the transaction of a status change: the event
+ * lock that serialises seat decisions, the audit row, the outbox row, and waitlist
+ * promotion. Callers own the transaction; nothing here opens one.
+ */
+@Injectable()
+export class RegistrationLedger {
+  constructor(private readonly outbox: Outbox) {}
+
+  /**
+   * Locks the event row until the transaction ends. Every seat decision for an event
+   * takes this lock first, so counting confirmed seats and acting on the count is
+   * atomic. NO KEY UPDATE still lets other tables insert rows that reference the event.
+   */
+  async lockEvent(manager: EntityManager, eventId: string): Promise<Event | null> {
+    return manager
+      .getRepository(Event)
+      .findOne({ where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
+  }
+
+  async countConfirmed(manager: EntityManager, eventId: string): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+      [eventId],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  /**
+   * Seat counts and this person's standing, in one statement: the shorter the time
+   * the event lock is held, the faster a registration rush drains. Call it locked.
+   */
+  async seatFacts(manager: EntityManager, eventId: string, accountId: string): Promise<SeatFacts> {
+    const [row] = (await manager.query(
+      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+              count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+              coalesce(max(waitlist_seq), 0)::int + 1 AS next_seq,
+              (array_agg(id ORDER BY created_at DESC)
+                 FILTER (WHERE account_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')))[1] AS live_id,
+              (array_agg(status ORDER BY created_at DESC)
+                 FILTER (WHERE account_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')))[1] AS live_status,
+              bool_or(account_id = $2 AND status = 'rejected') AS rejected
+         FROM registrations WHERE event_id = $1`,
+      [eventId, accountId],
+    )) as Array<{
+      confirmed: number;
+      waitlisted: number;
+      next_seq: number;
+      live_id: string | null;
+      live_status: RegistrationStatus | null;
+      rejected: boolean | null;
+    }>;
+    return {
+      confirmed: row.confirmed,
+      waitlisted: row.waitlisted,
+      nextWaitlistSeq: row.next_seq,
+      live: row.live_id && row.live_status ? { id: row.live_id, status: row.live_status } : null,
+      rejected: row.rejected === true,
+    };
+  }
+
+  /** The next arrival number on the event's waitlist; call with the event locked. */
+  async nextWaitlistSeq(manager: EntityManager, eventId: string): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT coalesce(max(waitlist_seq), 0)::int + 1 AS n FROM registrations WHERE event_id = $1`,
+      [eventId],
+    )) as Array<{ n: number }>;
+    return row.n;
+  }
+
+  /** Writes the audit row and the email for a status change already applied to the row. */
+  async record(manager: EntityManager, event: Event, change: StatusChange): Promise<void> {
+    const [audit] = (await manager.query(
+      `INSERT INTO registration_status_changes
+         (registration_id, event_id, from_status, to_status, changed_by, reason)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [change.registration.id, event.id, change.from, change.to, change.by, change.reason ?? null],
+    )) as Array<{ id: string }>;
+    const [recipient] = change.recipient
+      ? [change.recipient]
+      : ((await manager.query(`SELECT id, email, name, locale FROM accounts WHERE id = $1`, [
+          change.registration.accountId,
+        ])) as Recipient[]);
+    if (!recipient) return;
+    const template =
+      change.from === 'waitlisted' && change.to === 'confirmed'
+        ? 'registration_promoted'
+        : TEMPLATE_BY_STATUS[change.to];
+    const payload: RegistrationPayload = {
+      eventId: event.id,
+      eventName: event.name,
+      eventStartDate: event.startDate,
+      eventEndDate: event.endDate,
+      eventTimezone: event.timezone,
+      venueName: event.venueName,
+      venueCity: event.venueCity,
+      registrationId: change.registration.id,
+      recipientName: recipient.name,
+      reason: change.reason ?? null,
+    };
+    await this.outbox.enqueue(manager, [
+      {
+        template,
+        recipientEmail: recipient.email,
+        recipientAccountId: recipient.id,
+        locale: localeFor(recipient.locale, event.languages),
+        eventId: event.id,
+        payload: { ...payload },
+        dedupeKey: `registration:${change.registration.id}:${change.to}:${audit.id}`,
+      },
+    ]);
+  }
+
+  /**
+   * Confirms the first waitlisted people, in arrival order, while seats are free.
+   * Call inside the transaction that freed a seat or raised the capacity; it takes
+   * the event lock itself (a no-op when the caller already holds it).
+   */
+  async promoteWaitlist(manager: EntityManager, eventId: string): Promise<string[]> {
+    const event = await this.lockEvent(manager, eventId);
+    if (!event) return [];
+    const confirmed = await this.countConfirmed(manager, eventId);
+    const free = seatsToPromote(event.capacity, confirmed, Number.MAX_SAFE_INTEGER);
+    if (free === 0) return [];
+    const next = await manager
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .where('r.event_id = :eventId AND r.status = :status', { eventId, status: 'waitlisted' })
+      .orderBy('r.waitlist_seq', 'ASC')
+      .limit(free)
+      .setLock('pessimistic_write')
+      .getMany();
+    for (const registration of next) {
+      await manager.update(
+        Registration,
+        { id: registration.id },
+        { status: 'confirmed', statusChangedAt: () => 'clock_timestamp()' },
+      );
+      await this.record(manager, event, {
+        registration,
+        from: 'waitlisted',
+        to: 'confirmed',
+        by: null,
+        reason: 'A seat became free',
+      });
+    }
+    return next.map((r) => r.id);
+  }
+}
+
+/** The recipient's own language when we write in it, else the event's first one. */
+export function localeFor(
+  accountLocale: string | null | undefined,
+  eventLanguages: string[],
+): Locale {
+  const known = (l: string | null | undefined): l is Locale =>
+    !!l && (LOCALES as readonly string[]).includes(l);
+  if (known(accountLocale)) return accountLocale;
+  const first = eventLanguages.find(known);
+  return first ?? 'en';
+}

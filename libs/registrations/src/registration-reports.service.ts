@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import { type Actor, type Page, pageWindow, toPage, toZonedIso } from '#core';
+import { type Event, EventAccess } from '#events';
+import type { ListRegistrationsQueryDto, RegistrationSort } from './dto/registration.dto.js';
+import { PROFESSIONS, REGISTRATION_STATUSES } from './registration.entity.js';
+
+const SORT_COLUMNS: Record<string, string> = {
+  name: 'a.name',
+  createdAt: 'r.created_at',
+  organisation: 'o.name',
+  country: 'o.country',
+  status: 'r.status',
+};
+
+interface Row {
+  id: string;
+  status: string;
+  account_id: string;
+  account_name: string;
+  account_email: string;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_country: string;
+  profession: string;
+  profession_other: string | null;
+  languages: string[];
+  dietary: string | null;
+  accessibility: string | null;
+  emergency_contact_name: string | null;
+  emergency_contact_phone: string | null;
+  emergency_contact_relation: string | null;
+  consent_data_processing_at: Date;
+  waitlist_position: number | null;
+  other_editions: number;
+  created_at: Date;
+  status_changed_at: Date;
+}
+
+export interface RegistrationListItem {
+  id: string;
+  status: string;
+  account: { id: string; name: string; email: string };
+  organisation: { id: string; name: string; country: string };
+  profession: string;
+  professionOther: string | null;
+  languages: string[];
+  dietary: string | null;
+  accessibility: string | null;
+  emergencyContact: { name: string; phone: string; relation: string | null } | null;
+  consentAt: string;
+  waitlistPosition: number | null;
+  /** How many other editions this person registered for: returning participants. */
+  otherEditions: number;
+  createdAt: string;
+  statusChangedAt: string;
+}
+
+/** The organisers' views of an event's registrations: the list, its CSV and the numbers. */
+@Injectable()
+export class RegistrationReports {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventAccess,
+  ) {}
+
+  async list(
+    actor: Actor,
+    eventId: string,
+    query: ListRegistrationsQueryDto,
+  ): Promise<Page<RegistrationListItem>> {
+    const event = await this.events.requireOrganiser(actor, eventId);
+    const { skip, take } = pageWindow(query);
+    const { where, params } = this.filters(eventId, query);
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total ${FROM} WHERE ${where}`,
+      params,
+    )) as Array<{ total: number }>;
+    const rows = (await this.dataSource.query(
+      `${SELECT} ${FROM} WHERE ${where} ORDER BY ${orderBy(query.sort)}
+        LIMIT ${take} OFFSET ${skip}`,
+      params,
+    )) as Row[];
+    return toPage(
+      rows.map((r) => toItem(r, event)),
+      total,
+      query,
+    );
+  }
+
+  /** Every matching registration as CSV, with a BOM so spreadsheet programs read UTF-8. */
+  async csv(
+    actor: Actor,
+    eventId: string,
+    query: ListRegistrationsQueryDto,
+  ): Promise<{ filename: string; body: string }> {
+    const event = await this.events.requireOrganiser(actor, eventId);
+    const { where, params } = this.filters(eventId, query);
+    const rows = (await this.dataSource.query(
+      `${SELECT} ${FROM} WHERE ${where} ORDER BY ${orderBy(query.sort)}`,
+      params,
+    )) as Row[];
+    const body = stringify(
+      rows.map((r) => {
+        const i = toItem(r, event);
+        return [
+          i.account.name,
+          i.account.email,
+          i.organisation.name,
+          i.organisation.country,
+          i.profession,
+          i.professionOther ?? '',
+          i.languages.join(' '),
+          i.dietary ?? '',
+          i.accessibility ?? '',
+          i.emergencyContact?.name ?? '',
+          i.emergencyContact?.phone ?? '',
+          i.emergencyContact?.relation ?? '',
+          i.status,
+          i.waitlistPosition ?? '',
+          i.createdAt,
+          i.consentAt,
+        ];
+      }),
+      { header: true, columns: CSV_COLUMNS, record_delimiter: 'windows', quoted_string: false },
+    );
+    return { filename: `${event.slug}-registrations.csv`, body: `\uFEFF${body}` };
+  }
+
+  /** Confirmed registrations only, except byStatus and the waitlist length. */
+  async stats(actor: Actor, eventId: string) {
+    const event = await this.events.requireStaffRole(actor, eventId, ['facilitator', 'host']);
+    const q = <T>(sql: string) => this.dataSource.query(sql, [eventId]) as Promise<T[]>;
+    const confirmed = `FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+                        WHERE r.event_id = $1 AND r.status = 'confirmed'`;
+    const [head] = await q<{ participants: number; organisations: number; countries: number }>(
+      `SELECT count(*)::int AS participants, count(DISTINCT r.organisation_id)::int AS organisations,
+              count(DISTINCT o.country)::int AS countries ${confirmed}`,
+    );
+    const byCountry = await q<{ country: string; participants: number; organisations: number }>(
+      `SELECT o.country, count(*)::int AS participants,
+              count(DISTINCT r.organisation_id)::int AS organisations
+         ${confirmed} GROUP BY o.country ORDER BY participants DESC, o.country`,
+    );
+    const professionCounts = await q<{ profession: string; participants: number }>(
+      `SELECT r.profession, count(*)::int AS participants ${confirmed} GROUP BY r.profession`,
+    );
+    const statusCounts = await q<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+    );
+    const byStatus = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, 0])) as Record<
+      string,
+      number
+    >;
+    for (const s of statusCounts) byStatus[s.status] = s.n;
+    const byProfession = PROFESSIONS.map((profession) => ({
+      profession,
+      participants: professionCounts.find((p) => p.profession === profession)?.participants ?? 0,
+    }));
+    return {
+      eventId,
+      capacity: event.capacity,
+      seatsLeft: Math.max(0, event.capacity - head.participants),
+      participants: head.participants,
+      organisations: head.organisations,
+      countries: head.countries,
+      summary:
+        `${head.participants} participant${head.participants === 1 ? '' : 's'} from ` +
+        `${head.organisations} organisation${head.organisations === 1 ? '' : 's'} in ` +
+        `${head.countries} countr${head.countries === 1 ? 'y' : 'ies'}`,
+      byCountry: byCountry.map((c) => ({
+        country: c.country,
+        participants: c.participants,
+        organisations: c.organisations,
+      })),
+      byProfession,
+      byStatus,
+      waitlist: byStatus.waitlisted,
+    };
+  }
+
+  private filters(eventId: string, query: ListRegistrationsQueryDto) {
+    const params: unknown[] = [eventId];
+    const where = ['r.event_id = $1'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (query.status) add((p) => `r.status = ${p}`, query.status);
+    if (query.country) add((p) => `o.country = ${p}`, query.country);
+    if (query.organisationId) add((p) => `r.organisation_id = ${p}`, query.organisationId);
+    if (query.profession) add((p) => `r.profession = ${p}`, query.profession);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add((p) => `(a.name ILIKE ${p} OR a.email ILIKE ${p} OR o.name ILIKE ${p})`, like);
+    }
+    return { where: where.join(' AND '), params };
+  }
+}
+
+const CSV_COLUMNS = [
+  'Name',
+  'Email',
+  'Organisation',
+  'Country',
+  'Profession',
+  'Profession (other)',
+  'Languages',
+  'Dietary needs',
+  'Accessibility needs',
+  'Emergency contact',
+  'Emergency phone',
+  'Emergency relation',
+  'Status',
+  'Waitlist position',
+  'Registered at',
+  'Consent given at',
+];
+
+const SELECT = `SELECT r.id, r.status, r.account_id, a.name AS account_name, a.email AS account_email,
+    r.organisation_id, o.name AS organisation_name, o.country AS organisation_country,
+    r.profession, r.profession_other, r.languages, r.dietary, r.accessibility,
+    r.emergency_contact_name, r.emergency_contact_phone, r.emergency_contact_relation,
+    r.consent_data_processing_at, r.created_at, r.status_changed_at,
+    CASE WHEN r.status = 'waitlisted' THEN (
+      SELECT count(*)::int FROM registrations w
+       WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq)
+    END AS waitlist_position,
+    (SELECT count(*)::int FROM registrations p
+      WHERE p.account_id = r.account_id AND p.event_id <> r.event_id) AS other_editions`;
+
+const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
+  JOIN organisations o ON o.id = r.organisation_id`;
+
+function orderBy(sort: RegistrationSort | undefined): string {
+  const key = sort ?? 'createdAt';
+  const desc = key.startsWith('-');
+  const column = SORT_COLUMNS[desc ? key.slice(1) : key];
+  // The waitlist order breaks ties, then the id, so pages never overlap.
+  return `${column} ${desc ? 'DESC' : 'ASC'}, r.waitlist_seq ASC NULLS FIRST, r.created_at, r.id`;
+}
+
+function toItem(r: Row, event: Event): RegistrationListItem {
+  return {
+    id: r.id,
+    status: r.status,
+    account: { id: r.account_id, name: r.account_name, email: r.account_email },
+    organisation: {
+      id: r.organisation_id,
+      name: r.organisation_name,
+      country: r.organisation_country,
+    },
+    profession: r.profession,
+    professionOther: r.profession_other,
+    languages: r.languages,
+    dietary: r.dietary,
+    accessibility: r.accessibility,
+    emergencyContact:
+      r.emergency_contact_name && r.emergency_contact_phone
+        ? {
+            name: r.emergency_contact_name,
+            phone: r.emergency_contact_phone,
+            relation: r.emergency_contact_relation,
+          }
+        : null,
+    consentAt: toZonedIso(r.consent_data_processing_at, event.timezone),
+    waitlistPosition: r.waitlist_position,
+    otherEditions: r.other_editions,
+    createdAt: toZonedIso(r.created_at, event.timezone),
+    statusChangedAt: toZonedIso(r.status_changed_at, event.timezone),
+  };
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, conflict, toZonedIso } from '#core';
+import type { Event } from '#events';
+import { RegistrationAccess } from './registration-access.service.js';
+import { RegistrationLedger } from './registration-ledger.service.js';
+import { Registration, type RegistrationStatus } from './registration.entity.js';
+import { canApply, placement, type RegistrationAction } from './registration-rules.js';
+import { type RegistrationView, toRegistrationView } from './registration.view.js';
+
+/** Approve, reject, cancel: each a status change under the event lock, audited, with an email. */
+@Injectable()
+export class RegistrationWorkflow {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: RegistrationAccess,
+    private readonly ledger: RegistrationLedger,
+  ) {}
+
+  /** Pending -> confirmed, or waitlisted when the seats are gone by now. */
+  async approve(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
+    await this.access.loadForOrganiser(actor, id);
+    return this.apply(actor, id, 'approve', reason, async (manager, event) => {
+      const confirmed = await this.ledger.countConfirmed(manager, event.id);
+      const to = placement(event, confirmed, { approved: true });
+      const waitlistSeq =
+        to === 'waitlisted' ? await this.ledger.nextWaitlistSeq(manager, event.id) : null;
+      return { to, waitlistSeq };
+    });
+  }
+
+  async reject(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
+    await this.access.loadForOrganiser(actor, id);
+    return this.apply(actor, id, 'reject', reason, () => Promise.resolve({ to: 'rejected' }));
+  }
+
+  /** By the participant or an organiser; a freed seat goes to the first person waiting. */
+  async cancel(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
+    await this.access.load(actor, id);
+    return this.apply(actor, id, 'cancel', reason, () => Promise.resolve({ to: 'cancelled' }));
+  }
+
+  /** The audit trail of one registration, oldest first: organisers only. */
+  async history(actor: Actor, id: string) {
+    const { event } = await this.access.loadForOrganiser(actor, id);
+    const rows = (await this.dataSource.query(
+      `SELECT c.id, c.from_status, c.to_status, c.reason, c.changed_at, c.changed_by, a.name
+         FROM registration_status_changes c LEFT JOIN accounts a ON a.id = c.changed_by
+        WHERE c.registration_id = $1 ORDER BY c.changed_at, c.id`,
+      [id],
+    )) as Array<{
+      id: string;
+      from_status: string | null;
+      to_status: string;
+      reason: string | null;
+      changed_at: Date;
+      changed_by: string | null;
+      name: string | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      from: r.from_status,
+      to: r.to_status,
+      reason: r.reason,
+      at: toZonedIso(r.changed_at, event.timezone),
+      by: r.changed_by ? { accountId: r.changed_by, name: r.name } : null,
+    }));
+  }
+
+  /** Every edition this person registered for (the one at hand included): organisers only. */
+  async editions(actor: Actor, id: string) {
+    const { registration } = await this.access.loadForOrganiser(actor, id);
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.status, r.profession, e.id AS event_id, e.slug, e.name, e.kind,
+              to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(e.end_date, 'YYYY-MM-DD') AS end_date, o.name AS organisation_name
+         FROM registrations r JOIN events e ON e.id = r.event_id
+         JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.account_id = $1 ORDER BY e.start_date DESC, r.created_at DESC`,
+      [registration.accountId],
+    )) as Array<Record<string, string>>;
+    return rows.map((r) => ({
+      registrationId: r.id,
+      status: r.status,
+      profession: r.profession,
+      organisation: r.organisation_name,
+      event: {
+        id: r.event_id,
+        slug: r.slug,
+        name: r.name,
+        kind: r.kind,
+        startDate: r.start_date,
+        endDate: r.end_date,
+      },
+      current: r.id === id,
+    }));
+  }
+
+  private async apply(
+    actor: Actor,
+    id: string,
+    action: RegistrationAction,
+    reason: string | undefined,
+    decide: (
+      manager: EntityManager,
+      event: Event,
+    ) => Promise<{ to: RegistrationStatus; waitlistSeq?: number | null }>,
+  ): Promise<RegistrationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const probe = await manager.findOneByOrFail(Registration, { id });
+      // Lock order everywhere: the event, then the registration rows.
+      const event = (await this.ledger.lockEvent(manager, probe.eventId))!;
+      const registration = await this.access.lockRow(manager, id);
+      const from = registration.status;
+      if (!canApply(action, from)) {
+        throw conflict(`Cannot ${action} a registration that is ${from}`, { status: from });
+      }
+      const { to, waitlistSeq } = await decide(manager, event);
+      await manager.update(
+        Registration,
+        { id },
+        {
+          status: to,
+          statusChangedAt: () => 'clock_timestamp()',
+          ...(waitlistSeq ? { waitlistSeq } : {}),
+        },
+      );
+      await this.ledger.record(manager, event, {
+        registration,
+        from,
+        to,
+        by: actor.accountId,
+        reason: reason || null,
+      });
+      if (from === 'confirmed') await this.ledger.promoteWaitlist(manager, event.id);
+      const saved = await manager.findOneByOrFail(Registration, { id });
+      const position =
+        saved.status === 'waitlisted'
+          ? (
+              (await manager.query(
+                `SELECT count(*)::int AS n FROM registrations
+                  WHERE event_id = $1 AND status = 'waitlisted' AND waitlist_seq <= $2`,
+                [saved.eventId, saved.waitlistSeq],
+              )) as Array<{ n: number }>
+            )[0].n
+          : null;
+      return toRegistrationView(saved, event.timezone, position);
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { toZonedIso } from '#core';
+import type { Registration } from './registration.entity.js';
+
+export interface RegistrationView {
+  id: string;
+  eventId: string;
+  accountId: string;
+  status: string;
+  organisationId: string;
+  profession: string;
+  professionOther: string | null;
+  languages: string[];
+  dietary: string | null;
+  accessibility: string | null;
+  emergencyContact: { name: string; phone: string; relation: string | null } | null;
+  consent: { dataProcessing: boolean; at: string };
+  /** 1 for the next person to get a seat; null unless waitlisted. */
+  waitlistPosition: number | null;
+  statusChangedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Instants in the event's own zone, as the people going there read them. */
+export function toRegistrationView(
+  r: Registration,
+  timezone: string,
+  waitlistPosition: number | null = null,
+): RegistrationView {
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    accountId: r.accountId,
+    status: r.status,
+    organisationId: r.organisationId,
+    profession: r.profession,
+    professionOther: r.professionOther,
+    languages: r.languages,
+    dietary: r.dietary,
+    accessibility: r.accessibility,
+    emergencyContact:
+      r.emergencyContactName && r.emergencyContactPhone
+        ? {
+            name: r.emergencyContactName,
+            phone: r.emergencyContactPhone,
+            relation: r.emergencyContactRelation,
+          }
+        : null,
+    consent: {
+      dataProcessing: true,
+      at: toZonedIso(r.consentDataProcessingAt, timezone),
+    },
+    waitlistPosition: r.status === 'waitlisted' ? waitlistPosition : null,
+    statusChangedAt: toZonedIso(r.statusChangedAt, timezone),
+    createdAt: toZonedIso(r.createdAt, timezone),
+    updatedAt: toZonedIso(r.updatedAt, timezone),
+  };
+}

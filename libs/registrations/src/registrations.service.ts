@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, badRequest, conflict, forbidden, pgErrorCode, toZonedIso } from '#core';
+import { EventAccess } from '#events';
+import { CreateRegistrationDto, UpdateRegistrationDto } from './dto/registration.dto.js';
+import { RegistrationAccess } from './registration-access.service.js';
+import { type Recipient, RegistrationLedger } from './registration-ledger.service.js';
+import { LIVE_STATUSES, type Profession, Registration } from './registration.entity.js';
+import { placement, registrationClosedReason } from './registration-rules.js';
+import { type RegistrationView, toRegistrationView } from './registration.view.js';
+
+const ALREADY_REGISTERED = 'This person already has a registration for this event';
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventAccess,
+    private readonly access: RegistrationAccess,
+    private readonly ledger: RegistrationLedger,
+  ) {}
+
+  /**
+   * Registers the actor (or, for an organiser, `dto.accountId`). The seat decision is
+   * taken while holding the event lock, so concurrent requests for the last seats
+   * confirm exactly as many people as there are seats and waitlist the rest in the
+   * order they got the lock.
+   */
+  async create(
+    actor: Actor,
+    eventId: string,
+    dto: CreateRegistrationDto,
+  ): Promise<RegistrationView> {
+    await this.events.requireVisible(actor, eventId);
+    const accountId = dto.accountId ?? actor.accountId;
+    const forSomeoneElse = accountId !== actor.accountId;
+    const byOrganiser = await this.events.isOrganiser(actor, eventId);
+    if (forSomeoneElse && !byOrganiser) {
+      throw forbidden('Only the organisers of this event can register someone else');
+    }
+    const [account] = (await this.dataSource.query(
+      'SELECT id, email, name, locale, organisation_id FROM accounts WHERE id = $1',
+      [accountId],
+    )) as Array<Recipient & { organisation_id: string | null }>;
+    if (!account)
+      throw badRequest('accountId does not name a known account', { field: 'accountId' });
+    const organisationId = dto.organisationId ?? account.organisation_id;
+    if (!organisationId) {
+      throw badRequest('organisationId is required: the account has no organisation', {
+        field: 'organisationId',
+      });
+    }
+    await this.access.requireOrganisation(this.dataSource, organisationId);
+    const professionOther = checkProfession(dto.profession, dto.professionOther);
+
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.ledger.lockEvent(manager, eventId);
+      if (!event) throw conflict('This event no longer exists');
+      const closed = registrationClosedReason(event, new Date(), {
+        ignoreWindow: forSomeoneElse && byOrganiser,
+      });
+      if (closed) {
+        throw conflict(closed, {
+          status: event.status,
+          registrationOpensAt: event.registrationOpensAt
+            ? toZonedIso(event.registrationOpensAt, event.timezone)
+            : null,
+          registrationClosesAt: event.registrationClosesAt
+            ? toZonedIso(event.registrationClosesAt, event.timezone)
+            : null,
+        });
+      }
+      // Everything the decision needs in one read, while the lock keeps it true.
+      const facts = await this.ledger.seatFacts(manager, eventId, accountId);
+      if (facts.live) {
+        throw conflict(ALREADY_REGISTERED, {
+          registrationId: facts.live.id,
+          status: facts.live.status,
+        });
+      }
+      if (facts.rejected && !byOrganiser) {
+        throw conflict(
+          'The organisers declined your registration for this event; please contact them',
+        );
+      }
+
+      const status = placement(event, facts.confirmed, { approved: byOrganiser });
+      const waitlistSeq = status === 'waitlisted' ? facts.nextWaitlistSeq : null;
+      const registration = manager.create(Registration, {
+        eventId,
+        accountId,
+        organisationId,
+        status,
+        profession: dto.profession,
+        professionOther,
+        languages: dto.languages ?? [],
+        dietary: dto.dietary || null,
+        accessibility: dto.accessibility || null,
+        emergencyContactName: dto.emergencyContact?.name ?? null,
+        emergencyContactPhone: dto.emergencyContact?.phone ?? null,
+        emergencyContactRelation: dto.emergencyContact?.relation ?? null,
+        consentDataProcessingAt: new Date(),
+        waitlistSeq,
+        statusChangedAt: new Date(),
+        createdBy: actor.accountId,
+      });
+      try {
+        await manager.save(registration);
+      } catch (e) {
+        // The partial unique index is the last word if a check above was somehow raced.
+        if (pgErrorCode(e) === '23505' && constraintOf(e) === 'registrations_live_key') {
+          throw conflict(ALREADY_REGISTERED);
+        }
+        throw e;
+      }
+      await this.ledger.record(manager, event, {
+        registration,
+        from: null,
+        to: status,
+        by: actor.accountId,
+        reason: forSomeoneElse ? 'Registered by an organiser' : null,
+        recipient: account,
+      });
+      // save() read back the generated columns; the new arrival waits behind everyone else.
+      return toRegistrationView(
+        registration,
+        event.timezone,
+        status === 'waitlisted' ? facts.waitlisted + 1 : null,
+      );
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<RegistrationView> {
+    const { registration, event } = await this.access.load(actor, id);
+    return toRegistrationView(
+      registration,
+      event.timezone,
+      await this.access.waitlistPosition(registration),
+    );
+  }
+
+  /** The owner or an organiser edits the details; the status only moves through actions. */
+  async update(actor: Actor, id: string, dto: UpdateRegistrationDto): Promise<RegistrationView> {
+    const { registration: current, event } = await this.access.load(actor, id);
+    if (!LIVE_STATUSES.includes(current.status)) {
+      throw conflict(`A ${current.status} registration can no longer be changed`, {
+        status: current.status,
+      });
+    }
+    if (dto.organisationId)
+      await this.access.requireOrganisation(this.dataSource, dto.organisationId);
+    const profession = dto.profession ?? current.profession;
+    const professionOther = checkProfession(
+      profession,
+      dto.professionOther !== undefined
+        ? dto.professionOther
+        : (current.professionOther ?? undefined),
+    );
+    const changes: Partial<Registration> = { profession, professionOther };
+    if (dto.organisationId) changes.organisationId = dto.organisationId;
+    if (dto.languages !== undefined) changes.languages = dto.languages;
+    if (dto.dietary !== undefined) changes.dietary = dto.dietary || null;
+    if (dto.accessibility !== undefined) changes.accessibility = dto.accessibility || null;
+    if (dto.emergencyContact !== undefined) {
+      changes.emergencyContactName = dto.emergencyContact.name;
+      changes.emergencyContactPhone = dto.emergencyContact.phone;
+      changes.emergencyContactRelation = dto.emergencyContact.relation ?? null;
+    }
+    await this.dataSource.getRepository(Registration).update({ id }, changes);
+    const saved = await this.dataSource.getRepository(Registration).findOneByOrFail({ id });
+    return toRegistrationView(saved, event.timezone, await this.access.waitlistPosition(saved));
+  }
+
+  /** The actor's own registrations, most recent edition first. */
+  async mine(actor: Actor) {
+    const registrations = await this.dataSource
+      .getRepository(Registration)
+      .findBy({ accountId: actor.accountId });
+    if (registrations.length === 0) return [];
+    const events = (await this.dataSource.query(
+      `SELECT id, slug, name, timezone, status, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(end_date, 'YYYY-MM-DD') AS end_date
+         FROM events WHERE id = ANY($1::uuid[])`,
+      [registrations.map((r) => r.eventId)],
+    )) as Array<
+      Record<'id' | 'slug' | 'name' | 'timezone' | 'status' | 'start_date' | 'end_date', string>
+    >;
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const out = [];
+    for (const r of registrations) {
+      const e = byId.get(r.eventId)!;
+      out.push({
+        ...toRegistrationView(r, e.timezone, await this.access.waitlistPosition(r)),
+        event: {
+          id: e.id,
+          slug: e.slug,
+          name: e.name,
+          startDate: e.start_date,
+          endDate: e.end_date,
+          timezone: e.timezone,
+          status: e.status,
+        },
+      });
+    }
+    return out.sort(
+      (a, b) =>
+        b.event.startDate.localeCompare(a.event.startDate) ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
+  }
+
+  /**
+   * What a returning participant typed last time (their latest registration for
+   * another edition), so the form starts filled in. Consent is never carried over.
+   */
+  async prefill(actor: Actor, eventId: string) {
+    await this.events.requireVisible(actor, eventId);
+    const [account] = (await this.dataSource.query(
+      'SELECT organisation_id FROM accounts WHERE id = $1',
+      [actor.accountId],
+    )) as Array<{ organisation_id: string | null }>;
+    const [previous] = (await this.dataSource.query(
+      `SELECT r.id, r.event_id, e.name AS event_name FROM registrations r
+         JOIN events e ON e.id = r.event_id
+        WHERE r.account_id = $1 AND r.event_id <> $2
+        ORDER BY e.start_date DESC, r.created_at DESC LIMIT 1`,
+      [actor.accountId, eventId],
+    )) as Array<{ id: string; event_id: string; event_name: string }>;
+    const [current] = (await this.dataSource.query(
+      `SELECT id, status FROM registrations
+        WHERE account_id = $1 AND event_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')`,
+      [actor.accountId, eventId],
+    )) as Array<{ id: string; status: string }>;
+    const base = {
+      alreadyRegistered: current ? { registrationId: current.id, status: current.status } : null,
+    };
+    if (!previous) {
+      return {
+        ...base,
+        from: null,
+        organisationId: account?.organisation_id ?? null,
+        profession: null,
+        professionOther: null,
+        languages: [],
+        dietary: null,
+        accessibility: null,
+        emergencyContact: null,
+      };
+    }
+    const r = await this.dataSource
+      .getRepository(Registration)
+      .findOneByOrFail({ id: previous.id });
+    const view = toRegistrationView(r, 'UTC');
+    return {
+      ...base,
+      from: { eventId: previous.event_id, eventName: previous.event_name, registrationId: r.id },
+      organisationId: r.organisationId,
+      profession: r.profession,
+      professionOther: r.professionOther,
+      languages: r.languages,
+      dietary: r.dietary,
+      accessibility: r.accessibility,
+      emergencyContact: view.emergencyContact,
+    };
+  }
+}
+
+/** professionOther is required for "other" and meaningless otherwise. */
+function checkProfession(profession: Profession, other: string | undefined): string | null {
+  if (profession !== 'other') return null;
+  if (!other) {
+    throw badRequest('professionOther is required when profession is other', {
+      field: 'professionOther',
+    });
+  }
+  return other;
+}
+
+function constraintOf(e: unknown): string | undefined {
+  return (e as { driverError?: { constraint?: string } }).driverError?.constraint;
+}

@@ -1,0 +1,324 @@
+import {
+  createEvent,
+  createOrganisation,
+  loginAdmin,
+  type Session,
+  signup,
+} from './support/factories.js';
+import { registrationBody } from './support/registration-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** RFC 4180, enough for the test: quoted fields, doubled quotes, CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+describe('registration lists, CSV export and stats', () => {
+  let t: TestApp;
+  let admin: Session;
+  let eventId: string;
+  const orgs: Record<string, { id: string; name: string; country: string }> = {};
+  const people: Record<string, Session> = {};
+  const regs: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp('reg_export');
+    admin = await loginAdmin(t);
+    orgs.paris = await createOrganisation(t, admin, {
+      name: 'Solidarité, Familles & Co',
+      country: 'FR',
+      city: 'Paris',
+    });
+    orgs.lyon = await createOrganisation(t, admin, {
+      name: 'Fondation Côte Solidaire',
+      country: 'FR',
+      city: 'Lyon',
+    });
+    orgs.lima = await createOrganisation(t, admin, {
+      name: 'Casa de las Familias del Perú',
+      country: 'PE',
+      city: 'Lima',
+    });
+    orgs.ouaga = await createOrganisation(t, admin, {
+      name: 'Maison des Familles de Ouagadougou',
+      country: 'BF',
+      city: 'Ouagadougou',
+    });
+    eventId = (await createEvent(t, admin, { capacity: 4, slug: 'export-meeting-2027' })).id;
+
+    const plan: Array<[string, string, string, Record<string, unknown>]> = [
+      [
+        'jean',
+        'Dupont, Jean "JJ"',
+        'paris',
+        { profession: 'head_of_service', dietary: 'Sans gluten, sans lactose' },
+      ],
+      ['ines', 'Inès Côté', 'lyon', { profession: 'psychologist', languages: ['fr', 'es'] }],
+      [
+        'lucia',
+        'Lucía Quispe',
+        'lima',
+        { profession: 'other', professionOther: 'Mediadora, familias' },
+      ],
+      [
+        'awa',
+        'Awa Traoré',
+        'ouaga',
+        {
+          profession: 'social_worker',
+          emergencyContact: { name: 'Moussa Traoré', phone: '+226 70 12 34 56', relation: 'frère' },
+        },
+      ],
+      ['zoe', 'Zoé Waiting', 'lima', { profession: 'social_worker' }],
+      ['yann', 'Yann Waiting', 'paris', { profession: 'manager' }],
+    ];
+    for (const [key, name, org, overrides] of plan) {
+      people[key] = await signup(t, { name, locale: 'fr', organisationId: orgs[org].id });
+      const res = await t
+        .http()
+        .post(`/api/events/${eventId}/registrations`)
+        .set(people[key].auth)
+        .send(registrationBody(orgs[org].id, overrides))
+        .expect(201);
+      regs[key] = res.body.id;
+    }
+  });
+  afterAll(() => t.close());
+
+  const list = (query = '') =>
+    t.http().get(`/api/events/${eventId}/registrations${query}`).set(admin.auth).expect(200);
+  const names = (body: { items: Array<{ account: { name: string } }> }) =>
+    body.items.map((i) => i.account.name);
+
+  it('lists with filters', async () => {
+    expect((await list()).body.total).toBe(6);
+    expect(names((await list('?status=waitlisted')).body)).toEqual(['Zoé Waiting', 'Yann Waiting']);
+    expect(names((await list('?country=fr&sort=name')).body)).toEqual([
+      'Dupont, Jean "JJ"',
+      'Inès Côté',
+      'Yann Waiting',
+    ]);
+    expect(names((await list(`?organisationId=${orgs.lima.id}`)).body)).toEqual([
+      'Lucía Quispe',
+      'Zoé Waiting',
+    ]);
+    expect(names((await list('?profession=psychologist')).body)).toEqual(['Inès Côté']);
+    expect(names((await list('?q=côte')).body)).toEqual(['Inès Côté']); // organisation name
+    expect(names((await list('?q=TRAOR')).body)).toEqual(['Awa Traoré']);
+    expect(names((await list('?q=100%25')).body)).toEqual([]); // % is literal, not a wildcard
+  });
+
+  it('sorts and paginates', async () => {
+    expect(names((await list('?sort=-name')).body)).toEqual([
+      'Zoé Waiting',
+      'Yann Waiting',
+      'Lucía Quispe',
+      'Inès Côté',
+      'Dupont, Jean "JJ"',
+      'Awa Traoré',
+    ]);
+    const page2 = (await list('?sort=name&page=2&pageSize=4')).body;
+    expect(page2).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+    expect(names(page2)).toEqual(['Yann Waiting', 'Zoé Waiting']);
+    const bad = await t
+      .http()
+      .get(`/api/events/${eventId}/registrations?sort=shoeSize&status=maybe`)
+      .set(admin.auth)
+      .expect(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'sort',
+      'status',
+    ]);
+  });
+
+  it('gives each list item the person, organisation and waitlist place', async () => {
+    const waiting = (await list('?status=waitlisted')).body.items;
+    expect(waiting[1]).toMatchObject({
+      id: regs.yann,
+      status: 'waitlisted',
+      account: { id: people.yann.id, name: 'Yann Waiting', email: people.yann.email },
+      organisation: { id: orgs.paris.id, name: 'Solidarité, Familles & Co', country: 'FR' },
+      profession: 'manager',
+      waitlistPosition: 2,
+      otherEditions: 0,
+    });
+  });
+
+  it('exports CSV in UTF-8 with a BOM, quoting commas and quotes, accents intact', async () => {
+    const res = await t
+      .http()
+      .get(`/api/events/${eventId}/registrations?format=csv&sort=name`)
+      .set(admin.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="export-meeting-2027-registrations.csv"',
+    );
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    // The awkward row, byte for byte: commas and quotes inside fields are quoted.
+    expect(text).toContain('"Dupont, Jean ""JJ"""');
+    expect(text).toContain('"Solidarité, Familles & Co"');
+
+    const [header, ...rows] = parseCsv(text);
+    expect(header).toEqual([
+      'Name',
+      'Email',
+      'Organisation',
+      'Country',
+      'Profession',
+      'Profession (other)',
+      'Languages',
+      'Dietary needs',
+      'Accessibility needs',
+      'Emergency contact',
+      'Emergency phone',
+      'Emergency relation',
+      'Status',
+      'Waitlist position',
+      'Registered at',
+      'Consent given at',
+    ]);
+    expect(rows).toHaveLength(6);
+    const byName = Object.fromEntries(rows.map((r) => [r[0], r]));
+    const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
+
+    const jean = byName['Dupont, Jean "JJ"'];
+    expect(jean.slice(0, 14)).toEqual([
+      'Dupont, Jean "JJ"',
+      people.jean.email,
+      'Solidarité, Familles & Co',
+      'FR',
+      'head_of_service',
+      '',
+      'fr en',
+      'Sans gluten, sans lactose',
+      '',
+      '',
+      '',
+      '',
+      'confirmed',
+      '',
+    ]);
+    expect(jean[14]).toMatch(stamp);
+    expect(jean[15]).toMatch(stamp);
+
+    expect(byName['Inès Côté'].slice(2, 7)).toEqual([
+      'Fondation Côte Solidaire',
+      'FR',
+      'psychologist',
+      '',
+      'fr es',
+    ]);
+    expect(byName['Lucía Quispe'].slice(2, 6)).toEqual([
+      'Casa de las Familias del Perú',
+      'PE',
+      'other',
+      'Mediadora, familias',
+    ]);
+    expect(byName['Awa Traoré'].slice(9, 13)).toEqual([
+      'Moussa Traoré',
+      '+226 70 12 34 56',
+      'frère',
+      'confirmed',
+    ]);
+    expect(byName['Zoé Waiting'].slice(12, 14)).toEqual(['waitlisted', '1']);
+    expect(byName['Yann Waiting'].slice(12, 14)).toEqual(['waitlisted', '2']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'Awa Traoré',
+      'Dupont, Jean "JJ"',
+      'Inès Côté',
+      'Lucía Quispe',
+      'Yann Waiting',
+      'Zoé Waiting',
+    ]);
+  });
+
+  it('the CSV follows the filters', async () => {
+    const res = await t
+      .http()
+      .get(`/api/events/${eventId}/registrations?format=csv&country=PE`)
+      .set(admin.auth)
+      .expect(200);
+    const rows = parseCsv(res.text.replace(/^\uFEFF/, '')).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['Lucía Quispe', 'Zoé Waiting']);
+  });
+
+  it('stats count confirmed people only, with the status breakdown and waitlist', async () => {
+    const res = await t.http().get(`/api/events/${eventId}/stats`).set(admin.auth).expect(200);
+    expect(res.body).toEqual({
+      eventId,
+      capacity: 4,
+      seatsLeft: 0,
+      participants: 4,
+      organisations: 4,
+      countries: 3,
+      summary: '4 participants from 4 organisations in 3 countries',
+      byCountry: [
+        { country: 'FR', participants: 2, organisations: 2 },
+        { country: 'BF', participants: 1, organisations: 1 },
+        { country: 'PE', participants: 1, organisations: 1 },
+      ],
+      byProfession: [
+        { profession: 'social_worker', participants: 1 },
+        { profession: 'head_of_service', participants: 1 },
+        { profession: 'psychologist', participants: 1 },
+        { profession: 'legal_expert', participants: 0 },
+        { profession: 'manager', participants: 0 },
+        { profession: 'other', participants: 1 },
+      ],
+      byStatus: { pending: 0, confirmed: 4, waitlisted: 2, cancelled: 0, rejected: 0 },
+      waitlist: 2,
+    });
+  });
+
+  it('stats follow a cancellation and the promotion it causes', async () => {
+    await t.http().post(`/api/registrations/${regs.ines}/cancel`).set(people.ines.auth).expect(200);
+    const res = await t.http().get(`/api/events/${eventId}/stats`).set(admin.auth).expect(200);
+    // Inès (Lyon, FR) out; Zoé (Lima, PE) in from the waitlist.
+    expect(res.body).toMatchObject({
+      participants: 4,
+      organisations: 3,
+      countries: 3,
+      byCountry: [
+        { country: 'PE', participants: 2, organisations: 1 },
+        { country: 'BF', participants: 1, organisations: 1 },
+        { country: 'FR', participants: 1, organisations: 1 },
+      ],
+      byStatus: { pending: 0, confirmed: 4, waitlisted: 1, cancelled: 1, rejected: 0 },
+      waitlist: 1,
+    });
+  });
+});
