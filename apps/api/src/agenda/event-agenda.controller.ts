@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  AgendaQueryDto,
+  AgendaService,
+  CreateSessionDto,
+  ListSessionsQueryDto,
+  MyAgendaQueryDto,
+  SessionsService,
+} from '#agenda';
+import { type Actor, UuidParamPipe } from '#core';
+import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
+
+const EventId = new UuidParamPipe('Event');
+
+@ApiTags('agenda')
+@ApiBearerAuth()
+@Controller()
+export class EventAgendaController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly agendas: AgendaService,
+  ) {}
+
+  @Public()
+  @Get('events/:id/sessions')
+  list(
+    @OptionalActor() actor: Actor | undefined,
+    @Param('id', EventId) id: string,
+    @Query() query: ListSessionsQueryDto,
+  ) {
+    return this.sessions.list(actor, id, query);
+  }
+
+  @Post('events/:id/sessions')
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', EventId) id: string,
+    @Body() dto: CreateSessionDto,
+  ) {
+    return this.sessions.create(actor, id, dto);
+  }
+
+  @Post('events/:id/agenda/publish')
+  @HttpCode(200)
+  publish(@CurrentActor() actor: Actor, @Param('id', EventId) id: string) {
+    return this.sessions.publishAgenda(actor, id);
+  }
+
+  @Public()
+  @Get('events/:id/agenda')
+  agenda(
+    @OptionalActor() actor: Actor | undefined,
+    @Param('id', EventId) id: string,
+    @Query() query: AgendaQueryDto,
+  ) {
+    return this.agendas.agenda(actor, id, query);
+  }
+
+  @Get('events/:id/conflicts')
+  conflicts(@CurrentActor() actor: Actor, @Param('id', EventId) id: string) {
+    return this.agendas.conflicts(actor, id);
+  }
+
+  @Get('me/agenda')
+  mine(@CurrentActor() actor: Actor, @Query() query: MyAgendaQueryDto) {
+    return this.agendas.myAgenda(actor, query);
+  }
+}

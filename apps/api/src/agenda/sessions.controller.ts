@@ -1,0 +1,131 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  AttendanceDto,
+  CreateSignupDto,
+  MoveSignupDto,
+  SessionsService,
+  SignupListQueryDto,
+  SignupsService,
+  UpdateSessionDto,
+} from '#agenda';
+import { type Actor, UuidParamPipe } from '#core';
+import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
+
+const SessionId = new UuidParamPipe('Session');
+const SignupId = new UuidParamPipe('Sign-up');
+
+@ApiTags('agenda')
+@ApiBearerAuth()
+@Controller('sessions')
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly signups: SignupsService,
+  ) {}
+
+  @Public()
+  @Get(':id')
+  get(@OptionalActor() actor: Actor | undefined, @Param('id', SessionId) id: string) {
+    return this.sessions.get(actor, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', SessionId) id: string,
+    @Body() dto: UpdateSessionDto,
+  ) {
+    return this.sessions.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
+    return this.sessions.remove(actor, id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  publish(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
+    return this.sessions.setStatus(actor, id, 'published');
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
+    return this.sessions.setStatus(actor, id, 'cancelled');
+  }
+
+  @Post(':id/signups')
+  signUp(
+    @CurrentActor() actor: Actor,
+    @Param('id', SessionId) id: string,
+    @Body() dto: CreateSignupDto,
+  ) {
+    return this.signups.signUp(actor, id, dto);
+  }
+
+  @Delete(':id/signups/me')
+  @HttpCode(204)
+  cancelMine(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
+    return this.signups.cancelMine(actor, id);
+  }
+
+  @Get(':id/signups')
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', SessionId) id: string,
+    @Query() query: SignupListQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (query.format !== 'csv') return this.signups.list(actor, id);
+    const csv = await this.signups.listCsv(actor, id);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${csv.filename}"`);
+    return csv.body;
+  }
+
+  @Delete(':id/signups/:signupId')
+  @HttpCode(204)
+  removeSignup(
+    @CurrentActor() actor: Actor,
+    @Param('id', SessionId) id: string,
+    @Param('signupId', SignupId) signupId: string,
+  ) {
+    return this.signups.remove(actor, id, signupId);
+  }
+
+  @Post(':id/signups/:signupId/move')
+  @HttpCode(200)
+  move(
+    @CurrentActor() actor: Actor,
+    @Param('id', SessionId) id: string,
+    @Param('signupId', SignupId) signupId: string,
+    @Body() dto: MoveSignupDto,
+  ) {
+    return this.signups.move(actor, id, signupId, dto.toSessionId);
+  }
+
+  @Patch(':id/signups/:signupId/attendance')
+  attendance(
+    @CurrentActor() actor: Actor,
+    @Param('id', SessionId) id: string,
+    @Param('signupId', SignupId) signupId: string,
+    @Body() dto: AttendanceDto,
+  ) {
+    return this.signups.markAttendance(actor, id, signupId, dto.attended);
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, localDateOf } from '#core';
+import { EventAccess } from '#events';
+import { datesBetween, eventWindow } from './agenda-time.js';
+import { type Conflict, detectConflicts, guestKey } from './conflicts.js';
+import { AgendaQueryDto, MyAgendaQueryDto } from './dto/agenda-query.dto.js';
+import { RegistrationGate } from './registration-gate.js';
+import { SessionReader } from './session-reader.js';
+import { type SessionView, toSessionView } from './session.view.js';
+
+export interface AgendaDay {
+  /** Calendar date in the event zone. */
+  date: string;
+  sessions: SessionView[];
+}
+
+@Injectable()
+export class AgendaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccess,
+    private readonly reader: SessionReader,
+    private readonly registrations: RegistrationGate,
+  ) {}
+
+  /** The published agenda, one entry per day of the event (in its zone), with seats left. */
+  async agenda(actor: Actor | undefined, eventId: string, query: AgendaQueryDto) {
+    const event = await this.access.requireVisible(actor, eventId);
+    const zone = event.timezone;
+    const records = await this.reader.load({ eventId, publicOnly: true, ...query });
+    const byDay = new Map<string, SessionView[]>(
+      datesBetween(event.startDate, event.endDate).map((d) => [d, []]),
+    );
+    for (const r of records) {
+      const day = localDateOf(r.startsAt, zone);
+      const list = byDay.get(day) ?? [];
+      list.push(toSessionView(r, zone));
+      byDay.set(day, list);
+    }
+    const days: AgendaDay[] = [...byDay.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([date, sessions]) => ({ date, sessions }));
+    return {
+      event: {
+        id: event.id,
+        name: event.name,
+        kind: event.kind,
+        timezone: zone,
+        startDate: event.startDate,
+        endDate: event.endDate,
+      },
+      days,
+    };
+  }
+
+  /** Everything wrong with an event's agenda right now, derived, never stored. */
+  async conflicts(actor: Actor, eventId: string) {
+    const event = await this.access.requireStaffRole(actor, eventId, ['facilitator', 'host']);
+    const records = (await this.reader.load({ eventId })).filter((s) => s.status !== 'cancelled');
+    const rooms: Array<{ id: string; capacity: number | null }> = await this.dataSource.query(
+      `SELECT id, capacity FROM rooms WHERE event_id = $1`,
+      [eventId],
+    );
+    const signups: Array<{ sessionId: string; accountId: string }> = await this.dataSource.query(
+      `SELECT session_id AS "sessionId", account_id AS "accountId" FROM signups
+        WHERE event_id = $1 AND status = 'confirmed'`,
+      [eventId],
+    );
+    const conflicts: Conflict[] = detectConflicts({
+      sessions: records.map((s) => ({
+        id: s.id,
+        start: s.startsAt.getTime(),
+        end: s.endsAt.getTime(),
+        roomId: s.roomId,
+        capacity: s.capacity,
+        facilitators: [
+          ...s.facilitators.map((f) => f.accountId),
+          ...s.externalFacilitators.map((g) => guestKey(g.name)),
+        ],
+      })),
+      rooms,
+      signups,
+      window: eventWindow(event.startDate, event.endDate, event.timezone),
+    });
+    const involved = new Set(conflicts.flatMap((c) => c.sessionIds));
+    return {
+      count: conflicts.length,
+      conflicts,
+      sessions: records
+        .filter((s) => involved.has(s.id))
+        .map((s) => ({
+          id: s.id,
+          title: s.title,
+          kind: s.kind,
+          status: s.status,
+          startsAt: toSessionView(s, event.timezone).startsAt,
+          endsAt: toSessionView(s, event.timezone).endsAt,
+          roomId: s.roomId,
+        })),
+    };
+  }
+
+  /** The person's confirmed sessions plus every plenary of the events they attend. */
+  async myAgenda(actor: Actor, query: MyAgendaQueryDto) {
+    const held: Array<{ session_id: string; signup_id: string; event_id: string }> =
+      await this.dataSource.query(
+        `SELECT session_id, id AS signup_id, event_id FROM signups
+          WHERE account_id = $1 AND status = 'confirmed' AND ($2::uuid IS NULL OR event_id = $2)`,
+        [actor.accountId, query.eventId ?? null],
+      );
+    const registered = await this.registrations.confirmedEventIds(actor.accountId);
+    const eventIds = [...new Set([...registered, ...held.map((h) => h.event_id)])].filter(
+      (id) => !query.eventId || id === query.eventId,
+    );
+    if (eventIds.length === 0) return { sessions: [] };
+    const plenaries: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM sessions WHERE event_id = ANY($1::uuid[]) AND kind = 'plenary'
+          AND (status = 'published' OR (status = 'cancelled' AND published_at IS NOT NULL))`,
+      [eventIds],
+    );
+    const signupBySession = new Map(held.map((h) => [h.session_id, h.signup_id]));
+    const ids = [...new Set([...held.map((h) => h.session_id), ...plenaries.map((p) => p.id)])];
+    const records = ids.length ? await this.reader.load({ ids, publicOnly: true }) : [];
+    const zones: Array<{ id: string; timezone: string; name: string }> =
+      await this.dataSource.query(
+        `SELECT id, timezone, name FROM events WHERE id = ANY($1::uuid[])`,
+        [eventIds],
+      );
+    const zoneOf = new Map(zones.map((z) => [z.id, z]));
+    return {
+      sessions: records.map((r) => {
+        const event = zoneOf.get(r.eventId);
+        return {
+          ...toSessionView(r, event?.timezone ?? 'UTC'),
+          eventName: event?.name ?? null,
+          timezone: event?.timezone ?? 'UTC',
+          signupId: signupBySession.get(r.id) ?? null,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,264 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  type SessionKind,
+  type SessionStatus,
+} from '../session.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const LANGUAGE = /^[a-z]{2,3}$/;
+const TIME_HELP =
+  'ISO 8601: without an offset it is read in the event time zone (2027-10-26T10:00), or with one (2027-10-26T10:00:00+01:00)';
+
+export class ExternalFacilitatorDto {
+  @ApiProperty({ example: 'Dr Amina Benali' })
+  @Transform(trim)
+  @IsString({ message: 'externalFacilitators.name must be text' })
+  @Length(1, 200, { message: 'externalFacilitators.name must be 1 to 200 characters' })
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Université Abdelmalek Essaâdi' })
+  @IsOptional()
+  @IsString({ message: 'externalFacilitators.organisation must be text' })
+  @MaxLength(200, { message: 'externalFacilitators.organisation must be at most 200 characters' })
+  organisation?: string;
+
+  @ApiPropertyOptional({ example: 'amina@example.org' })
+  @IsOptional()
+  @IsEmail({}, { message: 'externalFacilitators.email must be an email address' })
+  email?: string;
+}
+
+export class SiteVisitDto {
+  @ApiProperty({ format: 'uuid', description: 'The partner receiving the visit' })
+  @IsUUID('all', { message: 'siteVisit.hostOrganisationId must be a UUID' })
+  hostOrganisationId!: string;
+
+  @ApiProperty({ example: '12 rue de la Liberté, Tangier' })
+  @Transform(trim)
+  @IsString({ message: 'siteVisit.address must be text' })
+  @Length(1, 500, { message: 'siteVisit.address must be 1 to 500 characters' })
+  address!: string;
+
+  @ApiProperty({ example: 'Hotel lobby' })
+  @Transform(trim)
+  @IsString({ message: 'siteVisit.meetingPoint must be text' })
+  @Length(1, 300, { message: 'siteVisit.meetingPoint must be 1 to 300 characters' })
+  meetingPoint!: string;
+
+  @ApiPropertyOptional({
+    example: '2027-10-27T09:00',
+    description: `${TIME_HELP}; defaults to startsAt`,
+  })
+  @IsOptional()
+  @IsString({ message: 'siteVisit.departureAt must be an ISO 8601 date-time' })
+  departureAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-10-27T13:00',
+    description: `${TIME_HELP}; defaults to endsAt`,
+  })
+  @IsOptional()
+  @IsString({ message: 'siteVisit.returnAt must be an ISO 8601 date-time' })
+  returnAt?: string;
+
+  @ApiProperty({ example: 'bus' })
+  @Transform(trim)
+  @IsString({ message: 'siteVisit.transport must be text' })
+  @Length(1, 60, { message: 'siteVisit.transport must be 1 to 60 characters' })
+  transport!: string;
+
+  @ApiProperty({ example: 12, minimum: 1 })
+  @IsInt({ message: 'siteVisit.seats must be a whole number' })
+  @Min(1, { message: 'siteVisit.seats must be at least 1' })
+  @Max(10000, { message: 'siteVisit.seats must be at most 10000' })
+  seats!: number;
+
+  @ApiPropertyOptional({
+    example: 15,
+    minimum: 1,
+    description: 'How many visitors the host can receive',
+  })
+  @IsOptional()
+  @IsInt({ message: 'siteVisit.hostLimit must be a whole number' })
+  @Min(1, { message: 'siteVisit.hostLimit must be at least 1' })
+  hostLimit?: number;
+
+  @ApiPropertyOptional({ example: 'Samira El Amrani' })
+  @IsOptional()
+  @IsString({ message: 'siteVisit.hostContactName must be text' })
+  @MaxLength(200, { message: 'siteVisit.hostContactName must be at most 200 characters' })
+  hostContactName?: string;
+
+  @ApiPropertyOptional({ example: '+212 600 000 000' })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ().-]{4,30}$/, {
+    message: 'siteVisit.hostContactPhone must be a phone number',
+  })
+  hostContactPhone?: string;
+
+  @ApiPropertyOptional({ example: 'contact@example.org' })
+  @IsOptional()
+  @IsEmail({}, { message: 'siteVisit.hostContactEmail must be an email address' })
+  hostContactEmail?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['No photos of beneficiaries', 'Confidentiality'],
+  })
+  @IsOptional()
+  @IsArray({ message: 'siteVisit.rules must be a list' })
+  @ArrayMaxSize(20, { message: 'siteVisit.rules must list at most 20 rules' })
+  @IsString({ each: true, message: 'siteVisit.rules must be a list of texts' })
+  @MaxLength(500, { each: true, message: 'siteVisit.rules items must be at most 500 characters' })
+  rules?: string[];
+}
+
+export class CreateSessionDto {
+  @ApiProperty({ enum: SESSION_KINDS })
+  @IsIn(SESSION_KINDS, { message: `kind must be one of ${SESSION_KINDS.join(', ')}` })
+  kind!: SessionKind;
+
+  @ApiProperty({ example: 'How can we support families differently?' })
+  @Transform(trim)
+  @IsString({ message: 'title must be text' })
+  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'description must be text' })
+  @MaxLength(5000, { message: 'description must be at most 5000 characters' })
+  description?: string;
+
+  @ApiPropertyOptional({ example: 'Parenting support' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'theme must be text' })
+  @MaxLength(120, { message: 'theme must be at most 120 characters' })
+  theme?: string;
+
+  @ApiProperty({ example: '2027-10-26T10:00', description: TIME_HELP })
+  @IsString({ message: 'startsAt must be an ISO 8601 date-time' })
+  startsAt!: string;
+
+  @ApiProperty({ example: '2027-10-26T12:00', description: TIME_HELP })
+  @IsString({ message: 'endsAt must be an ISO 8601 date-time' })
+  endsAt!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'roomId must be a UUID' })
+  roomId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Accounts facilitating' })
+  @IsOptional()
+  @IsArray({ message: 'facilitatorIds must be a list' })
+  @ArrayMaxSize(20, { message: 'facilitatorIds must list at most 20 accounts' })
+  @ArrayUnique({ message: 'facilitatorIds must not repeat an account' })
+  @IsUUID('all', { each: true, message: 'facilitatorIds must only contain UUIDs' })
+  facilitatorIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [ExternalFacilitatorDto],
+    description: 'Named guests without an account',
+  })
+  @IsOptional()
+  @IsArray({ message: 'externalFacilitators must be a list' })
+  @ArrayMaxSize(20, { message: 'externalFacilitators must list at most 20 guests' })
+  @ValidateNested({ each: true })
+  @Type(() => ExternalFacilitatorDto)
+  externalFacilitators?: ExternalFacilitatorDto[];
+
+  @ApiPropertyOptional({ example: 'fr', description: 'Working language' })
+  @IsOptional()
+  @Matches(LANGUAGE, { message: 'language must be a language code such as fr, en, es or ar' })
+  language?: string;
+
+  @ApiPropertyOptional({ example: ['en', 'es'], type: [String] })
+  @IsOptional()
+  @IsArray({ message: 'interpretationLanguages must be a list' })
+  @ArrayMaxSize(10, { message: 'interpretationLanguages must list at most 10 languages' })
+  @ArrayUnique({ message: 'interpretationLanguages must not repeat a language' })
+  @Matches(LANGUAGE, {
+    each: true,
+    message: 'interpretationLanguages must only contain language codes',
+  })
+  interpretationLanguages?: string[];
+
+  @ApiPropertyOptional({ example: 20, minimum: 1, description: 'Seats; omit for no limit' })
+  @IsOptional()
+  @IsInt({ message: 'capacity must be a whole number' })
+  @Min(1, { message: 'capacity must be at least 1' })
+  @Max(100000, { message: 'capacity must be at most 100000' })
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ default: false, description: 'Participants must sign up to attend' })
+  @IsOptional()
+  @IsBoolean({ message: 'signupRequired must be true or false' })
+  signupRequired?: boolean;
+
+  @ApiPropertyOptional({ enum: SESSION_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES, { message: `status must be one of ${SESSION_STATUSES.join(', ')}` })
+  status?: SessionStatus;
+
+  @ApiPropertyOptional({ type: SiteVisitDto, description: 'Required when kind is site_visit' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SiteVisitDto)
+  siteVisit?: SiteVisitDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Save despite a room or facilitator clash (it then shows in the conflicts)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'force must be true or false' })
+  force?: boolean;
+}
+
+export class UpdateSessionDto extends PartialType(CreateSessionDto) {}
+
+export class ListSessionsQueryDto {
+  @ApiPropertyOptional({ enum: SESSION_KINDS })
+  @IsOptional()
+  @IsIn(SESSION_KINDS, { message: `kind must be one of ${SESSION_KINDS.join(', ')}` })
+  kind?: SessionKind;
+
+  @ApiPropertyOptional({ example: 'Parenting support' })
+  @IsOptional()
+  @IsString({ message: 'theme must be text' })
+  @MaxLength(120, { message: 'theme must be at most 120 characters' })
+  theme?: string;
+
+  @ApiPropertyOptional({ example: 'fr', description: 'Working or interpretation language' })
+  @IsOptional()
+  @Matches(LANGUAGE, { message: 'language must be a language code such as fr, en, es or ar' })
+  language?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_STATUSES, description: 'Staff only' })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES, { message: `status must be one of ${SESSION_STATUSES.join(', ')}` })
+  status?: SessionStatus;
+}

@@ -1,0 +1,106 @@
+import type { EntityManager } from 'typeorm';
+import { pgErrorCode } from '#core';
+
+/*
+ * Seat bookkeeping shared by sign-ups, moves and session edits. Every function expects
+ * to run inside a transaction that already holds the session row FOR UPDATE, so the
+ * count of confirmed seats cannot change under it.
+ */
+
+export async function lockSession(
+  m: EntityManager,
+  sessionId: string,
+): Promise<{ capacity: number | null; startsAt: Date; endsAt: Date; status: string } | undefined> {
+  const rows: Array<{ capacity: number | null; starts_at: Date; ends_at: Date; status: string }> =
+    await m.query(
+      `SELECT capacity, starts_at, ends_at, status FROM sessions WHERE id = $1 FOR UPDATE`,
+      [sessionId],
+    );
+  const r = rows[0];
+  return r && { capacity: r.capacity, startsAt: r.starts_at, endsAt: r.ends_at, status: r.status };
+}
+
+/** Serialises agenda edits of one event (clash checks read, then write). */
+export async function lockEventAgenda(m: EntityManager, eventId: string): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 42))`, [`agenda:${eventId}`]);
+}
+
+export async function confirmedCount(m: EntityManager, sessionId: string): Promise<number> {
+  const [row]: Array<{ n: number }> = await m.query(
+    `SELECT count(*)::int AS n FROM signups WHERE session_id = $1 AND status = 'confirmed'`,
+    [sessionId],
+  );
+  return row.n;
+}
+
+/** The person's confirmed sessions overlapping [start, end), other than `exceptSessionId`. */
+export async function overlappingHeld(
+  m: EntityManager,
+  accountId: string,
+  start: Date,
+  end: Date,
+  exceptSessionId: string,
+): Promise<string[]> {
+  const rows: Array<{ session_id: string }> = await m.query(
+    `SELECT session_id FROM signups
+      WHERE account_id = $1 AND status = 'confirmed' AND session_id <> $4
+        AND tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
+      ORDER BY starts_at`,
+    [accountId, start, end, exceptSessionId],
+  );
+  return rows.map((r) => r.session_id);
+}
+
+/**
+ * Fills free seats from the waitlist in arrival order. Someone who meanwhile holds an
+ * overlapping session stays on the waitlist and the next person is served; a savepoint
+ * keeps a lost race with the exclusion constraint from aborting the transaction.
+ */
+export async function promoteWaitlist(m: EntityManager, sessionId: string): Promise<string[]> {
+  const [session]: Array<{ capacity: number | null }> = await m.query(
+    `SELECT capacity FROM sessions WHERE id = $1`,
+    [sessionId],
+  );
+  if (!session) return [];
+  const promoted: string[] = [];
+  const skipped: string[] = [];
+  for (let guard = 0; guard < 10_000; guard++) {
+    if (session.capacity != null && (await confirmedCount(m, sessionId)) >= session.capacity) break;
+    const [next]: Array<{ id: string }> = await m.query(
+      `SELECT w.id FROM signups w
+        WHERE w.session_id = $1 AND w.status = 'waitlisted' AND w.id <> ALL($2::uuid[])
+          AND NOT EXISTS (
+            SELECT 1 FROM signups o
+             WHERE o.account_id = w.account_id AND o.status = 'confirmed'
+               AND tstzrange(o.starts_at, o.ends_at, '[)') && tstzrange(w.starts_at, w.ends_at, '[)'))
+        ORDER BY w.seq LIMIT 1`,
+      [sessionId, skipped],
+    );
+    if (!next) break;
+    await m.query(`SAVEPOINT promote_one`);
+    try {
+      await m.query(
+        `UPDATE signups SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = $1`,
+        [next.id],
+      );
+      await m.query(`RELEASE SAVEPOINT promote_one`);
+      promoted.push(next.id);
+    } catch (e) {
+      if (pgErrorCode(e) !== '23P01') throw e;
+      await m.query(`ROLLBACK TO SAVEPOINT promote_one`);
+      skipped.push(next.id);
+    }
+  }
+  return promoted;
+}
+
+/** 1-based place on the waitlist. */
+export async function waitlistPosition(m: EntityManager, signupId: string): Promise<number | null> {
+  const [row]: Array<{ n: number | null }> = await m.query(
+    `SELECT (SELECT count(*)::int FROM signups w
+              WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq) AS n
+       FROM signups s WHERE s.id = $1 AND s.status = 'waitlisted'`,
+    [signupId],
+  );
+  return row?.n ?? null;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Locale } from '#core';
+import type { Event } from '#events';
+import { Outbox, type SessionChangedPayload } from '#messaging';
+import type { SessionChangeKind } from './session-change.entity.js';
+import type { SessionRecord } from './session.view.js';
+
+interface After {
+  startsAt: Date;
+  endsAt: Date;
+  roomId: string | null;
+  status: string;
+  title: string;
+}
+
+/**
+ * Records a change to a published session and, in the same transaction, writes one
+ * session_changed email per signed-up person (confirmed or waitlisted).
+ */
+@Injectable()
+export class SessionNotifier {
+  constructor(private readonly outbox: Outbox) {}
+
+  async record(
+    m: EntityManager,
+    event: Event,
+    before: SessionRecord,
+    after: After,
+    changes: SessionChangeKind[],
+    changedBy: string,
+  ): Promise<void> {
+    const snapshot = (s: After) => ({
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      roomId: s.roomId,
+      status: s.status,
+    });
+    const [change]: Array<{ id: string }> = await m.query(
+      `INSERT INTO session_changes (session_id, event_id, changes, before, after, changed_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        before.id,
+        event.id,
+        changes,
+        JSON.stringify(snapshot(before)),
+        JSON.stringify(snapshot(after)),
+        changedBy,
+      ],
+    );
+    let roomName: string | null = null;
+    if (after.roomId) {
+      const [room]: Array<{ name: string }> = await m.query(
+        `SELECT name FROM rooms WHERE id = $1`,
+        [after.roomId],
+      );
+      roomName = room?.name ?? null;
+    }
+    const people: Array<{ account_id: string; email: string; name: string; locale: Locale }> =
+      await m.query(
+        `SELECT a.id AS account_id, a.email, a.name, a.locale FROM signups g
+           JOIN accounts a ON a.id = g.account_id
+          WHERE g.session_id = $1 AND g.status <> 'cancelled' ORDER BY g.seq`,
+        [before.id],
+      );
+    await this.outbox.enqueue(
+      m,
+      people.map((p) => {
+        const payload: SessionChangedPayload = {
+          eventId: event.id,
+          eventName: event.name,
+          eventStartDate: event.startDate,
+          eventEndDate: event.endDate,
+          eventTimezone: event.timezone,
+          venueName: event.venueName,
+          venueCity: event.venueCity,
+          recipientName: p.name,
+          sessionId: before.id,
+          sessionTitle: after.title,
+          startsAt: after.startsAt.toISOString(),
+          endsAt: after.endsAt.toISOString(),
+          roomName,
+          status: after.status,
+          changes,
+        };
+        return {
+          template: 'session_changed' as const,
+          recipientEmail: p.email,
+          recipientAccountId: p.account_id,
+          locale: p.locale,
+          eventId: event.id,
+          payload: { ...payload },
+          dedupeKey: `session_changed:${change.id}:${p.account_id}`,
+        };
+      }),
+    );
+  }
+}

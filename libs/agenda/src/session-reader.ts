@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SessionKind, SessionStatus } from './session.entity.js';
+import type { SessionRecord } from './session.view.js';
+
+export interface SessionFilter {
+  eventId?: string;
+  ids?: string[];
+  /** Only what participants may see: published, or cancelled after being published. */
+  publicOnly?: boolean;
+  kind?: SessionKind;
+  theme?: string;
+  language?: string;
+  status?: SessionStatus;
+}
+
+interface Row {
+  id: string;
+  event_id: string;
+  kind: SessionKind;
+  title: string;
+  description: string | null;
+  theme: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  room_id: string | null;
+  room_name: string | null;
+  room_capacity: number | null;
+  language: string | null;
+  interpretation_languages: string[];
+  capacity: number | null;
+  signup_required: boolean;
+  status: SessionStatus;
+  external_facilitators: SessionRecord['externalFacilitators'];
+  published_at: Date | null;
+  confirmed: number;
+  waitlisted: number;
+}
+
+/** Loads sessions with room, seat counts, facilitators and site-visit details in three queries. */
+@Injectable()
+export class SessionReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async load(filter: SessionFilter, manager?: EntityManager): Promise<SessionRecord[]> {
+    const q = manager ?? this.dataSource.manager;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.eventId) where.push(`s.event_id = ${param(filter.eventId)}`);
+    if (filter.ids) where.push(`s.id = ANY(${param(filter.ids)}::uuid[])`);
+    if (filter.publicOnly)
+      where.push(
+        `(s.status = 'published' OR (s.status = 'cancelled' AND s.published_at IS NOT NULL))`,
+      );
+    if (filter.status) where.push(`s.status = ${param(filter.status)}`);
+    if (filter.kind) where.push(`s.kind = ${param(filter.kind)}`);
+    if (filter.theme) where.push(`lower(s.theme) = lower(${param(filter.theme)})`);
+    if (filter.language) {
+      const p = param(filter.language);
+      where.push(`(s.language = ${p} OR ${p} = ANY(s.interpretation_languages))`);
+    }
+    const rows: Row[] = await q.query(
+      `SELECT s.id, s.event_id, s.kind, s.title, s.description, s.theme, s.starts_at, s.ends_at,
+              s.room_id, r.name AS room_name, r.capacity AS room_capacity, s.language,
+              s.interpretation_languages, s.capacity, s.signup_required, s.status,
+              s.external_facilitators, s.published_at,
+              COALESCE(c.confirmed, 0)::int AS confirmed, COALESCE(c.waitlisted, 0)::int AS waitlisted
+         FROM sessions s
+         LEFT JOIN rooms r ON r.id = s.room_id
+         LEFT JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE g.status = 'confirmed') AS confirmed,
+                  count(*) FILTER (WHERE g.status = 'waitlisted') AS waitlisted
+             FROM signups g WHERE g.session_id = s.id AND g.status <> 'cancelled'
+         ) c ON true
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY s.starts_at, s.ends_at, s.title, s.id`,
+      params,
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const facilitators: Array<{ session_id: string; account_id: string; name: string }> =
+      await q.query(
+        `SELECT f.session_id, f.account_id, a.name FROM session_facilitators f
+           JOIN accounts a ON a.id = f.account_id
+          WHERE f.session_id = ANY($1::uuid[]) ORDER BY a.name`,
+        [ids],
+      );
+    const visits: Array<Record<string, unknown>> = await q.query(
+      `SELECT v.*, o.name AS host_organisation_name FROM site_visits v
+         LEFT JOIN organisations o ON o.id = v.host_organisation_id
+        WHERE v.session_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const facilitatorsBySession = new Map<string, SessionRecord['facilitators']>();
+    for (const f of facilitators) {
+      const list = facilitatorsBySession.get(f.session_id) ?? [];
+      list.push({ accountId: f.account_id, name: f.name });
+      facilitatorsBySession.set(f.session_id, list);
+    }
+    const visitBySession = new Map(visits.map((v) => [v.session_id as string, v]));
+    return rows.map((r) => {
+      const v = visitBySession.get(r.id);
+      return {
+        id: r.id,
+        eventId: r.event_id,
+        kind: r.kind,
+        title: r.title,
+        description: r.description,
+        theme: r.theme,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        roomId: r.room_id,
+        roomName: r.room_name,
+        roomCapacity: r.room_capacity,
+        language: r.language,
+        interpretationLanguages: r.interpretation_languages,
+        capacity: r.capacity,
+        signupRequired: r.signup_required,
+        status: r.status,
+        externalFacilitators: r.external_facilitators ?? [],
+        publishedAt: r.published_at,
+        confirmed: r.confirmed,
+        waitlisted: r.waitlisted,
+        facilitators: facilitatorsBySession.get(r.id) ?? [],
+        siteVisit: v
+          ? {
+              hostOrganisationId: v.host_organisation_id as string,
+              hostOrganisationName: (v.host_organisation_name as string | null) ?? null,
+              address: v.address as string,
+              meetingPoint: v.meeting_point as string,
+              departureAt: v.departure_at as Date,
+              returnAt: v.return_at as Date,
+              transportMode: v.transport_mode as string,
+              seats: v.seats as number,
+              hostLimit: (v.host_limit as number | null) ?? null,
+              hostContactName: (v.host_contact_name as string | null) ?? null,
+              hostContactPhone: (v.host_contact_phone as string | null) ?? null,
+              hostContactEmail: (v.host_contact_email as string | null) ?? null,
+              rules: (v.rules as string[]) ?? [],
+            }
+          : null,
+      };
+    });
+  }
+
+  async one(id: string, manager?: EntityManager): Promise<SessionRecord | undefined> {
+    return (await this.load({ ids: [id] }, manager))[0];
+  }
+}

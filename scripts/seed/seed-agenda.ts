@@ -1,0 +1,324 @@
+import type { DataSource } from 'typeorm';
+import { parseInstant } from '#core';
+import { DEMO_EVENT, DEMO_HOST, DEMO_ORGANISER } from './demo-data.js';
+import type { SeedContext } from './seed-context.js';
+
+const THEME = 'How can we support families differently?';
+
+const ROOMS = [
+  {
+    name: 'Grande salle',
+    capacity: 60,
+    floor: 'Ground floor',
+    equipment: ['projector', 'interpretation_booth', 'microphones'],
+  },
+  {
+    name: 'Salle Ibn Battuta',
+    capacity: 12,
+    floor: '1st floor',
+    equipment: ['projector', 'flipchart'],
+  },
+  { name: 'Salle Tingis', capacity: 12, floor: '1st floor', equipment: ['flipchart'] },
+  { name: 'Salle Hercule', capacity: 10, floor: '2nd floor', equipment: ['projector'] },
+  { name: 'Restaurant', capacity: 80, floor: 'Ground floor', equipment: [] },
+] as const;
+
+type RoomName = (typeof ROOMS)[number]['name'];
+
+interface DemoSession {
+  kind: 'plenary' | 'workshop' | 'site_visit' | 'meal' | 'social' | 'break';
+  title: string;
+  day: string;
+  from: string;
+  to: string;
+  room?: RoomName;
+  theme?: string;
+  language?: string;
+  interpretation?: string[];
+  capacity?: number;
+  signupRequired?: boolean;
+  facilitators?: Array<'organiser' | 'host'>;
+  guests?: string[];
+  description?: string;
+}
+
+const workshops = (day: string, from: string, to: string, titles: string[]): DemoSession[] =>
+  titles.map((title, i) => ({
+    kind: 'workshop',
+    title,
+    day,
+    from,
+    to,
+    room: (['Salle Ibn Battuta', 'Salle Tingis', 'Salle Hercule'] as const)[i],
+    theme: THEME,
+    language: (['fr', 'en', 'es'] as const)[i],
+    interpretation: i === 0 ? ['en'] : [],
+    capacity: 10,
+    signupRequired: true,
+  }));
+
+const meals = (day: string): DemoSession[] => [
+  { kind: 'break', title: 'Coffee break', day, from: '10:30', to: '11:00', room: 'Grande salle' },
+  { kind: 'meal', title: 'Lunch', day, from: '12:30', to: '14:00', room: 'Restaurant' },
+];
+
+const SESSIONS: DemoSession[] = [
+  {
+    kind: 'plenary',
+    title: 'Opening plenary: welcome to Tangier',
+    day: '2027-10-25',
+    from: '09:00',
+    to: '10:30',
+    room: 'Grande salle',
+    language: 'fr',
+    interpretation: ['en', 'es'],
+    facilitators: ['organiser', 'host'],
+  },
+  ...meals('2027-10-25'),
+  {
+    kind: 'plenary',
+    title: 'The network in 2027: what changed for families',
+    day: '2027-10-25',
+    from: '11:00',
+    to: '12:30',
+    room: 'Grande salle',
+    language: 'en',
+    interpretation: ['fr', 'es'],
+    guests: ['Dr Amina Benali'],
+  },
+  ...workshops('2027-10-25', '14:00', '16:00', [
+    'Listening to parents first',
+    'Family houses as community anchors',
+    'Legal protection of mothers and children',
+  ]),
+  {
+    kind: 'social',
+    title: 'Welcome dinner',
+    day: '2027-10-25',
+    from: '19:30',
+    to: '21:30',
+    room: 'Restaurant',
+  },
+  ...meals('2027-10-26'),
+  ...workshops('2027-10-26', '09:00', '10:30', [
+    'Peer support between families',
+    'Working with fathers',
+    'Psychological first aid for children',
+  ]),
+  ...workshops('2027-10-26', '14:00', '16:00', [
+    'When the family house is full: waitlists with dignity',
+    'Social workers and the courts',
+    'Measuring what matters to families',
+  ]),
+  {
+    kind: 'meal',
+    title: 'Lunch at the partner programme',
+    day: '2027-10-27',
+    from: '13:00',
+    to: '14:00',
+  },
+  ...meals('2027-10-28'),
+  {
+    kind: 'plenary',
+    title: 'What we saw: learning from the visit',
+    day: '2027-10-28',
+    from: '09:00',
+    to: '10:30',
+    room: 'Grande salle',
+    language: 'fr',
+    interpretation: ['en', 'es'],
+  },
+  ...meals('2027-10-29'),
+  {
+    kind: 'plenary',
+    title: 'Closing plenary: commitments for 2028',
+    day: '2027-10-30',
+    from: '09:00',
+    to: '11:00',
+    room: 'Grande salle',
+    language: 'fr',
+    interpretation: ['en', 'es'],
+    facilitators: ['organiser'],
+  },
+];
+
+const at = (day: string, time: string) =>
+  parseInstant(`${day}T${time}`, DEMO_EVENT.timezone) as Date;
+
+async function insertSession(
+  ds: DataSource,
+  eventId: string,
+  s: DemoSession,
+  roomIds: Record<string, string>,
+  organiserId: string,
+): Promise<string> {
+  const startsAt = at(s.day, s.from);
+  const [existing]: Array<{ id: string }> = await ds.query(
+    `SELECT id FROM sessions WHERE event_id = $1 AND title = $2 AND starts_at = $3`,
+    [eventId, s.title, startsAt],
+  );
+  if (existing) return existing.id;
+  const [row]: Array<{ id: string }> = await ds.query(
+    `INSERT INTO sessions (event_id, kind, title, description, theme, starts_at, ends_at, room_id, language,
+       interpretation_languages, capacity, signup_required, status, external_facilitators, published_at, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'published',$13,now(),$14) RETURNING id`,
+    [
+      eventId,
+      s.kind,
+      s.title,
+      s.description ?? null,
+      s.theme ?? null,
+      startsAt,
+      at(s.day, s.to),
+      s.room ? roomIds[s.room] : null,
+      s.language ?? null,
+      s.interpretation ?? [],
+      s.capacity ?? null,
+      s.signupRequired ?? false,
+      JSON.stringify((s.guests ?? []).map((name) => ({ name, organisation: null, email: null }))),
+      organiserId,
+    ],
+  );
+  return row.id;
+}
+
+/**
+ * The Tangier meeting's agenda: plenaries, themed workshops, meals, and a visit to the
+ * local partner's programme by a 12-seat bus; then sign-ups for the people whose
+ * registration the registration step confirmed. Running it twice changes nothing.
+ */
+export async function seedAgenda(ctx: SeedContext): Promise<void> {
+  const { ds, eventId } = ctx;
+  const organiserId = ctx.accountIds[DEMO_ORGANISER.email];
+  const hostId = ctx.accountIds[DEMO_HOST.email];
+
+  const roomIds: Record<string, string> = {};
+  for (const r of ROOMS) {
+    await ds.query(
+      `INSERT INTO rooms (event_id, name, capacity, floor, equipment) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (event_id, lower(name)) DO NOTHING`,
+      [eventId, r.name, r.capacity, r.floor, r.equipment],
+    );
+    const [row] = await ds.query(
+      `SELECT id FROM rooms WHERE event_id = $1 AND lower(name) = lower($2)`,
+      [eventId, r.name],
+    );
+    roomIds[r.name] = row.id;
+  }
+
+  const ids: Record<string, string> = {};
+  for (const s of SESSIONS) {
+    const id = await insertSession(ds, eventId, s, roomIds, organiserId);
+    ids[s.title] = id;
+    const people = (s.facilitators ?? []).map((f) => (f === 'organiser' ? organiserId : hostId));
+    for (const accountId of people) {
+      await ds.query(`INSERT INTO session_facilitators VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        id,
+        accountId,
+      ]);
+      await ds.query(
+        `INSERT INTO event_staff (event_id, account_id, role) VALUES ($1, $2, 'facilitator') ON CONFLICT DO NOTHING`,
+        [eventId, accountId],
+      );
+    }
+  }
+
+  const visit: DemoSession = {
+    kind: 'site_visit',
+    title: "Visit: the mothers' support programme of our Tangier partner",
+    day: '2027-10-27',
+    from: '08:30',
+    to: '13:00',
+    theme: THEME,
+    language: 'fr',
+    interpretation: ['en', 'es'],
+    capacity: 12, // min(host limit 15, bus seats 12)
+    signupRequired: true,
+    facilitators: ['host'],
+    description: 'A morning with the team and the mothers of the programme, by bus from the hotel.',
+  };
+  const visitId = await insertSession(ds, eventId, visit, roomIds, organiserId);
+  await ds.query(`INSERT INTO session_facilitators VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    visitId,
+    hostId,
+  ]);
+  await ds.query(
+    `INSERT INTO site_visits (session_id, host_organisation_id, address, meeting_point, departure_at, return_at,
+       transport_mode, seats, host_limit, host_contact_name, host_contact_phone, rules)
+     VALUES ($1, $2, $3, $4, $5, $6, 'bus', 12, 15, 'Samira El Amrani', '+212 539 000 000', $7)
+     ON CONFLICT (session_id) DO NOTHING`,
+    [
+      visitId,
+      ctx.organisationIds['ma-tanger'],
+      'Quartier Marshan, Tangier',
+      'Hôtel Continental, main entrance',
+      at('2027-10-27', '08:45'),
+      at('2027-10-27', '12:45'),
+      [
+        'No photos or recordings of mothers and children',
+        'What families share stays in the room',
+        'Ask the host team before speaking to a family',
+      ],
+    ],
+  );
+
+  await seedSignups(ds, eventId, visitId, [
+    ids['Listening to parents first'],
+    ids['Family houses as community anchors'],
+    ids['Legal protection of mothers and children'],
+  ]);
+}
+
+async function seedSignups(
+  ds: DataSource,
+  eventId: string,
+  visitId: string,
+  workshopIds: string[],
+) {
+  const [table]: Array<{ t: string | null }> = await ds.query(
+    `SELECT to_regclass('registrations')::text AS t`,
+  );
+  if (!table?.t) return;
+  const registrations: Array<{ id: string; account_id: string }> = await ds.query(
+    `SELECT id, account_id FROM registrations WHERE event_id = $1 AND status = 'confirmed'
+      ORDER BY created_at, id`,
+    [eventId],
+  );
+  if (registrations.length === 0) return;
+
+  // The first 14 ask for the bus (12 seats, so 2 wait); everyone picks a first-day workshop.
+  const plan = registrations.flatMap((r, i) => [
+    ...(i < 14 ? [{ r, sessionId: visitId }] : []),
+    { r, sessionId: workshopIds[i % workshopIds.length] },
+  ]);
+  for (const { r, sessionId } of plan) {
+    await ds.transaction(async (m) => {
+      const [s]: Array<{ capacity: number | null; starts_at: Date; ends_at: Date }> = await m.query(
+        `SELECT capacity, starts_at, ends_at FROM sessions WHERE id = $1 FOR UPDATE`,
+        [sessionId],
+      );
+      const [held]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM signups WHERE session_id = $1 AND status = 'confirmed'`,
+        [sessionId],
+      );
+      const status = s.capacity == null || held.n < s.capacity ? 'confirmed' : 'waitlisted';
+      await m.query(
+        `INSERT INTO signups (session_id, event_id, registration_id, account_id, status, starts_at, ends_at,
+           rules_accepted_at, confirmed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END,
+                 CASE WHEN $5 = 'confirmed' THEN now() END)
+         ON CONFLICT (session_id, account_id) WHERE status <> 'cancelled' DO NOTHING`,
+        [
+          sessionId,
+          eventId,
+          r.id,
+          r.account_id,
+          status,
+          s.starts_at,
+          s.ends_at,
+          sessionId === visitId,
+        ],
+      );
+    });
+  }
+}

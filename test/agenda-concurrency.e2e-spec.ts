@@ -1,0 +1,150 @@
+import { DataSource } from 'typeorm';
+import { confirmMany, sessionBody } from './support/agenda-fixtures.js';
+import { createEvent, createOrganisation, loginAdmin, type Session } from './support/factories.js';
+import { baseUrl, fastAccounts } from './support/registration-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/*
+ * How we know these can fail: with the session row lock (lockSession) replaced by a
+ * plain SELECT, the 100-person rush confirmed more than 12; with the exclusion
+ * constraint dropped, the double sign-up race let both requests win.
+ */
+describe('agenda sign-ups under concurrency', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let url: string;
+  let admin: Session;
+  let organisationId: string;
+  let eventId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('agenda_concurrency');
+    ds = t.app.get(DataSource);
+    url = await baseUrl(t);
+    admin = await loginAdmin(t);
+    organisationId = (await createOrganisation(t, admin)).id;
+    eventId = (await createEvent(t, admin, { capacity: 500 })).id;
+  });
+  afterAll(() => t.close());
+
+  const call = (method: string, path: string, session: Session, body?: unknown) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: { ...session.auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (res) => ({
+      status: res.status,
+      body: (res.status === 204 ? {} : await res.json()) as Record<string, unknown>,
+    }));
+
+  async function publishedSession(overrides: Record<string, unknown>) {
+    const res = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send(sessionBody({ status: 'published', signupRequired: true, ...overrides }))
+      .expect(201);
+    return res.body as { id: string; capacity: number };
+  }
+
+  it('100 simultaneous sign-ups for a 12-seat visit: 12 confirmed, 88 waitlisted in order; 12 cancellations promote 12', async () => {
+    const visit = await publishedSession({
+      kind: 'site_visit',
+      title: "Visit of the mothers' programme",
+      startsAt: '2027-10-27T09:00',
+      endsAt: '2027-10-27T13:00',
+      siteVisit: {
+        hostOrganisationId: organisationId,
+        address: 'Tangier medina',
+        meetingPoint: 'Hotel lobby',
+        transport: 'bus',
+        seats: 12,
+        hostLimit: 20,
+        rules: ['No photos of beneficiaries'],
+      },
+    });
+    expect(visit.capacity).toBe(12);
+    const people = await fastAccounts(t, 100, { organisationId, prefix: 'visit' });
+    await confirmMany(t, eventId, people, organisationId);
+
+    const results = await Promise.all(
+      people.map((p) =>
+        call('POST', `/api/sessions/${visit.id}/signups`, p, { acceptRules: true }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
+    const confirmed = results.filter((r) => r.body.status === 'confirmed');
+    const waitlisted = results.filter((r) => r.body.status === 'waitlisted');
+    expect(confirmed).toHaveLength(12);
+    expect(waitlisted).toHaveLength(88);
+    expect(waitlisted.map((r) => r.body.position).sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 88 }, (_, i) => i + 1),
+    );
+
+    // Waitlist order is arrival order (seq): every confirmed seat came before every waitlisting.
+    const rows: Array<{ account_id: string; status: string }> = await ds.query(
+      `SELECT account_id, status FROM signups WHERE session_id = $1 ORDER BY seq`,
+      [visit.id],
+    );
+    expect(rows.slice(0, 12).every((r) => r.status === 'confirmed')).toBe(true);
+    expect(rows.slice(12).every((r) => r.status === 'waitlisted')).toBe(true);
+    const firstTwelveWaiting = rows.slice(12, 24).map((r) => r.account_id);
+
+    // 12 confirmed people cancel at once: exactly the next 12 in line move up.
+    const holders = people.filter((p) => confirmed.some((c) => c.body.accountId === p.id));
+    const cancels = await Promise.all(
+      holders.map((p) => call('DELETE', `/api/sessions/${visit.id}/signups/me`, p)),
+    );
+    expect(cancels.map((c) => c.status)).toEqual(Array(12).fill(204));
+    const after: Array<{ account_id: string; status: string }> = await ds.query(
+      `SELECT account_id, status FROM signups WHERE session_id = $1 AND status <> 'cancelled' ORDER BY seq`,
+      [visit.id],
+    );
+    const nowConfirmed = after.filter((r) => r.status === 'confirmed').map((r) => r.account_id);
+    expect(nowConfirmed).toHaveLength(12);
+    expect(new Set(nowConfirmed)).toEqual(new Set(firstTwelveWaiting));
+    expect(after.filter((r) => r.status === 'waitlisted')).toHaveLength(76);
+
+    const list = await t
+      .http()
+      .get(`/api/sessions/${visit.id}/signups`)
+      .set(admin.auth)
+      .expect(200);
+    expect(list.body.confirmed).toHaveLength(12);
+    expect(list.body.waitlisted[0].position).toBe(1);
+  });
+
+  it('one person firing sign-ups for two overlapping sessions at once: at most one wins', async () => {
+    const [person] = await fastAccounts(t, 1, { organisationId, prefix: 'double' });
+    await confirmMany(t, eventId, [person], organisationId);
+    for (let round = 0; round < 5; round++) {
+      const day = `2027-10-2${5 + (round % 5)}`;
+      const a = await publishedSession({
+        title: `A${round}`,
+        startsAt: `${day}T14:00`,
+        endsAt: `${day}T16:00`,
+      });
+      const b = await publishedSession({
+        title: `B${round}`,
+        startsAt: `${day}T15:00`,
+        endsAt: `${day}T17:00`,
+      });
+      const [ra, rb] = await Promise.all([
+        call('POST', `/api/sessions/${a.id}/signups`, person),
+        call('POST', `/api/sessions/${b.id}/signups`, person),
+      ]);
+      const won = [ra, rb].filter((r) => r.status === 201 && r.body.status === 'confirmed');
+      expect(won).toHaveLength(1);
+      const lost = [ra, rb].find((r) => r.status !== 201);
+      expect(lost?.status).toBe(409);
+      expect((lost?.body.details as { conflicts: Array<{ type: string }> }).conflicts[0].type).toBe(
+        'participant_overlap',
+      );
+    }
+    const held: Array<{ n: number }> = await ds.query(
+      `SELECT count(*)::int AS n FROM signups WHERE account_id = $1 AND status = 'confirmed'`,
+      [person.id],
+    );
+    expect(held[0].n).toBe(5);
+  });
+});
