@@ -1,4 +1,9 @@
+import { seedAgenda } from './seed-agenda.js';
 import type { SeedStep } from './seed-context.js';
+import { seedRegistrations } from './seed-registrations.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
-export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [];
+export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
+  { name: 'registrations', run: seedRegistrations },
+  { name: 'agenda', run: seedAgenda },
+];

@@ -3,14 +3,21 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '#accounts';
 import { type AppConfig, ConfigModule, DatabaseModule, HttpErrorFilter, RedisModule } from '#core';
 import { EventsModule } from '#events';
-import { MessagingModule } from '#messaging';
+import { MessagesModule, MessagingModule } from '#messaging';
 import { OrganisationsModule } from '#organisations';
+import { RegistrationsModule } from '#registrations';
 import { MeController } from './accounts/me.controller.js';
+import { AgendaApiModule } from './agenda/agenda-api.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
+import {
+  EventRegistrationsController,
+  RegistrationsController,
+} from './registrations/registrations.controller.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +32,9 @@ export class AppModule {
         OrganisationsModule,
         EventsModule,
         MessagingModule,
+        MessagesModule,
+        RegistrationsModule,
+        AgendaApiModule,
       ],
       controllers: [
         AuthController,
@@ -32,6 +42,10 @@ export class AppModule {
         OrganisationsController,
         EventsController,
         HealthController,
+        EventMessagesController,
+        MessagesController,
+        EventRegistrationsController,
+        RegistrationsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

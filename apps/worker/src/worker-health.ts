@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, REDIS, TZDATA_VERSION } from '#core';
+import { MailProcessor, MailQueue } from '#messaging';
 
 /**
  * GET /health/live and /health/ready on WORKER_HEALTH_PORT, so an orchestrator can
@@ -25,6 +26,8 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailQueue: MailQueue,
+    private readonly mailProcessor: MailProcessor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +68,7 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
         () => 'down',
       ),
     ]);
+    const mail = await this.mailStatus(database === 'up', redis === 'up');
     const ok = database === 'up' && redis === 'up' && !this.draining;
     return {
       status: ok ? 200 : 503,
@@ -74,7 +78,27 @@ export class WorkerHealth implements OnApplicationBootstrap, OnApplicationShutdo
         redis,
         draining: this.draining,
         tzdata: TZDATA_VERSION,
+        mail,
       },
     };
+  }
+
+  /** Queue depth and outbox backlog: informative, never a reason to restart the worker. */
+  private async mailStatus(databaseUp: boolean, redisUp: boolean) {
+    const [queue, outbox] = await Promise.all([
+      redisUp ? this.mailQueue.counts().catch(() => null) : null,
+      databaseUp
+        ? this.dataSource
+            .query(
+              `SELECT count(*) FILTER (WHERE enqueued_at IS NULL)::int AS "notEnqueued",
+                      count(*) FILTER (WHERE status = 'sending')::int AS sending,
+                      min(created_at) FILTER (WHERE enqueued_at IS NULL) AS "oldestNotEnqueuedAt"
+                 FROM messages WHERE status IN ('queued', 'sending')`,
+            )
+            .then((rows: unknown[]) => rows[0])
+            .catch(() => null)
+        : null,
+    ]);
+    return { processing: this.mailProcessor.running, queue, outbox };
   }
 }

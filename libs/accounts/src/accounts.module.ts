@@ -8,13 +8,25 @@ import { AuthService } from './auth.service.js';
 import { LogMagicLinkDelivery, MagicLinkDelivery } from './magic-link-delivery.js';
 import { MagicLinkToken } from './magic-link-token.entity.js';
 
+/**
+ * Optional token a global module (messaging) provides to deliver magic links by email;
+ * without it links go to the log. Keeps accounts unaware of the email lib.
+ */
+export const OUTBOUND_MAGIC_LINK_DELIVERY = Symbol('OUTBOUND_MAGIC_LINK_DELIVERY');
+
 @Module({
   imports: [TypeOrmModule.forFeature([Account, MagicLinkToken]), JwtModule.register({})],
   providers: [
     AccountsService,
     AuthService,
     RateLimiter,
-    { provide: MagicLinkDelivery, useClass: LogMagicLinkDelivery },
+    LogMagicLinkDelivery,
+    {
+      provide: MagicLinkDelivery,
+      inject: [LogMagicLinkDelivery, { token: OUTBOUND_MAGIC_LINK_DELIVERY, optional: true }],
+      useFactory: (fallback: MagicLinkDelivery, outbound?: MagicLinkDelivery) =>
+        outbound ?? fallback,
+    },
   ],
   exports: [AccountsService, AuthService, TypeOrmModule],
 })

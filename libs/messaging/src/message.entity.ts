@@ -57,6 +57,10 @@ export class Message {
   @Column('timestamptz', { nullable: true })
   sentAt!: Date | null;
 
+  /** While `sending`: the claim lease; after it a crashed worker's message may be taken over. */
+  @Column('timestamptz', { nullable: true })
+  lockedUntil!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

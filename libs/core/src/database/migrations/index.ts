@@ -1,5 +1,14 @@
 import { Foundation1763700000000 } from './1763700000000-foundation.js';
 import { MessagesOutbox1763700050000 } from './1763700050000-messages-outbox.js';
+import { Registrations1763700100000 } from './1763700100000-registrations.js';
+import { Agenda1763700200000 } from './1763700200000-agenda.js';
+import { MessagesDelivery1763700300000 } from './1763700300000-messages-delivery.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1763700000000, MessagesOutbox1763700050000];
+export const MIGRATIONS = [
+  Foundation1763700000000,
+  MessagesOutbox1763700050000,
+  Registrations1763700100000,
+  Agenda1763700200000,
+  MessagesDelivery1763700300000,
+];

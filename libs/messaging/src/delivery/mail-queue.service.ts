@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '#core';
+import {
+  MAIL_QUEUE,
+  type MailRetryPolicy,
+  mailQueueConnection,
+  SEND_MESSAGE_JOB,
+  type SendMessageJob,
+  sendMessageJobOptions,
+} from '../queue/mail-queue.js';
+import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
+
+/** A Redis call that hangs (Redis gone mid-command) must not hold the relay's transaction. */
+const REDIS_CALL_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} timed out after ${REDIS_CALL_TIMEOUT_MS} ms`)),
+      REDIS_CALL_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The producer side of the `mail` queue, used by the relay and the health check. */
+@Injectable()
+export class MailQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger('MailQueue');
+  readonly queue: Queue<SendMessageJob, unknown, typeof SEND_MESSAGE_JOB>;
+  private readonly retry: MailRetryPolicy;
+  private lastError = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(MAIL_WORKER_OPTIONS) options: MailWorkerOptions,
+  ) {
+    this.retry = { attempts: options.attempts, backoffMs: options.backoffMs };
+    this.queue = new Queue(MAIL_QUEUE, {
+      connection: mailQueueConnection(config.redisUrl, 'producer'),
+      prefix: config.redisPrefix,
+    });
+    this.queue.on('error', (e) => {
+      // Reconnects by itself; the relay keeps rows in the outbox meanwhile.
+      if (Date.now() - this.lastError > 10_000) this.logger.warn(`Redis: ${e.message}`);
+      this.lastError = Date.now();
+    });
+  }
+
+  async add(messageIds: string[]): Promise<void> {
+    await withTimeout(
+      this.queue.addBulk(
+        messageIds.map((id) => ({
+          name: SEND_MESSAGE_JOB,
+          data: { messageId: id },
+          opts: sendMessageJobOptions(id, this.retry),
+        })),
+      ),
+      'Adding mail jobs',
+    );
+  }
+
+  /** 'unknown' when Redis has no job with this id (finished, or lost in a restart). */
+  async state(messageId: string): Promise<string> {
+    return withTimeout(this.queue.getJobState(messageId), 'Reading a mail job');
+  }
+
+  /** Drops a leftover job so a row can be queued again under the same id. */
+  async removeFinished(messageId: string): Promise<void> {
+    const state = await this.state(messageId);
+    if (state === 'completed' || state === 'failed') await this.queue.remove(messageId);
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    return withTimeout(
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+      'Counting mail jobs',
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#core';
+import { renderMessage } from '../templates/render.js';
+import { MailTransport } from '../transport/mail-transport.js';
+import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
+import { classifySendError, describeSendError } from './smtp-errors.js';
+
+export type DeliveryOutcome = 'sent' | 'skipped';
+
+/** The send failed and must not be tried again (5xx, bad address, last attempt). */
+export class PermanentSendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentSendError';
+  }
+}
+
+/** The send failed for now; the queue tries again after a backoff. */
+export class TransientSendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransientSendError';
+  }
+}
+
+interface ClaimedRow {
+  id: string;
+  template: string;
+  locale: string;
+  recipient_email: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Sends one outbox message, at most once however often its job runs. The claim is a
+ * conditional UPDATE: only a `queued` row (or a `sending` row whose lease ran out
+ * because its worker died) can be taken, so a duplicated or stalled job finds the row
+ * `sending` or `sent` and does nothing.
+ */
+@Injectable()
+export class MailSender {
+  private readonly logger = new Logger('MailSender');
+  private readonly domain: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAIL_WORKER_OPTIONS) private readonly options: MailWorkerOptions,
+  ) {
+    this.domain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'convene.local';
+  }
+
+  /**
+   * @param finalAttempt when true a transient failure is final too: the row becomes
+   * `failed` instead of going back to `queued`.
+   */
+  async deliver(messageId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const row = await this.claim(messageId);
+    if (!row) return 'skipped';
+
+    let rendered;
+    try {
+      rendered = renderMessage(row.template, row.locale, row.payload);
+    } catch (e) {
+      await this.fail(row.id, `render: ${(e as Error).message}`);
+      throw new PermanentSendError((e as Error).message);
+    }
+
+    try {
+      const sent = await this.transport.send({
+        from: this.config.mailFrom,
+        to: row.recipient_email,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId: `<${row.id}@${this.domain}>`,
+        headers: { 'X-Convene-Template': row.template },
+      });
+      await this.dataSource.query(
+        `UPDATE messages
+            SET status = 'sent', sent_at = now(), provider_message_id = $2, last_error = NULL,
+                locked_until = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'sending'`,
+        [row.id, sent.providerMessageId.slice(0, 500)],
+      );
+      return 'sent';
+    } catch (e) {
+      const reason = describeSendError(e);
+      if (classifySendError(e) === 'permanent' || finalAttempt) {
+        await this.fail(row.id, reason);
+        this.logger.warn(
+          `Message ${row.id} failed for good after ${row.attempts} attempt(s): ${reason}`,
+        );
+        throw new PermanentSendError(reason);
+      }
+      // Back to queued with the error, so organisers see why it is late; the job retries.
+      await this.dataSource.query(
+        `UPDATE messages SET status = 'queued', last_error = $2, locked_until = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'sending'`,
+        [row.id, reason],
+      );
+      throw new TransientSendError(reason);
+    }
+  }
+
+  private async claim(messageId: string): Promise<ClaimedRow | undefined> {
+    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
+      `UPDATE messages
+          SET status = 'sending', attempts = attempts + 1, updated_at = now(),
+              locked_until = now() + $2 * interval '1 millisecond'
+        WHERE id = $1
+          AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))
+        RETURNING id, template, locale, recipient_email, payload, attempts`,
+      [messageId, this.options.claimTimeoutMs],
+    );
+    return rows[0];
+  }
+
+  private async fail(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE messages SET status = 'failed', last_error = $2, locked_until = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, reason],
+    );
+  }
+}

@@ -1,0 +1,171 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#core';
+import { MailQueue } from './mail-queue.service.js';
+import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
+
+/** Channel the messages table NOTIFYs on (see migration 1763700300000). */
+export const OUTBOX_CHANNEL = 'messages_outbox';
+
+/**
+ * Moves committed outbox rows into the BullMQ `mail` queue. Rows are locked, added,
+ * then marked in one transaction: if Redis is down the add fails, the transaction rolls
+ * back and the rows wait for the next pass. A row added twice is harmless: the job id
+ * is the message id, and the processor's claim sends each message once.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private listener?: pg.Client;
+  private lastSweep = 0;
+  private lastWarning = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: MailQueue,
+    @Inject(MAIL_WORKER_OPTIONS) private readonly options: MailWorkerOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.relay) return;
+    this.stopped = false;
+    void this.listen();
+    this.wake();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs a pass now (or right after the current one). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** One batch: returns how many rows went to the queue. Throws when Redis refuses. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM messages
+          WHERE status = 'queued' AND enqueued_at IS NULL
+          ORDER BY created_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.options.relayBatchSize],
+      );
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      await this.queue.add(ids);
+      await manager.query(`UPDATE messages SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ]);
+      return ids.length;
+    });
+  }
+
+  /**
+   * Rows handed over long ago that are neither sent nor failed, and whose job Redis no
+   * longer has (a Redis restart without persistence, a worker killed mid-send): they
+   * go back to the relay. A job still waiting, delayed or active is left alone.
+   */
+  async requeueLost(olderThanMs = this.options.requeueAfterMs): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM messages
+        WHERE enqueued_at < now() - $1 * interval '1 millisecond'
+          AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))
+        ORDER BY enqueued_at
+        LIMIT 200`,
+      [olderThanMs],
+    );
+    let requeued = 0;
+    for (const { id } of rows) {
+      const state = await this.queue.state(id);
+      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') continue;
+      if (state !== 'unknown') await this.queue.removeFinished(id);
+      const result: [unknown[], number] = await this.dataSource.query(
+        `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL
+          WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))`,
+        [id],
+      );
+      requeued += result[1];
+    }
+    if (requeued > 0)
+      this.logger.warn(`${requeued} message(s) lost by the queue were queued again`);
+    return requeued;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.pass().finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(this.again ? 0 : this.options.relayIntervalMs);
+        this.again = false;
+      });
+    }, delayMs);
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      let moved: number;
+      do {
+        moved = await this.relayOnce();
+      } while (moved === this.options.relayBatchSize && !this.stopped);
+      if (Date.now() - this.lastSweep > Math.min(this.options.requeueAfterMs, 60_000)) {
+        this.lastSweep = Date.now();
+        await this.requeueLost();
+      }
+    } catch (e) {
+      // Redis or PostgreSQL is away: the rows stay in the outbox, the next pass retries.
+      if (Date.now() - this.lastWarning > 10_000) {
+        this.logger.warn(`Relay pass failed, will retry: ${(e as Error).message}`);
+        this.lastWarning = Date.now();
+      }
+    }
+  }
+
+  /** LISTEN for new rows so mail goes out within milliseconds; polling stays the safety net. */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', () => {
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 2_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (this.stopped) {
+        await client.end();
+        return;
+      }
+      this.listener = client;
+    } catch {
+      await client.end().catch(() => undefined);
+      if (!this.stopped) setTimeout(() => void this.listen(), 2_000).unref();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '#core';
+import { MailQueue } from './delivery/mail-queue.service.js';
+import { MailSender } from './delivery/mail-sender.service.js';
+import {
+  DEFAULT_MAIL_WORKER_OPTIONS,
+  MAIL_WORKER_OPTIONS,
+  type MailWorkerOptions,
+} from './delivery/mail-worker.options.js';
+import { MailProcessor } from './delivery/mail.processor.js';
+import { OutboxRelay } from './delivery/outbox-relay.service.js';
+import { Message } from './message.entity.js';
+import { createMailTransport, MailTransport } from './transport/mail-transport.js';
+
+/** The sending side of email, for the worker app only: relay, processor, transport. */
+@Module({})
+export class MailWorkerModule {
+  static forRoot(options: Partial<MailWorkerOptions> = {}): DynamicModule {
+    const resolved = { ...DEFAULT_MAIL_WORKER_OPTIONS, ...options };
+    return {
+      module: MailWorkerModule,
+      imports: [TypeOrmModule.forFeature([Message])],
+      providers: [
+        { provide: MAIL_WORKER_OPTIONS, useValue: resolved },
+        {
+          provide: MailTransport,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) =>
+            createMailTransport({ ...config, maxConnections: resolved.maxConnections }),
+        },
+        MailQueue,
+        MailSender,
+        OutboxRelay,
+        MailProcessor,
+      ],
+      exports: [MailQueue, OutboxRelay, MailProcessor, MailSender, MailTransport],
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, conflict, forbidden, isAdmin, notFound, type Page, pageWindow } from '#core';
+import { EventAccess } from '#events';
+import type { ListMessagesQueryDto, MessageView } from './message.dto.js';
+
+interface MessageRow {
+  id: string;
+  template: string;
+  locale: string;
+  event_id: string | null;
+  recipient_account_id: string | null;
+  recipient_name: string | null;
+  recipient_email: string;
+  subject: string | null;
+  status: MessageView['status'];
+  attempts: number;
+  last_error: string | null;
+  provider_message_id: string | null;
+  created_at: Date;
+  enqueued_at: Date | null;
+  sent_at: Date | null;
+}
+
+const SELECT = `
+  SELECT m.id, m.template, m.locale, m.event_id, m.recipient_account_id, a.name AS recipient_name,
+         m.recipient_email, m.payload->>'subject' AS subject, m.status, m.attempts, m.last_error,
+         m.provider_message_id, m.created_at, m.enqueued_at, m.sent_at
+    FROM messages m
+    LEFT JOIN accounts a ON a.id = m.recipient_account_id`;
+
+const toView = (r: MessageRow): MessageView => ({
+  id: r.id,
+  template: r.template,
+  locale: r.locale,
+  eventId: r.event_id,
+  recipientAccountId: r.recipient_account_id,
+  recipientName: r.recipient_name,
+  recipientEmail: r.recipient_email,
+  subject: r.subject,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  providerMessageId: r.provider_message_id,
+  createdAt: r.created_at.toISOString(),
+  enqueuedAt: r.enqueued_at?.toISOString() ?? null,
+  sentAt: r.sent_at?.toISOString() ?? null,
+});
+
+/** Delivery status for organisers, and the one manual lever: retry a failed message. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccess,
+  ) {}
+
+  async list(
+    actor: Actor,
+    eventId: string,
+    query: ListMessagesQueryDto,
+  ): Promise<Page<MessageView>> {
+    await this.access.requireOrganiser(actor, eventId);
+    const { skip, take, page, pageSize } = pageWindow(query);
+    const params: unknown[] = [eventId];
+    const where = ['m.event_id = $1'];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`m.status = $${params.length}`);
+    }
+    if (query.template) {
+      params.push(query.template);
+      where.push(`m.template = $${params.length}`);
+    }
+    if (query.q) {
+      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(m.recipient_email ILIKE $${params.length} OR a.name ILIKE $${params.length})`);
+    }
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM messages m LEFT JOIN accounts a ON a.id = m.recipient_account_id ${filter}`,
+      params,
+    );
+    const rows: MessageRow[] = await this.dataSource.query(
+      `${SELECT} ${filter} ORDER BY m.created_at DESC, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, take, skip],
+    );
+    return { items: rows.map(toView), total, page, pageSize };
+  }
+
+  /** Back to the outbox: the relay queues it again and the worker sends it once. */
+  async retry(actor: Actor, messageId: string): Promise<MessageView> {
+    const existing = await this.find(messageId);
+    if (!existing) throw notFound('Message');
+    if (existing.event_id) await this.access.requireOrganiser(actor, existing.event_id);
+    else if (!isAdmin(actor)) throw forbidden('Only administrators can retry this message');
+
+    const [, updated]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'failed'`,
+      [messageId],
+    );
+    if (updated === 0) {
+      throw conflict('Only a failed message can be retried', { status: existing.status });
+    }
+    return toView((await this.find(messageId))!);
+  }
+
+  private async find(id: string): Promise<MessageRow | undefined> {
+    const rows: MessageRow[] = await this.dataSource.query(`${SELECT} WHERE m.id = $1`, [id]);
+    return rows[0];
+  }
+}

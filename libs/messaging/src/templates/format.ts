@@ -1,0 +1,110 @@
+import { formatInZone, offsetMinutesAt } from '#core';
+
+/*
+ * Dates in emails, written the way each language writes them. Instants go through
+ * formatInZone (moment-timezone's rules, not the runtime's ICU: Morocco has been on
+ * UTC+0 since 2026-09-20 and Node's bundled tzdata does not know it yet).
+ */
+
+export type MailLocale = 'fr' | 'en' | 'es';
+export const MAIL_LOCALES: readonly MailLocale[] = ['fr', 'en', 'es'];
+
+/** BCP 47 tags for Intl: British English writes "Thursday, 28 October 2027". */
+const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+
+const DATE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+};
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+export function asMailLocale(locale: string | null | undefined): MailLocale {
+  return MAIL_LOCALES.includes(locale as MailLocale) ? (locale as MailLocale) : 'en';
+}
+
+/** A calendar date (YYYY-MM-DD), independent of any zone: "lundi 25 octobre 2027". */
+export function longDate(date: string, locale: MailLocale): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  return new Intl.DateTimeFormat(INTL[locale], { ...DATE, timeZone: 'UTC' }).format(at);
+}
+
+export function dateRange(start: string, end: string, locale: MailLocale): string {
+  if (!end || start === end) return longDate(start, locale);
+  const [a, b] = [longDate(start, locale), longDate(end, locale)];
+  if (locale === 'fr') return `du ${a} au ${b}`;
+  if (locale === 'es') return `del ${a} al ${b}`;
+  return `${a} to ${b}`;
+}
+
+/** Local names of the cities where Convene meets; others are shown as given. */
+const CITY_NAMES: Record<string, Partial<Record<MailLocale, string>>> = {
+  tangier: { fr: 'Tanger', en: 'Tangier', es: 'Tánger' },
+  tanger: { fr: 'Tanger', en: 'Tangier', es: 'Tánger' },
+  tánger: { fr: 'Tanger', en: 'Tangier', es: 'Tánger' },
+  casablanca: { fr: 'Casablanca', en: 'Casablanca', es: 'Casablanca' },
+  kinshasa: { fr: 'Kinshasa', en: 'Kinshasa', es: 'Kinsasa' },
+  manila: { fr: 'Manille', en: 'Manila', es: 'Manila' },
+  'phnom penh': { fr: 'Phnom Penh', en: 'Phnom Penh', es: 'Nom Pen' },
+  ouagadougou: { fr: 'Ouagadougou', en: 'Ouagadougou', es: 'Uagadugú' },
+};
+
+export function placeName(city: string | null | undefined, zone: string, locale: MailLocale) {
+  const raw = city?.trim() || zone.split('/').pop()!.replace(/_/g, ' ');
+  return CITY_NAMES[raw.toLowerCase()]?.[locale] ?? raw;
+}
+
+/** "heure de Tanger", "Tangier time", "hora de Tánger". */
+export function zoneLabel(place: string, locale: MailLocale): string {
+  if (locale === 'fr')
+    return /^[aeiouyàâéèêîïôûh]/i.test(place) ? `heure d'${place}` : `heure de ${place}`;
+  if (locale === 'es') return `hora de ${place}`;
+  return `${place} time`;
+}
+
+/** "jeudi 28 octobre 2027, 09:00, heure de Tanger". */
+export function localDateTime(
+  iso: string,
+  zone: string,
+  locale: MailLocale,
+  place: string,
+): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${formatInZone(at, zone, INTL[locale], DATE)}, ${localTime(at, zone, locale)}, ${zoneLabel(place, locale)}`;
+}
+
+export function localTime(at: Date, zone: string, locale: MailLocale): string {
+  return formatInZone(at, zone, INTL[locale], TIME);
+}
+
+/** "jeudi 28 octobre 2027, 09:00–10:30, heure de Tanger" (the end date is added when it differs). */
+export function localTimeRange(
+  startIso: string,
+  endIso: string,
+  zone: string,
+  locale: MailLocale,
+  place: string,
+): string {
+  const [start, end] = [new Date(startIso), new Date(endIso)];
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))
+    return `${startIso} – ${endIso}`;
+  const day = (d: Date) =>
+    formatInZone(d, zone, 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const startText = `${formatInZone(start, zone, INTL[locale], DATE)}, ${localTime(start, zone, locale)}`;
+  const endText =
+    day(start) === day(end)
+      ? localTime(end, zone, locale)
+      : `${formatInZone(end, zone, INTL[locale], DATE)}, ${localTime(end, zone, locale)}`;
+  return `${startText}–${endText}, ${zoneLabel(place, locale)}`;
+}
+
+/** "UTC+01:00", for readers who compare with their own clock. */
+export function utcOffsetLabel(iso: string, zone: string): string {
+  const minutes = offsetMinutesAt(zone, new Date(iso));
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

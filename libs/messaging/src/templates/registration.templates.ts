@@ -1,0 +1,159 @@
+import type { RegistrationPayload } from '../payloads.js';
+import { COMMON, eventDetails } from './common.js';
+import type { MailLocale } from './format.js';
+import type { EmailContent } from './layout.js';
+
+type RegistrationTemplate =
+  | 'registration_pending'
+  | 'registration_confirmed'
+  | 'registration_waitlisted'
+  | 'registration_promoted'
+  | 'registration_rejected'
+  | 'registration_cancelled';
+
+interface Wording {
+  subject: (event: string) => string;
+  body: (event: string) => string[];
+}
+
+const reasonLine: Record<MailLocale, (reason: string) => string> = {
+  fr: (r) => `Motif indiqué par l'équipe d'organisation : ${r}`,
+  en: (r) => `Reason given by the organisers: ${r}`,
+  es: (r) => `Motivo indicado por la organización: ${r}`,
+};
+
+const WORDING: Record<RegistrationTemplate, Record<MailLocale, Wording>> = {
+  registration_pending: {
+    fr: {
+      subject: (e) => `Inscription reçue : ${e}`,
+      body: (e) => [
+        `Nous avons bien reçu votre inscription à « ${e} ».`,
+        "L'équipe d'organisation doit la valider ; vous recevrez un message dès qu'elle l'aura examinée.",
+      ],
+    },
+    en: {
+      subject: (e) => `Registration received: ${e}`,
+      body: (e) => [
+        `We have received your registration for "${e}".`,
+        'The organisers need to approve it; you will hear from us as soon as they have looked at it.',
+      ],
+    },
+    es: {
+      subject: (e) => `Inscripción recibida: ${e}`,
+      body: (e) => [
+        `Hemos recibido su inscripción en «${e}».`,
+        'La organización debe aprobarla; recibirá un mensaje en cuanto la haya revisado.',
+      ],
+    },
+  },
+  registration_confirmed: {
+    fr: {
+      subject: (e) => `Inscription confirmée : ${e}`,
+      body: (e) => [
+        `Votre inscription à « ${e} » est confirmée. Nous avons hâte de vous accueillir.`,
+      ],
+    },
+    en: {
+      subject: (e) => `Registration confirmed: ${e}`,
+      body: (e) => [`Your registration for "${e}" is confirmed. We look forward to welcoming you.`],
+    },
+    es: {
+      subject: (e) => `Inscripción confirmada: ${e}`,
+      body: (e) => [`Su inscripción en «${e}» está confirmada. Le esperamos con mucho gusto.`],
+    },
+  },
+  registration_waitlisted: {
+    fr: {
+      subject: (e) => `Liste d'attente : ${e}`,
+      body: (e) => [
+        `« ${e} » est complet pour le moment : vous êtes sur la liste d'attente.`,
+        "Si une place se libère, elle vous sera attribuée dans l'ordre d'inscription et nous vous écrirons aussitôt.",
+      ],
+    },
+    en: {
+      subject: (e) => `Waiting list: ${e}`,
+      body: (e) => [
+        `"${e}" is full for now: you are on the waiting list.`,
+        'If a place frees up, it goes to the next person in order of registration and we will write to you straight away.',
+      ],
+    },
+    es: {
+      subject: (e) => `Lista de espera: ${e}`,
+      body: (e) => [
+        `«${e}» está completo por ahora: está usted en la lista de espera.`,
+        'Si se libera una plaza, se asignará por orden de inscripción y le escribiremos enseguida.',
+      ],
+    },
+  },
+  registration_promoted: {
+    fr: {
+      subject: (e) => `Une place s'est libérée : ${e}`,
+      body: (e) => [
+        `Bonne nouvelle : une place s'est libérée et votre inscription à « ${e} » est maintenant confirmée.`,
+      ],
+    },
+    en: {
+      subject: (e) => `A place is yours: ${e}`,
+      body: (e) => [
+        `Good news: a place has freed up and your registration for "${e}" is now confirmed.`,
+      ],
+    },
+    es: {
+      subject: (e) => `Se ha liberado una plaza: ${e}`,
+      body: (e) => [
+        `Buenas noticias: se ha liberado una plaza y su inscripción en «${e}» ya está confirmada.`,
+      ],
+    },
+  },
+  registration_rejected: {
+    fr: {
+      subject: (e) => `Votre inscription à ${e}`,
+      body: (e) => [`Nous sommes désolés : votre inscription à « ${e} » n'a pas pu être acceptée.`],
+    },
+    en: {
+      subject: (e) => `Your registration for ${e}`,
+      body: (e) => [`We are sorry: your registration for "${e}" could not be accepted.`],
+    },
+    es: {
+      subject: (e) => `Su inscripción en ${e}`,
+      body: (e) => [`Lo sentimos: su inscripción en «${e}» no ha podido ser aceptada.`],
+    },
+  },
+  registration_cancelled: {
+    fr: {
+      subject: (e) => `Inscription annulée : ${e}`,
+      body: (e) => [`Votre inscription à « ${e} » est annulée.`],
+    },
+    en: {
+      subject: (e) => `Registration cancelled: ${e}`,
+      body: (e) => [`Your registration for "${e}" has been cancelled.`],
+    },
+    es: {
+      subject: (e) => `Inscripción cancelada: ${e}`,
+      body: (e) => [`Su inscripción en «${e}» ha sido cancelada.`],
+    },
+  },
+};
+
+export function isRegistrationTemplate(template: string): template is RegistrationTemplate {
+  return template in WORDING;
+}
+
+export function registrationContent(
+  template: RegistrationTemplate,
+  p: RegistrationPayload,
+  locale: MailLocale,
+): EmailContent {
+  const w = WORDING[template][locale];
+  const c = COMMON[locale];
+  const paragraphs = w.body(p.eventName);
+  if (p.reason) paragraphs.push(reasonLine[locale](p.reason));
+  return {
+    subject: w.subject(p.eventName),
+    greeting: c.hello(p.recipientName),
+    paragraphs,
+    details: eventDetails(p, locale),
+    signature: c.signature,
+    footer: c.registeredFooter(p.eventName),
+  };
+}
