@@ -56,6 +56,33 @@ describe('bad input never becomes a 500', () => {
     expect(res.body.message).toMatch(/property nickname should not exist/);
   });
 
+  it('refuses null for a field that is not nullable, and text with a NUL character', async () => {
+    const org = await t
+      .http()
+      .post('/api/organisations')
+      .set(admin.auth)
+      .send({ name: 'Nullable test', country: 'FR' })
+      .expect(201);
+    const nulled = await t
+      .http()
+      .patch(`/api/organisations/${org.body.id}`)
+      .set(admin.auth)
+      .send({ name: null })
+      .expect(400);
+    expect(nulled.body.details.fields).toEqual([
+      { field: 'name', problems: ['name cannot be null; leave it out instead'] },
+    ]);
+    const nul = await t
+      .http()
+      .patch(`/api/organisations/${org.body.id}`)
+      .set(admin.auth)
+      .send({ city: 'Tan\u0000ger' })
+      .expect(400);
+    expect(nul.body.message).toBe('city contains a NUL character');
+    // A field documented as nullable still takes null: leaving one's organisation.
+    await t.http().patch('/api/me').set(admin.auth).send({ organisationId: null }).expect(200);
+  });
+
   it('refuses a body that is not an object', async () => {
     const res = await t.http().post('/api/organisations').set(admin.auth).send([1, 2, 3]);
     expect(res.status).toBe(400);

@@ -35,6 +35,9 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '23505': { status: 409, message: 'This already exists' },
   '23503': { status: 400, message: 'A referenced record does not exist' },
   '23P01': { status: 409, message: 'This clashes with an existing record' },
+  '23502': { status: 400, message: 'A required value is missing' },
+  '22021': { status: 400, message: 'A text contains a character that cannot be stored' },
+  '22P05': { status: 400, message: 'A text contains a character that cannot be stored' },
 };
 
 /** Every error leaves the API in one shape: {statusCode, error, message, details?}. */
@@ -90,6 +93,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       const code = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError
         ?.code;
       const known = code ? PG_CLIENT_ERRORS[code] : undefined;
+      const column = (exception as QueryFailedError & { driverError?: { column?: string } })
+        .driverError?.column;
+      if (known && code === '23502' && column) {
+        const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+        return this.body(400, `${field} is required`, { field });
+      }
       if (known) return this.body(known.status, known.message);
     }
     // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
