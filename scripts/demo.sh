@@ -15,16 +15,25 @@ export PORT="${PORT:-3000}"
 npm run migrate
 npm run seed
 
-node dist/apps/api/src/main.js &
+# Structured JSON logs go to files; the terminal keeps the summary below readable.
+mkdir -p var/log
+node dist/apps/api/src/main.js >>var/log/api.log 2>&1 &
 API_PID=$!
-node dist/apps/worker/src/main.js &
+node dist/apps/worker/src/main.js >>var/log/worker.log 2>&1 &
 WORKER_PID=$!
 trap 'kill -TERM $API_PID $WORKER_PID 2>/dev/null; wait' INT TERM EXIT
 
+ready=""
 for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:${PORT}/api/health/ready" >/dev/null 2>&1 && break
+  if curl -fsS "http://127.0.0.1:${PORT}/api/health/ready" >/dev/null 2>&1; then ready=1; break; fi
+  kill -0 $API_PID 2>/dev/null || break
   sleep 1
 done
+if [ -z "$ready" ]; then
+  echo "The API did not become ready; the end of var/log/api.log says:" >&2
+  tail -20 var/log/api.log >&2
+  exit 1
+fi
 
 cat <<INFO
 
@@ -33,6 +42,7 @@ Convene is running.
   API docs  http://localhost:${PORT}/docs
   Health    http://localhost:${PORT}/api/health/ready   worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health/ready
   Emails    written as .eml files under ${MAIL_OUTBOX_DIR:-var/mail}/ (set SMTP_URL to send for real)
+  Logs      var/log/api.log, var/log/worker.log
   Logins    admin ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}
             organiser@convene.demo, awa@convene.demo, lucia@convene.demo ... / convene-demo-2027
 Press Ctrl-C to stop.

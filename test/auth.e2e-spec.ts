@@ -238,3 +238,41 @@ describe('auth', () => {
     });
   });
 });
+
+describe('the login page an emailed link opens', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('auth_page');
+  });
+  afterAll(() => t.close());
+
+  it('is served outside /api in the reader’s language, uncached, and spends nothing on GET', async () => {
+    const person = await signup(t);
+    await t.http().post('/api/auth/magic-link').send({ email: person.email }).expect(202);
+    const [row] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT payload->>'link' AS link FROM messages WHERE template = 'magic_link' AND recipient_email = $1`,
+        [person.email],
+      );
+    const link = new URL(row.link);
+    expect(link.pathname).toBe('/login/magic');
+    const res = await t
+      .http()
+      .get(`${link.pathname}${link.search}`)
+      .set('Accept-Language', 'es-PE,es;q=0.9')
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.text).toContain('<html lang="es">');
+    expect(res.text).toContain("fetch('/api/auth/magic-link/verify'");
+    expect(res.text.length).toBeLessThan(4096);
+    // Opening the page (as a mail scanner would) leaves the token usable for its owner.
+    const verified = await t
+      .http()
+      .post('/api/auth/magic-link/verify')
+      .send({ token: tokenOf(row.link) })
+      .expect(200);
+    expect(verified.body.account.id).toBe(person.id);
+  });
+});

@@ -10,6 +10,7 @@ import { MeController } from './accounts/me.controller.js';
 import { AgendaApiModule } from './agenda/agenda-api.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
+import { MagicLinkPageController } from './auth/magic-link-page.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
@@ -38,6 +39,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController,
+        MagicLinkPageController,
         MeController,
         OrganisationsController,
         EventsController,

@@ -29,11 +29,13 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
+        // Login links carry their secret in the query string: never write it to a log.
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]'),
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
   );
@@ -43,7 +45,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
     origin: config.corsOrigins === '*' ? true : config.corsOrigins,
     exposedHeaders: ['x-request-id', 'Retry-After', 'Content-Disposition'],
   });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['login/magic'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
