@@ -5,38 +5,9 @@ import {
   type Session,
   signup,
 } from './support/factories.js';
+import { parseCsv } from './support/csv.js';
 import { registrationBody } from './support/registration-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-/** RFC 4180, enough for the test: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 describe('registration lists, CSV export and stats', () => {
   let t: TestApp;
@@ -91,6 +62,7 @@ describe('registration lists, CSV export and stats', () => {
         'ouaga',
         {
           profession: 'social_worker',
+          phone: '+226 76 00 11 22',
           emergencyContact: { name: 'Moussa Traoré', phone: '+226 70 12 34 56', relation: 'frère' },
         },
       ],
@@ -196,6 +168,7 @@ describe('registration lists, CSV export and stats', () => {
     expect(header).toEqual([
       'Name',
       'Email',
+      'Phone',
       'Organisation',
       'Country',
       'Profession',
@@ -216,9 +189,10 @@ describe('registration lists, CSV export and stats', () => {
     const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/;
 
     const jean = byName['Dupont, Jean "JJ"'];
-    expect(jean.slice(0, 14)).toEqual([
+    expect(jean.slice(0, 15)).toEqual([
       'Dupont, Jean "JJ"',
       people.jean.email,
+      '',
       'Solidarité, Familles & Co',
       'FR',
       'head_of_service',
@@ -232,30 +206,31 @@ describe('registration lists, CSV export and stats', () => {
       'confirmed',
       '',
     ]);
-    expect(jean[14]).toMatch(stamp);
     expect(jean[15]).toMatch(stamp);
+    expect(jean[16]).toMatch(stamp);
 
-    expect(byName['Inès Côté'].slice(2, 7)).toEqual([
+    expect(byName['Inès Côté'].slice(3, 8)).toEqual([
       'Fondation Côte Solidaire',
       'FR',
       'psychologist',
       '',
       'fr es',
     ]);
-    expect(byName['Lucía Quispe'].slice(2, 6)).toEqual([
+    expect(byName['Lucía Quispe'].slice(3, 7)).toEqual([
       'Casa de las Familias del Perú',
       'PE',
       'other',
       'Mediadora, familias',
     ]);
-    expect(byName['Awa Traoré'].slice(9, 13)).toEqual([
+    expect(byName['Awa Traoré'].slice(1, 3)).toEqual([people.awa.email, '+226 76 00 11 22']);
+    expect(byName['Awa Traoré'].slice(10, 14)).toEqual([
       'Moussa Traoré',
       '+226 70 12 34 56',
       'frère',
       'confirmed',
     ]);
-    expect(byName['Zoé Waiting'].slice(12, 14)).toEqual(['waitlisted', '1']);
-    expect(byName['Yann Waiting'].slice(12, 14)).toEqual(['waitlisted', '2']);
+    expect(byName['Zoé Waiting'].slice(13, 15)).toEqual(['waitlisted', '1']);
+    expect(byName['Yann Waiting'].slice(13, 15)).toEqual(['waitlisted', '2']);
     expect(rows.map((r) => r[0])).toEqual([
       'Awa Traoré',
       'Dupont, Jean "JJ"',

@@ -205,6 +205,20 @@ describe('registrations', () => {
         'emergencyContact.phone',
         /emergencyContact.phone must be a phone number/,
       ],
+      ['phone as words', { phone: 'call me' }, 'phone', /phone must be an international number/],
+      [
+        'phone without the country code',
+        { phone: '0612345678' },
+        'phone',
+        /starting with \+ and the country code/,
+      ],
+      [
+        'phone too long',
+        { phone: '+212 600 000 000 000 000 000 000 00' },
+        'phone',
+        /phone must be at most 32 characters/,
+      ],
+      ['phone not text', { phone: 212600000000 }, 'phone', /phone must be text/],
       [
         'emergency contact name missing',
         { emergencyContact: { phone: '+226 70 12 34 56' } },
@@ -529,15 +543,32 @@ describe('registrations', () => {
         .set(p.auth)
         .send({
           dietary: 'Halal',
+          phone: ' +212 (0)6 12-34.56.78 ',
           emergencyContact: { name: 'Ibrahim', phone: '+212 600 000 000' },
         })
         .expect(200);
       expect(res.body).toMatchObject({
         status: 'confirmed',
         dietary: 'Halal',
+        phone: '+212 (0)6 12-34.56.78',
         emergencyContact: { name: 'Ibrahim', phone: '+212 600 000 000', relation: null },
         profession: 'social_worker',
       });
+      // Leaving the phone out keeps it; null removes it.
+      const kept = await t
+        .http()
+        .patch(`/api/registrations/${reg.id}`)
+        .set(p.auth)
+        .send({ dietary: 'Halal, no nuts' })
+        .expect(200);
+      expect(kept.body.phone).toBe('+212 (0)6 12-34.56.78');
+      const cleared = await t
+        .http()
+        .patch(`/api/registrations/${reg.id}`)
+        .set(p.auth)
+        .send({ phone: null })
+        .expect(200);
+      expect(cleared.body.phone).toBeNull();
       const bad = await t
         .http()
         .patch(`/api/registrations/${reg.id}`)
@@ -586,6 +617,7 @@ describe('registrations', () => {
         profession: 'legal_expert',
         languages: ['fr', 'ln'],
         dietary: 'No pork',
+        phone: '+243 81 234 5678',
         emergencyContact: { name: 'Marie Mukendi', phone: '+243 81 000 0000', relation: 'wife' },
       }).expect(201);
 
@@ -607,6 +639,7 @@ describe('registrations', () => {
         languages: ['fr', 'ln'],
         dietary: 'No pork',
         accessibility: null,
+        phone: '+243 81 234 5678',
         emergencyContact: { name: 'Marie Mukendi', phone: '+243 81 000 0000', relation: 'wife' },
       });
 

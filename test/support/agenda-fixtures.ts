@@ -9,12 +9,13 @@ export async function register(
   eventId: string,
   person: Session,
   organisationId: string,
+  overrides: Record<string, unknown> = {},
 ): Promise<string> {
   const res = await t
     .http()
     .post(`/api/events/${eventId}/registrations`)
     .set(person.auth)
-    .send(registrationBody(organisationId));
+    .send(registrationBody(organisationId, overrides));
   if (res.status !== 201 || res.body.status !== 'confirmed') {
     throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
   }

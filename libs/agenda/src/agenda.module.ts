@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '#events';
 import { AgendaService } from './agenda.service.js';
+import { OrganiserSignups } from './organiser-signups.service.js';
 import { RegistrationGate } from './registration-gate.js';
 import { Room } from './room.entity.js';
 import { RoomsService } from './rooms.service.js';
@@ -9,11 +10,16 @@ import { SessionChange } from './session-change.entity.js';
 import { SessionFacilitator } from './session-facilitator.entity.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionReader } from './session-reader.js';
+import { SessionWriter } from './session-writer.service.js';
 import { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
+import { SignupAccess } from './signup-access.service.js';
+import { SignupLists } from './signup-lists.service.js';
+import { SignupSeats } from './signup-seats.service.js';
 import { Signup } from './signup.entity.js';
 import { SignupsService } from './signups.service.js';
 import { SiteVisit } from './site-visit.entity.js';
+import { WaitlistPromoter } from './waitlist-promoter.js';
 
 /** Rooms, sessions, site visits, conflicts and sign-ups. Needs MessagingModule (global). */
 @Module({
@@ -24,12 +30,27 @@ import { SiteVisit } from './site-visit.entity.js';
   providers: [
     RoomsService,
     SessionsService,
+    SessionWriter,
     SignupsService,
+    OrganiserSignups,
+    SignupLists,
+    SignupSeats,
+    SignupAccess,
+    WaitlistPromoter,
     AgendaService,
     SessionReader,
     SessionNotifier,
     RegistrationGate,
   ],
-  exports: [RoomsService, SessionsService, SignupsService, AgendaService, TypeOrmModule],
+  exports: [
+    RoomsService,
+    SessionsService,
+    SessionWriter,
+    SignupsService,
+    OrganiserSignups,
+    SignupLists,
+    AgendaService,
+    TypeOrmModule,
+  ],
 })
 export class AgendaModule {}

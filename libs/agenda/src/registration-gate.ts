@@ -5,13 +5,11 @@ import { pgErrorCode } from '#core';
 
 /**
  * Reads the registrations table owned by the registrations lib, by SQL only, so the
- * agenda does not depend on its module: who holds a confirmed registration, and a
- * phone number for bus lists when the registration keeps one.
+ * agenda does not depend on its module: who holds a confirmed registration. (The bus
+ * list joins the registration of each sign-up for the phones.)
  */
 @Injectable()
 export class RegistrationGate {
-  private contactSql: Promise<ContactSql> | undefined;
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async confirmedRegistrationId(
@@ -46,40 +44,4 @@ export class RegistrationGate {
       throw e;
     }
   }
-
-  /**
-   * SQL expressions over alias `r` (registrations) for the person's phone and their
-   * emergency contact, built from the columns the registrations lib actually has;
-   * 'NULL' for what it does not keep.
-   */
-  contactColumns(): Promise<ContactSql> {
-    this.contactSql ??= this.findContactColumns();
-    return this.contactSql;
-  }
-
-  private async findContactColumns(): Promise<ContactSql> {
-    const columns: Array<{ column_name: string; data_type: string }> = await this.dataSource.query(
-      `SELECT column_name, data_type FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = 'registrations'`,
-    );
-    const types = new Map(columns.map((c) => [c.column_name, c.data_type]));
-    const pick = (candidates: string[], jsonKey?: string) => {
-      const parts = candidates.filter((c) => types.get(c) === 'text').map((c) => `r.${c}`);
-      if (jsonKey && types.get('emergency_contact') === 'jsonb') {
-        parts.push(`r.emergency_contact->>'${jsonKey}'`);
-      }
-      return parts.length ? `COALESCE(${parts.join(', ')})` : 'NULL';
-    };
-    return {
-      phone: pick(['phone', 'mobile_phone', 'phone_number']),
-      emergencyName: pick(['emergency_contact_name'], 'name'),
-      emergencyPhone: pick(['emergency_contact_phone', 'emergency_phone'], 'phone'),
-    };
-  }
-}
-
-export interface ContactSql {
-  phone: string;
-  emergencyName: string;
-  emergencyPhone: string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Locale } from '#core';
+import { LOCALES, type Locale } from '#core';
 import { Message } from './message.entity.js';
 import type { TemplateName } from './template-names.js';
 
@@ -44,4 +44,15 @@ export class Outbox {
       .orIgnore() // a dedupe key seen before means this email is already on its way
       .execute();
   }
+}
+
+/** The recipient's own language when we write in it, else the event's first one we write, else English. */
+export function recipientLocale(
+  accountLocale: string | null | undefined,
+  eventLanguages: readonly string[],
+): Locale {
+  const known = (l: string | null | undefined): l is Locale =>
+    !!l && (LOCALES as readonly string[]).includes(l);
+  if (known(accountLocale)) return accountLocale;
+  return eventLanguages.find(known) ?? 'en';
 }

@@ -45,3 +45,25 @@ export interface SessionChangedPayload extends EventSummary {
   status: string;
   changes: Array<'time' | 'room' | 'status'>;
 }
+
+/** Someone moved from a session's waitlist to a confirmed seat (a workshop, the visit's bus). */
+export interface SignupPromotedPayload extends EventSummary {
+  recipientName: string;
+  signupId: string;
+  sessionId: string;
+  sessionTitle: string;
+  sessionKind: string;
+  /** ISO instants; the renderer shows them in eventTimezone. */
+  startsAt: string;
+  endsAt: string;
+  roomName?: string | null;
+  /** For a site visit: where the group meets and when it leaves. */
+  siteVisit?: {
+    meetingPoint: string;
+    /** ISO instants. */
+    departureAt: string;
+    returnAt: string;
+    address?: string | null;
+    hostOrganisationName?: string | null;
+  } | null;
+}

@@ -9,5 +9,6 @@ export const TEMPLATE_NAMES = [
   'registration_cancelled',
   'announcement',
   'session_changed',
+  'signup_promoted',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LOCALES, type Locale } from '#core';
 import { Event } from '#events';
-import { Outbox, type RegistrationPayload, type TemplateName } from '#messaging';
+import { Outbox, recipientLocale, type RegistrationPayload, type TemplateName } from '#messaging';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 import { seatsToPromote } from './registration-rules.js';
 
@@ -190,13 +189,4 @@ export class RegistrationLedger {
 }
 
 /** The recipient's own language when we write in it, else the event's first one. */
-export function localeFor(
-  accountLocale: string | null | undefined,
-  eventLanguages: string[],
-): Locale {
-  const known = (l: string | null | undefined): l is Locale =>
-    !!l && (LOCALES as readonly string[]).includes(l);
-  if (known(accountLocale)) return accountLocale;
-  const first = eventLanguages.find(known);
-  return first ?? 'en';
-}
+export const localeFor = recipientLocale;

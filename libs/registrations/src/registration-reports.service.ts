@@ -29,6 +29,7 @@ interface Row {
   languages: string[];
   dietary: string | null;
   accessibility: string | null;
+  phone: string | null;
   emergency_contact_name: string | null;
   emergency_contact_phone: string | null;
   emergency_contact_relation: string | null;
@@ -49,6 +50,7 @@ export interface RegistrationListItem {
   languages: string[];
   dietary: string | null;
   accessibility: string | null;
+  phone: string | null;
   emergencyContact: { name: string; phone: string; relation: string | null } | null;
   consentAt: string;
   waitlistPosition: number | null;
@@ -108,6 +110,7 @@ export class RegistrationReports {
         return [
           i.account.name,
           i.account.email,
+          i.phone ?? '',
           i.organisation.name,
           i.organisation.country,
           i.profession,
@@ -203,6 +206,7 @@ export class RegistrationReports {
 const CSV_COLUMNS = [
   'Name',
   'Email',
+  'Phone',
   'Organisation',
   'Country',
   'Profession',
@@ -221,7 +225,7 @@ const CSV_COLUMNS = [
 
 const SELECT = `SELECT r.id, r.status, r.account_id, a.name AS account_name, a.email AS account_email,
     r.organisation_id, o.name AS organisation_name, o.country AS organisation_country,
-    r.profession, r.profession_other, r.languages, r.dietary, r.accessibility,
+    r.profession, r.profession_other, r.languages, r.dietary, r.accessibility, r.phone,
     r.emergency_contact_name, r.emergency_contact_phone, r.emergency_contact_relation,
     r.consent_data_processing_at, r.created_at, r.status_changed_at,
     CASE WHEN r.status = 'waitlisted' THEN (
@@ -257,6 +261,7 @@ function toItem(r: Row, event: Event): RegistrationListItem {
     languages: r.languages,
     dietary: r.dietary,
     accessibility: r.accessibility,
+    phone: r.phone,
     emergencyContact:
       r.emergency_contact_name && r.emergency_contact_phone
         ? {

@@ -60,6 +60,10 @@ export class Registration {
   @Column('text', { nullable: true })
   accessibility!: string | null;
 
+  /** The participant's own mobile, reachable during the event; for logistics only. */
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
   @Column('text', { nullable: true })
   emergencyContactName!: string | null;
 

@@ -12,6 +12,11 @@ export interface RegistrationView {
   languages: string[];
   dietary: string | null;
   accessibility: string | null;
+  /**
+   * The participant's mobile for the event's logistics. Every caller of this view has
+   * already checked the reader is the owner or an organiser (RegistrationAccess).
+   */
+  phone: string | null;
   emergencyContact: { name: string; phone: string; relation: string | null } | null;
   consent: { dataProcessing: boolean; at: string };
   /** 1 for the next person to get a seat; null unless waitlisted. */
@@ -38,6 +43,7 @@ export function toRegistrationView(
     languages: r.languages,
     dietary: r.dietary,
     accessibility: r.accessibility,
+    phone: r.phone,
     emergencyContact:
       r.emergencyContactName && r.emergencyContactPhone
         ? {

@@ -97,6 +97,7 @@ export class RegistrationsService {
         languages: dto.languages ?? [],
         dietary: dto.dietary || null,
         accessibility: dto.accessibility || null,
+        phone: dto.phone ?? null,
         emergencyContactName: dto.emergencyContact?.name ?? null,
         emergencyContactPhone: dto.emergencyContact?.phone ?? null,
         emergencyContactRelation: dto.emergencyContact?.relation ?? null,
@@ -162,6 +163,7 @@ export class RegistrationsService {
     if (dto.languages !== undefined) changes.languages = dto.languages;
     if (dto.dietary !== undefined) changes.dietary = dto.dietary || null;
     if (dto.accessibility !== undefined) changes.accessibility = dto.accessibility || null;
+    if (dto.phone !== undefined) changes.phone = dto.phone ?? null;
     if (dto.emergencyContact !== undefined) {
       changes.emergencyContactName = dto.emergencyContact.name;
       changes.emergencyContactPhone = dto.emergencyContact.phone;
@@ -245,6 +247,7 @@ export class RegistrationsService {
         languages: [],
         dietary: null,
         accessibility: null,
+        phone: null,
         emergencyContact: null,
       };
     }
@@ -261,6 +264,7 @@ export class RegistrationsService {
       languages: r.languages,
       dietary: r.dietary,
       accessibility: r.accessibility,
+      phone: r.phone,
       emergencyContact: view.emergencyContact,
     };
   }

@@ -7,6 +7,7 @@ import {
   ListSessionsQueryDto,
   MyAgendaQueryDto,
   SessionsService,
+  SessionWriter,
 } from '#agenda';
 import { type Actor, UuidParamPipe } from '#core';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
@@ -19,6 +20,7 @@ const EventId = new UuidParamPipe('Event');
 export class EventAgendaController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly writer: SessionWriter,
     private readonly agendas: AgendaService,
   ) {}
 
@@ -38,7 +40,7 @@ export class EventAgendaController {
     @Param('id', EventId) id: string,
     @Body() dto: CreateSessionDto,
   ) {
-    return this.sessions.create(actor, id, dto);
+    return this.writer.create(actor, id, dto);
   }
 
   @Post('events/:id/agenda/publish')

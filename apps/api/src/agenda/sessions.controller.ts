@@ -16,8 +16,11 @@ import {
   AttendanceDto,
   CreateSignupDto,
   MoveSignupDto,
+  OrganiserSignups,
   SessionsService,
+  SessionWriter,
   SignupListQueryDto,
+  SignupLists,
   SignupsService,
   UpdateSessionDto,
 } from '#agenda';
@@ -33,7 +36,10 @@ const SignupId = new UuidParamPipe('Sign-up');
 export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly writer: SessionWriter,
     private readonly signups: SignupsService,
+    private readonly organisers: OrganiserSignups,
+    private readonly lists: SignupLists,
   ) {}
 
   @Public()
@@ -48,25 +54,25 @@ export class SessionsController {
     @Param('id', SessionId) id: string,
     @Body() dto: UpdateSessionDto,
   ) {
-    return this.sessions.update(actor, id, dto);
+    return this.writer.update(actor, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
-    return this.sessions.remove(actor, id);
+    return this.writer.remove(actor, id);
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   publish(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
-    return this.sessions.setStatus(actor, id, 'published');
+    return this.writer.setStatus(actor, id, 'published');
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id', SessionId) id: string) {
-    return this.sessions.setStatus(actor, id, 'cancelled');
+    return this.writer.setStatus(actor, id, 'cancelled');
   }
 
   @Post(':id/signups')
@@ -91,8 +97,8 @@ export class SessionsController {
     @Query() query: SignupListQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (query.format !== 'csv') return this.signups.list(actor, id);
-    const csv = await this.signups.listCsv(actor, id);
+    if (query.format !== 'csv') return this.lists.list(actor, id);
+    const csv = await this.lists.listCsv(actor, id);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${csv.filename}"`);
     return csv.body;
@@ -105,7 +111,7 @@ export class SessionsController {
     @Param('id', SessionId) id: string,
     @Param('signupId', SignupId) signupId: string,
   ) {
-    return this.signups.remove(actor, id, signupId);
+    return this.organisers.remove(actor, id, signupId);
   }
 
   @Post(':id/signups/:signupId/move')
@@ -116,7 +122,7 @@ export class SessionsController {
     @Param('signupId', SignupId) signupId: string,
     @Body() dto: MoveSignupDto,
   ) {
-    return this.signups.move(actor, id, signupId, dto.toSessionId);
+    return this.organisers.move(actor, id, signupId, dto.toSessionId);
   }
 
   @Patch(':id/signups/:signupId/attendance')
@@ -126,6 +132,6 @@ export class SessionsController {
     @Param('signupId', SignupId) signupId: string,
     @Body() dto: AttendanceDto,
   ) {
-    return this.signups.markAttendance(actor, id, signupId, dto.attended);
+    return this.organisers.markAttendance(actor, id, signupId, dto.attended);
   }
 }

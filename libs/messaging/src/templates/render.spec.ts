@@ -34,6 +34,33 @@ const payloads: Record<string, Record<string, unknown>> = {
     status: 'scheduled',
     changes: ['time', 'room'],
   },
+  signup_promoted: {
+    ...event,
+    recipientName: 'Amina',
+    signupId: 'g1',
+    sessionId: 's2',
+    sessionTitle: 'Atelier « familles »',
+    sessionKind: 'workshop',
+    startsAt: '2027-10-26T14:00:00Z',
+    endsAt: '2027-10-26T15:30:00Z',
+    roomName: 'Salle Ibn Battuta',
+    siteVisit: null,
+  },
+};
+const visitPromotion = {
+  ...payloads.signup_promoted,
+  sessionTitle: "Visit of the mothers' programme",
+  sessionKind: 'site_visit',
+  startsAt: '2027-10-27T08:30:00Z',
+  endsAt: '2027-10-27T13:00:00Z',
+  roomName: null,
+  siteVisit: {
+    meetingPoint: 'Hotel lobby',
+    departureAt: '2027-10-27T08:45:00Z',
+    returnAt: '2027-10-27T12:30:00Z',
+    address: 'Rue de la Kasbah, Tangier',
+    hostOrganisationName: 'Association Amal',
+  },
 };
 const payloadOf = (template: string) =>
   payloads[template] ?? { ...event, registrationId: 'r1', recipientName: 'Amina', reason: null };
@@ -96,5 +123,83 @@ describe('renderMessage', () => {
     const mail = renderMessage('announcement', 'en', payloads.announcement);
     expect(mail.text).toContain('Line 1\n\n<script>x</script>');
     expect(mail.html).toContain('&lt;script&gt;x&lt;/script&gt;');
+  });
+
+  describe('signup_promoted', () => {
+    it('names the event and the session, with its time in the event zone, in each language', () => {
+      const fr = renderMessage('signup_promoted', 'fr', payloads.signup_promoted);
+      expect(fr.subject).toBe("Une place s'est libérée : Atelier « familles »");
+      expect(fr.text).toContain('Bonjour Amina,');
+      expect(fr.text).toContain(
+        "une place s'est libérée pour « Atelier « familles » » (CPK <2027> & co)",
+      );
+      expect(fr.text).toContain('Quand: mardi 26 octobre 2027, 14:00–15:30, heure de Tanger');
+      expect(fr.text).toContain('Salle: Salle Ibn Battuta');
+      expect(fr.text).toContain(
+        "--\nVous recevez ce message parce que vous étiez sur la liste d'attente de cette session de « CPK <2027> & co » sur Convene.",
+      );
+
+      const en = renderMessage('signup_promoted', 'en', payloads.signup_promoted);
+      expect(en.subject).toBe('A place is yours: Atelier « familles »');
+      expect(en.text).toContain('When: Tuesday, 26 October 2027, 14:00–15:30, Tangier time');
+      expect(en.text).toContain('Room: Salle Ibn Battuta');
+      expect(en.text).toContain(
+        'you were on the waiting list for this session of "CPK <2027> & co"',
+      );
+
+      const es = renderMessage('signup_promoted', 'es', payloads.signup_promoted);
+      expect(es.subject).toBe('Se ha liberado una plaza: Atelier « familles »');
+      expect(es.text).toContain('Hola, Amina:');
+      expect(es.text).toContain(
+        'Cuándo: martes, 26 de octubre de 2027, 14:00–15:30, hora de Tánger',
+      );
+      expect(es.text).toContain('Sala: Salle Ibn Battuta');
+      expect(es.text).toContain('estaba en la lista de espera de esta sesión de «CPK <2027> & co»');
+
+      for (const mail of [fr, en, es]) {
+        expect(mail.html).toContain('Atelier « familles »');
+        expect(mail.html).toContain('CPK &lt;2027&gt; &amp; co');
+        expect(mail.text).not.toMatch(/Hotel lobby|Point de rendez-vous|Meeting point/);
+      }
+    });
+
+    it('gives a site visit its meeting point and departure time', () => {
+      const expected = {
+        fr: [
+          'Point de rendez-vous: Hotel lobby',
+          'Départ: mercredi 27 octobre 2027, 08:45, heure de Tanger',
+          'Retour: 12:30',
+          "Le groupe part à l'heure depuis le point de rendez-vous",
+        ],
+        en: [
+          'Meeting point: Hotel lobby',
+          'Departure: Wednesday, 27 October 2027, 08:45, Tangier time',
+          'Return: 12:30',
+          'Address: Rue de la Kasbah, Tangier',
+          'Hosted by: Association Amal',
+        ],
+        es: [
+          'Punto de encuentro: Hotel lobby',
+          'Salida: miércoles, 27 de octubre de 2027, 08:45, hora de Tánger',
+          'Regreso: 12:30',
+        ],
+      };
+      for (const [locale, lines] of Object.entries(expected)) {
+        const mail = renderMessage('signup_promoted', locale, visitPromotion);
+        for (const line of lines) expect(mail.text).toContain(line);
+        expect(mail.html).toContain('Hotel lobby');
+      }
+    });
+
+    it('shows the time of the day in Morocco as it was then (UTC+1 during 2024 October)', () => {
+      const mail = renderMessage('signup_promoted', 'fr', {
+        ...visitPromotion,
+        startsAt: '2024-10-28T08:00:00Z',
+        endsAt: '2024-10-28T11:00:00Z',
+        siteVisit: { ...visitPromotion.siteVisit, departureAt: '2024-10-28T08:15:00Z' },
+      });
+      expect(mail.text).toContain('lundi 28 octobre 2024, 09:00–12:00, heure de Tanger');
+      expect(mail.text).toContain('Départ: lundi 28 octobre 2024, 09:15, heure de Tanger');
+    });
   });
 });

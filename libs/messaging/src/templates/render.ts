@@ -3,12 +3,14 @@ import type {
   MagicLinkPayload,
   RegistrationPayload,
   SessionChangedPayload,
+  SignupPromotedPayload,
 } from '../payloads.js';
 import type { TemplateName } from '../template-names.js';
 import { asMailLocale } from './format.js';
 import { type RenderedEmail, renderLayout } from './layout.js';
 import { announcementContent, magicLinkContent, sessionChangedContent } from './other.templates.js';
 import { isRegistrationTemplate, registrationContent } from './registration.templates.js';
+import { signupPromotedContent } from './signup.templates.js';
 
 export class UnknownTemplateError extends Error {
   constructor(template: string) {
@@ -36,6 +38,12 @@ export function renderMessage(
   if (template === 'session_changed') {
     return renderLayout(
       sessionChangedContent(payload as unknown as SessionChangedPayload, lang),
+      lang,
+    );
+  }
+  if (template === 'signup_promoted') {
+    return renderLayout(
+      signupPromotedContent(payload as unknown as SignupPromotedPayload, lang),
       lang,
     );
   }

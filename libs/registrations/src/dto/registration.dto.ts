@@ -32,6 +32,9 @@ const lowerEach = ({ value }: { value: unknown }) =>
 const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
+/** Loose on purpose: + and the country code, then digits with the spaces, dots, dashes and brackets people type. */
+const PHONE = /^\+[1-9][0-9 ().-]{5,30}$/;
+
 export class EmergencyContactDto {
   @ApiProperty({ example: 'Moussa Traoré' })
   @Transform(trim)
@@ -117,6 +120,27 @@ export class RegistrationDetailsDto {
   @IsString({ message: 'accessibility must be text' })
   @MaxLength(1000, { message: 'accessibility must be at most 1000 characters' })
   accessibility?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '+212 600 000 000',
+    nullable: true,
+    maxLength: 32,
+    description:
+      "The participant's own mobile, reachable during the event, in international form (+ and the " +
+      'country code). Used only for the logistics of this event (the site-visit bus list, finding ' +
+      'people on the day); seen only by the participant, the organisers and the facilitators of ' +
+      'the sessions they join. Send null to remove it.',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'phone must be text' })
+  @MaxLength(32, { message: 'phone must be at most 32 characters' })
+  @Matches(PHONE, {
+    message:
+      'phone must be an international number starting with + and the country code, such as +212 600 000 000',
+  })
+  phone?: string | null;
 
   @ApiPropertyOptional({ type: EmergencyContactDto })
   @IsOptional()

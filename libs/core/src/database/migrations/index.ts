@@ -3,6 +3,7 @@ import { MessagesOutbox1763700050000 } from './1763700050000-messages-outbox.js'
 import { Registrations1763700100000 } from './1763700100000-registrations.js';
 import { Agenda1763700200000 } from './1763700200000-agenda.js';
 import { MessagesDelivery1763700300000 } from './1763700300000-messages-delivery.js';
+import { RegistrationPhone1763700400000 } from './1763700400000-registration-phone.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Registrations1763700100000,
   Agenda1763700200000,
   MessagesDelivery1763700300000,
+  RegistrationPhone1763700400000,
 ];

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, badRequest, conflict, notFound, pgErrorCode } from '#core';
+import { lockSession } from './seat-allocator.js';
+import { SessionsService } from './sessions.service.js';
+import { SignupAccess } from './signup-access.service.js';
+import { isOverlap, SignupSeats } from './signup-seats.service.js';
+import type { SignupView } from './signup.view.js';
+
+/** What organisers (and, for attendance, facilitators) do to other people's sign-ups. */
+@Injectable()
+export class OrganiserSignups {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly guard: SignupAccess,
+    private readonly seats: SignupSeats,
+  ) {}
+
+  /** Organisers take someone off a session. */
+  async remove(actor: Actor, sessionId: string, signupId: string): Promise<void> {
+    await this.guard.requireOrganiserOf(actor, sessionId);
+    await this.dataSource.transaction(async (m) => {
+      await lockSession(m, sessionId);
+      const cancelled = await this.seats.cancel(m, sessionId, { signupId });
+      if (!cancelled) throw notFound('Sign-up');
+    });
+  }
+
+  /** Organisers move someone to another session of the same event, in one transaction. */
+  async move(
+    actor: Actor,
+    sessionId: string,
+    signupId: string,
+    toSessionId: string,
+  ): Promise<SignupView> {
+    const { session: from } = await this.guard.requireOrganiserOf(actor, sessionId);
+    const { session: to } = await this.sessions.requireSession(actor, toSessionId);
+    if (to.eventId !== from.eventId) {
+      throw badRequest('toSessionId must be a session of the same event', { field: 'toSessionId' });
+    }
+    if (to.id === from.id)
+      throw badRequest('toSessionId is the current session', { field: 'toSessionId' });
+    if (to.status !== 'published') {
+      throw conflict(`Cannot move people into a session that is ${to.status}`);
+    }
+    const [signup]: Array<{
+      account_id: string;
+      registration_id: string;
+      rules_accepted_at: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT account_id, registration_id, rules_accepted_at FROM signups
+          WHERE id = $1 AND session_id = $2 AND status <> 'cancelled'`,
+      [signupId, sessionId],
+    );
+    if (!signup) throw notFound('Sign-up');
+    try {
+      const id = await this.dataSource.transaction(async (m) => {
+        // Lock both sessions in a fixed order so two opposite moves cannot deadlock.
+        for (const id of [from.id, to.id].sort()) await lockSession(m, id);
+        await this.seats.cancel(m, from.id, { signupId });
+        return this.seats.place(m, to, signup.account_id, signup.registration_id, {
+          rulesAccepted: signup.rules_accepted_at !== null,
+          addedBy: actor.accountId,
+        });
+      });
+      return this.seats.view(id);
+    } catch (e) {
+      if (isOverlap(e)) throw await this.seats.overlapConflict(signup.account_id, to);
+      if (pgErrorCode(e) === '23505') throw conflict('This person is already signed up there');
+      throw e;
+    }
+  }
+
+  /** Organisers and the session's facilitators mark who came. */
+  async markAttendance(
+    actor: Actor,
+    sessionId: string,
+    signupId: string,
+    attended: boolean,
+  ): Promise<SignupView> {
+    await this.guard.requireListReader(actor, sessionId);
+    const result: [unknown[], number] = await this.dataSource.query(
+      `UPDATE signups SET attended = $3, attendance_marked_at = now(), updated_at = now()
+        WHERE id = $1 AND session_id = $2 AND status = 'confirmed'`,
+      [signupId, sessionId, attended],
+    );
+    if (!result[1]) throw notFound('Confirmed sign-up');
+    return this.seats.view(signupId);
+  }
+}

@@ -1,0 +1,114 @@
+import type { EntityManager } from 'typeorm';
+import { badRequest } from '#core';
+import type { Event } from '#events';
+import { readInstant } from './agenda-time.js';
+import type { UpdateSessionDto } from './dto/session.dto.js';
+import type { ExternalFacilitator, SessionKind, SessionStatus } from './session.entity.js';
+import type { SessionRecord } from './session.view.js';
+import { type SiteVisitValues, siteVisitValues, visitCapacity } from './site-visit-rules.js';
+
+/** A session as it will be stored: input merged over the current row, every field checked. */
+export interface SessionValues {
+  kind: SessionKind;
+  title: string;
+  description: string | null;
+  theme: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  roomId: string | null;
+  language: string | null;
+  interpretationLanguages: string[];
+  capacity: number | null;
+  signupRequired: boolean;
+  status: SessionStatus;
+  externalFacilitators: ExternalFacilitator[];
+  facilitatorIds: string[];
+  siteVisit: SiteVisitValues | null;
+}
+
+/** Merges input over the current session and checks everything a client can get wrong. */
+export async function sessionValues(
+  db: EntityManager,
+  event: Event,
+  dto: UpdateSessionDto,
+  current: SessionRecord | undefined,
+): Promise<SessionValues> {
+  const zone = event.timezone;
+  const instant = (field: string, raw: string | undefined, fallback: Date | undefined) => {
+    if (raw === undefined) return fallback;
+    const parsed = readInstant(raw, zone);
+    if (!parsed) {
+      throw badRequest(
+        `${field} must be an ISO 8601 date-time such as 2027-10-26T10:00 (event time) or 2027-10-26T10:00:00+01:00`,
+        { field },
+      );
+    }
+    return parsed;
+  };
+  const kind = dto.kind ?? current?.kind;
+  const title = dto.title ?? current?.title;
+  const startsAt = instant('startsAt', dto.startsAt, current?.startsAt);
+  const endsAt = instant('endsAt', dto.endsAt, current?.endsAt);
+  if (!kind) throw badRequest('kind is required', { field: 'kind' });
+  if (!title) throw badRequest('title is required', { field: 'title' });
+  if (!startsAt) throw badRequest('startsAt is required', { field: 'startsAt' });
+  if (!endsAt) throw badRequest('endsAt is required', { field: 'endsAt' });
+  if (endsAt <= startsAt) throw badRequest('endsAt must be after startsAt', { field: 'endsAt' });
+
+  const roomId = dto.roomId !== undefined ? dto.roomId : (current?.roomId ?? null);
+  if (dto.roomId) {
+    const [room]: Array<{ event_id: string }> = await db.query(
+      `SELECT event_id FROM rooms WHERE id = $1`,
+      [dto.roomId],
+    );
+    if (!room) throw badRequest('roomId does not name a known room', { field: 'roomId' });
+    if (room.event_id !== event.id) {
+      throw badRequest('roomId names a room of another event', { field: 'roomId' });
+    }
+  }
+
+  const facilitatorIds = dto.facilitatorIds ?? current?.facilitators.map((f) => f.accountId) ?? [];
+  if (dto.facilitatorIds?.length) {
+    const [row]: Array<{ n: number }> = await db.query(
+      `SELECT count(*)::int AS n FROM accounts WHERE id = ANY($1::uuid[])`,
+      [dto.facilitatorIds],
+    );
+    if (row.n !== dto.facilitatorIds.length) {
+      throw badRequest('facilitatorIds names an unknown account', { field: 'facilitatorIds' });
+    }
+  }
+
+  let capacity = dto.capacity !== undefined ? dto.capacity : (current?.capacity ?? null);
+  let siteVisit: SiteVisitValues | null = null;
+  if (kind === 'site_visit') {
+    siteVisit = await siteVisitValues(db, dto, current, zone, startsAt, endsAt);
+    capacity = visitCapacity(siteVisit, dto.capacity);
+  } else if (dto.siteVisit) {
+    throw badRequest('siteVisit is only for sessions of kind site_visit', { field: 'siteVisit' });
+  }
+
+  return {
+    kind,
+    title,
+    description: dto.description !== undefined ? dto.description : (current?.description ?? null),
+    theme: dto.theme !== undefined ? dto.theme || null : (current?.theme ?? null),
+    startsAt,
+    endsAt,
+    roomId,
+    language: dto.language ?? current?.language ?? null,
+    interpretationLanguages: dto.interpretationLanguages ?? current?.interpretationLanguages ?? [],
+    capacity,
+    signupRequired: dto.signupRequired ?? current?.signupRequired ?? kind === 'site_visit',
+    status: dto.status ?? current?.status ?? 'draft',
+    externalFacilitators:
+      dto.externalFacilitators?.map((g) => ({
+        name: g.name,
+        organisation: g.organisation ?? null,
+        email: g.email ?? null,
+      })) ??
+      current?.externalFacilitators ??
+      [],
+    facilitatorIds,
+    siteVisit,
+  };
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { conflict, notFound, pgErrorCode } from '#core';
+import {
+  confirmedCount,
+  lockSession,
+  overlappingHeld,
+  waitlistPosition,
+} from './seat-allocator.js';
+import type { SignupStatus } from './signup.entity.js';
+import type { SignupView } from './signup.view.js';
+import type { SessionRecord } from './session.view.js';
+import { WaitlistPromoter } from './waitlist-promoter.js';
+
+/** The person already holds a confirmed session at that time (found before the insert). */
+export class OverlapError extends Error {}
+
+/** An overlap found by us or by the exclusion constraint on the person's time ranges. */
+export const isOverlap = (e: unknown) => e instanceof OverlapError || pgErrorCode(e) === '23P01';
+
+interface SignupRow {
+  id: string;
+  session_id: string;
+  account_id: string;
+  status: SignupStatus;
+  rules_accepted_at: Date | null;
+  attended: boolean | null;
+  created_at: Date;
+}
+
+/**
+ * Taking and freeing seats, shared by participants and organisers: a place is decided
+ * under the session row lock, and a freed confirmed seat goes to the waitlist at once.
+ */
+@Injectable()
+export class SignupSeats {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly promoter: WaitlistPromoter,
+  ) {}
+
+  /** Inserts a sign-up under the session lock; returns its id. */
+  async place(
+    m: EntityManager,
+    session: SessionRecord,
+    accountId: string,
+    registrationId: string,
+    opts: { rulesAccepted: boolean; addedBy: string | null },
+  ): Promise<string> {
+    const locked = await lockSession(m, session.id);
+    if (!locked) throw notFound('Session');
+    if (locked.status !== 'published')
+      throw conflict(`Sign-ups are closed: this session is ${locked.status}`);
+    const existing = await this.activeSignupId(session.id, accountId, m);
+    if (existing) return existing;
+    const clashes = await overlappingHeld(m, accountId, locked.startsAt, locked.endsAt, session.id);
+    if (clashes.length > 0) throw new OverlapError();
+    const taken = await confirmedCount(m, session.id);
+    const status: SignupStatus =
+      locked.capacity == null || taken < locked.capacity ? 'confirmed' : 'waitlisted';
+    const [row]: Array<{ id: string }> = await m.query(
+      `INSERT INTO signups (session_id, event_id, registration_id, account_id, status, starts_at, ends_at,
+         rules_accepted_at, added_by, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8 THEN now() END, $9,
+               CASE WHEN $5 = 'confirmed' THEN now() END)
+       RETURNING id`,
+      [
+        session.id,
+        session.eventId,
+        registrationId,
+        accountId,
+        status,
+        locked.startsAt,
+        locked.endsAt,
+        opts.rulesAccepted,
+        opts.addedBy,
+      ],
+    );
+    return row.id;
+  }
+
+  /**
+   * Cancels one active sign-up; a freed confirmed seat goes to the waitlist at once,
+   * with the promoted people's emails in the same transaction.
+   */
+  async cancel(
+    m: EntityManager,
+    sessionId: string,
+    who: { accountId?: string; signupId?: string },
+  ): Promise<boolean> {
+    const rows: [Array<{ was: SignupStatus }>, number] = await m.query(
+      `UPDATE signups g SET status = 'cancelled', cancelled_at = now(), updated_at = now()
+         FROM signups old
+        WHERE g.id = old.id AND g.session_id = $1 AND g.status <> 'cancelled'
+          AND ($2::uuid IS NULL OR g.account_id = $2) AND ($3::uuid IS NULL OR g.id = $3)
+        RETURNING old.status AS was`,
+      [sessionId, who.accountId ?? null, who.signupId ?? null],
+    );
+    const changed = rows[0];
+    if (changed.length === 0) return false;
+    if (changed.some((r) => r.was === 'confirmed')) await this.promoter.fillFreeSeats(m, sessionId);
+    return true;
+  }
+
+  async activeSignupId(
+    sessionId: string,
+    accountId: string,
+    m?: EntityManager,
+  ): Promise<string | undefined> {
+    const q = m ?? this.dataSource.manager;
+    const rows: Array<{ id: string }> = await q.query(
+      `SELECT id FROM signups WHERE session_id = $1 AND account_id = $2 AND status <> 'cancelled'`,
+      [sessionId, accountId],
+    );
+    return rows[0]?.id;
+  }
+
+  /** The 409 for a double booking, naming the sessions the person already holds then. */
+  async overlapConflict(accountId: string, session: SessionRecord) {
+    const sessionIds = await overlappingHeld(
+      this.dataSource.manager,
+      accountId,
+      session.startsAt,
+      session.endsAt,
+      session.id,
+    );
+    return conflict('This overlaps a session already held at that time', {
+      conflicts: [{ type: 'participant_overlap', sessionIds: [session.id, ...sessionIds] }],
+    });
+  }
+
+  async view(id: string): Promise<SignupView> {
+    const [row]: SignupRow[] = await this.dataSource.query(
+      `SELECT id, session_id, account_id, status, rules_accepted_at, attended, created_at
+         FROM signups WHERE id = $1`,
+      [id],
+    );
+    if (!row) throw notFound('Sign-up');
+    return {
+      id: row.id,
+      sessionId: row.session_id,
+      accountId: row.account_id,
+      status: row.status,
+      position: await waitlistPosition(this.dataSource.manager, row.id),
+      rulesAccepted: row.rules_accepted_at !== null,
+      attended: row.attended,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+}

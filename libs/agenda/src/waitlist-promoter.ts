@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Outbox, recipientLocale, type SignupPromotedPayload } from '#messaging';
+import { promoteWaitlist } from './seat-allocator.js';
+
+interface PromotedRow {
+  signup_id: string;
+  account_id: string;
+  email: string;
+  name: string;
+  locale: string | null;
+  session_id: string;
+  title: string;
+  kind: string;
+  starts_at: Date;
+  ends_at: Date;
+  room_name: string | null;
+  meeting_point: string | null;
+  departure_at: Date | null;
+  return_at: Date | null;
+  address: string | null;
+  host_name: string | null;
+  event_id: string;
+  event_name: string;
+  start_date: string;
+  end_date: string;
+  timezone: string;
+  venue_name: string | null;
+  venue_city: string | null;
+  languages: string[];
+}
+
+/**
+ * Fills a session's free seats from its waitlist and, in the same transaction, writes
+ * one signup_promoted email per person moved up. A sign-up is promoted at most once
+ * (it never returns to the waitlist), so its id is the dedupe key: a transaction run
+ * again cannot queue the email twice.
+ */
+@Injectable()
+export class WaitlistPromoter {
+  constructor(private readonly outbox: Outbox) {}
+
+  /** Call with the session row locked; returns the promoted sign-up ids in waitlist order. */
+  async fillFreeSeats(m: EntityManager, sessionId: string): Promise<string[]> {
+    const promoted = await promoteWaitlist(m, sessionId);
+    if (promoted.length === 0) return promoted;
+    const rows: PromotedRow[] = await m.query(
+      `SELECT g.id AS signup_id, a.id AS account_id, a.email, a.name, a.locale,
+              s.id AS session_id, s.title, s.kind, s.starts_at, s.ends_at, r.name AS room_name,
+              v.meeting_point, v.departure_at, v.return_at, v.address, o.name AS host_name,
+              e.id AS event_id, e.name AS event_name, e.timezone, e.venue_name, e.venue_city,
+              e.languages, to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(e.end_date, 'YYYY-MM-DD') AS end_date
+         FROM signups g
+         JOIN accounts a ON a.id = g.account_id
+         JOIN sessions s ON s.id = g.session_id
+         JOIN events e ON e.id = s.event_id
+         LEFT JOIN rooms r ON r.id = s.room_id
+         LEFT JOIN site_visits v ON v.session_id = s.id
+         LEFT JOIN organisations o ON o.id = v.host_organisation_id
+        WHERE g.id = ANY($1::uuid[])
+        ORDER BY g.seq`,
+      [promoted],
+    );
+    await this.outbox.enqueue(
+      m,
+      rows.map((p) => {
+        const payload: SignupPromotedPayload = {
+          eventId: p.event_id,
+          eventName: p.event_name,
+          eventStartDate: p.start_date,
+          eventEndDate: p.end_date,
+          eventTimezone: p.timezone,
+          venueName: p.venue_name,
+          venueCity: p.venue_city,
+          recipientName: p.name,
+          signupId: p.signup_id,
+          sessionId: p.session_id,
+          sessionTitle: p.title,
+          sessionKind: p.kind,
+          startsAt: p.starts_at.toISOString(),
+          endsAt: p.ends_at.toISOString(),
+          roomName: p.room_name,
+          siteVisit:
+            p.kind === 'site_visit' && p.meeting_point && p.departure_at && p.return_at
+              ? {
+                  meetingPoint: p.meeting_point,
+                  departureAt: p.departure_at.toISOString(),
+                  returnAt: p.return_at.toISOString(),
+                  address: p.address,
+                  hostOrganisationName: p.host_name,
+                }
+              : null,
+        };
+        return {
+          template: 'signup_promoted' as const,
+          recipientEmail: p.email,
+          recipientAccountId: p.account_id,
+          locale: recipientLocale(p.locale, p.languages),
+          eventId: p.event_id,
+          payload: { ...payload },
+          dedupeKey: `signup_promoted:${p.signup_id}`,
+        };
+      }),
+    );
+    return promoted;
+  }
+}

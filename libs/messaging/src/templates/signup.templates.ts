@@ -1,0 +1,108 @@
+import type { SignupPromotedPayload } from '../payloads.js';
+import { COMMON, eventDetails } from './common.js';
+import { localDateTime, localTime, localTimeRange, type MailLocale, placeName } from './format.js';
+import type { EmailContent } from './layout.js';
+
+interface Wording {
+  subject: (session: string) => string;
+  lead: (session: string, event: string) => string;
+  /** A site visit leaves at a set time from a set place: say so before the details. */
+  visit: string;
+  release: string;
+  when: string;
+  room: string;
+  meetingPoint: string;
+  departure: string;
+  return: string;
+  address: string;
+  host: string;
+  footer: (event: string) => string;
+}
+
+const WORDING: Record<MailLocale, Wording> = {
+  fr: {
+    subject: (s) => `Une place s'est libérée : ${s}`,
+    lead: (s, e) =>
+      `Bonne nouvelle : une place s'est libérée pour « ${s} » (${e}). Vous n'êtes plus sur la liste d'attente : votre place est confirmée.`,
+    visit:
+      "Le groupe part à l'heure depuis le point de rendez-vous : merci d'y être quelques minutes avant le départ.",
+    release:
+      'Si vous ne pouvez plus venir, annulez votre inscription dans Convene : la place ira à la personne suivante sur la liste.',
+    when: 'Quand',
+    room: 'Salle',
+    meetingPoint: 'Point de rendez-vous',
+    departure: 'Départ',
+    return: 'Retour',
+    address: 'Adresse',
+    host: 'Accueil par',
+    footer: (e) =>
+      `Vous recevez ce message parce que vous étiez sur la liste d'attente de cette session de « ${e} » sur Convene.`,
+  },
+  en: {
+    subject: (s) => `A place is yours: ${s}`,
+    lead: (s, e) =>
+      `Good news: a place has freed up in "${s}" (${e}). You are off the waiting list and your place is confirmed.`,
+    visit:
+      'The group leaves on time from the meeting point: please be there a few minutes before departure.',
+    release:
+      'If you can no longer come, cancel your sign-up in Convene so the place goes to the next person on the list.',
+    when: 'When',
+    room: 'Room',
+    meetingPoint: 'Meeting point',
+    departure: 'Departure',
+    return: 'Return',
+    address: 'Address',
+    host: 'Hosted by',
+    footer: (e) =>
+      `You are receiving this email because you were on the waiting list for this session of "${e}" on Convene.`,
+  },
+  es: {
+    subject: (s) => `Se ha liberado una plaza: ${s}`,
+    lead: (s, e) =>
+      `Buenas noticias: se ha liberado una plaza en «${s}» (${e}). Ya no está en la lista de espera: su plaza está confirmada.`,
+    visit:
+      'El grupo sale puntual desde el punto de encuentro: le rogamos llegar unos minutos antes de la salida.',
+    release:
+      'Si ya no puede asistir, anule su inscripción en Convene para que la plaza pase a la siguiente persona de la lista.',
+    when: 'Cuándo',
+    room: 'Sala',
+    meetingPoint: 'Punto de encuentro',
+    departure: 'Salida',
+    return: 'Regreso',
+    address: 'Dirección',
+    host: 'Acoge',
+    footer: (e) =>
+      `Recibe este mensaje porque estaba en la lista de espera de esta sesión de «${e}» en Convene.`,
+  },
+};
+
+export function signupPromotedContent(p: SignupPromotedPayload, locale: MailLocale): EmailContent {
+  const c = COMMON[locale];
+  const w = WORDING[locale];
+  const place = placeName(p.venueCity, p.eventTimezone, locale);
+  const details: Array<[string, string]> = [
+    [w.when, localTimeRange(p.startsAt, p.endsAt, p.eventTimezone, locale, place)],
+  ];
+  if (p.roomName) details.push([w.room, p.roomName]);
+  const paragraphs = [w.lead(p.sessionTitle, p.eventName)];
+  const visit = p.siteVisit;
+  if (visit) {
+    const departure = localDateTime(visit.departureAt, p.eventTimezone, locale, place);
+    paragraphs.push(w.visit);
+    details.push([w.meetingPoint, visit.meetingPoint], [w.departure, departure]);
+    const back = new Date(visit.returnAt);
+    if (!Number.isNaN(back.getTime()))
+      details.push([w.return, localTime(back, p.eventTimezone, locale)]);
+    if (visit.address) details.push([w.address, visit.address]);
+    if (visit.hostOrganisationName) details.push([w.host, visit.hostOrganisationName]);
+  }
+  paragraphs.push(w.release);
+  return {
+    subject: w.subject(p.sessionTitle),
+    greeting: c.hello(p.recipientName),
+    paragraphs,
+    details: [...details, ...eventDetails(p, locale)],
+    signature: c.signature,
+    footer: w.footer(p.eventName),
+  };
+}
