@@ -11,6 +11,7 @@ import {
   pageWindow,
   pgErrorCode,
   toPage,
+  containsPattern,
 } from '#core';
 import {
   CreateOrganisationDto,
@@ -34,7 +35,7 @@ export class OrganisationsService {
       .skip(skip)
       .take(take);
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere('(o.name ILIKE :pattern OR o.city ILIKE :pattern)', { pattern });
     }
     if (query.country) qb.andWhere('o.country = :country', { country: query.country });

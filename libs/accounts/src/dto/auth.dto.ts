@@ -1,21 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { LOCALES, type Locale } from '#core';
 
-const trimLower = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toLowerCase() : value;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { LOCALES, type Locale, Trim, TrimLower } from '#core';
 
 export class SignupDto {
   @ApiProperty({ example: 'awa.traore@example.org' })
-  @Transform(trimLower)
+  @TrimLower()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email!: string;
 
   @ApiProperty({ example: 'Awa Traoré' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
@@ -40,7 +36,7 @@ export class SignupDto {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(trimLower)
+  @TrimLower()
   @IsEmail({}, { message: 'email must be an email address' })
   email!: string;
 
@@ -52,7 +48,7 @@ export class LoginDto {
 
 export class MagicLinkRequestDto {
   @ApiProperty()
-  @Transform(trimLower)
+  @TrimLower()
   @IsEmail({}, { message: 'email must be an email address' })
   email!: string;
 }
@@ -67,7 +63,7 @@ export class MagicLinkVerifyDto {
 export class UpdateMeDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   IsInt,
@@ -11,12 +11,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '#core';
 
 export class CreateRoomDto {
   @ApiProperty({ example: 'Salle Ibn Battuta' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'name must be text' })
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
   name!: string;

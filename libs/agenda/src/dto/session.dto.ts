@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -24,15 +24,15 @@ import {
   type SessionKind,
   type SessionStatus,
 } from '../session.entity.js';
+import { Trim } from '#core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const LANGUAGE = /^[a-z]{2,3}$/;
 const TIME_HELP =
   'ISO 8601: without an offset it is read in the event time zone (2027-10-26T10:00), or with one (2027-10-26T10:00:00+01:00)';
 
 export class ExternalFacilitatorDto {
   @ApiProperty({ example: 'Dr Amina Benali' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'externalFacilitators.name must be text' })
   @Length(1, 200, { message: 'externalFacilitators.name must be 1 to 200 characters' })
   name!: string;
@@ -55,13 +55,13 @@ export class SiteVisitDto {
   hostOrganisationId!: string;
 
   @ApiProperty({ example: '12 rue de la Liberté, Tangier' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'siteVisit.address must be text' })
   @Length(1, 500, { message: 'siteVisit.address must be 1 to 500 characters' })
   address!: string;
 
   @ApiProperty({ example: 'Hotel lobby' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'siteVisit.meetingPoint must be text' })
   @Length(1, 300, { message: 'siteVisit.meetingPoint must be 1 to 300 characters' })
   meetingPoint!: string;
@@ -83,7 +83,7 @@ export class SiteVisitDto {
   returnAt?: string;
 
   @ApiProperty({ example: 'bus' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'siteVisit.transport must be text' })
   @Length(1, 60, { message: 'siteVisit.transport must be 1 to 60 characters' })
   transport!: string;
@@ -140,7 +140,7 @@ export class CreateSessionDto {
   kind!: SessionKind;
 
   @ApiProperty({ example: 'How can we support families differently?' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'title must be text' })
   @Length(1, 200, { message: 'title must be 1 to 200 characters' })
   title!: string;
@@ -153,7 +153,7 @@ export class CreateSessionDto {
 
   @ApiPropertyOptional({ example: 'Parenting support' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'theme must be text' })
   @MaxLength(120, { message: 'theme must be at most 120 characters' })
   theme?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,39 +17,43 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsCountryCode, IsTimeZone, LOCALES, PageQueryDto } from '#core';
+import {
+  IsCalendarDate,
+  IsCountryCode,
+  IsTimeZone,
+  LOCALES,
+  PageQueryDto,
+  Trim,
+  TrimUpper,
+} from '#core';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../event.entity.js';
 import { STAFF_ROLES, type StaffRole } from '../event-staff.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class VenueDto {
   @ApiPropertyOptional({ example: 'Hôtel Continental' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'Tangier' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   city?: string;
 
   @ApiPropertyOptional({ example: 'MA' })
   @IsOptional()
-  @Transform(upper)
+  @TrimUpper()
   @IsCountryCode()
   country?: string;
 }
 
 export class CreateEventDto {
   @ApiProperty({ example: 'Communities of Practice and Knowledge 2027' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;

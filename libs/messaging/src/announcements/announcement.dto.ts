@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
@@ -10,11 +10,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode } from '#core';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
+import { IsCountryCode, Trim, TrimUpper } from '#core';
 
 export const ANNOUNCEMENT_AUDIENCES = [
   'confirmed',
@@ -29,21 +25,21 @@ export type AnnouncementAudience = (typeof ANNOUNCEMENT_AUDIENCES)[number];
 export class LocalizedSubjectDto {
   @ApiPropertyOptional({ example: 'Changement de salle' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'subject.fr must be text' })
   @Length(1, 200, { message: 'subject.fr must be 1 to 200 characters' })
   fr?: string;
 
   @ApiPropertyOptional({ example: 'Room change' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'subject.en must be text' })
   @Length(1, 200, { message: 'subject.en must be 1 to 200 characters' })
   en?: string;
 
   @ApiPropertyOptional({ example: 'Cambio de sala' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'subject.es must be text' })
   @Length(1, 200, { message: 'subject.es must be 1 to 200 characters' })
   es?: string;
@@ -100,7 +96,7 @@ export class CreateAnnouncementDto {
 
   @ApiPropertyOptional({ example: 'BF', description: 'Required when audience is country' })
   @ValidateIf((o: CreateAnnouncementDto) => o.audience === 'country')
-  @Transform(upper)
+  @TrimUpper()
   @IsCountryCode({
     message: 'country must be an ISO 3166-1 alpha-2 code (required for audience country)',
   })

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, conflict, forbidden, isAdmin, notFound, type Page, pageWindow } from '#core';
+import {
+  type Actor,
+  conflict,
+  forbidden,
+  isAdmin,
+  notFound,
+  type Page,
+  pageWindow,
+  containsPattern,
+} from '#core';
 import { EventAccess } from '#events';
 import type { ListMessagesQueryDto, MessageView } from './message.dto.js';
 
@@ -74,7 +83,7 @@ export class MessagesService {
       where.push(`m.template = $${params.length}`);
     }
     if (query.q) {
-      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(query.q));
       where.push(`(m.recipient_email ILIKE $${params.length} OR a.name ILIKE $${params.length})`);
     }
     const filter = `WHERE ${where.join(' AND ')}`;

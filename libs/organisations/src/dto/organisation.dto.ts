@@ -1,28 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
-import { IsCountryCode, PageQueryDto } from '#core';
-import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
+import { IsEmail, IsIn, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsCountryCode, PageQueryDto, Trim, TrimUpper } from '#core';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../organisation.entity.js';
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Maison des Familles de Ouagadougou' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200)
   name!: string;
 
   @ApiProperty({ example: 'BF', description: 'ISO 3166-1 alpha-2' })
-  @Transform(upper)
+  @TrimUpper()
   @IsCountryCode()
   country!: string;
 
   @ApiPropertyOptional({ example: 'Ouagadougou' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120)
   city?: string;
@@ -59,7 +55,7 @@ export class ListOrganisationsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'MA' })
   @IsOptional()
-  @Transform(upper)
+  @TrimUpper()
   @IsCountryCode()
   country?: string;
 

@@ -16,7 +16,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, PageQueryDto } from '#core';
+import { IsCountryCode, PageQueryDto, Trim, TrimUpper } from '#core';
 import {
   PROFESSIONS,
   REGISTRATION_STATUSES,
@@ -24,26 +24,23 @@ import {
   type RegistrationStatus,
 } from '../registration.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lowerEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
     : value;
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 /** Loose on purpose: + and the country code, then digits with the spaces, dots, dashes and brackets people type. */
 const PHONE = /^\+[1-9][0-9 ().-]{5,30}$/;
 
 export class EmergencyContactDto {
   @ApiProperty({ example: 'Moussa Traoré' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'emergencyContact.name must be text' })
   @Length(1, 200, { message: 'emergencyContact.name must be 1 to 200 characters' })
   name!: string;
 
   @ApiProperty({ example: '+226 70 12 34 56' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'emergencyContact.phone must be text' })
   @Matches(/^\+?[0-9][0-9 ().-]{4,29}$/, {
     message: 'emergencyContact.phone must be a phone number such as +226 70 12 34 56',
@@ -52,7 +49,7 @@ export class EmergencyContactDto {
 
   @ApiPropertyOptional({ example: 'brother' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'emergencyContact.relation must be text' })
   @MaxLength(100, { message: 'emergencyContact.relation must be at most 100 characters' })
   relation?: string;
@@ -86,7 +83,7 @@ export class RegistrationDetailsDto {
     description: 'Required when profession is other',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'professionOther must be text' })
   @Length(1, 200, { message: 'professionOther must be 1 to 200 characters' })
   professionOther?: string;
@@ -109,14 +106,14 @@ export class RegistrationDetailsDto {
 
   @ApiPropertyOptional({ example: 'Vegetarian, no nuts' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'dietary must be text' })
   @MaxLength(500, { message: 'dietary must be at most 500 characters' })
   dietary?: string;
 
   @ApiPropertyOptional({ example: 'Wheelchair access to the rooms' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'accessibility must be text' })
   @MaxLength(1000, { message: 'accessibility must be at most 1000 characters' })
   accessibility?: string;
@@ -133,7 +130,7 @@ export class RegistrationDetailsDto {
       'the sessions they join. Send null to remove it.',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'phone must be text' })
   @MaxLength(32, { message: 'phone must be at most 32 characters' })
   @Matches(PHONE, {
@@ -172,7 +169,7 @@ export class UpdateRegistrationDto extends PartialType(RegistrationDetailsDto) {
 export class ReasonDto {
   @ApiPropertyOptional({ example: 'The immersion is for social workers only' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'reason must be text' })
   @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
   reason?: string;
@@ -202,7 +199,7 @@ export class ListRegistrationsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'BF', description: "The organisation's country" })
   @IsOptional()
-  @Transform(upper)
+  @TrimUpper()
   @IsCountryCode()
   country?: string;
 
@@ -218,7 +215,7 @@ export class ListRegistrationsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Searches name, email and organisation' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'q must be text' })
   @MaxLength(200, { message: 'q must be at most 200 characters' })
   q?: string;

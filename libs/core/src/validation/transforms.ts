@@ -1,0 +1,16 @@
+import { Transform } from 'class-transformer';
+
+const map = (fn: (s: string) => string) => () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? fn(value) : value));
+
+/** Trims surrounding spaces people paste in from phones and spreadsheets. */
+export const Trim = map((s) => s.trim());
+/** Trims and capitalises: country codes typed as "ma" become "MA". */
+export const TrimUpper = map((s) => s.trim().toUpperCase());
+/** Trims and lower-cases: emails compare case-insensitively. */
+export const TrimLower = map((s) => s.trim().toLowerCase());
+
+/** A LIKE/ILIKE pattern matching `text` anywhere, with its own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
