@@ -34,6 +34,35 @@ export default tseslint.config(
       ],
     },
   },
+  // Module boundaries: core knows no domain; a domain lib only imports the libs below it.
+  ...[
+    [
+      'libs/core/**',
+      ['#accounts', '#organisations', '#events', '#messaging', '#registrations', '#agenda'],
+    ],
+    ['libs/{accounts,organisations,events}/**', ['#messaging', '#registrations', '#agenda']],
+    ['libs/messaging/**', ['#registrations', '#agenda']],
+    ['libs/registrations/**', ['#agenda']],
+  ].map(([files, forbidden]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbidden.map((name) => ({
+            name,
+            message: 'This library must not depend on that one.',
+          })),
+          patterns: [
+            {
+              group: ['**/apps/*/src/**', '../../apps/**'],
+              message: 'Libraries never import an app.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // Apps and tests may reach into apps; domain libraries may not.
     files: ['apps/**', 'test/**', 'bench/**', 'scripts/**'],
