@@ -23,6 +23,15 @@ describe('time zones, independent of the runtime ICU', () => {
     expect(offsetMinutesAt('Africa/Casablanca', utc(2026, 5, 1, 12))).toBe(60);
   });
 
+  it('writes negative, half-hour and zero offsets', () => {
+    expect(toZonedIso(utc(2027, 1, 15, 14, 5), 'America/Lima')).toBe('2027-01-15T09:05:00-05:00');
+    expect(toZonedIso(utc(2027, 1, 15, 14, 5), 'Asia/Kolkata')).toBe('2027-01-15T19:35:00+05:30');
+    expect(toZonedIso(utc(2027, 1, 15, 23, 59), 'Africa/Ouagadougou')).toBe(
+      '2027-01-15T23:59:00+00:00',
+    );
+    expect(toZonedIso(utc(2027, 1, 15, 23, 30), 'Asia/Manila')).toBe('2027-01-16T07:30:00+08:00');
+  });
+
   it('reads wall-clock input in the event zone and offset input as an instant', () => {
     expect(parseInstant('2026-05-04T09:00', 'Africa/Casablanca')?.toISOString()).toBe(
       '2026-05-04T08:00:00.000Z',

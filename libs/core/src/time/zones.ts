@@ -47,7 +47,12 @@ export function parseInstant(value: string, zone: string): Date | undefined {
 
 /** The instant in the zone's offset, for example 2027-10-28T09:00:00+00:00. */
 export function toZonedIso(instant: Date, zone: string): string {
-  return moment(instant).tz(zone).format('YYYY-MM-DDTHH:mm:ssZ');
+  // Hand-rolled rather than moment().format(): agendas print hundreds of these per request.
+  const offset = Math.round(offsetMinutesAt(zone, instant));
+  const local = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
