@@ -42,7 +42,9 @@ export default tseslint.config(
     ],
     ['libs/{accounts,organisations,events}/**', ['#messaging', '#registrations', '#agenda']],
     ['libs/messaging/**', ['#registrations', '#agenda']],
+    // The agenda builds on registrations and listens through RegistrationLifecycle hooks.
     ['libs/registrations/**', ['#agenda']],
+    ['libs/agenda/**', []],
   ].map(([files, forbidden]) => ({
     files: [files],
     rules: {
@@ -57,6 +59,10 @@ export default tseslint.config(
             {
               group: ['**/apps/*/src/**', '../../apps/**'],
               message: 'Libraries never import an app.',
+            },
+            {
+              group: ['../../*/src/**', '**/libs/*/src/**'],
+              message: 'Reach another library only through its #alias.',
             },
           ],
         },

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig } from '#core';
-import { DEMO_EVENT, DEMO_ORGANISER, DEMO_PARTICIPANTS, DEMO_PASSWORD } from './seed/demo-data.js';
+import {
+  DEMO_EVENT,
+  DEMO_ORGANISER,
+  DEMO_PARTICIPANTS,
+  DEMO_PASSWORD,
+  DEMO_PREVIOUS_EVENT,
+} from './seed/demo-data.js';
 import { seedFoundation } from './seed/seed-foundation.js';
 import { SEED_STEPS } from './seed/steps.js';
 
@@ -20,7 +26,8 @@ export async function seed(databaseUrl: string): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   await seed(config.databaseUrl);
-  console.log(`Seeded the demo meeting "${DEMO_EVENT.name}" (slug ${DEMO_EVENT.slug}).`);
+  console.log(`Seeded the demo meeting "${DEMO_EVENT.name}" (slug ${DEMO_EVENT.slug}),`);
+  console.log(`and its previous edition "${DEMO_PREVIOUS_EVENT.name}" (archived).`);
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);
   console.log(`  organiser   ${DEMO_ORGANISER.email}`);
   for (const p of DEMO_PARTICIPANTS) console.log(`  participant ${p.email}`);

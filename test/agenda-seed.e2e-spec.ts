@@ -47,4 +47,37 @@ describe('agenda demo seed', () => {
     );
     if (regs[0].n > 0) expect(first.signups).toBeGreaterThan(0);
   });
+
+  it("fills the bus with people who can be reached, and signs up only the meeting's confirmed participants", async () => {
+    const bus: Array<{
+      status: string;
+      name: string;
+      phone: string | null;
+      contact: string | null;
+      accessibility: string | null;
+    }> = await ds.query(
+      `SELECT g.status, a.name, r.phone, r.emergency_contact_phone AS contact, r.accessibility
+         FROM signups g JOIN site_visits v ON v.session_id = g.session_id
+         JOIN accounts a ON a.id = g.account_id JOIN registrations r ON r.id = g.registration_id
+        ORDER BY g.seq`,
+    );
+    expect(bus.map((p) => p.status)).toEqual([
+      ...Array(12).fill('confirmed'),
+      'waitlisted',
+      'waitlisted',
+    ]);
+    expect(bus.every((p) => p.phone?.startsWith('+'))).toBe(true);
+    expect(bus.filter((p) => p.contact).length).toBeGreaterThanOrEqual(10);
+    // The one participant who walks with a cane is on the bus, and the organisers can see why.
+    expect(bus.filter((p) => p.accessibility).map((p) => [p.name, p.status])).toEqual([
+      ['Hery Randriamampionona', 'confirmed'],
+    ]);
+
+    const strays = await ds.query(
+      `SELECT count(*)::int AS n FROM signups g JOIN registrations r ON r.id = g.registration_id
+        JOIN events e ON e.id = g.event_id
+        WHERE r.status <> 'confirmed' OR r.event_id <> g.event_id OR e.slug <> 'tangier-2027'`,
+    );
+    expect(strays[0].n).toBe(0);
+  });
 });

@@ -165,3 +165,29 @@ export const DEMO_EVENT = {
   registrationOpensAt: '2026-11-01T00:00:00Z',
   registrationClosesAt: '2027-09-30T23:00:00Z',
 } as const;
+
+/**
+ * Last year's edition, in Dakar: archived, so nobody registers any more, but the people
+ * who came carry over (their details prefill a new registration; organisers see each
+ * person's editions). Its numbers are its own: the Tangier stats do not count it.
+ */
+export const DEMO_PREVIOUS_EVENT = {
+  slug: 'dakar-2026',
+  name: 'Communities of Practice and Knowledge — Dakar 2026',
+  description:
+    'The 2026 week of the network, hosted by the Maison des Familles de Dakar: workshops on ' +
+    'keeping families together, and a visit to the family house in the Médina.',
+  kind: 'meeting',
+  timezone: 'Africa/Dakar',
+  startDate: '2026-10-19',
+  endDate: '2026-10-24',
+  venueName: "Hôtel de l'Océan",
+  venueCity: 'Dakar',
+  venueCountry: 'SN',
+  capacity: 30,
+  requiresApproval: false,
+  languages: ['fr', 'en', 'es'],
+  registrationOpensAt: '2025-11-01T00:00:00Z',
+  registrationClosesAt: '2026-09-15T23:59:00Z',
+  publishedAt: '2025-10-20T09:00:00Z',
+} as const;

@@ -1,9 +1,11 @@
 import { seedAgenda } from './seed-agenda.js';
 import type { SeedStep } from './seed-context.js';
+import { seedPreviousEdition } from './seed-previous-edition.js';
 import { seedRegistrations } from './seed-registrations.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'registrations', run: seedRegistrations },
+  { name: 'previous edition', run: seedPreviousEdition },
   { name: 'agenda', run: seedAgenda },
 ];

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '#events';
+import { RegistrationLifecycle, RegistrationsModule } from '#registrations';
 import { AgendaService } from './agenda.service.js';
 import { OrganiserSignups } from './organiser-signups.service.js';
 import { RegistrationGate } from './registration-gate.js';
@@ -15,17 +16,22 @@ import { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
 import { SignupAccess } from './signup-access.service.js';
 import { SignupLists } from './signup-lists.service.js';
+import { SignupRelease } from './signup-release.service.js';
 import { SignupSeats } from './signup-seats.service.js';
 import { Signup } from './signup.entity.js';
 import { SignupsService } from './signups.service.js';
 import { SiteVisit } from './site-visit.entity.js';
 import { WaitlistPromoter } from './waitlist-promoter.js';
 
-/** Rooms, sessions, site visits, conflicts and sign-ups. Needs MessagingModule (global). */
+/**
+ * Rooms, sessions, site visits, conflicts and sign-ups. Needs MessagingModule (global).
+ * Depends on registrations (for its lifecycle hook); registrations never import this.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Room, Session, SiteVisit, SessionFacilitator, Signup, SessionChange]),
     EventsModule,
+    RegistrationsModule,
   ],
   providers: [
     RoomsService,
@@ -35,6 +41,7 @@ import { WaitlistPromoter } from './waitlist-promoter.js';
     OrganiserSignups,
     SignupLists,
     SignupSeats,
+    SignupRelease,
     SignupAccess,
     WaitlistPromoter,
     AgendaService,
@@ -53,4 +60,16 @@ import { WaitlistPromoter } from './waitlist-promoter.js';
     TypeOrmModule,
   ],
 })
-export class AgendaModule {}
+export class AgendaModule implements OnModuleInit {
+  constructor(
+    private readonly lifecycle: RegistrationLifecycle,
+    private readonly release: SignupRelease,
+  ) {}
+
+  /** A cancelled or rejected registration frees the person's seats in the same transaction. */
+  onModuleInit(): void {
+    this.lifecycle.onRegistrationEnded((manager, ended) =>
+      this.release.releaseAll(manager, ended).then(() => undefined),
+    );
+  }
+}

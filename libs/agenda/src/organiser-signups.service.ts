@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, notFound, pgErrorCode } from '#core';
+import { RegistrationGate } from './registration-gate.js';
 import { lockSession } from './seat-allocator.js';
 import { SessionsService } from './sessions.service.js';
 import { SignupAccess } from './signup-access.service.js';
-import { isOverlap, SignupSeats } from './signup-seats.service.js';
+import { isOverlap, registrationEnded, SignupSeats } from './signup-seats.service.js';
 import type { SignupView } from './signup.view.js';
 
 /** What organisers (and, for attendance, facilitators) do to other people's sign-ups. */
@@ -16,6 +17,7 @@ export class OrganiserSignups {
     private readonly sessions: SessionsService,
     private readonly guard: SignupAccess,
     private readonly seats: SignupSeats,
+    private readonly gate: RegistrationGate,
   ) {}
 
   /** Organisers take someone off a session. */
@@ -57,6 +59,8 @@ export class OrganiserSignups {
     if (!signup) throw notFound('Sign-up');
     try {
       const id = await this.dataSource.transaction(async (m) => {
+        // The registration before the sessions, as the registration workflow does.
+        if (!(await this.gate.holdConfirmed(m, signup.registration_id))) throw registrationEnded();
         // Lock both sessions in a fixed order so two opposite moves cannot deadlock.
         for (const id of [from.id, to.id].sort()) await lockSession(m, id);
         await this.seats.cancel(m, from.id, { signupId });

@@ -4,9 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { pgErrorCode } from '#core';
 
 /**
- * Reads the registrations table owned by the registrations lib, by SQL only, so the
- * agenda does not depend on its module: who holds a confirmed registration. (The bus
- * list joins the registration of each sign-up for the phones.)
+ * Reads the registrations table owned by the registrations lib, by SQL only: who holds
+ * a confirmed registration. (The bus list joins the registration of each sign-up for
+ * the phones; the only code the agenda takes from that lib is its lifecycle hook.)
  */
 @Injectable()
 export class RegistrationGate {
@@ -29,6 +29,20 @@ export class RegistrationGate {
       if (pgErrorCode(e) === '42P01') return undefined; // registrations not installed yet
       throw e;
     }
+  }
+
+  /**
+   * True when the registration is still confirmed, and keeps it so until the caller's
+   * transaction ends: a cancellation or rejection running at the same time waits for
+   * us and then frees the seat we took (or, having gone first, makes this false). Take
+   * it before any session lock; the registration workflow locks in that order too.
+   */
+  async holdConfirmed(manager: EntityManager, registrationId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM registrations WHERE id = $1 AND status = 'confirmed' FOR SHARE`,
+      [registrationId],
+    );
+    return rows.length > 0;
   }
 
   /** Event ids where the account holds a confirmed registration. */

@@ -54,7 +54,9 @@ export async function overlappingHeld(
 /**
  * Fills free seats from the waitlist in arrival order. Someone who meanwhile holds an
  * overlapping session stays on the waitlist and the next person is served; a savepoint
- * keeps a lost race with the exclusion constraint from aborting the transaction.
+ * keeps a lost race with the exclusion constraint from aborting the transaction. Only
+ * people whose registration is still confirmed are served (a registration that ends
+ * takes its sign-ups with it; this also skips any left from before that rule).
  */
 export async function promoteWaitlist(m: EntityManager, sessionId: string): Promise<string[]> {
   const [session]: Array<{ capacity: number | null }> = await m.query(
@@ -69,6 +71,8 @@ export async function promoteWaitlist(m: EntityManager, sessionId: string): Prom
     const [next]: Array<{ id: string }> = await m.query(
       `SELECT w.id FROM signups w
         WHERE w.session_id = $1 AND w.status = 'waitlisted' AND w.id <> ALL($2::uuid[])
+          AND EXISTS (
+            SELECT 1 FROM registrations r WHERE r.id = w.registration_id AND r.status = 'confirmed')
           AND NOT EXISTS (
             SELECT 1 FROM signups o
              WHERE o.account_id = w.account_id AND o.status = 'confirmed'

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, pgErrorCode } from '#core';
+import { RegistrationGate } from './registration-gate.js';
 import {
   confirmedCount,
   lockSession,
@@ -15,6 +16,10 @@ import { WaitlistPromoter } from './waitlist-promoter.js';
 
 /** The person already holds a confirmed session at that time (found before the insert). */
 export class OverlapError extends Error {}
+
+/** The 409 when the person's registration stopped being confirmed before the seat was taken. */
+export const registrationEnded = () =>
+  conflict('This registration is no longer confirmed; sessions need a confirmed registration');
 
 /** An overlap found by us or by the exclusion constraint on the person's time ranges. */
 export const isOverlap = (e: unknown) => e instanceof OverlapError || pgErrorCode(e) === '23P01';
@@ -38,9 +43,14 @@ export class SignupSeats {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly promoter: WaitlistPromoter,
+    private readonly gate: RegistrationGate,
   ) {}
 
-  /** Inserts a sign-up under the session lock; returns its id. */
+  /**
+   * Inserts a sign-up under the session lock; returns its id. The registration is held
+   * confirmed first (before the session lock), so a cancellation racing us cannot leave
+   * this seat behind.
+   */
   async place(
     m: EntityManager,
     session: SessionRecord,
@@ -48,6 +58,7 @@ export class SignupSeats {
     registrationId: string,
     opts: { rulesAccepted: boolean; addedBy: string | null },
   ): Promise<string> {
+    if (!(await this.gate.holdConfirmed(m, registrationId))) throw registrationEnded();
     const locked = await lockSession(m, session.id);
     if (!locked) throw notFound('Session');
     if (locked.status !== 'published')

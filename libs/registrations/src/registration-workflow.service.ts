@@ -5,6 +5,7 @@ import { type Actor, conflict, toZonedIso } from '#core';
 import type { Event } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
+import { isEnded, RegistrationLifecycle } from './registration-lifecycle.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 import { canApply, placement, type RegistrationAction } from './registration-rules.js';
 import { type RegistrationView, toRegistrationView } from './registration.view.js';
@@ -16,6 +17,7 @@ export class RegistrationWorkflow {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: RegistrationAccess,
     private readonly ledger: RegistrationLedger,
+    private readonly lifecycle: RegistrationLifecycle,
   ) {}
 
   /** Pending -> confirmed, or waitlisted when the seats are gone by now. */
@@ -134,6 +136,16 @@ export class RegistrationWorkflow {
         reason: reason || null,
       });
       if (from === 'confirmed') await this.ledger.promoteWaitlist(manager, event.id);
+      // Last, so every registration row lock is taken before listeners lock other rows
+      // (the agenda locks sessions after the person's registration, never before).
+      if (isEnded(to)) {
+        await this.lifecycle.ended(manager, {
+          registrationId: id,
+          eventId: event.id,
+          accountId: registration.accountId,
+          status: to,
+        });
+      }
       const saved = await manager.findOneByOrFail(Registration, { id });
       const position =
         saved.status === 'waitlisted'

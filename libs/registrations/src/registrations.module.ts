@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule, EventsService } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
+import { RegistrationLifecycle } from './registration-lifecycle.js';
 import { RegistrationReports } from './registration-reports.service.js';
 import { RegistrationStatusChange } from './registration-status-change.entity.js';
 import { RegistrationWorkflow } from './registration-workflow.service.js';
@@ -17,12 +18,14 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationReports,
     RegistrationAccess,
     RegistrationLedger,
+    RegistrationLifecycle,
   ],
   exports: [
     RegistrationsService,
     RegistrationWorkflow,
     RegistrationReports,
     RegistrationLedger,
+    RegistrationLifecycle,
     TypeOrmModule,
   ],
 })
