@@ -38,13 +38,25 @@ export default tseslint.config(
   ...[
     [
       'libs/core/**',
-      ['#accounts', '#organisations', '#events', '#messaging', '#registrations', '#agenda'],
+      [
+        '#accounts',
+        '#organisations',
+        '#events',
+        '#messaging',
+        '#registrations',
+        '#agenda',
+        '#privacy',
+      ],
     ],
-    ['libs/{accounts,organisations,events}/**', ['#messaging', '#registrations', '#agenda']],
-    ['libs/messaging/**', ['#registrations', '#agenda']],
+    [
+      'libs/{accounts,organisations,events}/**',
+      ['#messaging', '#registrations', '#agenda', '#privacy'],
+    ],
+    ['libs/messaging/**', ['#registrations', '#agenda', '#privacy']],
     // The agenda builds on registrations and listens through RegistrationLifecycle hooks.
-    ['libs/registrations/**', ['#agenda']],
-    ['libs/agenda/**', []],
+    ['libs/registrations/**', ['#agenda', '#privacy']],
+    ['libs/agenda/**', ['#privacy']],
+    ['libs/privacy/**', []],
   ].map(([files, forbidden]) => ({
     files: [files],
     rules: {

@@ -139,6 +139,7 @@ describe('no request a client can send produces a 500', () => {
     for (const [template, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         if (template.includes('/auth/')) continue; // covered by auth tests; rate limits would dominate
+        if (template === '/api/me' && method === 'delete') continue; // would erase the caller
         const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
         const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query');
         const fill = (pick: (name: string) => string) =>

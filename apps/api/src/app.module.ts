@@ -5,6 +5,7 @@ import { type AppConfig, ConfigModule, DatabaseModule, HttpErrorFilter, RedisMod
 import { EventsModule } from '#events';
 import { MessagesModule, MessagingModule } from '#messaging';
 import { OrganisationsModule } from '#organisations';
+import { PrivacyModule } from '#privacy';
 import { RegistrationsModule } from '#registrations';
 import { MeController } from './accounts/me.controller.js';
 import { AgendaApiModule } from './agenda/agenda-api.module.js';
@@ -15,6 +16,7 @@ import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
+import { PrivacyController } from './privacy/privacy.controller.js';
 import {
   EventRegistrationsController,
   RegistrationsController,
@@ -36,6 +38,7 @@ export class AppModule {
         MessagesModule,
         RegistrationsModule,
         AgendaApiModule,
+        PrivacyModule,
       ],
       controllers: [
         AuthController,
@@ -48,6 +51,7 @@ export class AppModule {
         MessagesController,
         EventRegistrationsController,
         RegistrationsController,
+        PrivacyController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

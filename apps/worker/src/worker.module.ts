@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, RedisModule } from '#core';
 import { MailWorkerModule, type MailWorkerOptions } from '#messaging';
+import { RetentionModule } from '#privacy';
+import { RetentionSweeper } from './retention-sweeper.js';
 import { WorkerHealth } from './worker-health.js';
 
 /** The worker: no HTTP API, only queue processors and a small health endpoint. */
@@ -15,8 +17,9 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         MailWorkerModule.forRoot(mail),
+        RetentionModule,
       ],
-      providers: [WorkerHealth],
+      providers: [WorkerHealth, RetentionSweeper],
     };
   }
 }

@@ -31,6 +31,10 @@ export class Account {
   @Column('text', { nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** Set when the person asked to be forgotten: the row stays for others' history, anonymous. */
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -129,7 +129,7 @@ export class AuthService {
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     }
     const account = await this.accounts.findOneBy({ id: claims.sub });
-    if (!account)
+    if (!account || account.erasedAt)
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     return { actor: { accountId: account.id, platformRole: account.platformRole }, account };
   }

@@ -75,6 +75,10 @@ export class Event {
   @Column('uuid', { nullable: true })
   createdBy!: string | null;
 
+  /** Set once phones, needs and emergency contacts of its registrations are erased. */
+  @Column('timestamptz', { nullable: true })
+  personalDataErasedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

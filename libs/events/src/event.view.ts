@@ -19,6 +19,7 @@ export interface EventView {
   hostOrganisationId: string | null;
   status: string;
   publishedAt: string | null;
+  personalDataErasedAt: string | null;
   createdAt: string;
 }
 
@@ -43,6 +44,7 @@ export function toEventView(e: Event): EventView {
     hostOrganisationId: e.hostOrganisationId,
     status: e.status,
     publishedAt: e.publishedAt?.toISOString() ?? null,
+    personalDataErasedAt: e.personalDataErasedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
   };
 }

@@ -27,6 +27,11 @@ export interface AppConfig {
   loginMaxPerIp: number;
   workerHealthPort: number;
   bodyLimit: string;
+  /**
+   * Days after an event's last day before its sensitive registration data (phones,
+   * dietary and accessibility needs, emergency contacts) is erased; 0 turns it off.
+   */
+  personalDataRetentionDays: number;
 }
 
 /** Defaults that are safe only on a developer's machine; production must set its own. */

@@ -148,6 +148,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxPerIp: int('LOGIN_MAX_PER_IP', 50, 1, 100000),
     workerHealthPort: int('WORKER_HEALTH_PORT', 3001, 0, 65535),
     bodyLimit: read('BODY_LIMIT') ?? '1mb',
+    personalDataRetentionDays: int('PERSONAL_DATA_RETENTION_DAYS', 90, 0, 3650),
   };
 
   if (problems.length > 0) throw new ConfigValidationError(problems);

@@ -4,6 +4,7 @@ import { Registrations1763700100000 } from './1763700100000-registrations.js';
 import { Agenda1763700200000 } from './1763700200000-agenda.js';
 import { MessagesDelivery1763700300000 } from './1763700300000-messages-delivery.js';
 import { RegistrationPhone1763700400000 } from './1763700400000-registration-phone.js';
+import { PersonalDataRetention1763700500000 } from './1763700500000-personal-data-retention.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Agenda1763700200000,
   MessagesDelivery1763700300000,
   RegistrationPhone1763700400000,
+  PersonalDataRetention1763700500000,
 ];

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, conflict, localDateOf } from '#core';
+import { EventAccess } from '#events';
+
+export interface EventErasure {
+  eventId: string;
+  registrationsErased: number;
+  messagesDeleted: number;
+  erasedAt: string;
+}
+
+/** The registration fields that only matter while the event is being run. */
+const ERASE_REGISTRATION_FIELDS = `phone = NULL, dietary = NULL, accessibility = NULL,
+  emergency_contact_name = NULL, emergency_contact_phone = NULL, emergency_contact_relation = NULL`;
+
+/**
+ * Phones, dietary and accessibility needs and emergency contacts are collected to run
+ * one event; once it is over they are erased (by an organiser, or by the worker's sweep
+ * PERSONAL_DATA_RETENTION_DAYS after the last day). Who came, from which organisation,
+ * in which role stays: it is the network's history and its statistics.
+ */
+@Injectable()
+export class PersonalDataRetention {
+  private readonly logger = new Logger('PersonalDataRetention');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccess,
+  ) {}
+
+  /** An organiser erases now, once the event's last day is over in its own time zone. */
+  async eraseEvent(actor: Actor, eventId: string, now = new Date()): Promise<EventErasure> {
+    const event = await this.access.requireOrganiser(actor, eventId);
+    if (localDateOf(now, event.timezone) <= event.endDate) {
+      throw conflict(
+        `Personal data can be erased once the event is over, after ${event.endDate} (${event.timezone})`,
+      );
+    }
+    return this.dataSource.transaction((manager) => this.eraseEventData(manager, eventId));
+  }
+
+  /** Idempotent: erasing twice finds nothing more to erase and keeps the first date. */
+  async eraseEventData(manager: EntityManager, eventId: string): Promise<EventErasure> {
+    const [, registrationsErased] = (await manager.query(
+      `UPDATE registrations SET ${ERASE_REGISTRATION_FIELDS}
+        WHERE event_id = $1 AND (phone IS NOT NULL OR dietary IS NOT NULL OR accessibility IS NOT NULL
+          OR emergency_contact_name IS NOT NULL OR emergency_contact_phone IS NOT NULL
+          OR emergency_contact_relation IS NOT NULL)`,
+      [eventId],
+    )) as [unknown, number];
+    // Delivered or given-up emails carry names and texts; queued ones still have to go.
+    const [, messagesDeleted] = (await manager.query(
+      `DELETE FROM messages WHERE event_id = $1 AND status IN ('sent', 'failed')`,
+      [eventId],
+    )) as [unknown, number];
+    const [[row]] = (await manager.query(
+      `UPDATE events SET personal_data_erased_at = COALESCE(personal_data_erased_at, now())
+        WHERE id = $1 RETURNING personal_data_erased_at`,
+      [eventId],
+    )) as [[{ personal_data_erased_at: Date }], number];
+    return {
+      eventId,
+      registrationsErased,
+      messagesDeleted,
+      erasedAt: row.personal_data_erased_at.toISOString(),
+    };
+  }
+
+  /**
+   * The worker's periodic pass: events whose last day is more than `retentionDays`
+   * behind, plus login links and login emails nobody can use any more.
+   */
+  async sweep(
+    retentionDays: number,
+  ): Promise<{ events: EventErasure[]; loginTokensDeleted: number }> {
+    const events: EventErasure[] = [];
+    if (retentionDays > 0) {
+      const due = (await this.dataSource.query(
+        `SELECT id FROM events
+          WHERE personal_data_erased_at IS NULL AND end_date < current_date - $1::int
+          ORDER BY end_date`,
+        [retentionDays],
+      )) as Array<{ id: string }>;
+      for (const { id } of due) {
+        events.push(await this.dataSource.transaction((m) => this.eraseEventData(m, id)));
+      }
+    }
+    const [, loginTokensDeleted] = (await this.dataSource.query(
+      `DELETE FROM magic_link_tokens WHERE expires_at < now() - interval '1 day'`,
+    )) as [unknown, number];
+    await this.dataSource.query(
+      `DELETE FROM messages WHERE template = 'magic_link' AND status IN ('sent', 'failed')
+          AND created_at < now() - interval '1 day'`,
+    );
+    if (events.length > 0) {
+      this.logger.log(`Erased the personal data of ${events.length} past event(s)`);
+    }
+    return { events, loginTokensDeleted };
+  }
+}
