@@ -88,8 +88,20 @@ describe('organisations', () => {
       'Jappo Thiès',
       'Solidarité Dakar',
     ]);
-    const search = await t.http().get('/api/organisations?q=ségou').set(admin.auth).expect(200);
-    expect(search.body.items.map((o: { name: string }) => o.name)).toEqual(['Badenya']);
+    for (const q of ['ségou', 'Segou', 'SEGOU']) {
+      const search = await t
+        .http()
+        .get(`/api/organisations?q=${encodeURIComponent(q)}`)
+        .set(admin.auth)
+        .expect(200);
+      expect(search.body.items.map((o: { name: string }) => o.name)).toEqual(['Badenya']);
+    }
+    const noAccent = await t
+      .http()
+      .get('/api/organisations?q=solidarite')
+      .set(admin.auth)
+      .expect(200);
+    expect(noAccent.body.items.map((o: { name: string }) => o.name)).toEqual(['Solidarité Dakar']);
     const page = await t
       .http()
       .get('/api/organisations?pageSize=2&page=2')

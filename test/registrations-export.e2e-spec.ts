@@ -102,6 +102,9 @@ describe('registration lists, CSV export and stats', () => {
     expect(names((await list('?profession=psychologist')).body)).toEqual(['Inès Côté']);
     expect(names((await list('?q=côte')).body)).toEqual(['Inès Côté']); // organisation name
     expect(names((await list('?q=TRAOR')).body)).toEqual(['Awa Traoré']);
+    // Typed without accents on a phone keyboard: still found.
+    expect(names((await list('?q=traore')).body)).toEqual(['Awa Traoré']);
+    expect(names((await list('?q=cote%20solidaire')).body)).toEqual(['Inès Côté']);
     expect(names((await list('?q=100%25')).body)).toEqual([]); // % is literal, not a wildcard
   });
 

@@ -12,6 +12,7 @@ import {
   pgErrorCode,
   toPage,
   containsPattern,
+  foldedContains,
 } from '#core';
 import {
   CreateOrganisationDto,
@@ -36,7 +37,12 @@ export class OrganisationsService {
       .take(take);
     if (query.q) {
       const pattern = containsPattern(query.q);
-      qb.andWhere('(o.name ILIKE :pattern OR o.city ILIKE :pattern)', { pattern });
+      qb.andWhere(
+        `(${foldedContains('o.name', ':pattern')} OR ${foldedContains('o.city', ':pattern')})`,
+        {
+          pattern,
+        },
+      );
     }
     if (query.country) qb.andWhere('o.country = :country', { country: query.country });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { type Actor, type Page, pageWindow, toPage, toZonedIso, containsPattern } from '#core';
+import {
+  type Actor,
+  type Page,
+  pageWindow,
+  toPage,
+  toZonedIso,
+  containsPattern,
+  foldedContains,
+} from '#core';
 import { type Event, EventAccess } from '#events';
 import type { ListRegistrationsQueryDto, RegistrationSort } from './dto/registration.dto.js';
 import { PROFESSIONS, REGISTRATION_STATUSES } from './registration.entity.js';
@@ -197,7 +205,11 @@ export class RegistrationReports {
     if (query.profession) add((p) => `r.profession = ${p}`, query.profession);
     if (query.q) {
       const like = containsPattern(query.q);
-      add((p) => `(a.name ILIKE ${p} OR a.email ILIKE ${p} OR o.name ILIKE ${p})`, like);
+      add(
+        (p) =>
+          `(${foldedContains('a.name', p)} OR ${foldedContains('a.email', p)} OR ${foldedContains('o.name', p)})`,
+        like,
+      );
     }
     return { where: where.join(' AND '), params };
   }

@@ -14,3 +14,11 @@ export const TrimLower = map((s) => s.trim().toLowerCase());
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * SQL that is true when `column` contains the search text held by the `param`
+ * placeholder (built with containsPattern), ignoring case and accents.
+ */
+export function foldedContains(column: string, param: string): string {
+  return `convene_fold(${column}) LIKE convene_fold(${param})`;
+}

@@ -10,6 +10,7 @@ import {
   type Page,
   pageWindow,
   containsPattern,
+  foldedContains,
 } from '#core';
 import { EventAccess } from '#events';
 import type { ListMessagesQueryDto, MessageView } from './message.dto.js';
@@ -84,7 +85,8 @@ export class MessagesService {
     }
     if (query.q) {
       params.push(containsPattern(query.q));
-      where.push(`(m.recipient_email ILIKE $${params.length} OR a.name ILIKE $${params.length})`);
+      const p = `$${params.length}`;
+      where.push(`(${foldedContains('m.recipient_email', p)} OR ${foldedContains('a.name', p)})`);
     }
     const filter = `WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(

@@ -5,6 +5,7 @@ import { Agenda1763700200000 } from './1763700200000-agenda.js';
 import { MessagesDelivery1763700300000 } from './1763700300000-messages-delivery.js';
 import { RegistrationPhone1763700400000 } from './1763700400000-registration-phone.js';
 import { PersonalDataRetention1763700500000 } from './1763700500000-personal-data-retention.js';
+import { AccentInsensitiveSearch1763700600000 } from './1763700600000-accent-insensitive-search.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   MessagesDelivery1763700300000,
   RegistrationPhone1763700400000,
   PersonalDataRetention1763700500000,
+  AccentInsensitiveSearch1763700600000,
 ];
