@@ -9,6 +9,7 @@ import {
   DEMO_PASSWORD,
 } from './demo-data.js';
 import type { SeedContext } from './seed-context.js';
+import { insertEvent } from './insert-event.js';
 
 /** Organisations, people and the published meeting; inserts only what is missing. */
 export async function seedFoundation(ds: DataSource): Promise<SeedContext> {
@@ -39,32 +40,12 @@ export async function seedFoundation(ds: DataSource): Promise<SeedContext> {
   }
 
   const e = DEMO_EVENT;
-  await ds.query(
-    `INSERT INTO events (slug, name, description, kind, timezone, start_date, end_date, venue_name, venue_city,
-       venue_country, capacity, requires_approval, languages, registration_opens_at, registration_closes_at,
-       status, published_at, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'published',now(),$16)
-     ON CONFLICT (slug) DO NOTHING`,
-    [
-      e.slug,
-      e.name,
-      e.description,
-      e.kind,
-      e.timezone,
-      e.startDate,
-      e.endDate,
-      e.venueName,
-      e.venueCity,
-      e.venueCountry,
-      e.capacity,
-      e.requiresApproval,
-      e.languages,
-      e.registrationOpensAt,
-      e.registrationClosesAt,
-      accountIds[DEMO_ORGANISER.email],
-    ],
-  );
-  const [event] = await ds.query(`SELECT id FROM events WHERE slug = $1`, [e.slug]);
+  const event = {
+    id: await insertEvent(ds, e, {
+      status: 'published',
+      createdBy: accountIds[DEMO_ORGANISER.email],
+    }),
+  };
   await ds.query(
     `INSERT INTO event_staff (event_id, account_id, role) VALUES ($1, $2, 'organiser'), ($1, $3, 'host')
      ON CONFLICT DO NOTHING`,

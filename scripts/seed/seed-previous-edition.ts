@@ -2,6 +2,7 @@ import { DEMO_ORGANISER, DEMO_PREVIOUS_EVENT } from './demo-data.js';
 import { DEMO_REGISTRANTS, type Profession } from './demo-registrants.js';
 import type { SeedContext } from './seed-context.js';
 import { registrantValues } from './seed-registrations.js';
+import { insertEvent } from './insert-event.js';
 
 interface PastRegistration {
   email: string;
@@ -46,35 +47,13 @@ export async function seedPreviousEdition(ctx: SeedContext): Promise<void> {
   const { ds, organisationIds, accountIds } = ctx;
   const e = DEMO_PREVIOUS_EVENT;
   const organiserId = accountIds[DEMO_ORGANISER.email];
-  await ds.query(
-    `INSERT INTO events (slug, name, description, kind, timezone, start_date, end_date, venue_name, venue_city,
-       venue_country, capacity, requires_approval, languages, registration_opens_at, registration_closes_at,
-       status, published_at, created_by, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,'archived',$16,$17,$16)
-     ON CONFLICT (slug) DO NOTHING`,
-    [
-      e.slug,
-      e.name,
-      e.description,
-      e.kind,
-      e.timezone,
-      e.startDate,
-      e.endDate,
-      e.venueName,
-      e.venueCity,
-      e.venueCountry,
-      e.capacity,
-      e.requiresApproval,
-      e.languages,
-      e.registrationOpensAt,
-      e.registrationClosesAt,
-      e.publishedAt,
-      organiserId,
-    ],
-  );
-  const [event] = (await ds.query(`SELECT id FROM events WHERE slug = $1`, [e.slug])) as Array<{
-    id: string;
-  }>;
+  const event = {
+    id: await insertEvent(ds, e, {
+      status: 'archived',
+      publishedAt: e.publishedAt,
+      createdBy: organiserId,
+    }),
+  };
   await ds.query(
     `INSERT INTO event_staff (event_id, account_id, role) VALUES ($1, $2, 'organiser') ON CONFLICT DO NOTHING`,
     [event.id, organiserId],

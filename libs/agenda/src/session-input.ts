@@ -26,6 +26,25 @@ export interface SessionValues {
   siteVisit: SiteVisitValues | null;
 }
 
+/** The sessions-table columns, in the order the writer's INSERT and UPDATE list them. */
+export function sessionColumns(v: SessionValues): unknown[] {
+  return [
+    v.kind,
+    v.title,
+    v.description,
+    v.theme,
+    v.startsAt,
+    v.endsAt,
+    v.roomId,
+    v.language,
+    v.interpretationLanguages,
+    v.capacity,
+    v.signupRequired,
+    v.status,
+    JSON.stringify(v.externalFacilitators),
+  ];
+}
+
 /** Merges input over the current session and checks everything a client can get wrong. */
 export async function sessionValues(
   db: EntityManager,

@@ -6,7 +6,7 @@ import { type Event, EventAccess } from '#events';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto.js';
 import { lockEventAgenda, lockSession } from './seat-allocator.js';
 import { moveSignupTimes, refuseClashes } from './session-clashes.js';
-import { sessionValues } from './session-input.js';
+import { sessionValues, sessionColumns } from './session-input.js';
 import { SessionNotifier } from './session-notifier.js';
 import { SessionReader } from './session-reader.js';
 import type { SessionStatus } from './session.entity.js';
@@ -44,23 +44,7 @@ export class SessionWriter {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,
                  CASE WHEN $13 = 'published' THEN now() END, $15)
          RETURNING id`,
-        [
-          eventId,
-          values.kind,
-          values.title,
-          values.description,
-          values.theme,
-          values.startsAt,
-          values.endsAt,
-          values.roomId,
-          values.language,
-          values.interpretationLanguages,
-          values.capacity,
-          values.signupRequired,
-          values.status,
-          JSON.stringify(values.externalFacilitators),
-          actor.accountId,
-        ],
+        [eventId, ...sessionColumns(values), actor.accountId],
       );
       await writeSiteVisit(m, row.id, values.siteVisit);
       await this.writeFacilitators(m, eventId, row.id, values.facilitatorIds);
@@ -97,22 +81,7 @@ export class SessionWriter {
            published_at = CASE WHEN $13 = 'published' THEN COALESCE(published_at, now()) ELSE published_at END,
            updated_at = now()
          WHERE id = $1`,
-        [
-          id,
-          values.kind,
-          values.title,
-          values.description,
-          values.theme,
-          values.startsAt,
-          values.endsAt,
-          values.roomId,
-          values.language,
-          values.interpretationLanguages,
-          values.capacity,
-          values.signupRequired,
-          values.status,
-          JSON.stringify(values.externalFacilitators),
-        ],
+        [id, ...sessionColumns(values)],
       );
       if (dto.siteVisit !== undefined || values.kind !== current.kind) {
         await writeSiteVisit(m, id, values.siteVisit);
