@@ -1,5 +1,6 @@
 import { toZonedIso } from '#core';
 import type { ExternalFacilitator, SessionKind, SessionStatus } from './session.entity.js';
+import type { SiteVisitValues } from './site-visit-rules.js';
 
 /** One session row as the readers load it: columns plus room and seat counts. */
 export interface SessionRecord {
@@ -27,20 +28,9 @@ export interface SessionRecord {
   siteVisit: SiteVisitRecord | null;
 }
 
-export interface SiteVisitRecord {
-  hostOrganisationId: string;
+/** A stored site visit with its host's name, as the readers load it. */
+export interface SiteVisitRecord extends SiteVisitValues {
   hostOrganisationName: string | null;
-  address: string;
-  meetingPoint: string;
-  departureAt: Date;
-  returnAt: Date;
-  transportMode: string;
-  seats: number;
-  hostLimit: number | null;
-  hostContactName: string | null;
-  hostContactPhone: string | null;
-  hostContactEmail: string | null;
-  rules: string[];
 }
 
 export interface SessionView {

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AgendaQueryDto } from './agenda-query.dto.js';
 import {
   SESSION_KINDS,
   SESSION_STATUSES,
@@ -240,23 +241,8 @@ export class CreateSessionDto {
 
 export class UpdateSessionDto extends PartialType(CreateSessionDto) {}
 
-export class ListSessionsQueryDto {
-  @ApiPropertyOptional({ enum: SESSION_KINDS })
-  @IsOptional()
-  @IsIn(SESSION_KINDS, { message: `kind must be one of ${SESSION_KINDS.join(', ')}` })
-  kind?: SessionKind;
-
-  @ApiPropertyOptional({ example: 'Parenting support' })
-  @IsOptional()
-  @IsString({ message: 'theme must be text' })
-  @MaxLength(120, { message: 'theme must be at most 120 characters' })
-  theme?: string;
-
-  @ApiPropertyOptional({ example: 'fr', description: 'Working or interpretation language' })
-  @IsOptional()
-  @Matches(LANGUAGE, { message: 'language must be a language code such as fr, en, es or ar' })
-  language?: string;
-
+/** The agenda's filters, plus a status filter for staff. */
+export class ListSessionsQueryDto extends AgendaQueryDto {
   @ApiPropertyOptional({ enum: SESSION_STATUSES, description: 'Staff only' })
   @IsOptional()
   @IsIn(SESSION_STATUSES, { message: `status must be one of ${SESSION_STATUSES.join(', ')}` })
