@@ -150,6 +150,21 @@ describe('an immersion programme', () => {
     });
   });
 
+  it('answers an unchanged agenda with 304, so a phone re-downloads nothing', async () => {
+    const first = await t
+      .http()
+      .get(`/api/events/${eventId}/agenda`)
+      .set(visitors[1].auth)
+      .expect(200);
+    expect(first.headers.etag).toBeDefined();
+    await t
+      .http()
+      .get(`/api/events/${eventId}/agenda`)
+      .set(visitors[1].auth)
+      .set('If-None-Match', first.headers.etag)
+      .expect(304);
+  });
+
   it('lets visitors sign up, waitlists the second for the one-place workshop, and asks for the rules', async () => {
     await t
       .http()

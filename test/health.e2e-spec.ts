@@ -25,6 +25,13 @@ describe('health', () => {
     );
   });
 
+  it('compresses large responses for weak connections, and not small ones', async () => {
+    const big = await t.http().get('/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(big.headers['content-encoding']).toBe('gzip');
+    const small = await t.http().get('/api/health/live').set('Accept-Encoding', 'gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
   it('tags every response with a request id, echoing a sane incoming one', async () => {
     const res = await t
       .http()

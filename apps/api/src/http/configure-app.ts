@@ -1,6 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
@@ -39,6 +40,9 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
       },
     }),
   );
+  // Participants read agendas and lists on weak mobile connections: gzip anything
+  // worth it (JSON agendas shrink about tenfold).
+  app.use(compression({ threshold: 1024 }));
   // The Swagger UI needs inline scripts; everything else gets helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.enableCors({
