@@ -46,16 +46,38 @@ export default tseslint.config(
         '#registrations',
         '#agenda',
         '#privacy',
+        '#ics',
+        '#calendar',
+        '#travel',
       ],
     ],
     [
       'libs/{accounts,organisations,events}/**',
-      ['#messaging', '#registrations', '#agenda', '#privacy'],
+      ['#messaging', '#registrations', '#agenda', '#privacy', '#calendar', '#travel'],
     ],
-    ['libs/messaging/**', ['#registrations', '#agenda', '#privacy']],
+    // Messaging attaches calendar invites with #ics, never with the calendar lib.
+    ['libs/messaging/**', ['#registrations', '#agenda', '#privacy', '#calendar', '#travel']],
     // The agenda builds on registrations and listens through RegistrationLifecycle hooks.
-    ['libs/registrations/**', ['#agenda', '#privacy']],
-    ['libs/agenda/**', ['#privacy']],
+    ['libs/registrations/**', ['#agenda', '#privacy', '#calendar', '#travel']],
+    ['libs/agenda/**', ['#privacy', '#calendar', '#travel']],
+    // Travel builds on registrations; privacy erases passports through its functions.
+    ['libs/travel/**', ['#agenda', '#privacy', '#calendar']],
+    // iCalendar text (VTIMEZONE, session VEVENTs) on core alone, shared by the API and the worker.
+    [
+      'libs/ics/**',
+      [
+        '#accounts',
+        '#organisations',
+        '#events',
+        '#messaging',
+        '#registrations',
+        '#agenda',
+        '#privacy',
+        '#calendar',
+        '#travel',
+      ],
+    ],
+    ['libs/calendar/**', ['#privacy']],
     ['libs/privacy/**', []],
   ].map(([files, forbidden]) => ({
     files: [files],

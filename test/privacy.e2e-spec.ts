@@ -10,6 +10,26 @@ import {
 import { registrationBody } from './support/registration-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+const travel = {
+  passport: { nationality: 'CD', number: 'OP1234567', expiresOn: '2031-01-31' },
+  arrival: { flightNumber: 'AT571', airport: 'TNG', at: '2027-10-24T14:05' },
+  departure: { flightNumber: 'AT570', airport: 'TNG', at: '2027-10-31T10:00' },
+};
+
+const TRAVEL_COLUMNS = `passport_nationality, passport_number_encrypted, passport_expires_on, arrival_flight,
+  arrival_airport, arrival_at, departure_flight, departure_airport, departure_at, visa_status`;
+const ERASED_TRAVEL = {
+  passport_nationality: null,
+  passport_number_encrypted: null,
+  passport_expires_on: null,
+  arrival_flight: null,
+  arrival_airport: null,
+  arrival_at: null,
+  departure_flight: null,
+  departure_airport: null,
+  departure_at: null,
+};
+
 const sensitive = {
   phone: '+243 81 000 0000',
   dietary: 'Halal',
@@ -41,6 +61,18 @@ describe('personal data is erased when no longer needed', () => {
       .set(person.auth)
       .send(registrationBody(orgId, sensitive))
       .expect(201);
+    await t
+      .http()
+      .put(`/api/events/${event.id}/visa-rules`)
+      .set(admin.auth)
+      .send({ visaRequiredFor: ['CD'] })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/registrations/${reg.body.id}/travel`)
+      .set(person.auth)
+      .send(travel)
+      .expect(200);
     await ds.query(
       `UPDATE events SET start_date = current_date - ($2::int + 2), end_date = current_date - $2::int WHERE id = $1`,
       [event.id, endedDaysAgo],
@@ -75,7 +107,11 @@ describe('personal data is erased when no longer needed', () => {
       .post(`/api/events/${event.id}/erase-personal-data`)
       .set(admin.auth)
       .expect(200);
-    expect(erased.body).toMatchObject({ eventId: event.id, registrationsErased: 1 });
+    expect(erased.body).toMatchObject({
+      eventId: event.id,
+      registrationsErased: 1,
+      travelPlansErased: 1,
+    });
 
     const after = await t
       .http()
@@ -93,6 +129,30 @@ describe('personal data is erased when no longer needed', () => {
     });
     const stats = await t.http().get(`/api/events/${event.id}/stats`).set(admin.auth).expect(200);
     expect(stats.body).toEqual(before.body);
+    // Passport and flights are gone; whether a visa was needed, and its history, stay.
+    const [plan] = await ds.query(
+      `SELECT ${TRAVEL_COLUMNS} FROM travel_plans WHERE registration_id = $1`,
+      [registrationId],
+    );
+    expect(plan).toEqual({ ...ERASED_TRAVEL, visa_status: 'letter_requested' });
+    const [{ changes }] = await ds.query(
+      `SELECT count(*)::int AS changes FROM visa_status_changes WHERE registration_id = $1`,
+      [registrationId],
+    );
+    expect(changes).toBe(1);
+    const afterErasure = await t
+      .http()
+      .get(`/api/registrations/${registrationId}/travel`)
+      .set(person.auth)
+      .expect(200);
+    expect(afterErasure.body).toMatchObject({ passport: null, arrival: null, departure: null });
+    expect(afterErasure.body.visa.status).toBe('letter_requested');
+    await t
+      .http()
+      .put(`/api/registrations/${registrationId}/travel`)
+      .set(person.auth)
+      .send({ passport: travel.passport })
+      .expect(409);
     const view = await t.http().get(`/api/events/${event.id}`).set(admin.auth).expect(200);
     expect(view.body.personalDataErasedAt).toBe(erased.body.erasedAt);
 
@@ -101,7 +161,11 @@ describe('personal data is erased when no longer needed', () => {
       .post(`/api/events/${event.id}/erase-personal-data`)
       .set(admin.auth)
       .expect(200);
-    expect(again.body).toMatchObject({ registrationsErased: 0, erasedAt: erased.body.erasedAt });
+    expect(again.body).toMatchObject({
+      registrationsErased: 0,
+      travelPlansErased: 0,
+      erasedAt: erased.body.erasedAt,
+    });
   });
 
   it('sweeps only the events past the retention period, and dead login links', async () => {
@@ -128,6 +192,16 @@ describe('personal data is erased when no longer needed', () => {
     ]);
     expect(oldRow).toEqual({ phone: null, emergency_contact_phone: null });
     expect(recentRow.phone).toBe(sensitive.phone);
+    const [oldPlan] = await ds.query(
+      `SELECT ${TRAVEL_COLUMNS} FROM travel_plans WHERE registration_id = $1`,
+      [old.registrationId],
+    );
+    expect(oldPlan).toEqual({ ...ERASED_TRAVEL, visa_status: 'letter_requested' });
+    const [recentPlan] = await ds.query(
+      `SELECT passport_nationality, arrival_airport FROM travel_plans WHERE registration_id = $1`,
+      [recent.registrationId],
+    );
+    expect(recentPlan).toEqual({ passport_nationality: 'CD', arrival_airport: 'TNG' });
     const [{ count }] = await ds.query(
       `SELECT count(*)::int FROM magic_link_tokens WHERE account_id = $1`,
       [person.id],
@@ -153,8 +227,23 @@ describe('personal data is erased when no longer needed', () => {
         .send(registrationBody(orgId))
         .expect(201);
       expect([mine.body.status, theirs.body.status]).toEqual(['confirmed', 'waitlisted']);
+      await t
+        .http()
+        .put(`/api/registrations/${mine.body.id}/travel`)
+        .set(leaving.auth)
+        .send(travel)
+        .expect(200);
+
+      const feed = await t.http().post('/api/me/calendar-token').set(leaving.auth).expect(201);
 
       await t.http().delete('/api/me').set(leaving.auth).expect(204);
+
+      const [{ feeds }] = await ds.query(
+        `SELECT count(*)::int AS feeds FROM calendar_feeds WHERE account_id = $1`,
+        [leaving.id],
+      );
+      expect(feeds).toBe(0);
+      await t.http().get(new URL(feed.body.url).pathname).expect(404);
 
       await t.http().get('/api/me').set(leaving.auth).expect(401);
       await t
@@ -188,6 +277,11 @@ describe('personal data is erased when no longer needed', () => {
         dietary: null,
         emergency_contact_name: null,
       });
+      const [plan] = await ds.query(
+        `SELECT ${TRAVEL_COLUMNS} FROM travel_plans WHERE registration_id = $1`,
+        [mine.body.id],
+      );
+      expect(plan).toEqual({ ...ERASED_TRAVEL, visa_status: 'not_required' });
       const [{ count }] = await ds.query(
         `SELECT count(*)::int FROM messages WHERE recipient_account_id = $1`,
         [leaving.id],

@@ -25,6 +25,12 @@ const OPEN_TO_ANY_ACCOUNT = new Set([
   'PATCH /api/me',
   'GET /api/me/registrations',
   'GET /api/me/agenda',
+  // Calendar files of what is public, and the caller's own calendar and subscription URL.
+  'GET /api/events/{id}/calendar.ics',
+  'GET /api/sessions/{id}/calendar.ics',
+  'GET /api/me/calendar.ics',
+  'POST /api/me/calendar-token',
+  'DELETE /api/me/calendar-token',
   'GET /api/events/{id}/registrations/prefill',
   'POST /api/events/{id}/registrations',
   'GET /api/health/live',

@@ -12,6 +12,7 @@ import { AgendaApiModule } from './agenda/agenda-api.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { MagicLinkPageController } from './auth/magic-link-page.controller.js';
+import { CalendarApiModule } from './calendar/calendar-api.module.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
@@ -21,6 +22,7 @@ import {
   EventRegistrationsController,
   RegistrationsController,
 } from './registrations/registrations.controller.js';
+import { TravelApiModule } from './travel/travel-api.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,8 @@ export class AppModule {
         MessagesModule,
         RegistrationsModule,
         AgendaApiModule,
+        CalendarApiModule,
+        TravelApiModule,
         PrivacyModule,
       ],
       controllers: [

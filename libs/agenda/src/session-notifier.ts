@@ -4,19 +4,19 @@ import type { Locale } from '#core';
 import type { Event } from '#events';
 import { Outbox, type SessionChangedPayload } from '#messaging';
 import type { SessionChangeKind } from './session-change.entity.js';
+import type { SessionValues } from './session-input.js';
 import type { SessionRecord } from './session.view.js';
 
-interface After {
-  startsAt: Date;
-  endsAt: Date;
-  roomId: string | null;
-  status: string;
-  title: string;
-}
+type After = Pick<
+  SessionValues,
+  'startsAt' | 'endsAt' | 'roomId' | 'status' | 'title' | 'kind' | 'description' | 'siteVisit'
+>;
 
 /**
  * Records a change to a published session and, in the same transaction, writes one
- * session_changed email per signed-up person (confirmed or waitlisted).
+ * session_changed email per signed-up person (confirmed or waitlisted). Each email
+ * carries what its calendar invite needs: the count of recorded changes is the
+ * invite's SEQUENCE, as in the calendar files, so calendars take it as the newer one.
  */
 @Injectable()
 export class SessionNotifier {
@@ -36,9 +36,9 @@ export class SessionNotifier {
       roomId: s.roomId,
       status: s.status,
     });
-    const [change]: Array<{ id: string }> = await m.query(
+    const [change]: Array<{ id: string; created_at: Date }> = await m.query(
       `INSERT INTO session_changes (session_id, event_id, changes, before, after, changed_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
       [
         before.id,
         event.id,
@@ -56,6 +56,20 @@ export class SessionNotifier {
       );
       roomName = room?.name ?? null;
     }
+    // The session row is locked by the writer, so this count is this change's number.
+    const [{ sequence }]: Array<{ sequence: number }> = await m.query(
+      `SELECT count(*)::int AS sequence FROM session_changes WHERE session_id = $1`,
+      [before.id],
+    );
+    let hostName: string | null = null;
+    if (after.siteVisit) {
+      const [host]: Array<{ name: string }> = await m.query(
+        `SELECT name FROM organisations WHERE id = $1`,
+        [after.siteVisit.hostOrganisationId],
+      );
+      hostName = host?.name ?? null;
+    }
+    const visit = after.siteVisit;
     const people: Array<{ account_id: string; email: string; name: string; locale: Locale }> =
       await m.query(
         `SELECT a.id AS account_id, a.email, a.name, a.locale FROM signups g
@@ -82,6 +96,20 @@ export class SessionNotifier {
           roomName,
           status: after.status,
           changes,
+          sessionKind: after.kind,
+          sessionDescription: after.description,
+          siteVisit: visit
+            ? {
+                meetingPoint: visit.meetingPoint,
+                departureAt: visit.departureAt.toISOString(),
+                returnAt: visit.returnAt.toISOString(),
+                address: visit.address,
+                hostOrganisationName: hostName,
+                transport: visit.transportMode,
+              }
+            : null,
+          sequence,
+          decidedAt: change.created_at.toISOString(),
         };
         return {
           template: 'session_changed' as const,

@@ -97,7 +97,9 @@ export class SessionWriter {
         ...(roomChanged ? (['room'] as const) : []),
         ...(statusChanged ? (['status'] as const) : []),
       ];
-      if (current.status === 'published' && changes.length > 0) {
+      // Once published a session is in people's calendars, cancelled or not: every later
+      // change is recorded (and bumps its calendar SEQUENCE), a return from cancelled too.
+      if (current.publishedAt !== null && changes.length > 0) {
         await this.notifier.record(m, event, current, values, [...changes], actor.accountId);
       }
 

@@ -12,6 +12,9 @@ interface PromotedRow {
   session_id: string;
   title: string;
   kind: string;
+  description: string | null;
+  sequence: number;
+  decided_at: Date;
   starts_at: Date;
   ends_at: Date;
   room_name: string | null;
@@ -19,6 +22,7 @@ interface PromotedRow {
   departure_at: Date | null;
   return_at: Date | null;
   address: string | null;
+  transport_mode: string | null;
   host_name: string | null;
   event_id: string;
   event_name: string;
@@ -32,9 +36,9 @@ interface PromotedRow {
 
 /**
  * Fills a session's free seats from its waitlist and, in the same transaction, writes
- * one signup_promoted email per person moved up. A sign-up is promoted at most once
- * (it never returns to the waitlist), so its id is the dedupe key: a transaction run
- * again cannot queue the email twice.
+ * one signup_promoted email per person moved up, with what its calendar invite needs.
+ * A sign-up is promoted at most once (it never returns to the waitlist), so its id is
+ * the dedupe key: a transaction run again cannot queue the email twice.
  */
 @Injectable()
 export class WaitlistPromoter {
@@ -46,8 +50,10 @@ export class WaitlistPromoter {
     if (promoted.length === 0) return promoted;
     const rows: PromotedRow[] = await m.query(
       `SELECT g.id AS signup_id, a.id AS account_id, a.email, a.name, a.locale,
-              s.id AS session_id, s.title, s.kind, s.starts_at, s.ends_at, r.name AS room_name,
-              v.meeting_point, v.departure_at, v.return_at, v.address, o.name AS host_name,
+              s.id AS session_id, s.title, s.kind, s.description, s.starts_at, s.ends_at,
+              r.name AS room_name, v.meeting_point, v.departure_at, v.return_at, v.address,
+              v.transport_mode, o.name AS host_name, now() AS decided_at,
+              (SELECT count(*)::int FROM session_changes c WHERE c.session_id = s.id) AS sequence,
               e.id AS event_id, e.name AS event_name, e.timezone, e.venue_name, e.venue_city,
               e.languages, to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
               to_char(e.end_date, 'YYYY-MM-DD') AS end_date
@@ -89,8 +95,12 @@ export class WaitlistPromoter {
                   returnAt: p.return_at.toISOString(),
                   address: p.address,
                   hostOrganisationName: p.host_name,
+                  transport: p.transport_mode,
                 }
               : null,
+          sessionDescription: p.description,
+          sequence: p.sequence,
+          decidedAt: p.decided_at.toISOString(),
         };
         return {
           template: 'signup_promoted' as const,

@@ -34,20 +34,46 @@ export interface AnnouncementPayload extends EventSummary {
   body: string;
 }
 
-export interface SessionChangedPayload extends EventSummary {
+/** Where a site visit's group meets and when it leaves (instants as ISO strings). */
+export interface SiteVisitSummary {
+  meetingPoint: string;
+  departureAt: string;
+  returnAt: string;
+  address?: string | null;
+  hostOrganisationName?: string | null;
+  /** bus, minibus, walk, ... */
+  transport?: string | null;
+}
+
+/**
+ * What the calendar invite attached to a session email needs beyond the email's own
+ * fields. Optional so rows written before invites existed still render (without one).
+ */
+export interface SessionInviteFields {
+  /** The session's recorded changes so far: the invite's SEQUENCE. */
+  sequence?: number;
+  /** ISO instant the email was decided: the invite's DTSTAMP. */
+  decidedAt?: string;
+  sessionDescription?: string | null;
+}
+
+export interface SessionChangedPayload extends EventSummary, SessionInviteFields {
   recipientName: string;
   sessionId: string;
   sessionTitle: string;
+  sessionKind?: string;
   /** ISO instants; the renderer shows them in eventTimezone. */
   startsAt: string;
   endsAt: string;
   roomName?: string | null;
+  /** published, cancelled, or draft (taken off the agenda): the last two cancel the invite. */
   status: string;
   changes: Array<'time' | 'room' | 'status'>;
+  siteVisit?: SiteVisitSummary | null;
 }
 
 /** Someone moved from a session's waitlist to a confirmed seat (a workshop, the visit's bus). */
-export interface SignupPromotedPayload extends EventSummary {
+export interface SignupPromotedPayload extends EventSummary, SessionInviteFields {
   recipientName: string;
   signupId: string;
   sessionId: string;
@@ -58,12 +84,11 @@ export interface SignupPromotedPayload extends EventSummary {
   endsAt: string;
   roomName?: string | null;
   /** For a site visit: where the group meets and when it leaves. */
-  siteVisit?: {
-    meetingPoint: string;
-    /** ISO instants. */
-    departureAt: string;
-    returnAt: string;
-    address?: string | null;
-    hostOrganisationName?: string | null;
-  } | null;
+  siteVisit?: SiteVisitSummary | null;
+}
+
+/** An organiser issued a participant's visa invitation letter; the email never carries the passport. */
+export interface VisaLetterIssuedPayload extends EventSummary {
+  registrationId: string;
+  recipientName: string;
 }

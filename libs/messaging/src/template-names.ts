@@ -10,5 +10,6 @@ export const TEMPLATE_NAMES = [
   'announcement',
   'session_changed',
   'signup_promoted',
+  'visa_letter_issued',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, conflict } from '#core';
 import { RegistrationWorkflow } from '#registrations';
+import { eraseAccountTravel } from '#travel';
 
 /**
  * "Forget me": the person's live registrations are cancelled (their seats go to the
@@ -52,11 +53,13 @@ export class AccountErasure {
           WHERE account_id = $1`,
         [actor.accountId],
       );
+      await eraseAccountTravel(manager, actor.accountId);
       // Nothing more is sent to someone who asked to be forgotten, not even what is queued.
       await manager.query(`DELETE FROM messages WHERE recipient_account_id = $1`, [
         actor.accountId,
       ]);
       await manager.query(`DELETE FROM magic_link_tokens WHERE account_id = $1`, [actor.accountId]);
+      await manager.query(`DELETE FROM calendar_feeds WHERE account_id = $1`, [actor.accountId]);
       await manager.query(`DELETE FROM event_staff WHERE account_id = $1`, [actor.accountId]);
     });
   }

@@ -3,10 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, localDateOf } from '#core';
 import { EventAccess } from '#events';
+import { eraseEventTravel } from '#travel';
 
 export interface EventErasure {
   eventId: string;
   registrationsErased: number;
+  /** Travel plans whose passport and flights were erased (visa statuses stay). */
+  travelPlansErased: number;
   messagesDeleted: number;
   erasedAt: string;
 }
@@ -16,10 +19,11 @@ const ERASE_REGISTRATION_FIELDS = `phone = NULL, dietary = NULL, accessibility =
   emergency_contact_name = NULL, emergency_contact_phone = NULL, emergency_contact_relation = NULL`;
 
 /**
- * Phones, dietary and accessibility needs and emergency contacts are collected to run
- * one event; once it is over they are erased (by an organiser, or by the worker's sweep
- * PERSONAL_DATA_RETENTION_DAYS after the last day). Who came, from which organisation,
- * in which role stays: it is the network's history and its statistics.
+ * Phones, dietary and accessibility needs, emergency contacts, passports and flights
+ * are collected to run one event; once it is over they are erased (by an organiser, or
+ * by the worker's sweep PERSONAL_DATA_RETENTION_DAYS after the last day). Who came,
+ * from which organisation, in which role, whether they needed a visa stays: it is the
+ * network's history and its statistics.
  */
 @Injectable()
 export class PersonalDataRetention {
@@ -50,6 +54,7 @@ export class PersonalDataRetention {
           OR emergency_contact_relation IS NOT NULL)`,
       [eventId],
     )) as [unknown, number];
+    const travelPlansErased = await eraseEventTravel(manager, eventId);
     // Delivered or given-up emails carry names and texts; queued ones still have to go.
     const [, messagesDeleted] = (await manager.query(
       `DELETE FROM messages WHERE event_id = $1 AND status IN ('sent', 'failed')`,
@@ -63,6 +68,7 @@ export class PersonalDataRetention {
     return {
       eventId,
       registrationsErased,
+      travelPlansErased,
       messagesDeleted,
       erasedAt: row.personal_data_erased_at.toISOString(),
     };

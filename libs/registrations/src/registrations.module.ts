@@ -21,6 +21,7 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationLifecycle,
   ],
   exports: [
+    RegistrationAccess,
     RegistrationsService,
     RegistrationWorkflow,
     RegistrationReports,

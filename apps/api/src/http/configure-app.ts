@@ -9,6 +9,16 @@ import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe } from '#core';
 
 /**
+ * URLs that carry a secret never reach a log as they are: login links have it in the
+ * query string (`?token=`), calendar subscriptions in the path (`/api/calendar/<token>.ics`).
+ */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/([?&]token=)[^&]*/gi, '$1[redacted]')
+    .replace(/(\/calendar(?:\/|%2f)+)[^/?#]+/gi, '$1[redacted]');
+}
+
+/**
  * Everything main.ts does to the app besides listening, shared with the e2e tests so
  * they exercise the same pipes, limits and headers as production.
  */
@@ -30,11 +40,10 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
-        // Login links carry their secret in the query string: never write it to a log.
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]'),
+          url: redactUrl(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

@@ -17,7 +17,7 @@ export class PrivacyController {
   @HttpCode(200)
   @ApiOkResponse({
     description:
-      'Erases phones, dietary and accessibility needs and emergency contacts of the event’s registrations, ' +
+      'Erases phones, dietary and accessibility needs, emergency contacts, passports and flights of the event’s registrations, ' +
       'and its delivered emails. Organisers only, once the event is over.',
   })
   eraseEvent(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe('Event')) id: string) {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#core';
+import { type CalendarInvite, renderInvite } from '../templates/invite.js';
 import { renderMessage } from '../templates/render.js';
 import { MailTransport } from '../transport/mail-transport.js';
 import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
@@ -70,6 +71,8 @@ export class MailSender {
       throw new PermanentSendError((e as Error).message);
     }
 
+    const invite = this.invite(row);
+
     try {
       const sent = await this.transport.send({
         from: this.config.mailFrom,
@@ -79,6 +82,7 @@ export class MailSender {
         html: rendered.html,
         messageId: `<${row.id}@${this.domain}>`,
         headers: { 'X-Convene-Template': row.template },
+        ...(invite ? { icalEvent: invite } : {}),
       });
       await this.dataSource.query(
         `UPDATE messages
@@ -104,6 +108,20 @@ export class MailSender {
         [row.id, reason],
       );
       throw new TransientSendError(reason);
+    }
+  }
+
+  /** The session's calendar invite; the email still goes without it if it cannot be built. */
+  private invite(row: ClaimedRow): CalendarInvite | undefined {
+    try {
+      return renderInvite(row.template, row.locale, row.payload, {
+        mailFrom: this.config.mailFrom,
+        recipientEmail: row.recipient_email,
+        publicUrl: this.config.publicUrl,
+      });
+    } catch (e) {
+      this.logger.warn(`Message ${row.id}: no calendar invite (${(e as Error).message})`);
+      return undefined;
     }
   }
 

@@ -1,4 +1,5 @@
 import { formatInZone, offsetMinutesAt } from '#core';
+import { placeName, zoneLabel } from '#ics';
 
 /*
  * Dates in emails, written the way each language writes them. Instants go through
@@ -39,30 +40,8 @@ export function dateRange(start: string, end: string, locale: MailLocale): strin
   return `${a} to ${b}`;
 }
 
-/** Local names of the cities where Convene meets; others are shown as given. */
-const CITY_NAMES: Record<string, Partial<Record<MailLocale, string>>> = {
-  tangier: { fr: 'Tanger', en: 'Tangier', es: 'Tánger' },
-  tanger: { fr: 'Tanger', en: 'Tangier', es: 'Tánger' },
-  tánger: { fr: 'Tanger', en: 'Tangier', es: 'Tánger' },
-  casablanca: { fr: 'Casablanca', en: 'Casablanca', es: 'Casablanca' },
-  kinshasa: { fr: 'Kinshasa', en: 'Kinshasa', es: 'Kinsasa' },
-  manila: { fr: 'Manille', en: 'Manila', es: 'Manila' },
-  'phnom penh': { fr: 'Phnom Penh', en: 'Phnom Penh', es: 'Nom Pen' },
-  ouagadougou: { fr: 'Ouagadougou', en: 'Ouagadougou', es: 'Uagadugú' },
-};
-
-export function placeName(city: string | null | undefined, zone: string, locale: MailLocale) {
-  const raw = city?.trim() || zone.split('/').pop()!.replace(/_/g, ' ');
-  return CITY_NAMES[raw.toLowerCase()]?.[locale] ?? raw;
-}
-
-/** "heure de Tanger", "Tangier time", "hora de Tánger". */
-export function zoneLabel(place: string, locale: MailLocale): string {
-  if (locale === 'fr')
-    return /^[aeiouyàâéèêîïôûh]/i.test(place) ? `heure d'${place}` : `heure de ${place}`;
-  if (locale === 'es') return `hora de ${place}`;
-  return `${place} time`;
-}
+// City names and "Tangier time" labels are shared with the calendar invites.
+export { placeName, zoneLabel };
 
 /** "jeudi 28 octobre 2027, 09:00, heure de Tanger". */
 export function localDateTime(

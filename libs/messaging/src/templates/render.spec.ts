@@ -46,6 +46,7 @@ const payloads: Record<string, Record<string, unknown>> = {
     roomName: 'Salle Ibn Battuta',
     siteVisit: null,
   },
+  visa_letter_issued: { ...event, registrationId: 'r1', recipientName: 'Amina' },
 };
 const visitPromotion = {
   ...payloads.signup_promoted,
@@ -201,5 +202,19 @@ describe('renderMessage', () => {
       expect(mail.text).toContain('lundi 28 octobre 2024, 09:00–12:00, heure de Tanger');
       expect(mail.text).toContain('Départ: lundi 28 octobre 2024, 09:15, heure de Tanger');
     });
+  });
+
+  it('tells the participant their visa letter is ready, in each language, without the letter', () => {
+    const subjects = ['fr', 'en', 'es'].map((l) => {
+      const mail = renderMessage('visa_letter_issued', l, payloads.visa_letter_issued);
+      expect(mail.text).toContain('CPK <2027> & co');
+      expect(mail.text).toMatch(/Convene/);
+      return mail.subject;
+    });
+    expect(subjects).toEqual([
+      "Votre lettre d'invitation est prête : CPK <2027> & co",
+      'Your invitation letter is ready: CPK <2027> & co',
+      'Su carta de invitación está lista: CPK <2027> & co',
+    ]);
   });
 });

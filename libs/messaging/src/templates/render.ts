@@ -4,6 +4,7 @@ import type {
   RegistrationPayload,
   SessionChangedPayload,
   SignupPromotedPayload,
+  VisaLetterIssuedPayload,
 } from '../payloads.js';
 import type { TemplateName } from '../template-names.js';
 import { asMailLocale } from './format.js';
@@ -11,6 +12,7 @@ import { type RenderedEmail, renderLayout } from './layout.js';
 import { announcementContent, magicLinkContent, sessionChangedContent } from './other.templates.js';
 import { isRegistrationTemplate, registrationContent } from './registration.templates.js';
 import { signupPromotedContent } from './signup.templates.js';
+import { visaLetterIssuedContent } from './visa.templates.js';
 
 export class UnknownTemplateError extends Error {
   constructor(template: string) {
@@ -44,6 +46,12 @@ export function renderMessage(
   if (template === 'signup_promoted') {
     return renderLayout(
       signupPromotedContent(payload as unknown as SignupPromotedPayload, lang),
+      lang,
+    );
+  }
+  if (template === 'visa_letter_issued') {
+    return renderLayout(
+      visaLetterIssuedContent(payload as unknown as VisaLetterIssuedPayload, lang),
       lang,
     );
   }

@@ -12,6 +12,11 @@ export interface OutgoingMail {
   /** Message-ID header: the outbox id, so a receiver can spot a duplicate. */
   messageId: string;
   headers?: Record<string, string>;
+  /**
+   * A calendar invite: nodemailer sends it as a text/calendar part with its METHOD
+   * (what Outlook and Gmail read as an invitation) and as an .ics attachment.
+   */
+  icalEvent?: { method: string; filename: string; content: string };
 }
 
 export interface SentMail {

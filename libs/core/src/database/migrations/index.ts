@@ -6,6 +6,8 @@ import { MessagesDelivery1763700300000 } from './1763700300000-messages-delivery
 import { RegistrationPhone1763700400000 } from './1763700400000-registration-phone.js';
 import { PersonalDataRetention1763700500000 } from './1763700500000-personal-data-retention.js';
 import { AccentInsensitiveSearch1763700600000 } from './1763700600000-accent-insensitive-search.js';
+import { CalendarFeeds1763700700000 } from './1763700700000-calendar-feeds.js';
+import { Travel1763700800000 } from './1763700800000-travel.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   RegistrationPhone1763700400000,
   PersonalDataRetention1763700500000,
   AccentInsensitiveSearch1763700600000,
+  CalendarFeeds1763700700000,
+  Travel1763700800000,
 ];

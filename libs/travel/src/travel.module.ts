@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '#events';
+import { RegistrationsModule } from '#registrations';
+import { Arrivals } from './arrivals.service.js';
+import { EventVisaRules } from './event-visa-rules.entity.js';
+import { PassportCipher } from './passport-cipher.js';
+import { TravelPlan } from './travel-plan.entity.js';
+import { TravelPlans } from './travel-plans.service.js';
+import { VisaLetters } from './visa-letters.service.js';
+import { VisaReports } from './visa-reports.service.js';
+import { VisaRulesService } from './visa-rules.service.js';
+import { VisaStatusChange } from './visa-status-change.entity.js';
+import { VisaStatuses } from './visa-statuses.service.js';
+
+/**
+ * Passports, visas, flights and pick-up groups. Needs MessagingModule (global) for the
+ * letter-issued email. Builds on registrations; nothing below imports it.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([TravelPlan, VisaStatusChange, EventVisaRules]),
+    EventsModule,
+    RegistrationsModule,
+  ],
+  providers: [
+    PassportCipher,
+    TravelPlans,
+    VisaStatuses,
+    VisaRulesService,
+    VisaReports,
+    VisaLetters,
+    Arrivals,
+  ],
+  exports: [TravelPlans, VisaStatuses, VisaRulesService, VisaReports, VisaLetters, Arrivals],
+})
+export class TravelModule {}

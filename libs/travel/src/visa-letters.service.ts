@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, conflict, localDateOf } from '#core';
+import type { Event } from '#events';
+import { recipientLocale } from '#messaging';
+import { RegistrationAccess } from '#registrations';
+import { PassportCipher } from './passport-cipher.js';
+import { TravelPlan } from './travel-plan.entity.js';
+import { renderVisaLetterPdf } from './visa-letter-pdf.js';
+import { type LetterLocale, visaLetterText } from './visa-letter.wording.js';
+import { LETTER_ISSUED_STATUSES } from './visa-rules.js';
+import { VisaStatuses } from './visa-statuses.service.js';
+
+export interface VisaLetterFile {
+  filename: string;
+  pdf: Buffer;
+}
+
+/**
+ * GET /registrations/:id/visa-letter.pdf. Organisers issue the letter by opening it
+ * (letter_requested -> letter_issued, once, under the plan's row lock); from then on its
+ * holder can download it too. It is the one place organisers see the full passport number.
+ */
+@Injectable()
+export class VisaLetters {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: RegistrationAccess,
+    private readonly cipher: PassportCipher,
+    private readonly visas: VisaStatuses,
+  ) {}
+
+  async letter(actor: Actor, registrationId: string, now = new Date()): Promise<VisaLetterFile> {
+    const { registration, event, isOrganiser } = await this.access.load(actor, registrationId);
+    if (registration.status !== 'confirmed') {
+      throw conflict('An invitation letter is only issued for a confirmed registration', {
+        status: registration.status,
+      });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const plan = await m
+        .getRepository(TravelPlan)
+        .findOne({ where: { registrationId }, lock: { mode: 'pessimistic_write' } });
+      const status = plan?.visaStatus ?? null;
+      if (!plan || status === null || status === 'not_required') {
+        throw conflict(
+          'No invitation letter was asked for: set the visa status to letter_requested first',
+          { visaStatus: status },
+        );
+      }
+      const missing = [
+        ['passport.nationality', plan.passportNationality],
+        ['passport.number', plan.passportNumberEncrypted],
+        ['passport.expiresOn', plan.passportExpiresOn],
+      ]
+        .filter(([, value]) => !value)
+        .map(([field]) => field as string);
+      if (missing.length > 0) {
+        throw conflict(`The letter needs the passport details first: ${missing.join(', ')}`, {
+          fields: missing,
+        });
+      }
+      if (status === 'letter_requested') {
+        if (!isOrganiser) {
+          throw conflict('The organisers have not issued your invitation letter yet', {
+            visaStatus: status,
+          });
+        }
+        await this.visas.apply(m, event, plan, {
+          to: 'letter_issued',
+          by: actor.accountId,
+          note: 'Invitation letter issued',
+        });
+      } else if (!LETTER_ISSUED_STATUSES.includes(status)) {
+        throw conflict('The invitation letter has not been issued', { visaStatus: status });
+      }
+      const pdf = await this.render(m, event, plan, isOrganiser ? actor.accountId : null, now);
+      return { filename: `invitation-letter-${event.slug}-${registrationId.slice(0, 8)}.pdf`, pdf };
+    });
+  }
+
+  private async render(
+    m: EntityManager,
+    event: Event,
+    plan: TravelPlan,
+    organiserId: string | null,
+    now: Date,
+  ): Promise<Buffer> {
+    const [person] = (await m.query(
+      `SELECT a.name, a.locale, o.name AS organisation_name, o.country AS organisation_country
+         FROM registrations r JOIN accounts a ON a.id = r.account_id
+         JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.id = $1`,
+      [plan.registrationId],
+    )) as Array<{
+      name: string;
+      locale: string;
+      organisation_name: string;
+      organisation_country: string;
+    }>;
+    const signer = await this.signer(m, event.id, plan.letterIssuedBy ?? organiserId);
+    const locale = recipientLocale(person.locale, event.languages) as LetterLocale;
+    const text = visaLetterText({
+      locale,
+      reference: plan.registrationId,
+      issuedOn: localDateOf(plan.letterIssuedAt ?? now, event.timezone),
+      eventName: event.name,
+      eventStartDate: event.startDate,
+      eventEndDate: event.endDate,
+      venueName: event.venueName,
+      venueCity: event.venueCity,
+      venueCountry: event.venueCountry,
+      participantName: person.name,
+      organisationName: person.organisation_name,
+      organisationCountry: person.organisation_country,
+      nationality: plan.passportNationality!,
+      passportNumber: this.cipher.open(plan.passportNumberEncrypted!),
+      passportExpiresOn: plan.passportExpiresOn!,
+      signerName: signer?.name ?? organisersSignature(locale),
+      signerOrganisation: signer?.organisation ?? null,
+    });
+    return renderVisaLetterPdf(text, {
+      title: `${text.title} — ${person.name}`,
+      subject: event.name,
+      author: signer?.name ?? 'Convene',
+      lang: locale,
+    });
+  }
+
+  /** Who signs: the organiser who issued the letter, else the one opening it, else the first. */
+  private async signer(m: EntityManager, eventId: string, accountId: string | null) {
+    const rows = (await m.query(
+      `SELECT a.name, o.name AS organisation
+         FROM accounts a LEFT JOIN organisations o ON o.id = a.organisation_id
+        WHERE a.erased_at IS NULL AND (a.id = $2 OR a.id = (
+          SELECT s.account_id FROM event_staff s WHERE s.event_id = $1 AND s.role = 'organiser'
+           ORDER BY s.created_at, s.account_id LIMIT 1))
+        ORDER BY (a.id = $2) DESC LIMIT 1`,
+      [eventId, accountId],
+    )) as Array<{ name: string; organisation: string | null }>;
+    return rows[0];
+  }
+}
+
+function organisersSignature(locale: LetterLocale): string {
+  return { fr: "L'équipe d'organisation", en: 'The organisers', es: 'La organización' }[locale];
+}
