@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig } from '#core';
+import { type AppConfig, dataSourceOptions, FieldCipher, loadConfig } from '#core';
 import {
   DEMO_EVENT,
   DEMO_ORGANISER,
@@ -11,12 +11,18 @@ import {
 import { seedFoundation } from './seed/seed-foundation.js';
 import { SEED_STEPS } from './seed/steps.js';
 
+/** What the seed needs of the app's config: its database, and the key of encrypted fields. */
+export type SeedConfig = Pick<AppConfig, 'databaseUrl' | 'dataEncryptionKey'>;
+
 /** The demo data; running it twice changes nothing. */
-export async function seed(databaseUrl: string): Promise<void> {
-  const ds = new DataSource(dataSourceOptions(databaseUrl));
+export async function seed(config: SeedConfig): Promise<void> {
+  const ds = new DataSource(dataSourceOptions(config.databaseUrl));
   await ds.initialize();
   try {
-    const ctx = await seedFoundation(ds);
+    const ctx = {
+      ...(await seedFoundation(ds)),
+      fieldCipher: new FieldCipher(config.dataEncryptionKey),
+    };
     for (const step of SEED_STEPS) await step.run(ctx);
   } finally {
     await ds.destroy();
@@ -25,7 +31,7 @@ export async function seed(databaseUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await seed(config.databaseUrl);
+  await seed(config);
   console.log(`Seeded the demo meeting "${DEMO_EVENT.name}" (slug ${DEMO_EVENT.slug}),`);
   console.log(`and its previous edition "${DEMO_PREVIOUS_EVENT.name}" (archived).`);
   console.log(`Demo logins (password ${DEMO_PASSWORD}):`);

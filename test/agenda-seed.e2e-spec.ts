@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '#core';
+import { dataSourceOptions, loadConfig } from '#core';
 import { seed } from '../scripts/seed.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -17,6 +17,8 @@ describe('agenda demo seed', () => {
     await db.drop();
   });
 
+  const run = () =>
+    seed({ databaseUrl: db.url, dataEncryptionKey: loadConfig().dataEncryptionKey });
   const counts = async () =>
     (
       await ds.query(
@@ -26,12 +28,12 @@ describe('agenda demo seed', () => {
     )[0];
 
   it('builds the meeting agenda with a bus-limited site visit and sign-ups, idempotently', async () => {
-    await seed(db.url);
+    await run();
     const first = await counts();
     expect(first.rooms).toBe(5);
     expect(first.visits).toBe(1);
     expect(first.sessions).toBeGreaterThan(15);
-    await seed(db.url);
+    await run();
     expect(await counts()).toEqual(first);
 
     const [visit] = await ds.query(

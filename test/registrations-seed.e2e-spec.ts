@@ -33,7 +33,7 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
   beforeAll(async () => {
     t = await startTestApp('reg_seed');
     ds = t.app.get(DataSource);
-    await seed(t.db.url);
+    await seed(t.config);
     for (const slug of [DEMO_EVENT.slug, DEMO_PREVIOUS_EVENT.slug]) {
       const [event] = await ds.query(`SELECT id FROM events WHERE slug = $1`, [slug]);
       ids[slug] = event.id;
@@ -70,6 +70,9 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
       'sessions',
       'site_visits',
       'signups',
+      'event_visa_rules',
+      'travel_plans',
+      'visa_status_changes',
       'messages',
     ];
     const snapshot = async () => {
@@ -84,7 +87,7 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
       return out;
     };
     const first = await snapshot();
-    await seed(t.db.url);
+    await seed(t.config);
     expect(await snapshot()).toEqual(first);
     expect(first.messages.n).toBe(0);
     expect(first.events.n).toBe(2);

@@ -12,7 +12,7 @@ import type { SeedContext } from './seed-context.js';
 import { insertEvent } from './insert-event.js';
 
 /** Organisations, people and the published meeting; inserts only what is missing. */
-export async function seedFoundation(ds: DataSource): Promise<SeedContext> {
+export async function seedFoundation(ds: DataSource): Promise<Omit<SeedContext, 'fieldCipher'>> {
   const organisationIds: Record<string, string> = {};
   for (const o of DEMO_ORGANISATIONS) {
     await ds.query(

@@ -2,10 +2,12 @@ import { seedAgenda } from './seed-agenda.js';
 import type { SeedStep } from './seed-context.js';
 import { seedPreviousEdition } from './seed-previous-edition.js';
 import { seedRegistrations } from './seed-registrations.js';
+import { seedTravel } from './seed-travel.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'registrations', run: seedRegistrations },
   { name: 'previous edition', run: seedPreviousEdition },
   { name: 'agenda', run: seedAgenda },
+  { name: 'travel', run: seedTravel },
 ];
