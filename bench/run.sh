@@ -15,7 +15,7 @@ export ADMIN_EMAIL="${ADMIN_EMAIL:-admin@convene.demo}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-convene-admin-2027}"
 export LOG_LEVEL=warn
 # The rush logs many people in from one address.
-export LOGIN_MAX_PER_IP=100000 LOGIN_MAX_PER_EMAIL=100000
+export LOGIN_MAX_PER_IP=100000 LOGIN_MAX_PER_EMAIL=100000 SIGNUP_MAX_PER_IP=100000
 export WORKER_HEALTH_PORT=0
 
 node dist/scripts/migrate.js up >/dev/null

@@ -239,6 +239,24 @@ describe('auth', () => {
   });
 });
 
+describe('sign-up limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('auth_signup_limit', { SIGNUP_MAX_PER_IP: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 once an address has created its hourly share of accounts', async () => {
+    for (let i = 0; i < 3; i++) await signup(t);
+    const res = await t
+      .http()
+      .post('/api/auth/signup')
+      .send({ email: 'one-too-many@example.org', name: 'Late', locale: 'fr' })
+      .expect(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
 describe('the login page an emailed link opens', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -54,6 +54,9 @@ describe('bad input never becomes a 500', () => {
     const fields = res.body.details.fields.map((f: { field: string }) => f.field).sort();
     expect(fields).toEqual(['country', 'name', 'nickname']);
     expect(res.body.message).toMatch(/property nickname should not exist/);
+    // Stable codes let a client say it in French or Spanish.
+    const country = res.body.details.fields.find((f: { field: string }) => f.field === 'country');
+    expect(country.codes).toEqual(['isCountryCode']);
   });
 
   it('refuses null for a field that is not nullable, and text with a NUL character', async () => {
@@ -70,7 +73,11 @@ describe('bad input never becomes a 500', () => {
       .send({ name: null })
       .expect(400);
     expect(nulled.body.details.fields).toEqual([
-      { field: 'name', problems: ['name cannot be null; leave it out instead'] },
+      {
+        field: 'name',
+        problems: ['name cannot be null; leave it out instead'],
+        codes: ['isNotNull'],
+      },
     ]);
     const nul = await t
       .http()

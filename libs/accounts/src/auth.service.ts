@@ -43,7 +43,8 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async signup(dto: SignupDto): Promise<AuthResult> {
+  async signup(dto: SignupDto, ip: string): Promise<AuthResult> {
+    await this.rateLimiter.hit(`signup:ip:${ip}`, this.config.signupMaxPerIp, 3600);
     if (dto.organisationId) await this.requireOrganisation(dto.organisationId);
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     const inserted = await this.accounts

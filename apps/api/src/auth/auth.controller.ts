@@ -19,8 +19,8 @@ export class AuthController {
 
   @Post('signup')
   @ApiCreatedResponse({ type: AuthResultDto })
-  signup(@Body() dto: SignupDto) {
-    return this.auth.signup(dto);
+  signup(@Body() dto: SignupDto, @Req() req: AuthedRequest) {
+    return this.auth.signup(dto, req.ip ?? 'unknown');
   }
 
   @Post('login')

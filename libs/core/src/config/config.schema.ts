@@ -25,6 +25,8 @@ export interface AppConfig {
   loginWindowSeconds: number;
   loginMaxPerEmail: number;
   loginMaxPerIp: number;
+  /** Sign-ups per IP per hour: each costs an argon2 hash, so unlimited sign-ups are a CPU lever. */
+  signupMaxPerIp: number;
   workerHealthPort: number;
   bodyLimit: string;
   /**

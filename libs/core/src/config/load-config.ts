@@ -146,6 +146,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
     loginMaxPerEmail: int('LOGIN_MAX_PER_EMAIL', 10, 1, 100000),
     loginMaxPerIp: int('LOGIN_MAX_PER_IP', 50, 1, 100000),
+    signupMaxPerIp: int('SIGNUP_MAX_PER_IP', 60, 1, 100000),
     workerHealthPort: int('WORKER_HEALTH_PORT', 3001, 0, 65535),
     bodyLimit: read('BODY_LIMIT') ?? '1mb',
     personalDataRetentionDays: int('PERSONAL_DATA_RETENTION_DAYS', 90, 0, 3650),

@@ -5,9 +5,15 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 
+/**
+ * One field at fault: readable `problems` in English, and stable `codes` (class-validator
+ * constraint names such as isEmail, isCountryCode) a client can translate into the
+ * participant's own language.
+ */
 interface FieldProblem {
   field: string;
   problems: string[];
+  codes: string[];
 }
 
 /** Flattens nested class-validator errors into dotted field paths (venue.country). */
@@ -16,7 +22,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) {
-      out.push({ field, problems: Object.values(error.constraints) });
+      out.push({
+        field,
+        problems: Object.values(error.constraints),
+        codes: Object.keys(error.constraints),
+      });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
@@ -41,7 +51,11 @@ export function findUnstorableValues(value: unknown, metatype?: unknown): FieldP
       const documented = Reflect.getMetadata(SWAGGER_PROPERTY_METADATA, prototype, key) as
         { nullable?: boolean } | undefined;
       if (documented && !documented.nullable) {
-        out.push({ field: key, problems: [`${key} cannot be null; leave it out instead`] });
+        out.push({
+          field: key,
+          problems: [`${key} cannot be null; leave it out instead`],
+          codes: ['isNotNull'],
+        });
       }
     }
   }
@@ -51,6 +65,7 @@ export function findUnstorableValues(value: unknown, metatype?: unknown): FieldP
         out.push({
           field: path || 'body',
           problems: [`${path || 'body'} contains a NUL character`],
+          codes: ['noNulCharacter'],
         });
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => walk(item, `${path}[${i}]`));
