@@ -1,4 +1,4 @@
-import { redactUrl } from './configure-app.js';
+import { redactUrl, trustProxySetting } from './configure-app.js';
 
 describe('request log redaction', () => {
   it('hides login tokens in query strings', () => {
@@ -22,5 +22,13 @@ describe('request log redaction', () => {
     const url = '/api/events/6b1f3c1e-0000-4000-8000-000000000001/calendar.ics';
     expect(redactUrl(url)).toBe(url);
     expect(redactUrl('/api/me/calendar.ics')).toBe('/api/me/calendar.ics');
+  });
+});
+
+describe('trustProxySetting', () => {
+  it('reads hop counts, booleans and address lists', () => {
+    expect(trustProxySetting('1')).toBe(1);
+    expect(trustProxySetting('false')).toBe(false);
+    expect(trustProxySetting('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8');
   });
 });

@@ -24,7 +24,7 @@ export function redactUrl(url: string): string {
  */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Pino): void {
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', trustProxySetting(config.trustProxy));
   express.useBodyParser('json', { limit: config.bodyLimit });
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(
@@ -75,4 +75,11 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/** TRUST_PROXY as Express wants it: a hop count, true/false, or addresses and subnets. */
+export function trustProxySetting(value: string): number | boolean | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
 }

@@ -29,6 +29,8 @@ export interface AppConfig {
   signupMaxPerIp: number;
   workerHealthPort: number;
   bodyLimit: string;
+  /** Express 'trust proxy': which proxies' X-Forwarded-For to believe for the client IP (rate limits). */
+  trustProxy: string;
   /**
    * Days after an event's last day before its sensitive registration data (phones,
    * dietary and accessibility needs, emergency contacts) is erased; 0 turns it off.

@@ -149,6 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signupMaxPerIp: int('SIGNUP_MAX_PER_IP', 60, 1, 100000),
     workerHealthPort: int('WORKER_HEALTH_PORT', 3001, 0, 65535),
     bodyLimit: read('BODY_LIMIT') ?? '1mb',
+    trustProxy: read('TRUST_PROXY') ?? 'loopback',
     personalDataRetentionDays: int('PERSONAL_DATA_RETENTION_DAYS', 90, 0, 3650),
   };
 
