@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { type AppConfig } from '#core';
 import { MailProcessor, MailQueue, type MailWorkerOptions, Outbox } from '#messaging';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { OutboxRelay } from '../libs/messaging/src/delivery/outbox-relay.service.js';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 import {
   createEvent,
@@ -235,6 +236,37 @@ describe('email through the outbox, the queue and SMTP', () => {
     }
   });
 
+  it('SMTP answering 421 every time: retried with backoff, then failed after the last attempt', async () => {
+    const email = `tempfail-${Date.now()}@example.org`;
+    sink.mode = 'tempfail';
+    try {
+      const attemptsBefore = sink.attempts;
+      await ds.transaction((m) =>
+        t.app.get(Outbox).enqueue(m, [
+          {
+            template: 'magic_link',
+            recipientEmail: email,
+            locale: 'en',
+            payload: {
+              recipientName: 'Kim',
+              link: 'https://convene.test/z',
+              expiresAt: new Date().toISOString(),
+            },
+          },
+        ]),
+      );
+      const [row] = await messagesTo(email);
+      const failed = await waitForStatus(row.id as string, 'failed');
+      expect(failed.attempts).toBe(FAST.attempts);
+      expect(failed.last_error).toMatch(/421/);
+      await new Promise((r) => setTimeout(r, 800)); // longer than the last backoff
+      expect(sink.attempts - attemptsBefore).toBe(FAST.attempts);
+      expect((await messagesTo(email))[0].status).toBe('failed');
+    } finally {
+      sink.mode = 'accept';
+    }
+  });
+
   it('the same job processed twice (a stalled job run again) sends one email', async () => {
     const email = `twice-${Date.now()}@example.org`;
     // A worker that only processes jobs it is handed: no relay, no BullMQ consumer.
@@ -272,6 +304,36 @@ describe('email through the outbox, the queue and SMTP', () => {
       expect(mailsTo(email)[0].subject).toBe('Su enlace para entrar en Convene');
       const [row] = await messagesTo(email);
       expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+    } finally {
+      await manual.close();
+    }
+  });
+
+  it('a row handed to a queue that lost its job (Redis restarted empty) is queued again and sent once', async () => {
+    const email = `lost-${Date.now()}@example.org`;
+    const manual = await startWorker({}, { ...FAST, relay: false, processor: false });
+    try {
+      // Handed over an hour ago, yet Redis has no job for it.
+      const [{ id }] = await ds.query(
+        `INSERT INTO messages (template, locale, recipient_email, payload, status, attempts, enqueued_at)
+         VALUES ('magic_link', 'en', $1, $2, 'queued', 0, now() - interval '1 hour') RETURNING id`,
+        [
+          email,
+          {
+            recipientName: 'Lou',
+            link: 'https://convene.test/l',
+            expiresAt: new Date().toISOString(),
+          },
+        ],
+      );
+      const before = sink.accepted;
+      expect(await manual.get(OutboxRelay).requeueLost(60_000)).toBe(1);
+      await sink.waitFor(before + 1);
+      const sent = await waitForStatus(id as string, 'sent');
+      expect(sent.attempts).toBe(1);
+      // Nothing left to requeue: the sent row is not touched again.
+      expect(await manual.get(OutboxRelay).requeueLost(0)).toBe(0);
+      expect(mailsTo(email)).toHaveLength(1);
     } finally {
       await manual.close();
     }

@@ -296,3 +296,59 @@ describe('GET /api/events/:id/messages and POST /api/messages/:id/retry', () => 
     }
   });
 });
+
+describe('an organiser of another event', () => {
+  it("reads and retries their own event's messages only", async () => {
+    const organiser = await signup(t);
+    const other = await createEvent(t, admin);
+    await t
+      .http()
+      .post(`/api/events/${other.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: organiser.id, role: 'organiser' })
+      .expect(201);
+    // A failed message of each event, and one (a login link) that belongs to no event.
+    const failedOf = async (eventId: string | null) => {
+      const [{ id }] = await ds.query(
+        `INSERT INTO messages (template, locale, event_id, recipient_email, payload, status, attempts, last_error)
+         VALUES ('announcement', 'en', $1, $2, '{}', 'failed', 1, '550 Mailbox unavailable')
+         RETURNING id`,
+        [eventId, `failed-${eventId ?? 'none'}@example.org`],
+      );
+      return id as string;
+    };
+    const [mine, theirs, noEvent] = [
+      await failedOf(other.id),
+      await failedOf(event.id),
+      await failedOf(null),
+    ];
+
+    const own = await t
+      .http()
+      .get(`/api/events/${other.id}/messages`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(own.body.items.map((i: { id: string }) => i.id)).toEqual([mine]);
+    await t.http().get(`/api/events/${event.id}/messages`).set(organiser.auth).expect(403);
+    await t
+      .http()
+      .post(`/api/events/${event.id}/announcements`)
+      .set(organiser.auth)
+      .send({ subject: { en: 'a' }, body: { en: 'b' }, audience: 'all' })
+      .expect(403);
+    await t.http().post(`/api/messages/${theirs}/retry`).set(organiser.auth).expect(403);
+    await t.http().post(`/api/messages/${noEvent}/retry`).set(organiser.auth).expect(403);
+    const rows: Array<{ id: string; status: string }> = await ds.query(
+      `SELECT id, status FROM messages WHERE id = ANY($1::uuid[])`,
+      [[theirs, noEvent]],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'failed']);
+
+    const retried = await t
+      .http()
+      .post(`/api/messages/${mine}/retry`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(retried.body).toMatchObject({ id: mine, status: 'queued', eventId: other.id });
+  });
+});

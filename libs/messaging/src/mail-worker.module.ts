@@ -34,7 +34,8 @@ export class MailWorkerModule {
         OutboxRelay,
         MailProcessor,
       ],
-      exports: [MailQueue, OutboxRelay, MailProcessor, MailSender, MailTransport],
+      // The worker's health check reads the queue depth and whether the processor runs.
+      exports: [MailQueue, MailProcessor],
     };
   }
 }

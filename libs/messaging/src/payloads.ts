@@ -1,3 +1,5 @@
+import type { Event } from '#events';
+
 /**
  * What each template needs, written into the outbox row by the domain that causes the
  * email. Rows are self-contained: the worker renders without reading domain tables,
@@ -12,6 +14,19 @@ export interface EventSummary {
   eventTimezone: string;
   venueName?: string | null;
   venueCity?: string | null;
+}
+
+/** The event block every event email carries, as of now. */
+export function eventSummary(event: Event): EventSummary {
+  return {
+    eventId: event.id,
+    eventName: event.name,
+    eventStartDate: event.startDate,
+    eventEndDate: event.endDate,
+    eventTimezone: event.timezone,
+    venueName: event.venueName,
+    venueCity: event.venueCity,
+  };
 }
 
 export interface MagicLinkPayload {

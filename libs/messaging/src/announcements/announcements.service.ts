@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, type Locale, LOCALES } from '#core';
-import { type Event, EventAccess } from '#events';
+import { EventAccess } from '#events';
 import { Outbox, type OutboundMessage } from '../outbox.service.js';
-import type { AnnouncementPayload, EventSummary } from '../payloads.js';
+import { type AnnouncementPayload, eventSummary } from '../payloads.js';
 import type {
   AnnouncementAudience,
   AnnouncementResultView,
@@ -28,23 +28,11 @@ interface Recipient {
   locale: string;
 }
 
-export function eventSummary(event: Event): EventSummary {
-  return {
-    eventId: event.id,
-    eventName: event.name,
-    eventStartDate: event.startDate,
-    eventEndDate: event.endDate,
-    eventTimezone: event.timezone,
-    venueName: event.venueName,
-    venueCity: event.venueCity,
-  };
-}
-
 /**
  * The language a person reads an announcement in: theirs when the organisers wrote
  * it, else the event's first language that was written, else any that was.
  */
-export function pickLocale(wanted: string, written: Locale[], eventLanguages: string[]): Locale {
+function pickLocale(wanted: string, written: Locale[], eventLanguages: string[]): Locale {
   if (written.includes(wanted as Locale)) return wanted as Locale;
   const fromEvent = eventLanguages.find((l) => written.includes(l as Locale));
   return (fromEvent as Locale | undefined) ?? written[0];

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '#core';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig, REDIS } from '#core';
 import {
   MAIL_QUEUE,
-  type MailRetryPolicy,
-  mailQueueConnection,
   SEND_MESSAGE_JOB,
   type SendMessageJob,
   sendMessageJobOptions,
@@ -30,18 +29,16 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 export class MailQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('MailQueue');
   readonly queue: Queue<SendMessageJob, unknown, typeof SEND_MESSAGE_JOB>;
-  private readonly retry: MailRetryPolicy;
   private lastError = 0;
 
   constructor(
+    @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(MAIL_WORKER_OPTIONS) options: MailWorkerOptions,
+    @Inject(MAIL_WORKER_OPTIONS) private readonly options: MailWorkerOptions,
   ) {
-    this.retry = { attempts: options.attempts, backoffMs: options.backoffMs };
-    this.queue = new Queue(MAIL_QUEUE, {
-      connection: mailQueueConnection(config.redisUrl, 'producer'),
-      prefix: config.redisPrefix,
-    });
+    // RedisModule's connection (fail fast, shared with the health check): closing the
+    // queue leaves it open, RedisModule closes it.
+    this.queue = new Queue(MAIL_QUEUE, { connection: redis, prefix: config.redisPrefix });
     this.queue.on('error', (e) => {
       // Reconnects by itself; the relay keeps rows in the outbox meanwhile.
       if (Date.now() - this.lastError > 10_000) this.logger.warn(`Redis: ${e.message}`);
@@ -55,7 +52,7 @@ export class MailQueue implements OnApplicationShutdown {
         messageIds.map((id) => ({
           name: SEND_MESSAGE_JOB,
           data: { messageId: id },
-          opts: sendMessageJobOptions(id, this.retry),
+          opts: sendMessageJobOptions(id, this.options),
         })),
       ),
       'Adding mail jobs',
@@ -67,10 +64,12 @@ export class MailQueue implements OnApplicationShutdown {
     return withTimeout(this.queue.getJobState(messageId), 'Reading a mail job');
   }
 
-  /** Drops a leftover job so a row can be queued again under the same id. */
-  async removeFinished(messageId: string): Promise<void> {
-    const state = await this.state(messageId);
-    if (state === 'completed' || state === 'failed') await this.queue.remove(messageId);
+  /** Drops leftover finished jobs so their rows can be queued again under the same ids. */
+  async remove(messageIds: string[]): Promise<void> {
+    await withTimeout(
+      Promise.all(messageIds.map((id) => this.queue.remove(id))),
+      'Removing mail jobs',
+    );
   }
 
   async counts(): Promise<Record<string, number>> {

@@ -10,7 +10,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#core';
 import {
   MAIL_QUEUE,
-  mailQueueConnection,
+  mailWorkerConnection,
   SEND_MESSAGE_JOB,
   type SendMessageJob,
 } from '../queue/mail-queue.js';
@@ -44,7 +44,7 @@ export class MailProcessor
       MAIL_QUEUE,
       (job) => this.handle(job),
       {
-        connection: mailQueueConnection(this.config.redisUrl, 'worker'),
+        connection: mailWorkerConnection(this.config.redisUrl),
         prefix: this.config.redisPrefix,
         concurrency: this.options.concurrency,
         limiter: { max: this.config.smtpMaxPerSecond, duration: 1000 },

@@ -16,6 +16,15 @@ import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.optio
 export const OUTBOX_CHANNEL = 'messages_outbox';
 
 /**
+ * While LISTEN works and passes succeed, a NOTIFY wakes the relay for every new row and
+ * polling is only the safety net; otherwise it polls every relayIntervalMs.
+ */
+const LISTENING_POLL_MS = 10_000;
+
+/** Job states that mean Redis will not run the job again: unknown is gone (a restart). */
+const LOST_JOB_STATES = new Set(['unknown', 'completed', 'failed']);
+
+/**
  * Moves committed outbox rows into the BullMQ `mail` queue. Rows are locked, added,
  * then marked in one transaction: if Redis is down the add fails, the transaction rolls
  * back and the rows wait for the next pass. A row added twice is harmless: the job id
@@ -31,6 +40,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private listener?: pg.Client;
   private lastSweep = 0;
   private lastWarning = 0;
+  /** The last pass failed (Redis or PostgreSQL away): poll quickly until it works again. */
+  private failing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -98,18 +109,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         LIMIT 200`,
       [olderThanMs],
     );
-    let requeued = 0;
-    for (const { id } of rows) {
-      const state = await this.queue.state(id);
-      if (state !== 'unknown' && state !== 'completed' && state !== 'failed') continue;
-      if (state !== 'unknown') await this.queue.removeFinished(id);
-      const result: [unknown[], number] = await this.dataSource.query(
-        `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL
-          WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))`,
-        [id],
-      );
-      requeued += result[1];
-    }
+    if (rows.length === 0) return 0;
+    const jobs = await Promise.all(
+      rows.map(async ({ id }) => ({ id, state: await this.queue.state(id) })),
+    );
+    const lost = jobs.filter((j) => LOST_JOB_STATES.has(j.state));
+    if (lost.length === 0) return 0;
+    // A leftover finished job would make the relay's add (same job id) a no-op.
+    await this.queue.remove(lost.filter((j) => j.state !== 'unknown').map((j) => j.id));
+    const [, requeued]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL
+        WHERE id = ANY($1::uuid[])
+          AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))`,
+      [lost.map((j) => j.id)],
+    );
     if (requeued > 0)
       this.logger.warn(`${requeued} message(s) lost by the queue were queued again`);
     return requeued;
@@ -120,10 +133,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.timer = setTimeout(() => {
       this.running = this.pass().finally(() => {
         this.running = undefined;
-        if (!this.stopped) this.schedule(this.again ? 0 : this.options.relayIntervalMs);
+        if (!this.stopped) this.schedule(this.again ? 0 : this.pollDelay());
         this.again = false;
       });
     }, delayMs);
+  }
+
+  private pollDelay(): number {
+    const notified = this.listener && !this.failing;
+    return notified
+      ? Math.max(LISTENING_POLL_MS, this.options.relayIntervalMs)
+      : this.options.relayIntervalMs;
   }
 
   private async pass(): Promise<void> {
@@ -136,7 +156,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.lastSweep = Date.now();
         await this.requeueLost();
       }
+      this.failing = false;
     } catch (e) {
+      this.failing = true;
       // Redis or PostgreSQL is away: the rows stay in the outbox, the next pass retries.
       if (Date.now() - this.lastWarning > 10_000) {
         this.logger.warn(`Relay pass failed, will retry: ${(e as Error).message}`);

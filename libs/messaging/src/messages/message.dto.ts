@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '#core';
+import { PageQueryDto, Trim } from '#core';
 import { MESSAGE_STATUSES, type MessageStatus } from '../message.entity.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../template-names.js';
 
@@ -18,7 +17,7 @@ export class ListMessagesQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: "Part of the recipient's email or name", example: 'amina' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString({ message: 'q must be text' })
   @MaxLength(200, { message: 'q must be at most 200 characters' })
   q?: string;

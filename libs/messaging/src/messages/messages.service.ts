@@ -11,6 +11,7 @@ import {
   pageWindow,
   containsPattern,
   foldedContains,
+  toPage,
 } from '#core';
 import { EventAccess } from '#events';
 import type { ListMessagesQueryDto, MessageView } from './message.dto.js';
@@ -33,12 +34,12 @@ interface MessageRow {
   sent_at: Date | null;
 }
 
+const FROM = `FROM messages m LEFT JOIN accounts a ON a.id = m.recipient_account_id`;
 const SELECT = `
   SELECT m.id, m.template, m.locale, m.event_id, m.recipient_account_id, a.name AS recipient_name,
          m.recipient_email, m.payload->>'subject' AS subject, m.status, m.attempts, m.last_error,
          m.provider_message_id, m.created_at, m.enqueued_at, m.sent_at
-    FROM messages m
-    LEFT JOIN accounts a ON a.id = m.recipient_account_id`;
+    ${FROM}`;
 
 const toView = (r: MessageRow): MessageView => ({
   id: r.id,
@@ -72,7 +73,7 @@ export class MessagesService {
     query: ListMessagesQueryDto,
   ): Promise<Page<MessageView>> {
     await this.access.requireOrganiser(actor, eventId);
-    const { skip, take, page, pageSize } = pageWindow(query);
+    const { skip, take } = pageWindow(query);
     const params: unknown[] = [eventId];
     const where = ['m.event_id = $1'];
     if (query.status) {
@@ -90,14 +91,14 @@ export class MessagesService {
     }
     const filter = `WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM messages m LEFT JOIN accounts a ON a.id = m.recipient_account_id ${filter}`,
+      `SELECT count(*)::int AS total ${FROM} ${filter}`,
       params,
     );
     const rows: MessageRow[] = await this.dataSource.query(
       `${SELECT} ${filter} ORDER BY m.created_at DESC, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, take, skip],
     );
-    return { items: rows.map(toView), total, page, pageSize };
+    return toPage(rows.map(toView), total, query);
   }
 
   /** Back to the outbox: the relay queues it again and the worker sends it once. */

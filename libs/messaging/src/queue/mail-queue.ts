@@ -13,10 +13,6 @@ export interface SendMessageJob {
   messageId: string;
 }
 
-export interface MailQueueNames {
-  [MAIL_QUEUE]: { [SEND_MESSAGE_JOB]: SendMessageJob };
-}
-
 /** Retry policy of one send: exponential backoff on transient SMTP errors. */
 export interface MailRetryPolicy {
   attempts: number;
@@ -39,24 +35,14 @@ export function sendMessageJobOptions(messageId: string, retry: MailRetryPolicy)
 }
 
 /**
- * BullMQ connection for a Redis URL. Producers fail fast when Redis is down (the row
- * simply stays in the outbox); workers block on Redis and so need unlimited retries.
+ * The consumer's BullMQ connection: it blocks on Redis, so it waits through an outage
+ * (no per-command retry limit) instead of failing. The producer shares the app's
+ * fail-fast REDIS connection instead: a row whose add fails simply stays in the outbox.
  */
-export function mailQueueConnection(
-  redisUrl: string,
-  role: 'producer' | 'worker',
-): ConnectionOptions {
-  const url = new URL(redisUrl);
-  const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined;
+export function mailWorkerConnection(redisUrl: string): ConnectionOptions {
   return {
-    host: url.hostname,
-    port: url.port ? Number(url.port) : 6379,
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: Number.isInteger(db) ? db : undefined,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: role === 'worker' ? null : 1,
-    enableOfflineQueue: role === 'worker',
+    url: redisUrl,
+    maxRetriesPerRequest: null,
     connectTimeout: 2000,
     retryStrategy: (times: number) => Math.min(times * 200, 2000),
   };

@@ -1,5 +1,6 @@
 import type { EventSummary } from '../payloads.js';
 import { dateRange, type MailLocale, placeName } from './format.js';
+import type { EmailContent } from './layout.js';
 
 /** Words every email shares, per language. */
 export const COMMON: Record<
@@ -52,4 +53,28 @@ export function eventDetails(p: EventSummary, locale: MailLocale): Array<[string
     .join(', ');
   if (venue) rows.push([c.venue, venue]);
   return rows;
+}
+
+/** The wording of an email telling a registrant where they stand: a subject and paragraphs. */
+export interface NoticeWording {
+  subject: (event: string) => string;
+  body: (event: string) => string[];
+}
+
+/** A notice to a registrant: greeting, the wording, the event block, the registered footer. */
+export function registrantNotice(
+  w: NoticeWording,
+  p: EventSummary & { recipientName: string },
+  locale: MailLocale,
+  extraParagraphs: string[] = [],
+): EmailContent {
+  const c = COMMON[locale];
+  return {
+    subject: w.subject(p.eventName),
+    greeting: c.hello(p.recipientName),
+    paragraphs: [...w.body(p.eventName), ...extraParagraphs],
+    details: eventDetails(p, locale),
+    signature: c.signature,
+    footer: c.registeredFooter(p.eventName),
+  };
 }

@@ -1,4 +1,4 @@
-import { formatInZone, offsetMinutesAt } from '#core';
+import { formatInZone, type Locale, LOCALES } from '#core';
 import { placeName, zoneLabel } from '#ics';
 
 /*
@@ -7,8 +7,8 @@ import { placeName, zoneLabel } from '#ics';
  * UTC+0 since 2026-09-20 and Node's bundled tzdata does not know it yet).
  */
 
-export type MailLocale = 'fr' | 'en' | 'es';
-export const MAIL_LOCALES: readonly MailLocale[] = ['fr', 'en', 'es'];
+/** The languages we write emails in: the app's locales. */
+export type MailLocale = Locale;
 
 /** BCP 47 tags for Intl: British English writes "Thursday, 28 October 2027". */
 const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
@@ -22,11 +22,11 @@ const DATE: Intl.DateTimeFormatOptions = {
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 export function asMailLocale(locale: string | null | undefined): MailLocale {
-  return MAIL_LOCALES.includes(locale as MailLocale) ? (locale as MailLocale) : 'en';
+  return LOCALES.includes(locale as MailLocale) ? (locale as MailLocale) : 'en';
 }
 
 /** A calendar date (YYYY-MM-DD), independent of any zone: "lundi 25 octobre 2027". */
-export function longDate(date: string, locale: MailLocale): string {
+function longDate(date: string, locale: MailLocale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
   return new Intl.DateTimeFormat(INTL[locale], { ...DATE, timeZone: 'UTC' }).format(at);
@@ -41,7 +41,7 @@ export function dateRange(start: string, end: string, locale: MailLocale): strin
 }
 
 // City names and "Tangier time" labels are shared with the calendar invites.
-export { placeName, zoneLabel };
+export { placeName };
 
 /** "jeudi 28 octobre 2027, 09:00, heure de Tanger". */
 export function localDateTime(
@@ -78,12 +78,4 @@ export function localTimeRange(
       ? localTime(end, zone, locale)
       : `${formatInZone(end, zone, INTL[locale], DATE)}, ${localTime(end, zone, locale)}`;
   return `${startText}–${endText}, ${zoneLabel(place, locale)}`;
-}
-
-/** "UTC+01:00", for readers who compare with their own clock. */
-export function utcOffsetLabel(iso: string, zone: string): string {
-  const minutes = offsetMinutesAt(zone, new Date(iso));
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

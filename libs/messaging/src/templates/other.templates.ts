@@ -1,17 +1,14 @@
-import { formatInZone } from '#core';
 import type { AnnouncementPayload, MagicLinkPayload, SessionChangedPayload } from '../payloads.js';
 import { COMMON, eventDetails } from './common.js';
-import { localTimeRange, type MailLocale, placeName } from './format.js';
+import { localTime, localTimeRange, type MailLocale, placeName } from './format.js';
 import type { EmailContent } from './layout.js';
-
-const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 export function magicLinkContent(p: MagicLinkPayload, locale: MailLocale): EmailContent {
   const c = COMMON[locale];
   const expires = new Date(p.expiresAt);
   const until = Number.isNaN(expires.getTime())
     ? p.expiresAt
-    : `${formatInZone(expires, 'UTC', INTL[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} UTC`;
+    : `${localTime(expires, 'UTC', locale)} UTC`;
   const words = {
     fr: {
       subject: 'Votre lien de connexion à Convene',

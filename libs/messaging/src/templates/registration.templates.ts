@@ -1,9 +1,9 @@
 import type { RegistrationPayload } from '../payloads.js';
-import { COMMON, eventDetails } from './common.js';
+import { type NoticeWording, registrantNotice } from './common.js';
 import type { MailLocale } from './format.js';
 import type { EmailContent } from './layout.js';
 
-type RegistrationTemplate =
+export type RegistrationTemplate =
   | 'registration_pending'
   | 'registration_confirmed'
   | 'registration_waitlisted'
@@ -11,18 +11,13 @@ type RegistrationTemplate =
   | 'registration_rejected'
   | 'registration_cancelled';
 
-interface Wording {
-  subject: (event: string) => string;
-  body: (event: string) => string[];
-}
-
 const reasonLine: Record<MailLocale, (reason: string) => string> = {
   fr: (r) => `Motif indiqué par l'équipe d'organisation : ${r}`,
   en: (r) => `Reason given by the organisers: ${r}`,
   es: (r) => `Motivo indicado por la organización: ${r}`,
 };
 
-const WORDING: Record<RegistrationTemplate, Record<MailLocale, Wording>> = {
+const WORDING: Record<RegistrationTemplate, Record<MailLocale, NoticeWording>> = {
   registration_pending: {
     fr: {
       subject: (e) => `Inscription reçue : ${e}`,
@@ -144,16 +139,10 @@ export function registrationContent(
   p: RegistrationPayload,
   locale: MailLocale,
 ): EmailContent {
-  const w = WORDING[template][locale];
-  const c = COMMON[locale];
-  const paragraphs = w.body(p.eventName);
-  if (p.reason) paragraphs.push(reasonLine[locale](p.reason));
-  return {
-    subject: w.subject(p.eventName),
-    greeting: c.hello(p.recipientName),
-    paragraphs,
-    details: eventDetails(p, locale),
-    signature: c.signature,
-    footer: c.registeredFooter(p.eventName),
-  };
+  return registrantNotice(
+    WORDING[template][locale],
+    p,
+    locale,
+    p.reason ? [reasonLine[locale](p.reason)] : [],
+  );
 }

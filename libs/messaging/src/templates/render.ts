@@ -1,16 +1,13 @@
-import type {
-  AnnouncementPayload,
-  MagicLinkPayload,
-  RegistrationPayload,
-  SessionChangedPayload,
-  SignupPromotedPayload,
-  VisaLetterIssuedPayload,
-} from '../payloads.js';
+import type { RegistrationPayload } from '../payloads.js';
 import type { TemplateName } from '../template-names.js';
-import { asMailLocale } from './format.js';
-import { type RenderedEmail, renderLayout } from './layout.js';
+import { asMailLocale, type MailLocale } from './format.js';
+import { type EmailContent, type RenderedEmail, renderLayout } from './layout.js';
 import { announcementContent, magicLinkContent, sessionChangedContent } from './other.templates.js';
-import { isRegistrationTemplate, registrationContent } from './registration.templates.js';
+import {
+  isRegistrationTemplate,
+  type RegistrationTemplate,
+  registrationContent,
+} from './registration.templates.js';
 import { signupPromotedContent } from './signup.templates.js';
 import { visaLetterIssuedContent } from './visa.templates.js';
 
@@ -20,6 +17,17 @@ export class UnknownTemplateError extends Error {
     this.name = 'UnknownTemplateError';
   }
 }
+
+type ContentOf = (payload: never, locale: MailLocale) => EmailContent;
+
+/** Each template's content builder; the six registration ones share one. */
+const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = {
+  magic_link: magicLinkContent,
+  announcement: announcementContent,
+  session_changed: sessionChangedContent,
+  signup_promoted: signupPromotedContent,
+  visa_letter_issued: visaLetterIssuedContent,
+};
 
 /**
  * Turns an outbox row into the email, in the row's locale (English when the row
@@ -31,35 +39,11 @@ export function renderMessage(
   payload: Record<string, unknown>,
 ): RenderedEmail {
   const lang = asMailLocale(locale);
-  if (template === 'magic_link') {
-    return renderLayout(magicLinkContent(payload as unknown as MagicLinkPayload, lang), lang);
-  }
-  if (template === 'announcement') {
-    return renderLayout(announcementContent(payload as unknown as AnnouncementPayload, lang), lang);
-  }
-  if (template === 'session_changed') {
-    return renderLayout(
-      sessionChangedContent(payload as unknown as SessionChangedPayload, lang),
-      lang,
-    );
-  }
-  if (template === 'signup_promoted') {
-    return renderLayout(
-      signupPromotedContent(payload as unknown as SignupPromotedPayload, lang),
-      lang,
-    );
-  }
-  if (template === 'visa_letter_issued') {
-    return renderLayout(
-      visaLetterIssuedContent(payload as unknown as VisaLetterIssuedPayload, lang),
-      lang,
-    );
-  }
-  if (isRegistrationTemplate(template)) {
-    return renderLayout(
-      registrationContent(template, payload as unknown as RegistrationPayload, lang),
-      lang,
-    );
-  }
-  throw new UnknownTemplateError(template);
+  const content = isRegistrationTemplate(template)
+    ? registrationContent(template, payload as unknown as RegistrationPayload, lang)
+    : Object.hasOwn(CONTENT, template)
+      ? CONTENT[template as keyof typeof CONTENT](payload as never, lang)
+      : undefined;
+  if (!content) throw new UnknownTemplateError(template);
+  return renderLayout(content, lang);
 }

@@ -1,15 +1,10 @@
 import type { VisaLetterIssuedPayload } from '../payloads.js';
-import { COMMON, eventDetails } from './common.js';
+import { type NoticeWording, registrantNotice } from './common.js';
 import type { MailLocale } from './format.js';
 import type { EmailContent } from './layout.js';
 
-interface Wording {
-  subject: (event: string) => string;
-  body: (event: string) => string[];
-}
-
 /** The letter itself stays in Convene: an email never carries a passport number. */
-const WORDING: Record<MailLocale, Wording> = {
+const WORDING: Record<MailLocale, NoticeWording> = {
   fr: {
     subject: (e) => `Votre lettre d'invitation est prête : ${e}`,
     body: (e) => [
@@ -40,14 +35,5 @@ export function visaLetterIssuedContent(
   p: VisaLetterIssuedPayload,
   locale: MailLocale,
 ): EmailContent {
-  const w = WORDING[locale];
-  const c = COMMON[locale];
-  return {
-    subject: w.subject(p.eventName),
-    greeting: c.hello(p.recipientName),
-    paragraphs: w.body(p.eventName),
-    details: eventDetails(p, locale),
-    signature: c.signature,
-    footer: c.registeredFooter(p.eventName),
-  };
+  return registrantNotice(WORDING[locale], p, locale);
 }
