@@ -55,6 +55,22 @@ describe('events', () => {
       .expect(409);
   });
 
+  it('gives distinct slugs to events of the same name created at the same moment', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t
+          .http()
+          .post('/api/events')
+          .set(admin.auth)
+          .send(eventBody({ name: 'Immersion Manille' })),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const slugs = results.map((r) => r.body.slug as string).sort();
+    expect(new Set(slugs).size).toBe(6);
+    expect(slugs).toContain('immersion-manille');
+  });
+
   it('keeps drafts hidden from everyone but their staff', async () => {
     const participant = await signup(t);
     const draft = await createEvent(t, admin, {}, { publish: false });

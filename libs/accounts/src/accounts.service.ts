@@ -5,11 +5,11 @@ import {
   type Actor,
   APP_CONFIG,
   type AppConfig,
-  badRequest,
   forbidden,
   isAdmin,
   notFound,
   unauthenticated,
+  requireReference,
 } from '#core';
 import { Account } from './account.entity.js';
 import { type AccountView, toAccountView } from './account.view.js';
@@ -78,15 +78,12 @@ export class AccountsService implements OnApplicationBootstrap {
     if (dto.locale !== undefined) patch.locale = dto.locale;
     if (dto.organisationId !== undefined) {
       if (dto.organisationId !== null) {
-        const found = await this.accounts.manager.query(
-          'SELECT 1 FROM organisations WHERE id = $1',
-          [dto.organisationId],
+        await requireReference(
+          this.accounts.manager,
+          'organisations',
+          dto.organisationId,
+          'organisationId',
         );
-        if (found.length === 0) {
-          throw badRequest('organisationId does not name a known organisation', {
-            field: 'organisationId',
-          });
-        }
       }
       patch.organisationId = dto.organisationId;
     }

@@ -8,9 +8,9 @@ import {
   APP_CONFIG,
   type AppConfig,
   RateLimiter,
-  badRequest,
   conflict,
   unauthenticated,
+  requireReference,
 } from '#core';
 import { Account } from './account.entity.js';
 import { toAccountView, type AccountView } from './account.view.js';
@@ -45,7 +45,14 @@ export class AuthService {
 
   async signup(dto: SignupDto, ip: string): Promise<AuthResult> {
     await this.rateLimiter.hit(`signup:ip:${ip}`, this.config.signupMaxPerIp, 3600);
-    if (dto.organisationId) await this.requireOrganisation(dto.organisationId);
+    if (dto.organisationId) {
+      await requireReference(
+        this.dataSource,
+        'organisations',
+        dto.organisationId,
+        'organisationId',
+      );
+    }
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     const inserted = await this.accounts
       .createQueryBuilder()
@@ -151,16 +158,5 @@ export class AuthService {
       loginMaxPerEmail,
       loginWindowSeconds,
     );
-  }
-
-  private async requireOrganisation(id: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM organisations WHERE id = $1',
-      [id],
-    );
-    if (rows.length === 0)
-      throw badRequest('organisationId does not name a known organisation', {
-        field: 'organisationId',
-      });
   }
 }

@@ -5,6 +5,8 @@ import { type Actor, forbidden, isAdmin, notFound } from '#core';
 import { EventStaff, type StaffRole } from './event-staff.entity.js';
 import { Event } from './event.entity.js';
 
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
 /**
  * The one place that answers "may this person see or run this event?". Every
  * domain service asks it before touching an event's data.
@@ -16,43 +18,64 @@ export class EventAccess {
     @InjectRepository(EventStaff) private readonly staff: Repository<EventStaff>,
   ) {}
 
-  async rolesOf(actor: Actor | undefined, eventId: string): Promise<StaffRole[]> {
-    if (!actor) return [];
-    const rows = await this.staff.findBy({ eventId, accountId: actor.accountId });
-    return rows.map((r) => r.role);
+  /**
+   * The event and the actor's roles on it in one query: every request that touches an
+   * event passes here, so it costs one round trip, not one per question.
+   */
+  private async load(
+    actor: Actor | undefined,
+    eventId: string,
+  ): Promise<{ event: Event; roles: StaffRole[] }> {
+    const { entities, raw } = await this.events
+      .createQueryBuilder('e')
+      .addSelect(
+        `ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = e.id AND s.account_id = :me)`,
+        'roles',
+      )
+      .where('e.id = :eventId', { eventId, me: actor?.accountId ?? NOBODY })
+      .getRawAndEntities<{ roles: StaffRole[] }>();
+    if (!entities[0]) throw notFound('Event');
+    const roles = raw[0].roles;
+    // Drafts do not exist for anyone but their staff: 404, not 403, so they do not leak.
+    const staff = roles.length > 0 || (actor !== undefined && isAdmin(actor));
+    if (entities[0].status === 'draft' && !staff) throw notFound('Event');
+    return { event: entities[0], roles };
   }
 
-  async isOrganiser(actor: Actor, eventId: string): Promise<boolean> {
-    if (isAdmin(actor)) return true;
-    return (await this.rolesOf(actor, eventId)).includes('organiser');
+  /**
+   * Everything a service asks about an event in one query: the event (404 if the actor
+   * may not see it) and what the actor is on it.
+   */
+  async standing(
+    actor: Actor | undefined,
+    eventId: string,
+  ): Promise<{ event: Event; roles: StaffRole[]; isOrganiser: boolean; isStaff: boolean }> {
+    const { event, roles } = await this.load(actor, eventId);
+    const admin = actor !== undefined && isAdmin(actor);
+    return {
+      event,
+      roles,
+      isOrganiser: admin || roles.includes('organiser'),
+      isStaff: admin || roles.length > 0,
+    };
   }
 
-  async isStaff(actor: Actor | undefined, eventId: string): Promise<boolean> {
-    if (!actor) return false;
-    if (isAdmin(actor)) return true;
-    return (await this.rolesOf(actor, eventId)).length > 0;
-  }
-
-  /** Drafts do not exist for anyone but their staff: 404, not 403, so they do not leak. */
   async requireVisible(actor: Actor | undefined, eventId: string): Promise<Event> {
-    const event = await this.events.findOneBy({ id: eventId });
-    if (!event) throw notFound('Event');
-    if (event.status === 'draft' && !(await this.isStaff(actor, eventId))) throw notFound('Event');
-    return event;
+    return (await this.load(actor, eventId)).event;
   }
 
   async requireOrganiser(actor: Actor, eventId: string): Promise<Event> {
-    const event = await this.requireVisible(actor, eventId);
-    if (!(await this.isOrganiser(actor, eventId)))
+    const { event, roles } = await this.load(actor, eventId);
+    if (!isAdmin(actor) && !roles.includes('organiser')) {
       throw forbidden('Only the organisers of this event can do this');
+    }
     return event;
   }
 
   /** Organisers, or staff holding one of the given roles (a facilitator reading a list). */
   async requireStaffRole(actor: Actor, eventId: string, roles: StaffRole[]): Promise<Event> {
-    const event = await this.requireVisible(actor, eventId);
+    const { event, roles: held } = await this.load(actor, eventId);
     if (isAdmin(actor)) return event;
-    const held = await this.rolesOf(actor, eventId);
     if (!held.includes('organiser') && !held.some((r) => roles.includes(r))) {
       throw forbidden('Only the staff of this event can do this');
     }

@@ -10,9 +10,10 @@ import {
   isAdmin,
   notFound,
   pageWindow,
-  parseInstant,
   pgErrorCode,
   toPage,
+  requireReference,
+  instantField,
 } from '#core';
 import {
   AddStaffDto,
@@ -55,28 +56,33 @@ export class EventsService {
       throw forbidden('Only platform admins and event organisers can create events');
     }
     const values = await this.toColumns(dto, undefined);
-    const event = await this.dataSource.transaction(async (manager) => {
-      const slug = dto.slug ?? (await this.freeSlug(slugify(`${dto.name}`)));
-      const created = manager.create(Event, {
-        ...values,
-        slug,
-        status: 'draft',
-        createdBy: actor.accountId,
-      });
+    // A generated slug can be taken between choosing and inserting it (two organisers
+    // creating "Immersion Kinshasa" at once): choose again rather than answer 409.
+    let event: Event | undefined;
+    for (let attempt = 1; !event; attempt++) {
+      const slug = dto.slug ?? (await this.freeSlug(slugify(dto.name)));
       try {
-        await manager.save(created);
+        event = await this.dataSource.transaction(async (manager) => {
+          const created = manager.create(Event, {
+            ...values,
+            slug,
+            status: 'draft',
+            createdBy: actor.accountId,
+          });
+          await manager.save(created);
+          await manager.insert(EventStaff, {
+            eventId: created.id,
+            accountId: actor.accountId,
+            role: 'organiser',
+          });
+          return created;
+        });
       } catch (e) {
-        if (pgErrorCode(e) === '23505')
+        if (pgErrorCode(e) !== '23505') throw e;
+        if (dto.slug || attempt >= 5)
           throw conflict('This slug is already taken', { field: 'slug' });
-        throw e;
       }
-      await manager.insert(EventStaff, {
-        eventId: created.id,
-        accountId: actor.accountId,
-        role: 'organiser',
-      });
-      return created;
-    });
+    }
     return toEventView(await this.events.findOneByOrFail({ id: event.id }));
   }
 
@@ -179,11 +185,7 @@ export class EventsService {
 
   async addStaff(actor: Actor, eventId: string, dto: AddStaffDto) {
     await this.access.requireOrganiser(actor, eventId);
-    const exists: unknown[] = await this.dataSource.query('SELECT 1 FROM accounts WHERE id = $1', [
-      dto.accountId,
-    ]);
-    if (exists.length === 0)
-      throw badRequest('accountId does not name a known account', { field: 'accountId' });
+    await requireReference(this.dataSource, 'accounts', dto.accountId, 'accountId');
     await this.staff
       .createQueryBuilder()
       .insert()
@@ -225,20 +227,8 @@ export class EventsService {
     if (endDate < startDate)
       throw badRequest('endDate must be on or after startDate', { field: 'endDate' });
 
-    const instant = (field: 'registrationOpensAt' | 'registrationClosesAt') => {
-      const raw = dto[field];
-      if (raw === undefined) return current?.[field] ?? null;
-      const parsed = parseInstant(raw, timezone);
-      if (!parsed) {
-        throw badRequest(
-          `${field} must be an ISO 8601 date-time such as 2027-06-01T09:00 or 2027-06-01T09:00:00+01:00`,
-          {
-            field,
-          },
-        );
-      }
-      return parsed;
-    };
+    const instant = (field: 'registrationOpensAt' | 'registrationClosesAt') =>
+      instantField(field, dto[field], timezone, current?.[field] ?? null);
     const registrationOpensAt = instant('registrationOpensAt');
     const registrationClosesAt = instant('registrationClosesAt');
     if (
@@ -254,15 +244,12 @@ export class EventsService {
     const kind = dto.kind ?? current?.kind;
     const hostOrganisationId = dto.hostOrganisationId ?? current?.hostOrganisationId ?? null;
     if (dto.hostOrganisationId) {
-      const found: unknown[] = await this.dataSource.query(
-        'SELECT 1 FROM organisations WHERE id = $1',
-        [dto.hostOrganisationId],
+      await requireReference(
+        this.dataSource,
+        'organisations',
+        dto.hostOrganisationId,
+        'hostOrganisationId',
       );
-      if (found.length === 0) {
-        throw badRequest('hostOrganisationId does not name a known organisation', {
-          field: 'hostOrganisationId',
-        });
-      }
     }
     if (kind === 'immersion' && !hostOrganisationId) {
       throw badRequest('An immersion needs a hostOrganisationId', { field: 'hostOrganisationId' });

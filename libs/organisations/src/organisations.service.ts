@@ -20,11 +20,13 @@ import {
   UpdateOrganisationDto,
 } from './dto/organisation.dto.js';
 import { Organisation } from './organisation.entity.js';
+import { EventAccess } from '#events';
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly access: EventAccess,
   ) {}
 
   async list(query: ListOrganisationsQueryDto): Promise<Page<Organisation>> {
@@ -98,14 +100,10 @@ export class OrganisationsService {
     }
   }
 
-  /** Admins and anyone who organises an event keep the partner directory up to date. */
+  /** The people who may start events (admins, organisers) keep the partner directory up to date. */
   private async requireEditor(actor: Actor): Promise<void> {
-    if (isAdmin(actor)) return;
-    const rows: unknown[] = await this.organisations.manager.query(
-      `SELECT 1 FROM event_staff WHERE account_id = $1 AND role = 'organiser' LIMIT 1`,
-      [actor.accountId],
-    );
-    if (rows.length === 0)
+    if (!(await this.access.canCreateEvents(actor))) {
       throw forbidden('Only admins and event organisers can edit organisations');
+    }
   }
 }

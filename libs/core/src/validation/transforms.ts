@@ -1,7 +1,13 @@
 import { Transform } from 'class-transformer';
 
+const each = (fn: (s: string) => string) => (value: unknown) =>
+  typeof value === 'string' ? fn(value) : value;
+
+/** Applies to a text field, or to each text of a list field (languages, nationalities). */
 const map = (fn: (s: string) => string) => () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? fn(value) : value));
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map(each(fn)) : each(fn)(value),
+  );
 
 /** Trims surrounding spaces people paste in from phones and spreadsheets. */
 export const Trim = map((s) => s.trim());
