@@ -166,6 +166,58 @@ describe('registrations under concurrency', () => {
     );
   }, 120_000);
 
+  it('organisers approving many at once for the last seats confirm only as many as there are seats', async () => {
+    // Proved it can fail: with RegistrationWorkflow reading the event without
+    // ledger.lockEvent, approvals counted seats and took waitlist numbers on their own
+    // snapshots; the run failed on the first assertion below (a 409 from the unique
+    // (event_id, waitlist_seq) index where every approval should succeed).
+    const event = await createEvent(t, admin, { capacity: 3, requiresApproval: true });
+    const people = await fastAccounts(t, 11, { organisationId, prefix: 'approve' });
+    const ids: string[] = [];
+    for (const p of people) {
+      const r = await post(
+        `/api/events/${event.id}/registrations`,
+        p,
+        registrationBody(organisationId),
+      );
+      expect([r.status, r.body.status]).toEqual([201, 'pending']);
+      ids.push(r.body.id as string);
+    }
+
+    const approvals = await Promise.all(
+      ids.slice(0, 10).map((id) => post(`/api/registrations/${id}/approve`, admin)),
+    );
+    expect(approvals.map((a) => a.status)).toEqual(Array(10).fill(200));
+    const statuses = approvals.map((a) => a.body.status);
+    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(3);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(7);
+    // Each waitlisted person got their own place, 1..7, none shared.
+    expect(
+      approvals
+        .filter((a) => a.body.status === 'waitlisted')
+        .map((a) => a.body.waitlistPosition as number)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const [{ n }] = (await ds.query(
+      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+      [event.id],
+    )) as Array<{ n: number }>;
+    expect(n).toBe(3);
+
+    // The same approval sent twice at once (two organisers, two tabs): one wins, one 409.
+    const twice = await Promise.all([
+      post(`/api/registrations/${ids[10]}/approve`, admin),
+      post(`/api/registrations/${ids[10]}/approve`, admin),
+    ]);
+    expect(twice.map((a) => a.status).sort()).toEqual([200, 409]);
+    const changes = (await ds.query(
+      `SELECT count(*)::int AS n FROM registration_status_changes
+        WHERE registration_id = $1 AND from_status = 'pending'`,
+      [ids[10]],
+    )) as Array<{ n: number }>;
+    expect(changes[0].n).toBe(1);
+  });
+
   it('the same person racing themselves gets one registration and 409s', async () => {
     const event = await createEvent(t, admin, { capacity: 5 });
     const [p] = await fastAccounts(t, 1, { organisationId, prefix: 'twin' });

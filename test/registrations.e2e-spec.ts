@@ -121,8 +121,13 @@ describe('registrations', () => {
     it('waitlists on a full event, but refuses outside the window or when not open (409)', async () => {
       const full = await createEvent(t, organiser, { capacity: 1 });
       await register(full.id, await person()).expect(201);
-      const waiting = await register(full.id, await person()).expect(201);
+      const second = await person();
+      const waiting = await register(full.id, second).expect(201);
       expect(waiting.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+      const mine = await t.http().get('/api/me/registrations').set(second.auth).expect(200);
+      expect(mine.body).toEqual([
+        expect.objectContaining({ id: waiting.body.id, status: 'waitlisted', waitlistPosition: 1 }),
+      ]);
 
       const late = await createEvent(t, organiser, {
         registrationOpensAt: '2020-01-01T09:00',
@@ -251,6 +256,24 @@ describe('registrations', () => {
         'professionOther',
         /professionOther must be 1 to 200/,
       ],
+      [
+        'emergency contact relation too long',
+        {
+          emergencyContact: {
+            name: 'Moussa',
+            phone: '+226 70 12 34 56',
+            relation: 'x'.repeat(101),
+          },
+        },
+        'emergencyContact.relation',
+        /emergencyContact.relation must be at most 100/,
+      ],
+      [
+        'professionOther blank',
+        { profession: 'other', professionOther: '   ' },
+        'professionOther',
+        /professionOther must be 1 to 200/,
+      ],
       ['unknown field', { shoeSize: 42 }, 'shoeSize', /should not exist/],
     ])('%s -> 400 naming the field', async (_label, overrides, field, message) => {
       const res = await register(eventId, p, overrides).expect(400);
@@ -271,6 +294,43 @@ describe('registrations', () => {
       }).expect(201);
       expect(ok.body).toMatchObject({ profession: 'other', professionOther: 'Family mediator' });
       await t.http().post(`/api/registrations/${ok.body.id}/cancel`).set(p.auth).expect(200);
+    });
+
+    it('a change is validated field by field too, and cannot move the registration to someone else', async () => {
+      const reg = (await register(eventId, p).expect(201)).body;
+      const patch = (body: Record<string, unknown>) =>
+        t.http().patch(`/api/registrations/${reg.id}`).set(p.auth).send(body).expect(400);
+      for (const [body, field] of [
+        [{ accountId: organiser.id }, 'accountId'],
+        [{ consent: { dataProcessing: false } }, 'consent'],
+        [{ languages: ['french!'] }, 'languages'],
+        [{ phone: '0612345678' }, 'phone'],
+        [{ profession: 'nurse' }, 'profession'],
+        [{ emergencyContact: { name: 'Moussa' } }, 'emergencyContact.phone'],
+      ] as const) {
+        expect(fieldsOf((await patch(body)).body)).toContain(field);
+      }
+      const unknownOrg = await patch({ organisationId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknownOrg.body.details).toEqual({ field: 'organisationId' });
+      const longReason = await t
+        .http()
+        .post(`/api/registrations/${reg.id}/cancel`)
+        .set(p.auth)
+        .send({ reason: 'x'.repeat(1001) })
+        .expect(400);
+      expect(fieldsOf(longReason.body)).toContain('reason');
+      // Nothing above changed the registration.
+      const after = await t.http().get(`/api/registrations/${reg.id}`).set(p.auth).expect(200);
+      expect(after.body).toMatchObject({
+        accountId: p.id,
+        status: 'confirmed',
+        organisationId: orgId,
+        profession: 'social_worker',
+        languages: ['fr', 'en'],
+        phone: null,
+        emergencyContact: null,
+      });
+      await t.http().post(`/api/registrations/${reg.id}/cancel`).set(p.auth).expect(200);
     });
 
     it('an unknown organisation is a 400 on organisationId', async () => {
@@ -331,7 +391,9 @@ describe('registrations', () => {
         .expect(404);
       await t.http().post(`/api/registrations/${regA}/cancel`).set(b.auth).expect(404);
       await t.http().get(`/api/registrations/${regA}/history`).set(b.auth).expect(404);
+      await t.http().get(`/api/registrations/${regA}/editions`).set(b.auth).expect(404);
       await t.http().post(`/api/registrations/${regA}/approve`).set(b.auth).expect(404);
+      await t.http().post(`/api/registrations/${regA}/reject`).set(b.auth).expect(404);
       const still = await t.http().get(`/api/registrations/${regA}`).set(a.auth).expect(200);
       expect(still.body.status).toBe('confirmed');
     });
@@ -356,9 +418,25 @@ describe('registrations', () => {
       await t.http().post(`/api/registrations/${regY}/cancel`).set(organiser.auth).expect(404);
       await t.http().post(`/api/registrations/${regY}/reject`).set(organiser.auth).expect(404);
       await t.http().get(`/api/registrations/${regY}/history`).set(organiser.auth).expect(404);
+      await t.http().get(`/api/registrations/${regY}/editions`).set(organiser.auth).expect(404);
+      await t.http().post(`/api/registrations/${regY}/approve`).set(organiser.auth).expect(404);
+      await t
+        .http()
+        .patch(`/api/registrations/${regY}`)
+        .set(organiser.auth)
+        .send({ dietary: 'x' })
+        .expect(404);
       await t.http().get(`/api/events/${eventY}/registrations`).set(organiser.auth).expect(403);
+      await t
+        .http()
+        .get(`/api/events/${eventY}/registrations?format=csv`)
+        .set(organiser.auth)
+        .expect(403);
       await t.http().get(`/api/events/${eventY}/stats`).set(organiser.auth).expect(403);
       await register(eventY, organiser, { accountId: a.id }).expect(403);
+      // Nothing on Y moved.
+      const y = await t.http().get(`/api/registrations/${regY}`).set(b.auth).expect(200);
+      expect(y.body).toMatchObject({ status: 'confirmed', dietary: null });
       // ...while on their own event they can.
       await t.http().get(`/api/registrations/${regA}`).set(organiser.auth).expect(200);
       await t.http().get(`/api/events/${eventX}/registrations`).set(organiser.auth).expect(200);
@@ -531,6 +609,27 @@ describe('registrations', () => {
         [event.id],
       );
       expect(n).toBe(2);
+      // Promoted in waitlist order, each recorded once by the system and mailed to its own person.
+      const promotions = (await ds.query(
+        `SELECT registration_id, changed_by, reason FROM registration_status_changes
+          WHERE event_id = $1 AND from_status = 'waitlisted' ORDER BY changed_at, id`,
+        [event.id],
+      )) as Array<{ registration_id: string; changed_by: string | null; reason: string }>;
+      expect(promotions).toEqual([
+        { registration_id: regs[1].id, changed_by: null, reason: 'A seat became free' },
+        { registration_id: regs[2].id, changed_by: null, reason: 'A seat became free' },
+      ]);
+      const promotedMail = (await ds.query(
+        `SELECT recipient_account_id, payload->>'registrationId' AS registration_id FROM messages
+          WHERE event_id = $1 AND template = 'registration_promoted' ORDER BY recipient_account_id`,
+        [event.id],
+      )) as Array<{ recipient_account_id: string; registration_id: string }>;
+      expect(promotedMail).toEqual(
+        [
+          { recipient_account_id: people[1].id, registration_id: regs[1].id },
+          { recipient_account_id: people[2].id, registration_id: regs[2].id },
+        ].sort((a, b) => a.recipient_account_id.localeCompare(b.recipient_account_id)),
+      );
     });
 
     it('the owner edits their details; a cancelled registration is frozen', async () => {

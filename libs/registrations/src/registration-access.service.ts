@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, badRequest, forbidden, notFound } from '#core';
+import { type Actor, forbidden, notFound, DomainError } from '#core';
 import { type Event, EventAccess } from '#events';
 import { Registration } from './registration.entity.js';
 
@@ -27,9 +27,15 @@ export class RegistrationAccess {
     const registration = await this.dataSource.getRepository(Registration).findOneBy({ id });
     if (!registration) throw notFound('Registration');
     const isOwner = registration.accountId === actor.accountId;
-    const isOrganiser = await this.events.isOrganiser(actor, registration.eventId);
+    let standing;
+    try {
+      standing = await this.events.standing(actor, registration.eventId);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'not_found') throw notFound('Registration');
+      throw e;
+    }
+    const { event, isOrganiser } = standing;
     if (!isOwner && !isOrganiser) throw notFound('Registration');
-    const event = await this.events.requireVisible(actor, registration.eventId);
     return { registration, event, isOwner, isOrganiser };
   }
 
@@ -49,23 +55,28 @@ export class RegistrationAccess {
     return row;
   }
 
-  async requireOrganisation(manager: EntityManager | DataSource, id: string): Promise<void> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM organisations WHERE id = $1', [id]);
-    if (rows.length === 0) {
-      throw badRequest('organisationId does not name a known organisation', {
-        field: 'organisationId',
-      });
-    }
+  /** 1-based place among those still waiting, or null when not waitlisted. */
+  async waitlistPosition(
+    r: Registration,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number | null> {
+    return (await this.waitlistPositions([r], manager)).get(r.id) ?? null;
   }
 
-  /** 1-based place among those still waiting, or null when not waitlisted. */
-  async waitlistPosition(r: Registration): Promise<number | null> {
-    if (r.status !== 'waitlisted' || r.waitlistSeq === null) return null;
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM registrations
-        WHERE event_id = $1 AND status = 'waitlisted' AND waitlist_seq <= $2`,
-      [r.eventId, r.waitlistSeq],
-    )) as Array<{ n: number }>;
-    return row.n;
+  /** The places of many registrations (of any events) in one query, keyed by id. */
+  async waitlistPositions(
+    registrations: Registration[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
+    const waiting = registrations.filter((r) => r.status === 'waitlisted' && r.waitlistSeq);
+    if (waiting.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT u.id, (SELECT count(*)::int FROM registrations w
+                      WHERE w.event_id = u.event_id AND w.status = 'waitlisted'
+                        AND w.waitlist_seq <= u.seq) AS n
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS u(id, event_id, seq)`,
+      [waiting.map((r) => r.id), waiting.map((r) => r.eventId), waiting.map((r) => r.waitlistSeq)],
+    )) as Array<{ id: string; n: number }>;
+    return new Map(rows.map((row) => [row.id, row.n]));
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { Event } from '#events';
-import { Outbox, recipientLocale, type RegistrationPayload, type TemplateName } from '#messaging';
+import {
+  Outbox,
+  recipientLocale,
+  type RegistrationPayload,
+  type TemplateName,
+  eventSummary,
+} from '#messaging';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 import { seatsToPromote } from './registration-rules.js';
 
@@ -108,47 +114,76 @@ export class RegistrationLedger {
     return row.n;
   }
 
-  /** Writes the audit row and the email for a status change already applied to the row. */
-  async record(manager: EntityManager, event: Event, change: StatusChange): Promise<void> {
-    const [audit] = (await manager.query(
+  /**
+   * Writes the audit rows and the emails for status changes already applied to their
+   * rows: one statement per table however many changes there are, since callers hold
+   * the event lock.
+   */
+  async record(manager: EntityManager, event: Event, changes: StatusChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    // clock_timestamp() per row keeps the audit trail in the order of `changes`.
+    const audits = (await manager.query(
       `INSERT INTO registration_status_changes
          (registration_id, event_id, from_status, to_status, changed_by, reason)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [change.registration.id, event.id, change.from, change.to, change.by, change.reason ?? null],
-    )) as Array<{ id: string }>;
-    const [recipient] = change.recipient
-      ? [change.recipient]
-      : ((await manager.query(`SELECT id, email, name, locale FROM accounts WHERE id = $1`, [
-          change.registration.accountId,
-        ])) as Recipient[]);
-    if (!recipient) return;
-    const template =
-      change.from === 'waitlisted' && change.to === 'confirmed'
-        ? 'registration_promoted'
-        : TEMPLATE_BY_STATUS[change.to];
-    const payload: RegistrationPayload = {
-      eventId: event.id,
-      eventName: event.name,
-      eventStartDate: event.startDate,
-      eventEndDate: event.endDate,
-      eventTimezone: event.timezone,
-      venueName: event.venueName,
-      venueCity: event.venueCity,
-      registrationId: change.registration.id,
-      recipientName: recipient.name,
-      reason: change.reason ?? null,
-    };
-    await this.outbox.enqueue(manager, [
-      {
-        template,
-        recipientEmail: recipient.email,
-        recipientAccountId: recipient.id,
-        locale: localeFor(recipient.locale, event.languages),
-        eventId: event.id,
-        payload: { ...payload },
-        dedupeKey: `registration:${change.registration.id}:${change.to}:${audit.id}`,
-      },
-    ]);
+       SELECT u.registration_id, $1, u.from_status, u.to_status, u.changed_by, u.reason
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[])
+              AS u(registration_id, from_status, to_status, changed_by, reason)
+       RETURNING id, registration_id`,
+      [
+        event.id,
+        changes.map((c) => c.registration.id),
+        changes.map((c) => c.from),
+        changes.map((c) => c.to),
+        changes.map((c) => c.by),
+        changes.map((c) => c.reason ?? null),
+      ],
+    )) as Array<{ id: string; registration_id: string }>;
+    const auditOf = new Map(audits.map((a) => [a.registration_id, a.id]));
+    const recipients = await this.recipientsOf(manager, changes);
+    await this.outbox.enqueue(
+      manager,
+      changes.flatMap((change) => {
+        const recipient = recipients.get(change.registration.accountId);
+        if (!recipient) return [];
+        const payload: RegistrationPayload = {
+          ...eventSummary(event),
+          registrationId: change.registration.id,
+          recipientName: recipient.name,
+          reason: change.reason ?? null,
+        };
+        return [
+          {
+            template:
+              change.from === 'waitlisted' && change.to === 'confirmed'
+                ? 'registration_promoted'
+                : TEMPLATE_BY_STATUS[change.to],
+            recipientEmail: recipient.email,
+            recipientAccountId: recipient.id,
+            locale: recipientLocale(recipient.locale, event.languages),
+            eventId: event.id,
+            payload: { ...payload },
+            dedupeKey: `registration:${change.registration.id}:${change.to}:${auditOf.get(change.registration.id)}`,
+          },
+        ];
+      }),
+    );
+  }
+
+  /** The registrants, from the changes that carry them and one query for the rest. */
+  private async recipientsOf(
+    manager: EntityManager,
+    changes: StatusChange[],
+  ): Promise<Map<string, Recipient>> {
+    const known = changes.flatMap((c) => (c.recipient ? [c.recipient] : []));
+    const missing = changes.filter((c) => !c.recipient).map((c) => c.registration.accountId);
+    const fetched =
+      missing.length === 0
+        ? []
+        : ((await manager.query(
+            `SELECT id, email, name, locale FROM accounts WHERE id = ANY($1::uuid[])`,
+            [missing],
+          )) as Recipient[]);
+    return new Map([...known, ...fetched].map((r) => [r.id, r]));
   }
 
   /**
@@ -170,23 +205,24 @@ export class RegistrationLedger {
       .limit(free)
       .setLock('pessimistic_write')
       .getMany();
-    for (const registration of next) {
-      await manager.update(
-        Registration,
-        { id: registration.id },
-        { status: 'confirmed', statusChangedAt: () => 'clock_timestamp()' },
-      );
-      await this.record(manager, event, {
+    if (next.length === 0) return [];
+    const ids = next.map((r) => r.id);
+    await manager.update(
+      Registration,
+      { id: In(ids) },
+      { status: 'confirmed', statusChangedAt: () => 'clock_timestamp()' },
+    );
+    await this.record(
+      manager,
+      event,
+      next.map((registration) => ({
         registration,
-        from: 'waitlisted',
-        to: 'confirmed',
+        from: 'waitlisted' as const,
+        to: 'confirmed' as const,
         by: null,
         reason: 'A seat became free',
-      });
-    }
-    return next.map((r) => r.id);
+      })),
+    );
+    return ids;
   }
 }
-
-/** The recipient's own language when we write in it, else the event's first one. */
-export const localeFor = recipientLocale;

@@ -14,6 +14,7 @@ import {
 import { type Event, EventAccess } from '#events';
 import type { ListRegistrationsQueryDto, RegistrationSort } from './dto/registration.dto.js';
 import { PROFESSIONS, REGISTRATION_STATUSES } from './registration.entity.js';
+import { type EmergencyContact, emergencyContactOf } from './registration.view.js';
 
 const SORT_COLUMNS: Record<string, string> = {
   name: 'a.name',
@@ -59,7 +60,7 @@ export interface RegistrationListItem {
   dietary: string | null;
   accessibility: string | null;
   phone: string | null;
-  emergencyContact: { name: string; phone: string; relation: string | null } | null;
+  emergencyContact: EmergencyContact | null;
   consentAt: string;
   waitlistPosition: number | null;
   /** How many other editions this person registered for: returning participants. */
@@ -114,28 +115,15 @@ export class RegistrationReports {
     )) as Row[];
     const body = stringify(
       rows.map((r) => {
-        const i = toItem(r, event);
-        return [
-          i.account.name,
-          i.account.email,
-          i.phone ?? '',
-          i.organisation.name,
-          i.organisation.country,
-          i.profession,
-          i.professionOther ?? '',
-          i.languages.join(' '),
-          i.dietary ?? '',
-          i.accessibility ?? '',
-          i.emergencyContact?.name ?? '',
-          i.emergencyContact?.phone ?? '',
-          i.emergencyContact?.relation ?? '',
-          i.status,
-          i.waitlistPosition ?? '',
-          i.createdAt,
-          i.consentAt,
-        ];
+        const item = toItem(r, event);
+        return CSV_COLUMNS.map(([, value]) => value(item));
       }),
-      { header: true, columns: CSV_COLUMNS, record_delimiter: 'windows', quoted_string: false },
+      {
+        header: true,
+        columns: CSV_COLUMNS.map(([header]) => header),
+        record_delimiter: 'windows',
+        quoted_string: false,
+      },
     );
     return { filename: `${event.slug}-registrations.csv`, body: `\uFEFF${body}` };
   }
@@ -181,11 +169,7 @@ export class RegistrationReports {
         `${head.participants} participant${head.participants === 1 ? '' : 's'} from ` +
         `${head.organisations} organisation${head.organisations === 1 ? '' : 's'} in ` +
         `${head.countries} countr${head.countries === 1 ? 'y' : 'ies'}`,
-      byCountry: byCountry.map((c) => ({
-        country: c.country,
-        participants: c.participants,
-        organisations: c.organisations,
-      })),
+      byCountry,
       byProfession,
       byStatus,
       waitlist: byStatus.waitlisted,
@@ -215,24 +199,25 @@ export class RegistrationReports {
   }
 }
 
-const CSV_COLUMNS = [
-  'Name',
-  'Email',
-  'Phone',
-  'Organisation',
-  'Country',
-  'Profession',
-  'Profession (other)',
-  'Languages',
-  'Dietary needs',
-  'Accessibility needs',
-  'Emergency contact',
-  'Emergency phone',
-  'Emergency relation',
-  'Status',
-  'Waitlist position',
-  'Registered at',
-  'Consent given at',
+/** Each CSV column with the value it takes from a list item, so the two never drift apart. */
+const CSV_COLUMNS: Array<[string, (i: RegistrationListItem) => string | number]> = [
+  ['Name', (i) => i.account.name],
+  ['Email', (i) => i.account.email],
+  ['Phone', (i) => i.phone ?? ''],
+  ['Organisation', (i) => i.organisation.name],
+  ['Country', (i) => i.organisation.country],
+  ['Profession', (i) => i.profession],
+  ['Profession (other)', (i) => i.professionOther ?? ''],
+  ['Languages', (i) => i.languages.join(' ')],
+  ['Dietary needs', (i) => i.dietary ?? ''],
+  ['Accessibility needs', (i) => i.accessibility ?? ''],
+  ['Emergency contact', (i) => i.emergencyContact?.name ?? ''],
+  ['Emergency phone', (i) => i.emergencyContact?.phone ?? ''],
+  ['Emergency relation', (i) => i.emergencyContact?.relation ?? ''],
+  ['Status', (i) => i.status],
+  ['Waitlist position', (i) => i.waitlistPosition ?? ''],
+  ['Registered at', (i) => i.createdAt],
+  ['Consent given at', (i) => i.consentAt],
 ];
 
 const SELECT = `SELECT r.id, r.status, r.account_id, a.name AS account_name, a.email AS account_email,
@@ -274,14 +259,11 @@ function toItem(r: Row, event: Event): RegistrationListItem {
     dietary: r.dietary,
     accessibility: r.accessibility,
     phone: r.phone,
-    emergencyContact:
-      r.emergency_contact_name && r.emergency_contact_phone
-        ? {
-            name: r.emergency_contact_name,
-            phone: r.emergency_contact_phone,
-            relation: r.emergency_contact_relation,
-          }
-        : null,
+    emergencyContact: emergencyContactOf(
+      r.emergency_contact_name,
+      r.emergency_contact_phone,
+      r.emergency_contact_relation,
+    ),
     consentAt: toZonedIso(r.consent_data_processing_at, event.timezone),
     waitlistPosition: r.waitlist_position,
     otherEditions: r.other_editions,

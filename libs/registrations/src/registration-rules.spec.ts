@@ -1,4 +1,4 @@
-import { localeFor } from './registration-ledger.service.js';
+import { recipientLocale } from '#messaging';
 import {
   canApply,
   type EventFacts,
@@ -95,9 +95,9 @@ describe('registration rules', () => {
   });
 
   it('writes emails in the recipient language, else the event first language', () => {
-    expect(localeFor('es', ['fr', 'en'])).toBe('es');
-    expect(localeFor(null, ['fr', 'en'])).toBe('fr');
-    expect(localeFor('de', ['xx', 'en'])).toBe('en');
-    expect(localeFor(undefined, [])).toBe('en');
+    expect(recipientLocale('es', ['fr', 'en'])).toBe('es');
+    expect(recipientLocale(null, ['fr', 'en'])).toBe('fr');
+    expect(recipientLocale('de', ['xx', 'en'])).toBe('en');
+    expect(recipientLocale(undefined, [])).toBe('en');
   });
 });

@@ -22,8 +22,8 @@ export class RegistrationWorkflow {
 
   /** Pending -> confirmed, or waitlisted when the seats are gone by now. */
   async approve(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
-    await this.access.loadForOrganiser(actor, id);
-    return this.apply(actor, id, 'approve', reason, async (manager, event) => {
+    const { registration } = await this.access.loadForOrganiser(actor, id);
+    return this.apply(actor, registration, 'approve', reason, async (manager, event) => {
       const confirmed = await this.ledger.countConfirmed(manager, event.id);
       const to = placement(event, confirmed, { approved: true });
       const waitlistSeq =
@@ -33,14 +33,18 @@ export class RegistrationWorkflow {
   }
 
   async reject(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
-    await this.access.loadForOrganiser(actor, id);
-    return this.apply(actor, id, 'reject', reason, () => Promise.resolve({ to: 'rejected' }));
+    const { registration } = await this.access.loadForOrganiser(actor, id);
+    return this.apply(actor, registration, 'reject', reason, () =>
+      Promise.resolve({ to: 'rejected' }),
+    );
   }
 
   /** By the participant or an organiser; a freed seat goes to the first person waiting. */
   async cancel(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
-    await this.access.load(actor, id);
-    return this.apply(actor, id, 'cancel', reason, () => Promise.resolve({ to: 'cancelled' }));
+    const { registration } = await this.access.load(actor, id);
+    return this.apply(actor, registration, 'cancel', reason, () =>
+      Promise.resolve({ to: 'cancelled' }),
+    );
   }
 
   /** The audit trail of one registration, oldest first: organisers only. */
@@ -99,9 +103,10 @@ export class RegistrationWorkflow {
     }));
   }
 
+  /** `loaded` is the row the access check read: its id and event never change. */
   private async apply(
     actor: Actor,
-    id: string,
+    loaded: Pick<Registration, 'id' | 'eventId'>,
     action: RegistrationAction,
     reason: string | undefined,
     decide: (
@@ -109,10 +114,10 @@ export class RegistrationWorkflow {
       event: Event,
     ) => Promise<{ to: RegistrationStatus; waitlistSeq?: number | null }>,
   ): Promise<RegistrationView> {
+    const { id } = loaded;
     return this.dataSource.transaction(async (manager) => {
-      const probe = await manager.findOneByOrFail(Registration, { id });
       // Lock order everywhere: the event, then the registration rows.
-      const event = (await this.ledger.lockEvent(manager, probe.eventId))!;
+      const event = (await this.ledger.lockEvent(manager, loaded.eventId))!;
       const registration = await this.access.lockRow(manager, id);
       const from = registration.status;
       if (!canApply(action, from)) {
@@ -128,13 +133,9 @@ export class RegistrationWorkflow {
           ...(waitlistSeq ? { waitlistSeq } : {}),
         },
       );
-      await this.ledger.record(manager, event, {
-        registration,
-        from,
-        to,
-        by: actor.accountId,
-        reason: reason || null,
-      });
+      await this.ledger.record(manager, event, [
+        { registration, from, to, by: actor.accountId, reason: reason || null },
+      ]);
       if (from === 'confirmed') await this.ledger.promoteWaitlist(manager, event.id);
       // Last, so every registration row lock is taken before listeners lock other rows
       // (the agenda locks sessions after the person's registration, never before).
@@ -147,17 +148,11 @@ export class RegistrationWorkflow {
         });
       }
       const saved = await manager.findOneByOrFail(Registration, { id });
-      const position =
-        saved.status === 'waitlisted'
-          ? (
-              (await manager.query(
-                `SELECT count(*)::int AS n FROM registrations
-                  WHERE event_id = $1 AND status = 'waitlisted' AND waitlist_seq <= $2`,
-                [saved.eventId, saved.waitlistSeq],
-              )) as Array<{ n: number }>
-            )[0].n
-          : null;
-      return toRegistrationView(saved, event.timezone, position);
+      return toRegistrationView(
+        saved,
+        event.timezone,
+        await this.access.waitlistPosition(saved, manager),
+      );
     });
   }
 }

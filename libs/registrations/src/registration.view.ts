@@ -1,6 +1,21 @@
 import { toZonedIso } from '#core';
 import type { Registration } from './registration.entity.js';
 
+export interface EmergencyContact {
+  name: string;
+  phone: string;
+  relation: string | null;
+}
+
+/** The contact is only worth showing with both a name and a phone. */
+export function emergencyContactOf(
+  name: string | null,
+  phone: string | null,
+  relation: string | null,
+): EmergencyContact | null {
+  return name && phone ? { name, phone, relation } : null;
+}
+
 export interface RegistrationView {
   id: string;
   eventId: string;
@@ -17,7 +32,7 @@ export interface RegistrationView {
    * already checked the reader is the owner or an organiser (RegistrationAccess).
    */
   phone: string | null;
-  emergencyContact: { name: string; phone: string; relation: string | null } | null;
+  emergencyContact: EmergencyContact | null;
   consent: { dataProcessing: boolean; at: string };
   /** 1 for the next person to get a seat; null unless waitlisted. */
   waitlistPosition: number | null;
@@ -44,14 +59,11 @@ export function toRegistrationView(
     dietary: r.dietary,
     accessibility: r.accessibility,
     phone: r.phone,
-    emergencyContact:
-      r.emergencyContactName && r.emergencyContactPhone
-        ? {
-            name: r.emergencyContactName,
-            phone: r.emergencyContactPhone,
-            relation: r.emergencyContactRelation,
-          }
-        : null,
+    emergencyContact: emergencyContactOf(
+      r.emergencyContactName,
+      r.emergencyContactPhone,
+      r.emergencyContactRelation,
+    ),
     consent: {
       dataProcessing: true,
       at: toZonedIso(r.consentDataProcessingAt, timezone),

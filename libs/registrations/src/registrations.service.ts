@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { type Actor, badRequest, conflict, forbidden, pgErrorCode, toZonedIso } from '#core';
+import { DataSource, In } from 'typeorm';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  forbidden,
+  pgErrorCode,
+  requireReference,
+  toZonedIso,
+  pgConstraint,
+} from '#core';
 import { EventAccess } from '#events';
 import { CreateRegistrationDto, UpdateRegistrationDto } from './dto/registration.dto.js';
 import { RegistrationAccess } from './registration-access.service.js';
 import { type Recipient, RegistrationLedger } from './registration-ledger.service.js';
 import { LIVE_STATUSES, type Profession, Registration } from './registration.entity.js';
 import { placement, registrationClosedReason } from './registration-rules.js';
-import { type RegistrationView, toRegistrationView } from './registration.view.js';
+import {
+  emergencyContactOf,
+  type RegistrationView,
+  toRegistrationView,
+} from './registration.view.js';
 
 const ALREADY_REGISTERED = 'This person already has a registration for this event';
 
@@ -32,10 +45,9 @@ export class RegistrationsService {
     eventId: string,
     dto: CreateRegistrationDto,
   ): Promise<RegistrationView> {
-    await this.events.requireVisible(actor, eventId);
+    const { isOrganiser: byOrganiser } = await this.events.standing(actor, eventId);
     const accountId = dto.accountId ?? actor.accountId;
     const forSomeoneElse = accountId !== actor.accountId;
-    const byOrganiser = await this.events.isOrganiser(actor, eventId);
     if (forSomeoneElse && !byOrganiser) {
       throw forbidden('Only the organisers of this event can register someone else');
     }
@@ -51,7 +63,7 @@ export class RegistrationsService {
         field: 'organisationId',
       });
     }
-    await this.access.requireOrganisation(this.dataSource, organisationId);
+    await requireReference(this.dataSource, 'organisations', organisationId, 'organisationId');
     const professionOther = checkProfession(dto.profession, dto.professionOther);
 
     return this.dataSource.transaction(async (manager) => {
@@ -110,19 +122,21 @@ export class RegistrationsService {
         await manager.save(registration);
       } catch (e) {
         // The partial unique index is the last word if a check above was somehow raced.
-        if (pgErrorCode(e) === '23505' && constraintOf(e) === 'registrations_live_key') {
+        if (pgErrorCode(e) === '23505' && pgConstraint(e) === 'registrations_live_key') {
           throw conflict(ALREADY_REGISTERED);
         }
         throw e;
       }
-      await this.ledger.record(manager, event, {
-        registration,
-        from: null,
-        to: status,
-        by: actor.accountId,
-        reason: forSomeoneElse ? 'Registered by an organiser' : null,
-        recipient: account,
-      });
+      await this.ledger.record(manager, event, [
+        {
+          registration,
+          from: null,
+          to: status,
+          by: actor.accountId,
+          reason: forSomeoneElse ? 'Registered by an organiser' : null,
+          recipient: account,
+        },
+      ]);
       // save() read back the generated columns; the new arrival waits behind everyone else.
       return toRegistrationView(
         registration,
@@ -144,13 +158,15 @@ export class RegistrationsService {
   /** The owner or an organiser edits the details; the status only moves through actions. */
   async update(actor: Actor, id: string, dto: UpdateRegistrationDto): Promise<RegistrationView> {
     const { registration: current, event } = await this.access.load(actor, id);
-    if (!LIVE_STATUSES.includes(current.status)) {
-      throw conflict(`A ${current.status} registration can no longer be changed`, {
-        status: current.status,
-      });
+    if (!LIVE_STATUSES.includes(current.status)) throw frozen(current.status);
+    if (dto.organisationId) {
+      await requireReference(
+        this.dataSource,
+        'organisations',
+        dto.organisationId,
+        'organisationId',
+      );
     }
-    if (dto.organisationId)
-      await this.access.requireOrganisation(this.dataSource, dto.organisationId);
     const profession = dto.profession ?? current.profession;
     const professionOther = checkProfession(
       profession,
@@ -169,8 +185,11 @@ export class RegistrationsService {
       changes.emergencyContactPhone = dto.emergencyContact.phone;
       changes.emergencyContactRelation = dto.emergencyContact.relation ?? null;
     }
-    await this.dataSource.getRepository(Registration).update({ id }, changes);
-    const saved = await this.dataSource.getRepository(Registration).findOneByOrFail({ id });
+    const repository = this.dataSource.getRepository(Registration);
+    // Only while still live: a cancellation that lands between the check above and here wins.
+    const { affected } = await repository.update({ id, status: In([...LIVE_STATUSES]) }, changes);
+    const saved = await repository.findOneByOrFail({ id });
+    if (!affected) throw frozen(saved.status);
     return toRegistrationView(saved, event.timezone, await this.access.waitlistPosition(saved));
   }
 
@@ -188,12 +207,18 @@ export class RegistrationsService {
     )) as Array<
       Record<'id' | 'slug' | 'name' | 'timezone' | 'status' | 'start_date' | 'end_date', string>
     >;
+    // One query for every waitlist place, not one per registration.
+    const positions = await this.access.waitlistPositions(registrations);
     const byId = new Map(events.map((e) => [e.id, e]));
-    const out = [];
-    for (const r of registrations) {
-      const e = byId.get(r.eventId)!;
-      out.push({
-        ...toRegistrationView(r, e.timezone, await this.access.waitlistPosition(r)),
+    return registrations
+      .map((r) => ({ r, e: byId.get(r.eventId)! }))
+      .sort(
+        (a, b) =>
+          b.e.start_date.localeCompare(a.e.start_date) ||
+          b.r.createdAt.getTime() - a.r.createdAt.getTime(),
+      )
+      .map(({ r, e }) => ({
+        ...toRegistrationView(r, e.timezone, positions.get(r.id) ?? null),
         event: {
           id: e.id,
           slug: e.slug,
@@ -203,13 +228,7 @@ export class RegistrationsService {
           timezone: e.timezone,
           status: e.status,
         },
-      });
-    }
-    return out.sort(
-      (a, b) =>
-        b.event.startDate.localeCompare(a.event.startDate) ||
-        b.createdAt.localeCompare(a.createdAt),
-    );
+      }));
   }
 
   /**
@@ -234,38 +253,32 @@ export class RegistrationsService {
         WHERE account_id = $1 AND event_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')`,
       [actor.accountId, eventId],
     )) as Array<{ id: string; status: string }>;
-    const base = {
-      alreadyRegistered: current ? { registrationId: current.id, status: current.status } : null,
-    };
-    if (!previous) {
-      return {
-        ...base,
-        from: null,
-        organisationId: account?.organisation_id ?? null,
-        profession: null,
-        professionOther: null,
-        languages: [],
-        dietary: null,
-        accessibility: null,
-        phone: null,
-        emergencyContact: null,
-      };
-    }
-    const r = await this.dataSource
-      .getRepository(Registration)
-      .findOneByOrFail({ id: previous.id });
-    const view = toRegistrationView(r, 'UTC');
+    const r = previous
+      ? await this.dataSource.getRepository(Registration).findOneByOrFail({ id: previous.id })
+      : null;
     return {
-      ...base,
-      from: { eventId: previous.event_id, eventName: previous.event_name, registrationId: r.id },
-      organisationId: r.organisationId,
-      profession: r.profession,
-      professionOther: r.professionOther,
-      languages: r.languages,
-      dietary: r.dietary,
-      accessibility: r.accessibility,
-      phone: r.phone,
-      emergencyContact: view.emergencyContact,
+      alreadyRegistered: current ? { registrationId: current.id, status: current.status } : null,
+      from: previous
+        ? {
+            eventId: previous.event_id,
+            eventName: previous.event_name,
+            registrationId: previous.id,
+          }
+        : null,
+      organisationId: r ? r.organisationId : (account?.organisation_id ?? null),
+      profession: r?.profession ?? null,
+      professionOther: r?.professionOther ?? null,
+      languages: r?.languages ?? [],
+      dietary: r?.dietary ?? null,
+      accessibility: r?.accessibility ?? null,
+      phone: r?.phone ?? null,
+      emergencyContact: r
+        ? emergencyContactOf(
+            r.emergencyContactName,
+            r.emergencyContactPhone,
+            r.emergencyContactRelation,
+          )
+        : null,
     };
   }
 }
@@ -281,6 +294,6 @@ function checkProfession(profession: Profession, other: string | undefined): str
   return other;
 }
 
-function constraintOf(e: unknown): string | undefined {
-  return (e as { driverError?: { constraint?: string } }).driverError?.constraint;
+function frozen(status: string) {
+  return conflict(`A ${status} registration can no longer be changed`, { status });
 }

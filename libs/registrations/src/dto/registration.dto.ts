@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -16,18 +16,13 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, PageQueryDto, Trim, TrimUpper } from '#core';
+import { IsCountryCode, PageQueryDto, Trim, TrimUpper, TrimLower } from '#core';
 import {
   PROFESSIONS,
   REGISTRATION_STATUSES,
   type Profession,
   type RegistrationStatus,
 } from '../registration.entity.js';
-
-const lowerEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value)
-    ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v))
-    : value;
 
 /** Loose on purpose: + and the country code, then digits with the spaces, dots, dashes and brackets people type. */
 const PHONE = /^\+[1-9][0-9 ().-]{5,30}$/;
@@ -94,7 +89,7 @@ export class RegistrationDetailsDto {
     type: [String],
   })
   @IsOptional()
-  @Transform(lowerEach)
+  @TrimLower()
   @IsArray({ message: 'languages must be a list of language codes' })
   @ArrayMaxSize(20, { message: 'languages must hold at most 20 languages' })
   @ArrayUnique({ message: 'languages must not repeat a language' })
