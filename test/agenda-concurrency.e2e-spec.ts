@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { confirmMany, sessionBody } from './support/agenda-fixtures.js';
 import { createEvent, createOrganisation, loginAdmin, type Session } from './support/factories.js';
@@ -146,5 +148,70 @@ describe('agenda sign-ups under concurrency', () => {
       [person.id],
     );
     expect(held[0].n).toBe(5);
+  });
+  /*
+   * Deterministic: the test holds the session row, so the first move waits inside its
+   * transaction and the second queues behind it. Merged over a copy read before the
+   * locks (as it was), the second move back saw "no time change": the session went back
+   * to 10:00 while its sign-ups stayed at 11:00 and no change was recorded.
+   */
+  it('two organisers moving a session at once: the second moves from where the first left it', async () => {
+    const session = await publishedSession({
+      title: 'Moved twice',
+      startsAt: '2027-10-30T10:00',
+      endsAt: '2027-10-30T11:00',
+    });
+    const [person] = await fastAccounts(t, 1, { organisationId, prefix: 'moved' });
+    await confirmMany(t, eventId, [person], organisationId);
+    expect((await call('POST', `/api/sessions/${session.id}/signups`, person)).status).toBe(201);
+
+    const lockWaiters = async () =>
+      (
+        (await ds.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )) as Array<{ n: number }>
+      )[0].n;
+    const until = async (done: () => Promise<boolean>) => {
+      for (let i = 0; i < 500; i++) {
+        if (await done()) return;
+        await sleep(10);
+      }
+      throw new Error('timed out waiting for the requests to queue up');
+    };
+    const blocker = new pg.Client({ connectionString: t.db.url });
+    await blocker.connect();
+    let results: Array<{ status: number }>;
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [session.id]);
+      const later = call('PATCH', `/api/sessions/${session.id}`, admin, {
+        startsAt: '2027-10-30T11:00',
+        endsAt: '2027-10-30T12:00',
+      });
+      await until(async () => (await lockWaiters()) >= 1);
+      const back = call('PATCH', `/api/sessions/${session.id}`, admin, {
+        startsAt: '2027-10-30T10:00',
+        endsAt: '2027-10-30T11:00',
+      });
+      await until(async () => (await lockWaiters()) >= 2);
+      await blocker.query('COMMIT');
+      results = await Promise.all([later, back]);
+    } finally {
+      await blocker.end();
+    }
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+
+    const [row]: Array<{ session_starts: Date; signup_starts: Date; changes: number }> =
+      await ds.query(
+        `SELECT s.starts_at AS session_starts, g.starts_at AS signup_starts,
+                (SELECT count(*)::int FROM session_changes c WHERE c.session_id = s.id) AS changes
+           FROM sessions s JOIN signups g ON g.session_id = s.id AND g.account_id = $2
+          WHERE s.id = $1`,
+        [session.id, person.id],
+      );
+    expect(row.session_starts.toISOString()).toBe('2027-10-30T10:00:00.000Z');
+    expect(row.signup_starts.toISOString()).toBe('2027-10-30T10:00:00.000Z');
+    expect(row.changes).toBe(2);
   });
 });

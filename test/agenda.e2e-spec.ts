@@ -588,4 +588,262 @@ describe('agenda', () => {
       await t.http().delete(`/api/sessions/${other.id}/signups/me`).set(b.auth).expect(404);
     });
   });
+  describe('an organiser of one event acting on another', () => {
+    let organiserX: Session;
+    let personY: Session;
+    let roomY: { id: string };
+    let sessionY: { id: string };
+    let signupY: { id: string };
+    let sessionX: { id: string };
+    let otherX: { id: string };
+
+    beforeAll(async () => {
+      [organiserX, personY] = await fastAccounts(t, 2, { organisationId, prefix: 'cross' });
+      await t
+        .http()
+        .post(`/api/events/${eventId}/staff`)
+        .set(admin.auth)
+        .send({ accountId: organiserX.id, role: 'organiser' })
+        .expect(201);
+      roomY = await createRoom({ name: 'Room of Y' }, otherEventId);
+      sessionY = (
+        await createSession(
+          sessionBody({
+            title: 'Y workshop',
+            status: 'published',
+            signupRequired: true,
+            capacity: 5,
+            roomId: roomY.id,
+          }),
+          admin,
+          otherEventId,
+        ).expect(201)
+      ).body;
+      await confirmMany(t, otherEventId, [personY], organisationId);
+      signupY = (
+        await t
+          .http()
+          .post(`/api/sessions/${sessionY.id}/signups`)
+          .set(personY.auth)
+          .send({})
+          .expect(201)
+      ).body;
+      const published = { status: 'published', signupRequired: true };
+      sessionX = (
+        await createSession(
+          sessionBody({
+            ...published,
+            title: 'X one',
+            startsAt: '2027-10-30T16:00',
+            endsAt: '2027-10-30T17:00',
+          }),
+          organiserX,
+        ).expect(201)
+      ).body;
+      otherX = (
+        await createSession(
+          sessionBody({
+            ...published,
+            title: 'X two',
+            startsAt: '2027-10-30T18:00',
+            endsAt: '2027-10-30T19:00',
+          }),
+          organiserX,
+        ).expect(201)
+      ).body;
+    });
+
+    it("is refused on the other event's agenda, rooms, sessions and sign-ups, and nothing changes", async () => {
+      const http = () => t.http();
+      const as = organiserX.auth;
+      // The role itself works on the event they organise.
+      await http()
+        .post(`/api/events/${eventId}/rooms`)
+        .set(as)
+        .send({ name: 'X room' })
+        .expect(201);
+
+      await createSession(sessionBody(), organiserX, otherEventId).expect(403);
+      await http()
+        .post(`/api/events/${otherEventId}/rooms`)
+        .set(as)
+        .send({ name: 'Mine' })
+        .expect(403);
+      await http()
+        .patch(`/api/events/${otherEventId}/rooms/${roomY.id}`)
+        .set(as)
+        .send({ capacity: 1 })
+        .expect(403);
+      await http().delete(`/api/events/${otherEventId}/rooms/${roomY.id}`).set(as).expect(403);
+      // Y's room through X's address is no room of X.
+      await http()
+        .patch(`/api/events/${eventId}/rooms/${roomY.id}`)
+        .set(as)
+        .send({ capacity: 1 })
+        .expect(404);
+      await http().delete(`/api/events/${eventId}/rooms/${roomY.id}`).set(as).expect(404);
+      await http()
+        .patch(`/api/sessions/${sessionX.id}`)
+        .set(as)
+        .send({ roomId: roomY.id })
+        .expect(400);
+
+      await http()
+        .patch(`/api/sessions/${sessionY.id}`)
+        .set(as)
+        .send({ title: 'Mine now' })
+        .expect(403);
+      await http().post(`/api/sessions/${sessionY.id}/cancel`).set(as).expect(403);
+      await http().delete(`/api/sessions/${sessionY.id}`).set(as).expect(403);
+      await http().post(`/api/events/${otherEventId}/agenda/publish`).set(as).expect(403);
+      await http().get(`/api/events/${otherEventId}/conflicts`).set(as).expect(403);
+
+      await http()
+        .post(`/api/sessions/${sessionY.id}/signups`)
+        .set(as)
+        .send({ accountId: participant.id })
+        .expect(403);
+      await http().get(`/api/sessions/${sessionY.id}/signups`).set(as).expect(403);
+      await http().get(`/api/sessions/${sessionY.id}/signups?format=csv`).set(as).expect(403);
+      await http()
+        .patch(`/api/sessions/${sessionY.id}/signups/${signupY.id}/attendance`)
+        .set(as)
+        .send({ attended: false })
+        .expect(403);
+      await http()
+        .post(`/api/sessions/${sessionY.id}/signups/${signupY.id}/move`)
+        .set(as)
+        .send({ toSessionId: sessionX.id })
+        .expect(403);
+      // Nor through a session of their own: Y's sign-up is not on it.
+      await http()
+        .post(`/api/sessions/${sessionX.id}/signups/${signupY.id}/move`)
+        .set(as)
+        .send({ toSessionId: otherX.id })
+        .expect(404);
+      await http().delete(`/api/sessions/${sessionY.id}/signups/${signupY.id}`).set(as).expect(403);
+      await http().delete(`/api/sessions/${sessionX.id}/signups/${signupY.id}`).set(as).expect(404);
+
+      const [y] = await ds.query(`SELECT title, status FROM sessions WHERE id = $1`, [sessionY.id]);
+      expect(y).toEqual({ title: 'Y workshop', status: 'published' });
+      const [room] = await ds.query(`SELECT capacity FROM rooms WHERE id = $1`, [roomY.id]);
+      expect(room.capacity).toBeNull();
+      const held = await ds.query(
+        `SELECT session_id, status, attended FROM signups WHERE id = $1`,
+        [signupY.id],
+      );
+      expect(held).toEqual([{ session_id: sessionY.id, status: 'confirmed', attended: null }]);
+    });
+  });
+
+  describe('bad input on rooms and sign-ups', () => {
+    let open: { id: string };
+    let signupId: string;
+
+    beforeAll(async () => {
+      open = (
+        await createSession(
+          sessionBody({
+            title: 'Open for bad input',
+            status: 'published',
+            signupRequired: true,
+            startsAt: '2027-10-30T20:00',
+            endsAt: '2027-10-30T21:00',
+          }),
+        ).expect(201)
+      ).body;
+      signupId = (
+        await t
+          .http()
+          .post(`/api/sessions/${open.id}/signups`)
+          .set(participant.auth)
+          .send({})
+          .expect(201)
+      ).body.id;
+    });
+
+    it.each([
+      ['an empty room name', 'rooms', { name: '' }, 'name'],
+      ['a room capacity in words', 'rooms', { name: 'Words', capacity: 'forty' }, 'capacity'],
+      ['a negative room capacity', 'rooms', { name: 'Negative', capacity: -1 }, 'capacity'],
+      [
+        'equipment that is not a short name',
+        'rooms',
+        { name: 'Gear', equipment: ['<script>'] },
+        'equipment',
+      ],
+    ])('refuses %s with 400 naming the field', async (_label, path, body, field) => {
+      const res = await t
+        .http()
+        .post(`/api/events/${eventId}/${path}`)
+        .set(admin.auth)
+        .send(body)
+        .expect(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+    });
+
+    it.each([
+      ['a malformed accountId', 'signups', { accountId: 'someone' }, 'accountId'],
+      ['acceptRules that is not a boolean', 'signups', { acceptRules: 'yes' }, 'acceptRules'],
+    ])('refuses a sign-up with %s', async (_label, path, body, field) => {
+      const res = await t
+        .http()
+        .post(`/api/sessions/${open.id}/${path}`)
+        .set(admin.auth)
+        .send(body)
+        .expect(400);
+      expect(JSON.stringify(res.body)).toContain(field);
+    });
+
+    it('refuses to delete a session people are signed up for; an empty one goes', async () => {
+      const res = await t.http().delete(`/api/sessions/${open.id}`).set(admin.auth).expect(409);
+      expect(res.body.message).toContain('cancel it instead');
+      const [kept] = await ds.query(
+        `SELECT count(*)::int AS n FROM signups WHERE session_id = $1`,
+        [open.id],
+      );
+      expect(kept.n).toBe(1);
+      const empty = (
+        await createSession(
+          sessionBody({
+            title: 'Nobody came',
+            startsAt: '2027-10-30T06:00',
+            endsAt: '2027-10-30T07:00',
+          }),
+        ).expect(201)
+      ).body;
+      await t.http().delete(`/api/sessions/${empty.id}`).set(admin.auth).expect(204);
+      await t.http().get(`/api/sessions/${empty.id}`).set(admin.auth).expect(404);
+    });
+
+    it('refuses a malformed move, attendance or list format, and changes nothing', async () => {
+      const base = `/api/sessions/${open.id}/signups`;
+      const move = await t
+        .http()
+        .post(`${base}/${signupId}/move`)
+        .set(admin.auth)
+        .send({ toSessionId: 'elsewhere' })
+        .expect(400);
+      expect(JSON.stringify(move.body)).toContain('toSessionId');
+      const attendance = await t
+        .http()
+        .patch(`${base}/${signupId}/attendance`)
+        .set(admin.auth)
+        .send({ attended: 'yes' })
+        .expect(400);
+      expect(JSON.stringify(attendance.body)).toContain('attended');
+      await t.http().get(`${base}?format=xml`).set(admin.auth).expect(400);
+      await t
+        .http()
+        .post(`${base}/${signupId}/move`)
+        .set(admin.auth)
+        .send({ toSessionId: open.id })
+        .expect(400);
+      const [row] = await ds.query(
+        `SELECT session_id, status, attended FROM signups WHERE id = $1`,
+        [signupId],
+      );
+      expect(row).toEqual({ session_id: open.id, status: 'confirmed', attended: null });
+    });
+  });
 });

@@ -206,14 +206,11 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
     roomIds[r.name] = row.id;
   }
 
-  const ids: Record<string, string> = {};
-  for (const s of SESSIONS) {
-    const id = await insertSession(ds, eventId, s, roomIds, organiserId);
-    ids[s.title] = id;
+  const facilitate = async (sessionId: string, s: DemoSession) => {
     const people = (s.facilitators ?? []).map((f) => (f === 'organiser' ? organiserId : hostId));
     for (const accountId of people) {
       await ds.query(`INSERT INTO session_facilitators VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-        id,
+        sessionId,
         accountId,
       ]);
       await ds.query(
@@ -221,8 +218,15 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
         [eventId, accountId],
       );
     }
+  };
+
+  const ids: Record<string, string> = {};
+  for (const s of SESSIONS) {
+    ids[s.title] = await insertSession(ds, eventId, s, roomIds, organiserId);
+    await facilitate(ids[s.title], s);
   }
 
+  const bus = { seats: 12, hostLimit: 15 };
   const visit: DemoSession = {
     kind: 'site_visit',
     title: "Visit: the mothers' support programme of our Tangier partner",
@@ -232,20 +236,17 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
     theme: THEME,
     language: 'fr',
     interpretation: ['en', 'es'],
-    capacity: 12, // min(host limit 15, bus seats 12)
+    capacity: Math.min(bus.seats, bus.hostLimit),
     signupRequired: true,
     facilitators: ['host'],
     description: 'A morning with the team and the mothers of the programme, by bus from the hotel.',
   };
   const visitId = await insertSession(ds, eventId, visit, roomIds, organiserId);
-  await ds.query(`INSERT INTO session_facilitators VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-    visitId,
-    hostId,
-  ]);
+  await facilitate(visitId, visit);
   await ds.query(
     `INSERT INTO site_visits (session_id, host_organisation_id, address, meeting_point, departure_at, return_at,
        transport_mode, seats, host_limit, host_contact_name, host_contact_phone, rules)
-     VALUES ($1, $2, $3, $4, $5, $6, 'bus', 12, 15, 'Samira El Amrani', '+212 539 000 000', $7)
+     VALUES ($1, $2, $3, $4, $5, $6, 'bus', $8, $9, 'Samira El Amrani', '+212 539 000 000', $7)
      ON CONFLICT (session_id) DO NOTHING`,
     [
       visitId,
@@ -259,6 +260,8 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
         'What families share stays in the room',
         'Ask the host team before speaking to a family',
       ],
+      bus.seats,
+      bus.hostLimit,
     ],
   );
 

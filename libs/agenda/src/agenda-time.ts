@@ -1,4 +1,4 @@
-import { localDateOf, parseInstant, startOfLocalDate } from '#core';
+import { startOfLocalDate } from '#core';
 
 /** The next calendar date, by plain date arithmetic (no zone involved). */
 export function nextDate(date: string): string {
@@ -20,10 +20,3 @@ export function eventWindow(startDate: string, endDate: string, zone: string) {
     end: startOfLocalDate(nextDate(endDate), zone).getTime(),
   };
 }
-
-/** Reads session input: wall-clock time in the event zone, or an instant with an offset. */
-export function readInstant(value: string, zone: string): Date | undefined {
-  return typeof value === 'string' ? parseInstant(value, zone) : undefined;
-}
-
-export { localDateOf };

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, localDateOf } from '#core';
+import { type Actor, localDateOf, toZonedIso } from '#core';
 import { EventAccess } from '#events';
 import { datesBetween, eventWindow } from './agenda-time.js';
 import { type Conflict, detectConflicts, guestKey } from './conflicts.js';
 import { AgendaQueryDto, MyAgendaQueryDto } from './dto/agenda-query.dto.js';
 import { RegistrationGate } from './registration-gate.js';
-import { SessionReader } from './session-reader.js';
+import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
 import { type SessionView, toSessionView } from './session.view.js';
 
 export interface AgendaDay {
@@ -95,8 +95,8 @@ export class AgendaService {
           title: s.title,
           kind: s.kind,
           status: s.status,
-          startsAt: toSessionView(s, event.timezone).startsAt,
-          endsAt: toSessionView(s, event.timezone).endsAt,
+          startsAt: toZonedIso(s.startsAt, event.timezone),
+          endsAt: toZonedIso(s.endsAt, event.timezone),
           roomId: s.roomId,
         })),
     };
@@ -116,8 +116,8 @@ export class AgendaService {
     );
     if (eventIds.length === 0) return { sessions: [] };
     const plenaries: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM sessions WHERE event_id = ANY($1::uuid[]) AND kind = 'plenary'
-          AND (status = 'published' OR (status = 'cancelled' AND published_at IS NOT NULL))`,
+      `SELECT s.id FROM sessions s
+        WHERE s.event_id = ANY($1::uuid[]) AND s.kind = 'plenary' AND ${PUBLIC_SESSION}`,
       [eventIds],
     );
     const signupBySession = new Map(held.map((h) => [h.session_id, h.signup_id]));

@@ -6,14 +6,12 @@
  * touch and do not clash.
  */
 
-export const CONFLICT_TYPES = [
-  'room_double_booked',
-  'facilitator_overlap',
-  'outside_event_dates',
-  'capacity_above_room',
-  'participant_overlap',
-] as const;
-export type ConflictType = (typeof CONFLICT_TYPES)[number];
+export type ConflictType =
+  | 'room_double_booked'
+  | 'facilitator_overlap'
+  | 'outside_event_dates'
+  | 'capacity_above_room'
+  | 'participant_overlap';
 
 export interface Conflict {
   type: ConflictType;

@@ -1,21 +1,20 @@
-export * from './room.entity.js';
-export * from './session.entity.js';
-export * from './site-visit.entity.js';
-export * from './session-facilitator.entity.js';
-export * from './signup.entity.js';
-export * from './session-change.entity.js';
-export * from './conflicts.js';
-export * from './agenda-time.js';
-export * from './session.view.js';
-export * from './signup.view.js';
-export * from './rooms.service.js';
-export * from './sessions.service.js';
-export * from './session-writer.service.js';
-export * from './signups.service.js';
-export * from './organiser-signups.service.js';
-export * from './signup-lists.service.js';
-export * from './agenda.service.js';
-export * from './agenda.module.js';
+// What other libs and apps use: the module, its services, the session view the calendar
+// builds on, the pure conflict sweep (the benchmark runs it), and the HTTP DTOs.
+export { AgendaModule } from './agenda.module.js';
+export { AgendaService } from './agenda.service.js';
+export { RoomsService } from './rooms.service.js';
+export { SessionsService } from './sessions.service.js';
+export { SessionWriter } from './session-writer.service.js';
+export { SignupsService } from './signups.service.js';
+export { OrganiserSignups } from './organiser-signups.service.js';
+export { SignupLists } from './signup-lists.service.js';
+export { type SessionView, toSessionView } from './session.view.js';
+export {
+  type Conflict,
+  type ConflictInput,
+  type ConflictSession,
+  detectConflicts,
+} from './conflicts.js';
 export * from './dto/room.dto.js';
 export * from './dto/session.dto.js';
 export * from './dto/signup.dto.js';

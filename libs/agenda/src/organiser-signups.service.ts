@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, notFound, pgErrorCode } from '#core';
 import { RegistrationGate } from './registration-gate.js';
-import { lockSession } from './seat-allocator.js';
+import { lockSession, lockSessions } from './seat-allocator.js';
 import { SessionsService } from './sessions.service.js';
 import { SignupAccess } from './signup-access.service.js';
 import { isOverlap, registrationEnded, SignupSeats } from './signup-seats.service.js';
@@ -25,7 +25,7 @@ export class OrganiserSignups {
     await this.guard.requireOrganiserOf(actor, sessionId);
     await this.dataSource.transaction(async (m) => {
       await lockSession(m, sessionId);
-      const cancelled = await this.seats.cancel(m, sessionId, { signupId });
+      const cancelled = await this.seats.cancel(m, { sessionId, signupId });
       if (!cancelled) throw notFound('Sign-up');
     });
   }
@@ -61,9 +61,11 @@ export class OrganiserSignups {
       const id = await this.dataSource.transaction(async (m) => {
         // The registration before the sessions, as the registration workflow does.
         if (!(await this.gate.holdConfirmed(m, signup.registration_id))) throw registrationEnded();
-        // Lock both sessions in a fixed order so two opposite moves cannot deadlock.
-        for (const id of [from.id, to.id].sort()) await lockSession(m, id);
-        await this.seats.cancel(m, from.id, { signupId });
+        // Both sessions in id order, so two opposite moves cannot deadlock.
+        await lockSessions(m, [from.id, to.id]);
+        // Taken off meanwhile (by the person, an organiser, or their registration ending).
+        if (!(await this.seats.cancel(m, { sessionId: from.id, signupId })))
+          throw notFound('Sign-up');
         return this.seats.place(m, to, signup.account_id, signup.registration_id, {
           rulesAccepted: signup.rules_accepted_at !== null,
           addedBy: actor.accountId,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { pgErrorCode } from '#core';
 
 /**
  * Reads the registrations table owned by the registrations lib, by SQL only: who holds
@@ -12,23 +11,13 @@ import { pgErrorCode } from '#core';
 export class RegistrationGate {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async confirmedRegistrationId(
-    eventId: string,
-    accountId: string,
-    manager?: EntityManager,
-  ): Promise<string | undefined> {
-    const q = manager ?? this.dataSource.manager;
-    try {
-      const rows: Array<{ id: string }> = await q.query(
-        `SELECT id FROM registrations WHERE event_id = $1 AND account_id = $2 AND status = 'confirmed'
-          ORDER BY id LIMIT 1`,
-        [eventId, accountId],
-      );
-      return rows[0]?.id;
-    } catch (e) {
-      if (pgErrorCode(e) === '42P01') return undefined; // registrations not installed yet
-      throw e;
-    }
+  async confirmedRegistrationId(eventId: string, accountId: string): Promise<string | undefined> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM registrations WHERE event_id = $1 AND account_id = $2 AND status = 'confirmed'
+        ORDER BY id LIMIT 1`,
+      [eventId, accountId],
+    );
+    return rows[0]?.id;
   }
 
   /**
@@ -47,15 +36,10 @@ export class RegistrationGate {
 
   /** Event ids where the account holds a confirmed registration. */
   async confirmedEventIds(accountId: string): Promise<string[]> {
-    try {
-      const rows: Array<{ event_id: string }> = await this.dataSource.query(
-        `SELECT DISTINCT event_id FROM registrations WHERE account_id = $1 AND status = 'confirmed'`,
-        [accountId],
-      );
-      return rows.map((r) => r.event_id);
-    } catch (e) {
-      if (pgErrorCode(e) === '42P01') return [];
-      throw e;
-    }
+    const rows: Array<{ event_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT event_id FROM registrations WHERE account_id = $1 AND status = 'confirmed'`,
+      [accountId],
+    );
+    return rows.map((r) => r.event_id);
   }
 }

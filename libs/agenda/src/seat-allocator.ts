@@ -20,6 +20,13 @@ export async function lockSession(
   return r && { capacity: r.capacity, startsAt: r.starts_at, endsAt: r.ends_at, status: r.status };
 }
 
+/** Locks several sessions' rows in id order (the order every multi-session lock uses). */
+export async function lockSessions(m: EntityManager, sessionIds: readonly string[]): Promise<void> {
+  await m.query(`SELECT 1 FROM sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+    sessionIds,
+  ]);
+}
+
 /** Serialises agenda edits of one event (clash checks read, then write). */
 export async function lockEventAgenda(m: EntityManager, eventId: string): Promise<void> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 42))`, [`agenda:${eventId}`]);
@@ -66,8 +73,10 @@ export async function promoteWaitlist(m: EntityManager, sessionId: string): Prom
   if (!session) return [];
   const promoted: string[] = [];
   const skipped: string[] = [];
-  for (let guard = 0; guard < 10_000; guard++) {
-    if (session.capacity != null && (await confirmedCount(m, sessionId)) >= session.capacity) break;
+  // The session lock keeps the confirmed count ours: it only grows by our promotions.
+  let free =
+    session.capacity == null ? Infinity : session.capacity - (await confirmedCount(m, sessionId));
+  while (free > 0) {
     const [next]: Array<{ id: string }> = await m.query(
       `SELECT w.id FROM signups w
         WHERE w.session_id = $1 AND w.status = 'waitlisted' AND w.id <> ALL($2::uuid[])
@@ -89,6 +98,7 @@ export async function promoteWaitlist(m: EntityManager, sessionId: string): Prom
       );
       await m.query(`RELEASE SAVEPOINT promote_one`);
       promoted.push(next.id);
+      free--;
     } catch (e) {
       if (pgErrorCode(e) !== '23P01') throw e;
       await m.query(`ROLLBACK TO SAVEPOINT promote_one`);
@@ -96,15 +106,4 @@ export async function promoteWaitlist(m: EntityManager, sessionId: string): Prom
     }
   }
   return promoted;
-}
-
-/** 1-based place on the waitlist. */
-export async function waitlistPosition(m: EntityManager, signupId: string): Promise<number | null> {
-  const [row]: Array<{ n: number | null }> = await m.query(
-    `SELECT (SELECT count(*)::int FROM signups w
-              WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq) AS n
-       FROM signups s WHERE s.id = $1 AND s.status = 'waitlisted'`,
-    [signupId],
-  );
-  return row?.n ?? null;
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { badRequest } from '#core';
+import { badRequest, instantField } from '#core';
 import type { Event } from '#events';
-import { readInstant } from './agenda-time.js';
 import type { UpdateSessionDto } from './dto/session.dto.js';
 import type { ExternalFacilitator, SessionKind, SessionStatus } from './session.entity.js';
 import type { SessionRecord } from './session.view.js';
@@ -53,21 +52,10 @@ export async function sessionValues(
   current: SessionRecord | undefined,
 ): Promise<SessionValues> {
   const zone = event.timezone;
-  const instant = (field: string, raw: string | undefined, fallback: Date | undefined) => {
-    if (raw === undefined) return fallback;
-    const parsed = readInstant(raw, zone);
-    if (!parsed) {
-      throw badRequest(
-        `${field} must be an ISO 8601 date-time such as 2027-10-26T10:00 (event time) or 2027-10-26T10:00:00+01:00`,
-        { field },
-      );
-    }
-    return parsed;
-  };
   const kind = dto.kind ?? current?.kind;
   const title = dto.title ?? current?.title;
-  const startsAt = instant('startsAt', dto.startsAt, current?.startsAt);
-  const endsAt = instant('endsAt', dto.endsAt, current?.endsAt);
+  const startsAt = instantField('startsAt', dto.startsAt, zone, current?.startsAt);
+  const endsAt = instantField('endsAt', dto.endsAt, zone, current?.endsAt);
   if (!kind) throw badRequest('kind is required', { field: 'kind' });
   if (!title) throw badRequest('title is required', { field: 'title' });
   if (!startsAt) throw badRequest('startsAt is required', { field: 'startsAt' });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '#core';
 import type { Event } from '#events';
-import { Outbox, type SessionChangedPayload } from '#messaging';
+import { Outbox, type SessionChangedPayload, eventSummary } from '#messaging';
 import type { SessionChangeKind } from './session-change.entity.js';
 import type { SessionValues } from './session-input.js';
 import type { SessionRecord } from './session.view.js';
@@ -81,13 +81,7 @@ export class SessionNotifier {
       m,
       people.map((p) => {
         const payload: SessionChangedPayload = {
-          eventId: event.id,
-          eventName: event.name,
-          eventStartDate: event.startDate,
-          eventEndDate: event.endDate,
-          eventTimezone: event.timezone,
-          venueName: event.venueName,
-          venueCity: event.venueCity,
+          ...eventSummary(event),
           recipientName: p.name,
           sessionId: before.id,
           sessionTitle: after.title,

@@ -15,6 +15,9 @@ export interface SessionFilter {
   status?: SessionStatus;
 }
 
+/** SQL over `s` (sessions): what participants may see, as `isPublic` says in code. */
+export const PUBLIC_SESSION = `(s.status = 'published' OR (s.status = 'cancelled' AND s.published_at IS NOT NULL))`;
+
 interface Row {
   id: string;
   event_id: string;
@@ -53,10 +56,7 @@ export class SessionReader {
     };
     if (filter.eventId) where.push(`s.event_id = ${param(filter.eventId)}`);
     if (filter.ids) where.push(`s.id = ANY(${param(filter.ids)}::uuid[])`);
-    if (filter.publicOnly)
-      where.push(
-        `(s.status = 'published' OR (s.status = 'cancelled' AND s.published_at IS NOT NULL))`,
-      );
+    if (filter.publicOnly) where.push(PUBLIC_SESSION);
     if (filter.status) where.push(`s.status = ${param(filter.status)}`);
     if (filter.kind) where.push(`s.kind = ${param(filter.kind)}`);
     if (filter.theme) where.push(`lower(s.theme) = lower(${param(filter.theme)})`);

@@ -54,25 +54,28 @@ export class SessionWriter {
   }
 
   async update(actor: Actor, id: string, dto: UpdateSessionDto): Promise<SessionView> {
-    const current = await this.reader.one(id);
-    if (!current) throw notFound('Session');
-    const event = await this.organiserOf(actor, current.eventId);
-    const values = await sessionValues(this.dataSource.manager, event, dto, current);
-
-    const timeChanged =
-      values.startsAt.getTime() !== current.startsAt.getTime() ||
-      values.endsAt.getTime() !== current.endsAt.getTime();
-    const roomChanged = values.roomId !== current.roomId;
-    const statusChanged = values.status !== current.status;
-    const facilitatorsChanged =
-      dto.facilitatorIds !== undefined || dto.externalFacilitators !== undefined;
+    const found = await this.reader.one(id);
+    if (!found) throw notFound('Session');
+    const event = await this.organiserOf(actor, found.eventId);
 
     await this.dataSource.transaction(async (m) => {
-      await lockEventAgenda(m, current.eventId);
+      await lockEventAgenda(m, event.id);
       await lockSession(m, id);
+      // Merged over the row as it stands under the locks: an edit committed while we
+      // waited is what this one changes from (and what its signed-up people hold).
+      const current = await this.reader.one(id, m);
+      if (!current) throw notFound('Session');
+      const values = await sessionValues(m, event, dto, current);
+      const timeChanged =
+        values.startsAt.getTime() !== current.startsAt.getTime() ||
+        values.endsAt.getTime() !== current.endsAt.getTime();
+      const roomChanged = values.roomId !== current.roomId;
+      const statusChanged = values.status !== current.status;
+      const facilitatorsChanged =
+        dto.facilitatorIds !== undefined || dto.externalFacilitators !== undefined;
       const placementChanged = timeChanged || roomChanged || facilitatorsChanged;
       if (!dto.force && values.status !== 'cancelled' && placementChanged) {
-        await refuseClashes(m, current.eventId, id, values);
+        await refuseClashes(m, event.id, id, values);
       }
       await m.query(
         `UPDATE sessions SET kind = $2, title = $3, description = $4, theme = $5, starts_at = $6,
@@ -88,7 +91,7 @@ export class SessionWriter {
       }
       if (dto.facilitatorIds !== undefined) {
         await m.query(`DELETE FROM session_facilitators WHERE session_id = $1`, [id]);
-        await this.writeFacilitators(m, current.eventId, id, values.facilitatorIds);
+        await this.writeFacilitators(m, event.id, id, values.facilitatorIds);
       }
 
       // Tell signed-up people before their sign-ups are cancelled with the session.
@@ -126,10 +129,19 @@ export class SessionWriter {
     const current = await this.reader.one(id);
     if (!current) throw notFound('Session');
     await this.organiserOf(actor, current.eventId);
-    if (current.confirmed + current.waitlisted > 0) {
-      throw conflict('People are signed up for this session; cancel it instead of deleting it');
-    }
-    await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [id]);
+    // Counted under the session lock: a sign-up arriving meanwhile would go with the
+    // session (the foreign keys cascade) and nobody would be told.
+    await this.dataSource.transaction(async (m) => {
+      await lockSession(m, id);
+      const [held]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM signups WHERE session_id = $1 AND status <> 'cancelled'`,
+        [id],
+      );
+      if (held.n > 0) {
+        throw conflict('People are signed up for this session; cancel it instead of deleting it');
+      }
+      await m.query(`DELETE FROM sessions WHERE id = $1`, [id]);
+    });
   }
 
   /** The event when the actor organises it; a session of an event they cannot see is a 404. */

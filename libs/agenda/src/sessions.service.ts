@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainError, notFound } from '#core';
-import { type Event, EventAccess } from '#events';
+import { type Event, EventAccess, type StaffRole } from '#events';
 import { ListSessionsQueryDto } from './dto/session.dto.js';
 import { SessionReader } from './session-reader.js';
 import { type SessionRecord, type SessionView, toSessionView } from './session.view.js';
 
 /** Participants see published sessions, and cancelled ones they may have planned around. */
-export const isPublic = (s: Pick<SessionRecord, 'status' | 'publishedAt'>) =>
+const isPublic = (s: Pick<SessionRecord, 'status' | 'publishedAt'>) =>
   s.status === 'published' || (s.status === 'cancelled' && s.publishedAt !== null);
 
 /**
@@ -28,8 +28,7 @@ export class SessionsService {
     eventId: string,
     query: ListSessionsQueryDto,
   ): Promise<SessionView[]> {
-    const event = await this.access.requireVisible(actor, eventId);
-    const staff = await this.access.isStaff(actor, eventId);
+    const { event, isStaff: staff } = await this.access.standing(actor, eventId);
     const records = await this.reader.load({ eventId, publicOnly: !staff, ...query });
     return records.map((s) => toSessionView(s, event.timezone));
   }
@@ -43,19 +42,25 @@ export class SessionsService {
   async requireSession(
     actor: Actor | undefined,
     id: string,
-  ): Promise<{ session: SessionRecord; event: Event; staff: boolean }> {
+  ): Promise<{
+    session: SessionRecord;
+    event: Event;
+    staff: boolean;
+    isOrganiser: boolean;
+    roles: StaffRole[];
+  }> {
     const session = await this.reader.one(id);
     if (!session) throw notFound('Session');
-    let event: Event;
+    let standing;
     try {
-      event = await this.access.requireVisible(actor, session.eventId);
+      standing = await this.access.standing(actor, session.eventId);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'not_found') throw notFound('Session');
       throw e;
     }
-    const staff = await this.access.isStaff(actor, session.eventId);
+    const { event, isStaff: staff, isOrganiser, roles } = standing;
     if (!staff && !isPublic(session)) throw notFound('Session');
-    return { session, event, staff };
+    return { session, event, staff, isOrganiser, roles };
   }
 
   /** Publishes every draft session of the event at once. */

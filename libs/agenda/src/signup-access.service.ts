@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, forbidden, isAdmin } from '#core';
-import { EventAccess } from '#events';
+import { type Actor, forbidden } from '#core';
 import { SessionsService } from './sessions.service.js';
 
 /** Who may act on a session's sign-ups and read its list, checked before any of it is read. */
 @Injectable()
 export class SignupAccess {
-  constructor(
-    private readonly access: EventAccess,
-    private readonly sessions: SessionsService,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   async requireOrganiserOf(actor: Actor, sessionId: string) {
     const found = await this.sessions.requireSession(actor, sessionId);
-    if (!(await this.access.isOrganiser(actor, found.session.eventId))) {
+    if (!found.isOrganiser) {
       throw forbidden('Only the organisers of this event can do this');
     }
     return found;
@@ -25,17 +21,17 @@ export class SignupAccess {
    * facilitators only (hosts keep the emergency contacts they had for the visit).
    */
   async requireListReader(actor: Actor, sessionId: string) {
-    const { session, event } = await this.sessions.requireSession(actor, sessionId);
+    const { session, event, isOrganiser, roles } = await this.sessions.requireSession(
+      actor,
+      sessionId,
+    );
     const zone = event.timezone;
-    if (isAdmin(actor) || (await this.access.isOrganiser(actor, session.eventId))) {
+    const facilitates = session.facilitators.some((f) => f.accountId === actor.accountId);
+    if (facilitates || isOrganiser) {
       return { session, zone, seesPhones: true };
     }
-    if (session.facilitators.some((f) => f.accountId === actor.accountId)) {
-      return { session, zone, seesPhones: true };
-    }
-    if (session.kind === 'site_visit') {
-      const roles = await this.access.rolesOf(actor, session.eventId);
-      if (roles.includes('host')) return { session, zone, seesPhones: false };
+    if (session.kind === 'site_visit' && roles.includes('host')) {
+      return { session, zone, seesPhones: false };
     }
     throw forbidden("Only organisers and the session's facilitators can see its list");
   }

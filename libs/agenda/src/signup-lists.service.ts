@@ -24,20 +24,41 @@ interface ListRow {
   position: number | null;
 }
 
-/** The columns of the bus list, in order; the CSV test reads them one by one. */
-export const SIGNUP_LIST_COLUMNS = [
-  'status',
-  'position',
-  'name',
-  'organisation',
-  'country',
-  'email',
-  'phone',
-  'emergency_contact',
-  'emergency_phone',
-  'rules_accepted',
-  'attended',
-] as const;
+/** One person on a session's list. */
+export interface ListPerson {
+  signupId: string;
+  accountId: string;
+  status: SignupStatus;
+  /** Place on the waitlist, 1 first; null when confirmed. */
+  position: number | null;
+  name: string;
+  email: string;
+  organisation: string | null;
+  country: string | null;
+  /** The person's own mobile; null for readers who may not see it. */
+  phone: string | null;
+  emergencyContact: { name: string | null; phone: string | null };
+  rulesAccepted: boolean;
+  attended: boolean | null;
+  signedUpAt: string;
+}
+
+const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
+
+/** The bus list's columns, in order: each header with how a person fills it. */
+const CSV_COLUMNS: Array<[header: string, cell: (p: ListPerson) => string | number]> = [
+  ['status', (p) => p.status],
+  ['position', (p) => p.position ?? ''],
+  ['name', (p) => p.name],
+  ['organisation', (p) => p.organisation ?? ''],
+  ['country', (p) => p.country ?? ''],
+  ['email', (p) => p.email],
+  ['phone', (p) => p.phone ?? ''],
+  ['emergency_contact', (p) => p.emergencyContact.name ?? ''],
+  ['emergency_phone', (p) => p.emergencyContact.phone ?? ''],
+  ['rules_accepted', (p) => yesNo(p.rulesAccepted)],
+  ['attended', (p) => yesNo(p.attended)],
+];
 
 /** A session's list of people (the bus list of a site visit), as JSON or CSV. */
 @Injectable()
@@ -70,7 +91,7 @@ export class SignupLists {
         ORDER BY g.status, g.seq`,
       [sessionId, seesPhones],
     );
-    const people = rows.map((r) => ({
+    const people = rows.map((r): ListPerson => ({
       signupId: r.id,
       accountId: r.account_id,
       status: r.status,
@@ -96,19 +117,9 @@ export class SignupLists {
   async listCsv(actor: Actor, sessionId: string): Promise<{ filename: string; body: string }> {
     const list = await this.list(actor, sessionId);
     const s = list.session;
-    const lines = [...list.confirmed, ...list.waitlisted].map((p) => [
-      p.status,
-      p.position ?? '',
-      p.name,
-      p.organisation ?? '',
-      p.country ?? '',
-      p.email,
-      p.phone ?? '',
-      p.emergencyContact.name ?? '',
-      p.emergencyContact.phone ?? '',
-      p.rulesAccepted ? 'yes' : 'no',
-      p.attended === null ? '' : p.attended ? 'yes' : 'no',
-    ]);
+    const lines = [...list.confirmed, ...list.waitlisted].map((p) =>
+      CSV_COLUMNS.map(([, cell]) => cell(p)),
+    );
     const preamble = [
       [s.title],
       [`${s.startsAt} - ${s.endsAt}`],
@@ -121,9 +132,7 @@ export class SignupLists {
         : []),
       [],
     ];
-    const body =
-      stringify(preamble) +
-      stringify(lines, { header: true, columns: [...SIGNUP_LIST_COLUMNS], bom: false });
+    const body = stringify([...preamble, CSV_COLUMNS.map(([header]) => header), ...lines]);
     const slug =
       s.title
         .toLowerCase()

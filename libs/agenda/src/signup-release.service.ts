@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EndedRegistration } from '#registrations';
-import { lockSession } from './seat-allocator.js';
+import { lockSessions } from './seat-allocator.js';
 import { SignupSeats } from './signup-seats.service.js';
 
 /**
@@ -24,9 +24,11 @@ export class SignupRelease {
       [ended.eventId, ended.accountId],
     );
     const sessionIds = rows.map((r) => r.session_id);
-    // The same order as an organiser's move, so the two cannot deadlock.
-    for (const id of sessionIds) await lockSession(m, id);
-    for (const id of sessionIds) await this.seats.cancel(m, id, { accountId: ended.accountId });
+    if (sessionIds.length === 0) return [];
+    // One statement locks them in id order, the order of an organiser's move, so the
+    // two cannot deadlock.
+    await lockSessions(m, sessionIds);
+    await this.seats.cancel(m, { eventId: ended.eventId, accountId: ended.accountId });
     return sessionIds;
   }
 }

@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, pgErrorCode } from '#core';
 import { RegistrationGate } from './registration-gate.js';
-import {
-  confirmedCount,
-  lockSession,
-  overlappingHeld,
-  waitlistPosition,
-} from './seat-allocator.js';
+import { confirmedCount, lockSession, overlappingHeld } from './seat-allocator.js';
 import type { SignupStatus } from './signup.entity.js';
 import type { SignupView } from './signup.view.js';
 import type { SessionRecord } from './session.view.js';
@@ -32,6 +27,7 @@ interface SignupRow {
   rules_accepted_at: Date | null;
   attended: boolean | null;
   created_at: Date;
+  position: number | null;
 }
 
 /**
@@ -92,26 +88,34 @@ export class SignupSeats {
   }
 
   /**
-   * Cancels one active sign-up; a freed confirmed seat goes to the waitlist at once,
-   * with the promoted people's emails in the same transaction.
+   * Cancels the active sign-ups `who` names (one, or a person's in one session or a whole
+   * event); every session that lost a confirmed seat fills it from its waitlist at once,
+   * with the promoted people's emails in the same transaction. Hold those sessions'
+   * locks first. Returns how many sign-ups were cancelled.
    */
   async cancel(
     m: EntityManager,
-    sessionId: string,
-    who: { accountId?: string; signupId?: string },
-  ): Promise<boolean> {
-    const rows: [Array<{ was: SignupStatus }>, number] = await m.query(
+    who:
+      | { sessionId: string; accountId?: string; signupId?: string }
+      | { eventId: string; accountId: string },
+  ): Promise<number> {
+    const [changed]: [Array<{ session_id: string; was: SignupStatus }>, number] = await m.query(
       `UPDATE signups g SET status = 'cancelled', cancelled_at = now(), updated_at = now()
          FROM signups old
-        WHERE g.id = old.id AND g.session_id = $1 AND g.status <> 'cancelled'
-          AND ($2::uuid IS NULL OR g.account_id = $2) AND ($3::uuid IS NULL OR g.id = $3)
-        RETURNING old.status AS was`,
-      [sessionId, who.accountId ?? null, who.signupId ?? null],
+        WHERE g.id = old.id AND g.status <> 'cancelled'
+          AND ($1::uuid IS NULL OR g.session_id = $1) AND ($2::uuid IS NULL OR g.event_id = $2)
+          AND ($3::uuid IS NULL OR g.account_id = $3) AND ($4::uuid IS NULL OR g.id = $4)
+        RETURNING g.session_id, old.status AS was`,
+      [
+        'sessionId' in who ? who.sessionId : null,
+        'eventId' in who ? who.eventId : null,
+        who.accountId ?? null,
+        'signupId' in who ? (who.signupId ?? null) : null,
+      ],
     );
-    const changed = rows[0];
-    if (changed.length === 0) return false;
-    if (changed.some((r) => r.was === 'confirmed')) await this.promoter.fillFreeSeats(m, sessionId);
-    return true;
+    const freed = new Set(changed.filter((r) => r.was === 'confirmed').map((r) => r.session_id));
+    for (const id of [...freed].sort()) await this.promoter.fillFreeSeats(m, id);
+    return changed.length;
   }
 
   async activeSignupId(
@@ -143,8 +147,12 @@ export class SignupSeats {
 
   async view(id: string): Promise<SignupView> {
     const [row]: SignupRow[] = await this.dataSource.query(
-      `SELECT id, session_id, account_id, status, rules_accepted_at, attended, created_at
-         FROM signups WHERE id = $1`,
+      `SELECT s.id, s.session_id, s.account_id, s.status, s.rules_accepted_at, s.attended, s.created_at,
+              CASE WHEN s.status = 'waitlisted' THEN (
+                SELECT count(*)::int FROM signups w
+                 WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq)
+              END AS position
+         FROM signups s WHERE s.id = $1`,
       [id],
     );
     if (!row) throw notFound('Sign-up');
@@ -153,7 +161,7 @@ export class SignupSeats {
       sessionId: row.session_id,
       accountId: row.account_id,
       status: row.status,
-      position: await waitlistPosition(this.dataSource.manager, row.id),
+      position: row.position,
       rulesAccepted: row.rules_accepted_at !== null,
       attended: row.attended,
       createdAt: row.created_at.toISOString(),

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, forbidden, notFound, pgErrorCode } from '#core';
-import { EventAccess } from '#events';
 import { CreateSignupDto } from './dto/signup.dto.js';
 import { RegistrationGate } from './registration-gate.js';
 import { lockSession } from './seat-allocator.js';
@@ -15,7 +14,6 @@ import type { SignupView } from './signup.view.js';
 export class SignupsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: EventAccess,
     private readonly sessions: SessionsService,
     private readonly registrations: RegistrationGate,
     private readonly seats: SignupSeats,
@@ -27,10 +25,10 @@ export class SignupsService {
    * booking impossible even across two sessions signed up for at the same instant.
    */
   async signUp(actor: Actor, sessionId: string, dto: CreateSignupDto): Promise<SignupView> {
-    const { session } = await this.sessions.requireSession(actor, sessionId);
+    const { session, isOrganiser } = await this.sessions.requireSession(actor, sessionId);
     const accountId = dto.accountId ?? actor.accountId;
     const byOrganiser = accountId !== actor.accountId;
-    if (byOrganiser && !(await this.access.isOrganiser(actor, session.eventId))) {
+    if (byOrganiser && !isOrganiser) {
       throw forbidden('Only organisers can sign up someone else');
     }
     if (session.status !== 'published') {
@@ -81,7 +79,7 @@ export class SignupsService {
     await this.sessions.requireSession(actor, sessionId);
     await this.dataSource.transaction(async (m) => {
       await lockSession(m, sessionId);
-      const cancelled = await this.seats.cancel(m, sessionId, { accountId: actor.accountId });
+      const cancelled = await this.seats.cancel(m, { sessionId, accountId: actor.accountId });
       if (!cancelled) throw notFound('Sign-up');
     });
   }

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badRequest } from '#core';
-import { readInstant } from './agenda-time.js';
+import { badRequest, instantField } from '#core';
 import type { UpdateSessionDto } from './dto/session.dto.js';
 import type { SessionRecord } from './session.view.js';
 
@@ -64,18 +63,8 @@ export async function siteVisitValues(
       field: 'siteVisit.hostOrganisationId',
     });
   }
-  const read = (field: string, raw: string | undefined, fallback: Date) => {
-    if (raw === undefined) return fallback;
-    const parsed = readInstant(raw, zone);
-    if (!parsed) {
-      throw badRequest(`${field} must be an ISO 8601 date-time such as 2027-10-27T09:00`, {
-        field,
-      });
-    }
-    return parsed;
-  };
-  const departureAt = read('siteVisit.departureAt', input.departureAt, startsAt);
-  const returnAt = read('siteVisit.returnAt', input.returnAt, endsAt);
+  const departureAt = instantField('siteVisit.departureAt', input.departureAt, zone, startsAt);
+  const returnAt = instantField('siteVisit.returnAt', input.returnAt, zone, endsAt);
   if (returnAt <= departureAt) {
     throw badRequest('siteVisit.returnAt must be after siteVisit.departureAt', {
       field: 'siteVisit.returnAt',
