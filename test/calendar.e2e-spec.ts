@@ -346,6 +346,28 @@ describe('the subscription URL', () => {
     await t.http().delete('/api/me/calendar-token').set(other.auth).expect(204);
   });
 
+  it('keeps exactly one working URL when two rotations race, and it shows only its owner', async () => {
+    const rotate = () => t.http().post('/api/me/calendar-token').set(participant.auth).expect(201);
+    const [a, b] = await Promise.all([rotate(), rotate()]);
+    const urls = [a.body.url as string, b.body.url as string];
+    expect(urls[0]).not.toBe(urls[1]);
+    const statuses = await Promise.all(
+      urls.map(async (url) => (await t.http().get(pathOf(url))).status),
+    );
+    expect([...statuses].sort()).toEqual([200, 404]);
+    const { DataSource } = await import('typeorm');
+    const [{ feeds }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS feeds FROM calendar_feeds WHERE account_id = $1`, [
+        participant.id,
+      ]);
+    expect(feeds).toBe(1);
+    const working = urls[statuses.indexOf(200)];
+    const feed = readIcs((await ics(pathOf(working))).text);
+    expect(feed.events.map((e) => e.uid)).not.toContain(`${ids.other}@convene`);
+    expect(feed.events.map((e) => e.uid)).toContain(`${ids.visit}@convene`);
+  });
+
   it('is a 404 for unknown or malformed tokens, and stores only a hash', async () => {
     await ics(`/api/calendar/${'A'.repeat(43)}.ics`, undefined, 404);
     await ics('/api/calendar/not-a-token.ics', undefined, 404);

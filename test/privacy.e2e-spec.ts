@@ -90,6 +90,25 @@ describe('personal data is erased when no longer needed', () => {
     expect(res.body.message).toMatch(/once the event is over/);
     const { event, person } = await pastEvent(3);
     await t.http().post(`/api/events/${event.id}/erase-personal-data`).set(person.auth).expect(403);
+    // Organising another event gives no hold on this one.
+    const elsewhere = await signup(t);
+    await t
+      .http()
+      .post(`/api/events/${running.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: elsewhere.id, role: 'organiser' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/events/${event.id}/erase-personal-data`)
+      .set(elsewhere.auth)
+      .expect(403);
+    const [row] = await ds.query(
+      `SELECT r.phone, e.personal_data_erased_at FROM registrations r JOIN events e ON e.id = r.event_id
+        WHERE r.event_id = $1`,
+      [event.id],
+    );
+    expect(row).toEqual({ phone: sensitive.phone, personal_data_erased_at: null });
   });
 
   it('erases phones, needs and emergency contacts but keeps who came, and does it once', async () => {
@@ -268,14 +287,18 @@ describe('personal data is erased when no longer needed', () => {
       });
       expect(account.erased_at).toBeInstanceOf(Date);
       const [reg] = await ds.query(
-        `SELECT status, phone, dietary, emergency_contact_name FROM registrations WHERE id = $1`,
+        `SELECT status, phone, dietary, accessibility, emergency_contact_name,
+                emergency_contact_phone, emergency_contact_relation FROM registrations WHERE id = $1`,
         [mine.body.id],
       );
       expect(reg).toEqual({
         status: 'cancelled',
         phone: null,
         dietary: null,
+        accessibility: null,
         emergency_contact_name: null,
+        emergency_contact_phone: null,
+        emergency_contact_relation: null,
       });
       const [plan] = await ds.query(
         `SELECT ${TRAVEL_COLUMNS} FROM travel_plans WHERE registration_id = $1`,

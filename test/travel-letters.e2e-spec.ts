@@ -173,6 +173,40 @@ describe('visa invitation letters', () => {
     expect(pdfInfo(res.body, 'Title')).toBe('Carta de invitación — Lucía Quispe');
   });
 
+  it('is issued once when two organisers open it at the same time, and both copies carry one signature', async () => {
+    const second = await signup(t, { name: 'Karim Alaoui' });
+    await t
+      .http()
+      .post(`/api/events/${eventId}/staff`)
+      .set(admin.auth)
+      .send({ accountId: second.id, role: 'organiser' })
+      .expect(201);
+    await participant('moussa', 'Moussa Ouédraogo', 'fr', {
+      nationality: 'BF',
+      number: 'B1122334',
+      expiresOn: '2032-03-31',
+    });
+    const [a, b] = await Promise.all([
+      letter(organiser, regs.moussa).expect(200),
+      letter(second, regs.moussa).expect(200),
+    ]);
+    const issued = await issuedRows(regs.moussa);
+    expect(issued).toHaveLength(1);
+    const [signer, notSigner] =
+      issued[0].changed_by === organiser.id
+        ? ['Nadia Benali', 'Karim Alaoui']
+        : ['Karim Alaoui', 'Nadia Benali'];
+    for (const res of [a, b]) {
+      expect(pdfInfo(res.body, 'Author')).toBe(signer);
+      expect(pdfText(res.body)).not.toContain(notSigner);
+    }
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM messages WHERE template = 'visa_letter_issued' AND recipient_account_id = $1`,
+      [people.moussa.id],
+    );
+    expect(n).toBe(1);
+  });
+
   it('needs a requested letter, a confirmed registration and a complete passport', async () => {
     const joseph = await signup(t, { name: 'Joseph Mukendi' });
     const reg = await t

@@ -295,6 +295,19 @@ describe('travel plans and visas', () => {
     await http().get(`/api/events/${eventId}/visas`).set(people.awa.auth).expect(403);
     await http().get(`/api/events/${eventId}/arrivals`).set(people.lucia.auth).expect(403);
     await http().get(`/api/events/${eventId}/visa-rules`).set(otherOrganiser.auth).expect(403);
+    // The organiser of another event changes nothing here either.
+    await http()
+      .put(`/api/events/${eventId}/visa-rules`)
+      .set(otherOrganiser.auth)
+      .send({ visaRequiredFor: ['FR'] })
+      .expect(403);
+    await http().get(`/api/events/${eventId}/arrivals`).set(otherOrganiser.auth).expect(403);
+    await http()
+      .get(`/api/events/${eventId}/arrivals?format=csv`)
+      .set(otherOrganiser.auth)
+      .expect(403);
+    const rules = await http().get(`/api/events/${eventId}/visa-rules`).set(organiser.auth);
+    expect(rules.body.visaRequiredFor).toEqual(['BF', 'CD', 'PH']);
     const [{ n }] = await ds.query(
       `SELECT count(*)::int AS n FROM travel_plans WHERE registration_id = $1 AND passport_nationality = 'BF'`,
       [regs.awa],
@@ -420,6 +433,73 @@ describe('travel plans and visas', () => {
     const res = await travel(people.lucia, regs.lucia, { arrival: null }).expect(200);
     expect(res.body.arrival).toBeNull();
     expect(res.body.passport.nationality).toBe('PE');
+  });
+
+  it('answers bad visa moves and board filters with a 400 naming the field', async () => {
+    const note = await http()
+      .patch(`/api/registrations/${regs.lucia}/visa`)
+      .set(organiser.auth)
+      .send({ status: 'letter_issued', note: 'x'.repeat(1001) })
+      .expect(400);
+    expect(note.body.message).toMatch(/note/);
+    const numeric = await http()
+      .patch(`/api/registrations/${regs.lucia}/visa`)
+      .set(organiser.auth)
+      .send({ status: 'letter_issued', note: 42 })
+      .expect(400);
+    expect(numeric.body.message).toMatch(/note/);
+    // Neither bad request moved the visa.
+    const lucia = await http()
+      .get(`/api/registrations/${regs.lucia}/travel`)
+      .set(people.lucia.auth);
+    expect(lucia.body.visa.status).toBe('letter_requested');
+
+    const board = (query: string) =>
+      http().get(`/api/events/${eventId}/visas?${query}`).set(organiser.auth).expect(400);
+    expect((await board('status=sent')).body.message).toMatch(/status/);
+    expect((await board('nationality=XX')).body.message).toMatch(/nationality/);
+    expect((await board('passportExpiring=yes')).body.message).toMatch(/passportExpiring/);
+    expect((await board(`q=${'a'.repeat(201)}`)).body.message).toMatch(/\bq\b/);
+    expect((await board('pageSize=201')).body.message).toMatch(/pageSize/);
+    expect((await board('page=0')).body.message).toMatch(/page/);
+  });
+
+  it('takes two PUTs of one new plan at the same time in turn: one plan, one first visa status', async () => {
+    const ines = await signup(t, { name: 'Inès Kabila', locale: 'fr' });
+    const reg = (
+      await http()
+        .post(`/api/events/${eventId}/registrations`)
+        .set(ines.auth)
+        .send(registrationBody(orgOuaga))
+        .expect(201)
+    ).body.id as string;
+    const [passport, flight] = await Promise.all([
+      travel(ines, reg, {
+        passport: { nationality: 'CD', number: 'OP1234567', expiresOn: '2032-01-31' },
+      }),
+      // The organiser confirms the nationality (keeping the number) and adds the flight.
+      travel(organiser, reg, {
+        passport: { nationality: 'CD' },
+        arrival: { flightNumber: 'AT571', airport: 'TNG', at: '2027-10-24T14:05' },
+      }),
+    ]);
+    expect([passport.status, flight.status]).toEqual([200, 200]);
+    // Neither PUT undid the other's section.
+    const plan = await http().get(`/api/registrations/${reg}/travel`).set(ines.auth).expect(200);
+    expect(plan.body.passport).toMatchObject({ nationality: 'CD', number: 'OP1234567' });
+    expect(plan.body.arrival).toMatchObject({ flightNumber: 'AT571', airport: 'TNG' });
+    expect(plan.body.visa.status).toBe('letter_requested');
+
+    const [{ plans }] = await ds.query(
+      `SELECT count(*)::int AS plans FROM travel_plans WHERE registration_id = $1`,
+      [reg],
+    );
+    expect(plans).toBe(1);
+    const audit = await ds.query(
+      `SELECT from_status, to_status FROM visa_status_changes WHERE registration_id = $1`,
+      [reg],
+    );
+    expect(audit).toEqual([{ from_status: null, to_status: 'letter_requested' }]);
   });
 });
 

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, conflict } from '#core';
-import { RegistrationWorkflow } from '#registrations';
+import { LIVE_STATUSES, RegistrationWorkflow } from '#registrations';
 import { eraseAccountTravel } from '#travel';
+import { eraseAccountRegistrations } from './registration-erasure.js';
 
 /**
  * "Forget me": the person's live registrations are cancelled (their seats go to the
@@ -33,8 +34,8 @@ export class AccountErasure {
     }
 
     const live = (await this.dataSource.query(
-      `SELECT id FROM registrations WHERE account_id = $1 AND status IN ('pending', 'confirmed', 'waitlisted')`,
-      [actor.accountId],
+      `SELECT id FROM registrations WHERE account_id = $1 AND status = ANY($2::text[])`,
+      [actor.accountId, LIVE_STATUSES],
     )) as Array<{ id: string }>;
     for (const { id } of live) {
       await this.workflow.cancel(actor, id, 'The participant erased their account');
@@ -47,12 +48,7 @@ export class AccountErasure {
           WHERE id = $1`,
         [actor.accountId],
       );
-      await manager.query(
-        `UPDATE registrations SET phone = NULL, dietary = NULL, accessibility = NULL,
-                emergency_contact_name = NULL, emergency_contact_phone = NULL, emergency_contact_relation = NULL
-          WHERE account_id = $1`,
-        [actor.accountId],
-      );
+      await eraseAccountRegistrations(manager, actor.accountId);
       await eraseAccountTravel(manager, actor.accountId);
       // Nothing more is sent to someone who asked to be forgotten, not even what is queued.
       await manager.query(`DELETE FROM messages WHERE recipient_account_id = $1`, [

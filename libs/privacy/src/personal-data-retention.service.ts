@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, localDateOf } from '#core';
 import { EventAccess } from '#events';
 import { eraseEventTravel } from '#travel';
+import { eraseEventRegistrations } from './registration-erasure.js';
 
 export interface EventErasure {
   eventId: string;
@@ -13,10 +14,6 @@ export interface EventErasure {
   messagesDeleted: number;
   erasedAt: string;
 }
-
-/** The registration fields that only matter while the event is being run. */
-const ERASE_REGISTRATION_FIELDS = `phone = NULL, dietary = NULL, accessibility = NULL,
-  emergency_contact_name = NULL, emergency_contact_phone = NULL, emergency_contact_relation = NULL`;
 
 /**
  * Phones, dietary and accessibility needs, emergency contacts, passports and flights
@@ -47,13 +44,7 @@ export class PersonalDataRetention {
 
   /** Idempotent: erasing twice finds nothing more to erase and keeps the first date. */
   async eraseEventData(manager: EntityManager, eventId: string): Promise<EventErasure> {
-    const [, registrationsErased] = (await manager.query(
-      `UPDATE registrations SET ${ERASE_REGISTRATION_FIELDS}
-        WHERE event_id = $1 AND (phone IS NOT NULL OR dietary IS NOT NULL OR accessibility IS NOT NULL
-          OR emergency_contact_name IS NOT NULL OR emergency_contact_phone IS NOT NULL
-          OR emergency_contact_relation IS NOT NULL)`,
-      [eventId],
-    )) as [unknown, number];
+    const registrationsErased = await eraseEventRegistrations(manager, eventId);
     const travelPlansErased = await eraseEventTravel(manager, eventId);
     // Delivered or given-up emails carry names and texts; queued ones still have to go.
     const [, messagesDeleted] = (await manager.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, badRequest, conflict, localDateOf, parseInstant, toZonedIso } from '#core';
+import { type Actor, badRequest, conflict, localDateOf, toZonedIso, instantField } from '#core';
 import { LIVE_STATUSES, type LoadedRegistration, RegistrationAccess } from '#registrations';
 import { Arrivals } from './arrivals.service.js';
 import type { ArrivalDto, DepartureDto, PutTravelPlanDto } from './dto/travel-plan.dto.js';
@@ -194,12 +194,7 @@ function legValues(
   dto: ArrivalDto | DepartureDto,
   eventZone: string,
 ): LegValues {
-  const at = parseInstant(dto.at, dto.airportTimezone ?? eventZone);
-  if (!at) {
-    throw badRequest(`${leg}.at must be an ISO 8601 date-time such as 2027-10-24T14:05`, {
-      field: `${leg}.at`,
-    });
-  }
+  const at = instantField(`${leg}.at`, dto.at, dto.airportTimezone ?? eventZone);
   return {
     flight: dto.flightNumber,
     airport: dto.airport,

@@ -11,9 +11,10 @@ import {
   toZonedIso,
 } from '#core';
 import { EventAccess } from '#events';
-import type { ListVisasQueryDto, VisaListStatus } from './dto/visa.dto.js';
+import { LIVE_STATUSES } from '#registrations';
+import { type ListVisasQueryDto, VISA_LIST_STATUSES, type VisaListStatus } from './dto/visa.dto.js';
 import { addMonths, PASSPORT_VALIDITY_MONTHS, passportWarnings } from './passport.js';
-import { VISA_STATUSES, type VisaStatus } from './visa-rules.js';
+import type { VisaStatus } from './visa-rules.js';
 import { VisaRulesService } from './visa-rules.service.js';
 
 interface Row {
@@ -49,7 +50,6 @@ export interface VisaListItem {
   letterIssuedAt: string | null;
 }
 
-const LIVE = `('pending', 'confirmed', 'waitlisted')`;
 const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
   JOIN organisations o ON o.id = r.organisation_id
   LEFT JOIN travel_plans tp ON tp.registration_id = r.id`;
@@ -70,8 +70,8 @@ export class VisaReports {
   ): Promise<Page<VisaListItem> & { byStatus: Record<VisaListStatus, number> }> {
     const event = await this.events.requireOrganiser(actor, eventId);
     const required = await this.rules.requiredFor(eventId);
-    const params: unknown[] = [eventId];
-    const where = [`r.event_id = $1`, `r.status IN ${LIVE}`];
+    const params: unknown[] = [eventId, LIVE_STATUSES];
+    const where = [`r.event_id = $1`, `r.status = ANY($2::text[])`];
     const add = (sql: (p: string) => string, value: unknown) => {
       params.push(value);
       where.push(sql(`$${params.length}`));
@@ -114,11 +114,11 @@ export class VisaReports {
     )) as Row[];
     const counts = (await this.dataSource.query(
       `SELECT coalesce(tp.visa_status, 'unknown') AS status, count(*)::int AS n
-         ${FROM} WHERE r.event_id = $1 AND r.status IN ${LIVE} GROUP BY 1`,
-      [eventId],
+         ${FROM} WHERE r.event_id = $1 AND r.status = ANY($2::text[]) GROUP BY 1`,
+      [eventId, LIVE_STATUSES],
     )) as Array<{ status: VisaListStatus; n: number }>;
     const byStatus = Object.fromEntries(
-      [...VISA_STATUSES, 'unknown'].map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0]),
+      VISA_LIST_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0]),
     ) as Record<VisaListStatus, number>;
     const zone = event.timezone;
     const items = rows.map((r): VisaListItem => ({

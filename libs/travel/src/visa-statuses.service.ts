@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, forbidden, toZonedIso } from '#core';
 import type { Event } from '#events';
-import { Outbox, recipientLocale, type VisaLetterIssuedPayload } from '#messaging';
+import { Outbox, recipientLocale, type VisaLetterIssuedPayload, eventSummary } from '#messaging';
 import { LIVE_STATUSES, RegistrationAccess } from '#registrations';
 import type { MoveVisaDto } from './dto/visa.dto.js';
 import { lockPlan } from './plan-rows.js';
 import { TravelPlan } from './travel-plan.entity.js';
 import type { VisaChangeView } from './travel-plan.view.js';
 import { canMoveVisa, nextVisaStatuses, type VisaStatus } from './visa-rules.js';
+import { VisaStatusChange } from './visa-status-change.entity.js';
 
 export interface VisaMove {
   to: VisaStatus;
@@ -43,10 +44,11 @@ export class VisaStatuses {
         });
       }
     }
-    await this.dataSource.transaction(async (m) => {
+    // The locked plan, as this request left it: no second read after the commit.
+    const plan = await this.dataSource.transaction(async (m) => {
       const plan = await lockPlan(m, registrationId, event.id);
       const from = plan.visaStatus;
-      if (from === dto.status) return; // already there: nothing to record
+      if (from === dto.status) return plan; // already there: nothing to record
       if (!canMoveVisa(from, dto.status, by)) {
         throw conflict(`The visa status cannot go from ${from ?? 'unknown'} to ${dto.status}`, {
           from,
@@ -59,10 +61,8 @@ export class VisaStatuses {
         by: actor.accountId,
         note: dto.note ?? null,
       });
+      return plan;
     });
-    const plan = await this.dataSource
-      .getRepository(TravelPlan)
-      .findOneByOrFail({ registrationId });
     return {
       registrationId,
       status: plan.visaStatus,
@@ -96,13 +96,17 @@ export class VisaStatuses {
         letterIssuedBy: plan.letterIssuedBy,
       },
     );
-    const [audit] = (await m.query(
-      `INSERT INTO visa_status_changes
-         (registration_id, event_id, from_status, to_status, changed_by, note, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [plan.registrationId, event.id, from, move.to, move.by, move.note ?? null, now],
-    )) as Array<{ id: string }>;
-    if (move.to === 'letter_issued') await this.emailLetterIssued(m, event, plan, audit.id);
+    const { identifiers } = await m.getRepository(VisaStatusChange).insert({
+      registrationId: plan.registrationId,
+      eventId: event.id,
+      fromStatus: from,
+      toStatus: move.to,
+      changedBy: move.by,
+      note: move.note ?? null,
+      changedAt: now,
+    });
+    const auditId = (identifiers[0] as { id: string }).id;
+    if (move.to === 'letter_issued') await this.emailLetterIssued(m, event, plan, auditId);
   }
 
   async history(registrationId: string, zone: string): Promise<VisaChangeView[]> {
@@ -141,13 +145,7 @@ export class VisaStatuses {
     )) as Array<{ id: string; email: string; name: string; locale: string }>;
     if (!person) return;
     const payload: VisaLetterIssuedPayload = {
-      eventId: event.id,
-      eventName: event.name,
-      eventStartDate: event.startDate,
-      eventEndDate: event.endDate,
-      eventTimezone: event.timezone,
-      venueName: event.venueName,
-      venueCity: event.venueCity,
+      ...eventSummary(event),
       registrationId: plan.registrationId,
       recipientName: person.name,
     };

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,11 +12,6 @@ import {
 import { IsCountryCode, PageQueryDto, Trim, TrimUpper } from '#core';
 import { VISA_STATUSES, type VisaStatus } from '../visa-rules.js';
 import { IATA_AIRPORT } from './travel-plan.dto.js';
-
-const upperEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value)
-    ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))
-    : value;
 
 export class MoveVisaDto {
   @ApiProperty({
@@ -47,7 +41,7 @@ export class PutVisaRulesDto {
       'starts at letter_requested for these and not_required for the others; plans already ' +
       'started keep their status.',
   })
-  @Transform(upperEach)
+  @TrimUpper()
   @IsArray({ message: 'visaRequiredFor must be a list of country codes' })
   @ArrayMaxSize(250, { message: 'visaRequiredFor must hold at most 250 countries' })
   @ArrayUnique({ message: 'visaRequiredFor must not repeat a country' })
