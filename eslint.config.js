@@ -49,6 +49,23 @@ export default tseslint.config(
         '#ics',
         '#calendar',
         '#travel',
+        '#i18n',
+      ],
+    ],
+    // Catalogues and wording on core alone, so every lib may write in the reader's language.
+    [
+      'libs/i18n/**',
+      [
+        '#accounts',
+        '#organisations',
+        '#events',
+        '#messaging',
+        '#registrations',
+        '#agenda',
+        '#privacy',
+        '#ics',
+        '#calendar',
+        '#travel',
       ],
     ],
     [
@@ -107,5 +124,10 @@ export default tseslint.config(
     // Apps and tests may reach into apps; domain libraries may not.
     files: ['apps/**', 'test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The few kilobytes of progressive enhancement run in the browser, not in Node.
+    files: ['apps/web/src/assets/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
 );

@@ -1,20 +1,30 @@
 /** ESM Jest (Nest 12 is ESM-only) with SWC so decorators and their metadata are emitted. */
-const swc = {
+const swc = (tsx) => ({
   jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    parser: { syntax: 'typescript', decorators: true, tsx },
+    transform: {
+      legacyDecorator: true,
+      decoratorMetadata: true,
+      useDefineForClassFields: false,
+      // Pages are server-rendered JSX through Preact (escapes every text by default).
+      react: { runtime: 'automatic', importSource: 'preact' },
+    },
     target: 'es2022',
     keepClassNames: true,
   },
   module: { type: 'es6' },
   sourceMaps: 'inline',
-};
+});
 
 export default {
   rootDir: '.',
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc(false)],
+    '^.+\\.tsx$': ['@swc/jest', swc(true)],
+  },
   moduleNameMapper: {
     '^#(\\w+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/ensure-system-packages.sh
 bash scripts/ensure-services.sh
 [ -d node_modules ] || npm install --no-audit --no-fund
 

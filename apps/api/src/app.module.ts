@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '#accounts';
-import { type AppConfig, ConfigModule, DatabaseModule, HttpErrorFilter, RedisModule } from '#core';
+import { type AppConfig, ConfigModule, DatabaseModule, RedisModule } from '#core';
 import { EventsModule } from '#events';
 import { MessagesModule, MessagingModule } from '#messaging';
 import { OrganisationsModule } from '#organisations';
@@ -11,7 +11,6 @@ import { MeController } from './accounts/me.controller.js';
 import { AgendaApiModule } from './agenda/agenda-api.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
-import { MagicLinkPageController } from './auth/magic-link-page.controller.js';
 import { CalendarApiModule } from './calendar/calendar-api.module.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -23,6 +22,8 @@ import {
   RegistrationsController,
 } from './registrations/registrations.controller.js';
 import { TravelApiModule } from './travel/travel-api.module.js';
+// The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
+import { WebErrorFilter, WebModule } from '../../web/src/index.js';
 
 @Module({})
 export class AppModule {
@@ -43,10 +44,10 @@ export class AppModule {
         CalendarApiModule,
         TravelApiModule,
         PrivacyModule,
+        WebModule,
       ],
       controllers: [
         AuthController,
-        MagicLinkPageController,
         MeController,
         OrganisationsController,
         EventsController,
@@ -59,7 +60,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_FILTER, useClass: WebErrorFilter },
       ],
     };
   }

@@ -31,6 +31,10 @@ export class Account {
   @Column('text', { nullable: true, select: false })
   passwordHash!: string | null;
 
+  /** Null until the person proved the address (a link we emailed); registering needs it. */
+  @Column('timestamptz', { nullable: true })
+  emailVerifiedAt!: Date | null;
+
   /** Set when the person asked to be forgotten: the row stays for others' history, anonymous. */
   @Column('timestamptz', { nullable: true })
   erasedAt!: Date | null;

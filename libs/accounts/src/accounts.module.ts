@@ -7,6 +7,8 @@ import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 import { LogMagicLinkDelivery, MagicLinkDelivery } from './magic-link-delivery.js';
 import { MagicLinkToken } from './magic-link-token.entity.js';
+import { WebSession } from './web-sessions/web-session.entity.js';
+import { WebSessionsService } from './web-sessions/web-sessions.service.js';
 
 /**
  * Optional token a global module (messaging) provides to deliver magic links by email;
@@ -15,10 +17,14 @@ import { MagicLinkToken } from './magic-link-token.entity.js';
 export const OUTBOUND_MAGIC_LINK_DELIVERY = Symbol('OUTBOUND_MAGIC_LINK_DELIVERY');
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Account, MagicLinkToken]), JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([Account, MagicLinkToken, WebSession]),
+    JwtModule.register({}),
+  ],
   providers: [
     AccountsService,
     AuthService,
+    WebSessionsService,
     RateLimiter,
     LogMagicLinkDelivery,
     {
@@ -28,6 +34,6 @@ export const OUTBOUND_MAGIC_LINK_DELIVERY = Symbol('OUTBOUND_MAGIC_LINK_DELIVERY
         outbound ?? fallback,
     },
   ],
-  exports: [AccountsService, AuthService, TypeOrmModule],
+  exports: [AccountsService, AuthService, WebSessionsService, TypeOrmModule],
 })
 export class AccountsModule {}

@@ -15,6 +15,7 @@ import { Account } from './account.entity.js';
 import { type AccountView, toAccountView } from './account.view.js';
 import { UpdateMeDto } from './dto/auth.dto.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
+import { endAllWebSessions } from './web-sessions/web-sessions.service.js';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
@@ -99,7 +100,13 @@ export class AccountsService implements OnApplicationBootstrap {
       }
       patch.passwordHash = await hashPassword(dto.password);
     }
-    if (Object.keys(patch).length > 0) await this.accounts.update({ id }, patch);
+    if (Object.keys(patch).length > 0) {
+      await this.accounts.manager.transaction(async (manager) => {
+        await manager.update(Account, { id }, patch);
+        // A new password logs every browser out: whoever held an old session loses it.
+        if (patch.passwordHash) await endAllWebSessions(manager, id);
+      });
+    }
     return toAccountView(await this.accounts.findOneByOrFail({ id }));
   }
 

@@ -89,7 +89,7 @@ export class AuthService {
   }
 
   /** Always answers the same way, so it cannot be used to learn who has an account. */
-  async requestMagicLink(dto: MagicLinkRequestDto, ip: string): Promise<void> {
+  async requestMagicLink(dto: MagicLinkRequestDto, ip: string, nextPath?: string): Promise<void> {
     await this.limitLogin(dto.email, ip);
     const account = await this.accounts
       .createQueryBuilder('a')
@@ -103,14 +103,27 @@ export class AuthService {
         accountId: account.id,
         tokenHash: hashToken(token),
         expiresAt,
+        nextPath: nextPath && /^\/(?![/\\])/.test(nextPath) ? nextPath : null,
       });
       const link = `${this.config.publicUrl}/login/magic?token=${encodeURIComponent(token)}`;
       await this.magicLinks.deliver(manager, account, link, expiresAt);
     });
   }
 
-  /** Single use: the conditional update lets exactly one of two racing requests through. */
   async verifyMagicLink(token: string): Promise<AuthResult> {
+    return this.issue((await this.spendMagicLink(token)).account);
+  }
+
+  /** For the web pages: the account (a cookie session follows) and where to go next. */
+  async verifyMagicLinkForWeb(token: string): Promise<{ account: Account; next: string | null }> {
+    return this.spendMagicLink(token);
+  }
+
+  /**
+   * Single use: the conditional update lets exactly one of two racing requests through.
+   * Opening the emailed link proves the address, so it also confirms the email.
+   */
+  private async spendMagicLink(token: string): Promise<{ account: Account; next: string | null }> {
     const result = await this.dataSource
       .createQueryBuilder()
       .update(MagicLinkToken)
@@ -118,12 +131,18 @@ export class AuthService {
       .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', {
         hash: hashToken(token),
       })
-      .returning(['accountId'])
+      .returning(['accountId', 'nextPath'])
       .execute();
-    const row = (result.raw as Array<{ account_id: string }>)[0];
+    const row = (result.raw as Array<{ account_id: string; next_path: string | null }>)[0];
     if (!row) throw unauthenticated('This login link is invalid, expired or already used');
+    await this.accounts
+      .createQueryBuilder()
+      .update()
+      .set({ emailVerifiedAt: () => 'now()' })
+      .where('id = :id AND email_verified_at IS NULL', { id: row.account_id })
+      .execute();
     const account = await this.accounts.findOneByOrFail({ id: row.account_id });
-    return this.issue(account);
+    return { account, next: row.next_path };
   }
 
   /** Resolves a bearer token to the current account; a deleted account loses access at once. */

@@ -7,3 +7,5 @@ export * from './accounts.module.js';
 export * from './magic-link-delivery.js';
 export * from './password-hasher.js';
 export * from './dto/auth.dto.js';
+export * from './web-sessions/web-session.entity.js';
+export * from './web-sessions/web-sessions.service.js';

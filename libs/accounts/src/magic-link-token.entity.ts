@@ -15,6 +15,10 @@ export class MagicLinkToken {
   @Column('timestamptz')
   expiresAt!: Date;
 
+  /** The page to open after signing in (web pages only), always a path on this site. */
+  @Column('text', { nullable: true })
+  nextPath!: string | null;
+
   @Column('timestamptz', { nullable: true })
   usedAt!: Date | null;
 

@@ -20,3 +20,4 @@ export * from './database/references.js';
 export * from './validation/validators.js';
 export * from './validation/transforms.js';
 export * from './auth/actor.js';
+export * from './auth/public-route.js';

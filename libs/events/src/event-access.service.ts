@@ -82,6 +82,20 @@ export class EventAccess {
     return event;
   }
 
+  /** Which staff roles a person holds on any event still running: the menu a page shows them. */
+  async rolesAnywhere(accountId: string): Promise<StaffRole[]> {
+    const rows = await this.staff
+      .createQueryBuilder('s')
+      .select('DISTINCT s.role', 'role')
+      .innerJoin(Event, 'e', 'e.id = s.eventId')
+      .where('s.accountId = :accountId AND e.status <> :archived', {
+        accountId,
+        archived: 'archived',
+      })
+      .getRawMany<{ role: StaffRole }>();
+    return rows.map((r) => r.role);
+  }
+
   /** Admins and people who already organise an event may start a new one. */
   async canCreateEvents(actor: Actor): Promise<boolean> {
     if (isAdmin(actor)) return true;

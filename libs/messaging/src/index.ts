@@ -14,3 +14,4 @@ export * from './announcements/announcements.service.js';
 export * from './messages/message.dto.js';
 export * from './messages/messages.service.js';
 export * from './messages.module.js';
+export * from './templates/format.js';

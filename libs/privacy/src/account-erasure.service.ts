@@ -56,6 +56,7 @@ export class AccountErasure {
       ]);
       await manager.query(`DELETE FROM magic_link_tokens WHERE account_id = $1`, [actor.accountId]);
       await manager.query(`DELETE FROM calendar_feeds WHERE account_id = $1`, [actor.accountId]);
+      await manager.query(`DELETE FROM web_sessions WHERE account_id = $1`, [actor.accountId]);
       await manager.query(`DELETE FROM event_staff WHERE account_id = $1`, [actor.accountId]);
     });
   }

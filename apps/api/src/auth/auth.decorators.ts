@@ -1,11 +1,8 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { unauthenticated } from '#core';
 import type { AuthedRequest } from '../http/request-context.js';
 
-export const PUBLIC_ROUTE = 'convene:public';
-
-/** Reachable without a token; an actor is still attached when a valid token is sent. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export { PUBLIC_ROUTE, Public } from '#core';
 
 /** The logged-in actor; fails with 401 where a public route is called anonymously. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext) => {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe } from '#core';
+import { webPrefixExclusions } from '../../../web/src/index.js';
 
 /**
  * URLs that carry a secret never reach a log as they are: login links have it in the
@@ -52,13 +53,13 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   // Participants read agendas and lists on weak mobile connections: gzip anything
   // worth it (JSON agendas shrink about tenfold).
   app.use(compression({ threshold: 1024 }));
-  // The Swagger UI needs inline scripts; everything else gets helmet's strict defaults.
+  // The Swagger UI needs inline scripts; pages set their own strict policy (WebContextGuard).
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.enableCors({
     origin: config.corsOrigins === '*' ? true : config.corsOrigins,
     exposedHeaders: ['x-request-id', 'Retry-After', 'Content-Disposition'],
   });
-  app.setGlobalPrefix('api', { exclude: ['login/magic'] });
+  app.setGlobalPrefix('api', { exclude: webPrefixExclusions() });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

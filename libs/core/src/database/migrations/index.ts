@@ -8,6 +8,7 @@ import { PersonalDataRetention1763700500000 } from './1763700500000-personal-dat
 import { AccentInsensitiveSearch1763700600000 } from './1763700600000-accent-insensitive-search.js';
 import { CalendarFeeds1763700700000 } from './1763700700000-calendar-feeds.js';
 import { Travel1763700800000 } from './1763700800000-travel.js';
+import { WebSessions1763700900000 } from './1763700900000-web-sessions.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AccentInsensitiveSearch1763700600000,
   CalendarFeeds1763700700000,
   Travel1763700800000,
+  WebSessions1763700900000,
 ];

@@ -1,0 +1,35 @@
+import type { CookieOptions } from 'express';
+
+export const SESSION_COOKIE = 'cv_session';
+/** A random value for visitors without a session, so their forms carry a CSRF token too. */
+export const VISITOR_COOKIE = 'cv_visitor';
+export const LOCALE_COOKIE = 'cv_lang';
+export const FLASH_COOKIE = 'cv_flash';
+
+/** Parses a Cookie header without a dependency: name=value pairs, values URI-decoded. */
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 1) continue;
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(raw);
+    } catch {
+      out[name] = raw;
+    }
+  }
+  return out;
+}
+
+/** HttpOnly and SameSite=Lax always; Secure whenever the public URL is https (production). */
+export function cookieOptions(secure: boolean, maxAgeMs?: number): CookieOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    ...(maxAgeMs !== undefined ? { maxAge: maxAgeMs } : {}),
+  };
+}

@@ -1,0 +1,3 @@
+import type { ConsoleRegistrationsMessages } from '../en/console-registrations.js';
+
+export const consoleRegistrations: ConsoleRegistrationsMessages = {};

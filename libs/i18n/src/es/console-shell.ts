@@ -1,0 +1,3 @@
+import type { ConsoleShellMessages } from '../en/console-shell.js';
+
+export const consoleShell: ConsoleShellMessages = {};

@@ -1,0 +1,3 @@
+import type { ConsoleVisasMessages } from '../en/console-visas.js';
+
+export const consoleVisas: ConsoleVisasMessages = {};

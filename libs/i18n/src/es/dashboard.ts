@@ -1,0 +1,3 @@
+import type { DashboardMessages } from '../en/dashboard.js';
+
+export const dashboard: DashboardMessages = {};

@@ -1,0 +1,3 @@
+import type { HostMessages } from '../en/host.js';
+
+export const host: HostMessages = {};

@@ -1,0 +1,3 @@
+import type { AgendaMessages } from '../en/agenda.js';
+
+export const agenda: AgendaMessages = {};

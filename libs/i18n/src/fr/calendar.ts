@@ -1,0 +1,3 @@
+import type { CalendarMessages } from '../en/calendar.js';
+
+export const calendar: CalendarMessages = {};

@@ -1,0 +1,3 @@
+import type { ConsoleAgendaMessages } from '../en/console-agenda.js';
+
+export const consoleAgenda: ConsoleAgendaMessages = {};

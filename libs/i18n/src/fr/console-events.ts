@@ -1,0 +1,3 @@
+import type { ConsoleEventsMessages } from '../en/console-events.js';
+
+export const consoleEvents: ConsoleEventsMessages = {};

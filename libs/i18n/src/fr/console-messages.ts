@@ -1,0 +1,3 @@
+import type { ConsoleMessagesMessages } from '../en/console-messages.js';
+
+export const consoleMessages: ConsoleMessagesMessages = {};

@@ -1,0 +1,38 @@
+/* Every area of the fr catalogue. Each page group owns its area file. */
+import { common } from './common.js';
+import { validation } from './validation.js';
+import { auth } from './auth.js';
+import { event } from './event.js';
+import { registration } from './registration.js';
+import { travel } from './travel.js';
+import { agenda } from './agenda.js';
+import { calendar } from './calendar.js';
+import { mydata } from './mydata.js';
+import { host } from './host.js';
+import { consoleShell } from './console-shell.js';
+import { consoleEvents } from './console-events.js';
+import { consoleRegistrations } from './console-registrations.js';
+import { consoleVisas } from './console-visas.js';
+import { consoleAgenda } from './console-agenda.js';
+import { consoleMessages } from './console-messages.js';
+import { dashboard } from './dashboard.js';
+
+export const fr = {
+  common,
+  validation,
+  auth,
+  event,
+  registration,
+  travel,
+  agenda,
+  calendar,
+  mydata,
+  host,
+  consoleShell,
+  consoleEvents,
+  consoleRegistrations,
+  consoleVisas,
+  consoleAgenda,
+  consoleMessages,
+  dashboard,
+};

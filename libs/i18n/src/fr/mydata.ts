@@ -1,0 +1,3 @@
+import type { MydataMessages } from '../en/mydata.js';
+
+export const mydata: MydataMessages = {};

@@ -1,0 +1,3 @@
+import type { RegistrationMessages } from '../en/registration.js';
+
+export const registration: RegistrationMessages = {};

@@ -1,0 +1,3 @@
+import type { TravelMessages } from '../en/travel.js';
+
+export const travel: TravelMessages = {};

@@ -1,0 +1,144 @@
+import { type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { SmtpSink } from '../../libs/messaging/src/testing/smtp-sink.js';
+import { startTestApp, type TestApp } from './test-app.js';
+
+/** Debian's chromium (no browser download here); CHROMIUM_PATH overrides it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const PHONE = { width: 360, height: 740 };
+export const LAPTOP = { width: 1280, height: 800 };
+
+/**
+ * Everything a browser test needs, all real: the app listening on a port of 127.0.0.1
+ * (its own database and Redis prefix), a worker that sends email to an SMTP server
+ * started here, and chromium driven by Playwright.
+ */
+export interface BrowserWorld {
+  t: TestApp;
+  baseUrl: string;
+  sink: SmtpSink;
+  browser: Browser;
+  db: DataSource;
+  /** A fresh browser profile (cookies of its own) at the given viewport. */
+  newPage(options?: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    javaScriptEnabled?: boolean;
+  }): Promise<{ context: BrowserContext; page: Page }>;
+  /** The newest email to this address whose subject matches, waiting for the worker. */
+  mailTo(
+    email: string,
+    subject?: RegExp,
+    timeoutMs?: number,
+  ): Promise<import('mailparser').ParsedMail>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserWorld(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<BrowserWorld> {
+  const sink = await SmtpSink.start();
+  // The public URL must be known before the app starts (it is written in emails): pick a port.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const t = await startTestApp(label, { PUBLIC_URL: baseUrl, ...env });
+  await new Promise<void>((resolve) => t.app.getHttpServer().listen(port, '127.0.0.1', resolve));
+  const worker: INestApplicationContext = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(
+      { ...t.config, smtpUrl: sink.url, workerHealthPort: 0, smtpMaxPerSecond: 200 },
+      { backoffMs: 150, attempts: 4, relayIntervalMs: 150 },
+    ),
+    { logger: false },
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  const db = t.app.get(DataSource);
+
+  return {
+    t,
+    baseUrl,
+    sink,
+    browser,
+    db,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: options.viewport ?? PHONE,
+        locale: options.locale ?? 'en-GB',
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+        acceptDownloads: true,
+      });
+      context.setDefaultTimeout(20_000);
+      return { context, page: await context.newPage() };
+    },
+    async mailTo(email, subject, timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = sink.received
+          .filter((m) =>
+            JSON.stringify(m.to ?? '')
+              .toLowerCase()
+              .includes(email.toLowerCase()),
+          )
+          .filter((m) => !subject || subject.test(m.subject ?? ''));
+        if (found.length > 0) return found[found.length - 1];
+        if (Date.now() > until) throw new Error(`No email to ${email} matching ${subject}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async close() {
+      await browser.close();
+      await worker.close();
+      await sink.close();
+      await t.close();
+    },
+  };
+}
+
+/** The first link in an email's text part that starts with the app's base URL. */
+export function linkIn(mail: import('mailparser').ParsedMail, baseUrl: string): string {
+  const text = `${mail.text ?? ''}\n${typeof mail.html === 'string' ? mail.html : ''}`;
+  const escaped = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}[^\\s"'<>)]+`).exec(text);
+  if (!match) throw new Error(`No link to ${baseUrl} in: ${text.slice(0, 500)}`);
+  return match[0].replace(/&amp;/g, '&');
+}
+
+/** axe-core at WCAG 2.1 AA: the violations, each with its rule and the nodes at fault. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+/** Saves a screenshot under var/test-screenshots (for a person to look at after a run). */
+export async function snap(page: Page, name: string): Promise<void> {
+  const dir = 'var/test-screenshots';
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
