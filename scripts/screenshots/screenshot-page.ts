@@ -2,14 +2,7 @@ import type pg from 'pg';
 
 /** Who looks at a page: a demo login (password convene-demo-2027 / the admin's) or nobody. */
 export type Viewer =
-  | 'anonymous'
-  | 'admin'
-  | 'organiser'
-  | 'awa'
-  | 'lucia'
-  | 'joseph'
-  | 'fatou'
-  | 'host';
+  'anonymous' | 'admin' | 'organiser' | 'awa' | 'lucia' | 'joseph' | 'fatou' | 'host';
 
 /**
  * One page for `npm run screenshots`: each page group lists its pages in

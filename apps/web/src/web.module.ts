@@ -1,22 +1,36 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '#accounts';
-import { EventsModule } from '#events';
 import { AssetsController } from './assets/assets.controller.js';
 import { NotFoundFallback } from './http/not-found-fallback.js';
-import { SessionCookie } from './http/session-cookie.js';
-import { WebContextGuard } from './http/web-context.guard.js';
-import { WebResultInterceptor } from './http/web-result.interceptor.js';
-import { HomeController } from './pages/home/home.controller.js';
 import { SignInController } from './pages/auth/sign-in.controller.js';
+import { HomeController } from './pages/home/home.controller.js';
+import { ParticipantAccessPagesModule } from './pages/participant-access/participant-access-pages.module.js';
+import { ParticipantTravelPagesModule } from './pages/participant-travel/participant-travel-pages.module.js';
+import { ParticipantAgendaPagesModule } from './pages/participant-agenda/participant-agenda-pages.module.js';
+import { ConsoleEventsPagesModule } from './pages/console-events/console-events-pages.module.js';
+import { ConsoleRegistrationsPagesModule } from './pages/console-registrations/console-registrations-pages.module.js';
+import { ConsoleVisasPagesModule } from './pages/console-visas/console-visas-pages.module.js';
+import { ConsoleAgendaPagesModule } from './pages/console-agenda/console-agenda-pages.module.js';
+import { ConsoleMessagesPagesModule } from './pages/console-messages/console-messages-pages.module.js';
+import { WebCoreModule } from './web-core.module.js';
 
 /**
  * The pages for participants, hosts and organisers, served by the API's process on the
  * same origin. Page controllers call the domain services directly (every permission check
- * stays in the service); no business rule lives here.
+ * stays in the service); no business rule lives here. Each page group is a module of its own.
  */
 @Module({
-  imports: [AccountsModule, EventsModule],
+  imports: [
+    WebCoreModule,
+    ParticipantAccessPagesModule,
+    ParticipantTravelPagesModule,
+    ParticipantAgendaPagesModule,
+    ConsoleEventsPagesModule,
+    ConsoleRegistrationsPagesModule,
+    ConsoleVisasPagesModule,
+    ConsoleAgendaPagesModule,
+    ConsoleMessagesPagesModule,
+  ],
   controllers: [AssetsController, HomeController, SignInController],
-  providers: [WebContextGuard, WebResultInterceptor, SessionCookie, NotFoundFallback],
+  providers: [NotFoundFallback],
 })
 export class WebModule {}

@@ -1,4 +1,20 @@
-/** English wording of the console-shell pages: the reference every other language matches key for key. */
-export const consoleShell = {};
+/** English wording of the organiser console's frame: the reference every other language matches. */
+export const consoleShell = {
+  title: 'Organiser console',
+  sections: {
+    overview: 'Dashboard',
+    registrations: 'Registrations',
+    visas: 'Visas',
+    arrivals: 'Arrivals',
+    agenda: 'Agenda',
+    announcements: 'Announcements',
+    messages: 'Messages',
+    settings: 'Settings',
+    staff: 'Staff',
+  },
+  sectionNav: 'Event sections',
+  allEvents: 'All events',
+  eventIn: (zone: string) => `Times in ${zone}`,
+};
 
 export type ConsoleShellMessages = typeof consoleShell;

@@ -1,3 +1,19 @@
 import type { ConsoleShellMessages } from '../en/console-shell.js';
 
-export const consoleShell: ConsoleShellMessages = {};
+export const consoleShell: ConsoleShellMessages = {
+  title: 'Consola de organización',
+  sections: {
+    overview: 'Panel',
+    registrations: 'Inscripciones',
+    visas: 'Visados',
+    arrivals: 'Llegadas',
+    agenda: 'Programa',
+    announcements: 'Anuncios',
+    messages: 'Mensajes',
+    settings: 'Ajustes',
+    staff: 'Equipo',
+  },
+  sectionNav: 'Secciones del evento',
+  allEvents: 'Todos los eventos',
+  eventIn: (zone: string) => `Horas de ${zone}`,
+};

@@ -1,3 +1,19 @@
 import type { ConsoleShellMessages } from '../en/console-shell.js';
 
-export const consoleShell: ConsoleShellMessages = {};
+export const consoleShell: ConsoleShellMessages = {
+  title: 'Console des organisateurs',
+  sections: {
+    overview: 'Tableau de bord',
+    registrations: 'Inscriptions',
+    visas: 'Visas',
+    arrivals: 'Arrivées',
+    agenda: 'Programme',
+    announcements: 'Annonces',
+    messages: 'Messages',
+    settings: 'Paramètres',
+    staff: 'Équipe',
+  },
+  sectionNav: "Rubriques de l'événement",
+  allEvents: 'Tous les événements',
+  eventIn: (zone: string) => `Heures de ${zone}`,
+};

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+
+/** The participant-agenda pages: their controllers, and the domain modules whose services they call. */
+@Module({
+  imports: [],
+  controllers: [],
+})
+export class ParticipantAgendaPagesModule {}
