@@ -60,6 +60,18 @@ export class EventAccess {
     };
   }
 
+  /**
+   * The event a public page's /e/<slug> names, under the same rule as requireVisible
+   * (drafts are 404 for anyone but their staff). Pages use it; ids stay the API's key.
+   */
+  async requireVisibleBySlug(actor: Actor | undefined, slug: string): Promise<Event> {
+    const found = /^[a-z0-9][a-z0-9-]{0,120}$/.test(slug)
+      ? await this.events.findOne({ where: { slug }, select: { id: true } })
+      : null;
+    if (!found) throw notFound('Event');
+    return this.requireVisible(actor, found.id);
+  }
+
   async requireVisible(actor: Actor | undefined, eventId: string): Promise<Event> {
     return (await this.load(actor, eventId)).event;
   }
