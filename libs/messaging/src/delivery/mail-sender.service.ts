@@ -65,7 +65,9 @@ export class MailSender {
 
     let rendered;
     try {
-      rendered = renderMessage(row.template, row.locale, row.payload);
+      rendered = renderMessage(row.template, row.locale, row.payload, {
+        publicUrl: this.config.publicUrl,
+      });
     } catch (e) {
       await this.fail(row.id, `render: ${(e as Error).message}`);
       throw new PermanentSendError((e as Error).message);

@@ -217,4 +217,19 @@ describe('renderMessage', () => {
       'Su carta de invitación está lista: CPK <2027> & co',
     ]);
   });
+
+  it('links the visa letter email to the travel page of the registration, when the URL is known', () => {
+    const links = { publicUrl: 'https://convene.test/' };
+    const fr = renderMessage('visa_letter_issued', 'fr', payloads.visa_letter_issued, links);
+    expect(fr.text).toContain(
+      'Télécharger ma lettre (page Voyage):\nhttps://convene.test/my/registrations/r1/travel',
+    );
+    expect(fr.html).toContain('href="https://convene.test/my/registrations/r1/travel"');
+    const es = renderMessage('visa_letter_issued', 'es', payloads.visa_letter_issued, links);
+    expect(es.text).toContain('Descárguela en Convene');
+    expect(es.text).toContain('https://convene.test/my/registrations/r1/travel');
+    // Without the app's address the email still goes, without a link.
+    const bare = renderMessage('visa_letter_issued', 'en', payloads.visa_letter_issued);
+    expect(bare.text).not.toContain('/my/registrations/');
+  });
 });

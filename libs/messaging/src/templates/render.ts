@@ -18,7 +18,12 @@ export class UnknownTemplateError extends Error {
   }
 }
 
-type ContentOf = (payload: never, locale: MailLocale) => EmailContent;
+/** Where the app is, for links to its pages (the worker's PUBLIC_URL). */
+export interface RenderLinks {
+  publicUrl?: string;
+}
+
+type ContentOf = (payload: never, locale: MailLocale, links: RenderLinks) => EmailContent;
 
 /** Each template's content builder; the six registration ones share one. */
 const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = {
@@ -37,12 +42,13 @@ export function renderMessage(
   template: TemplateName | string,
   locale: string,
   payload: Record<string, unknown>,
+  links: RenderLinks = {},
 ): RenderedEmail {
   const lang = asMailLocale(locale);
   const content = isRegistrationTemplate(template)
     ? registrationContent(template, payload as unknown as RegistrationPayload, lang)
     : Object.hasOwn(CONTENT, template)
-      ? CONTENT[template as keyof typeof CONTENT](payload as never, lang)
+      ? CONTENT[template as keyof typeof CONTENT](payload as never, lang, links)
       : undefined;
   if (!content) throw new UnknownTemplateError(template);
   return renderLayout(content, lang);

@@ -2,6 +2,7 @@ import type { VisaLetterIssuedPayload } from '../payloads.js';
 import { type NoticeWording, registrantNotice } from './common.js';
 import type { MailLocale } from './format.js';
 import type { EmailContent } from './layout.js';
+import type { RenderLinks } from './render.js';
 
 /** The letter itself stays in Convene: an email never carries a passport number. */
 const WORDING: Record<MailLocale, NoticeWording> = {
@@ -31,9 +32,25 @@ const WORDING: Record<MailLocale, NoticeWording> = {
   },
 };
 
+const ACTION: Record<MailLocale, string> = {
+  fr: 'Télécharger ma lettre (page Voyage)',
+  en: 'Download my letter (Travel page)',
+  es: 'Descargar mi carta (página Viaje)',
+};
+
+/** The registration's travel page, where the letter is downloaded (when the app's URL is known). */
+export function travelPageUrl(publicUrl: string | undefined, registrationId: string) {
+  return publicUrl
+    ? `${publicUrl.replace(/\/+$/, '')}/my/registrations/${encodeURIComponent(registrationId)}/travel`
+    : undefined;
+}
+
 export function visaLetterIssuedContent(
   p: VisaLetterIssuedPayload,
   locale: MailLocale,
+  links: RenderLinks = {},
 ): EmailContent {
-  return registrantNotice(WORDING[locale], p, locale);
+  const content = registrantNotice(WORDING[locale], p, locale);
+  const url = travelPageUrl(links.publicUrl, p.registrationId);
+  return url ? { ...content, action: { label: ACTION[locale], url } } : content;
 }
