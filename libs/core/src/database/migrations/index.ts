@@ -9,6 +9,7 @@ import { AccentInsensitiveSearch1763700600000 } from './1763700600000-accent-ins
 import { CalendarFeeds1763700700000 } from './1763700700000-calendar-feeds.js';
 import { Travel1763700800000 } from './1763700800000-travel.js';
 import { WebSessions1763700900000 } from './1763700900000-web-sessions.js';
+import { EventTexts1763701300000 } from './1763701300000-event-texts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CalendarFeeds1763700700000,
   Travel1763700800000,
   WebSessions1763700900000,
+  EventTexts1763701300000,
 ];
