@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for a newcomer: install, build, migrate, seed the Tangier demo, and run
-# the API and the worker until Ctrl-C.
+# the web pages with the API (one process, one URL) and the worker until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +38,7 @@ fi
 cat <<INFO
 
 Convene is running.
+  Web       http://localhost:${PORT}/e/tangier-2027   (the event's page; organisers: /console)
   API       http://localhost:${PORT}/api
   API docs  http://localhost:${PORT}/docs
   Health    http://localhost:${PORT}/api/health/ready   worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health/ready

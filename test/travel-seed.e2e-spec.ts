@@ -188,7 +188,7 @@ describe('travel demo seed: visas, passports and pick-up groups for Tangier', ()
       [
         'Emmanuel Ekambi',
         'Espoir Bahati',
-        'Khadija El Idrissi',
+        'خديجة بنت عبد الرحمن الإدريسي',
         'Nadia Benjelloun',
         'Rosa Huamán',
         'Youssef Alaoui',

@@ -179,7 +179,7 @@ const GENERATED: Array<Omit<DemoRegistrant, 'email'>> = [
     emergencyContact: contact('Ousmane Diallo', '+221 70 623 14 85', 'époux'),
   },
   {
-    name: 'Khadija El Idrissi',
+    name: 'خديجة بنت عبد الرحمن الإدريسي',
     locale: 'fr',
     organisation: 'ma-tanger',
     profession: 'psychologist',
@@ -187,7 +187,7 @@ const GENERATED: Array<Omit<DemoRegistrant, 'email'>> = [
     phone: '+212 6 68 35 21 74',
   },
   {
-    name: 'Pierre-Yves Roux',
+    name: 'Nguyễn Thị Minh Khai-Hằng',
     locale: 'en',
     organisation: 'fr-paris',
     profession: 'social_worker',
