@@ -60,6 +60,8 @@ export interface ArrivalsView {
   groups: PickupGroupView[];
   /** Confirmed participants who have not given an arrival flight yet. */
   withoutArrival: Array<{ registrationId: string; name: string; organisation: string }>;
+  /** Confirmed departures in time order (the same fields as arrivals; no pick-up groups). */
+  departures: ArrivalView[];
 }
 
 /**
@@ -78,6 +80,7 @@ export class Arrivals {
     const event = await this.events.requireStaffRole(actor, eventId, ['host']);
     const zone = event.timezone;
     const groups = groupArrivals(await this.arrivals(eventId, query.airport));
+    const departures = await this.legs('departure', eventId, query.airport);
     const missing = (await this.dataSource.query(
       `SELECT r.id, a.name, o.name AS organisation_name
          FROM registrations r JOIN accounts a ON a.id = r.account_id
@@ -105,6 +108,7 @@ export class Arrivals {
         name: r.name,
         organisation: r.organisation_name,
       })),
+      departures: departures.map((d) => ({ ...d, at: toZonedIso(d.at, zone) })),
     };
   }
 
@@ -170,16 +174,25 @@ export class Arrivals {
     };
   }
 
-  private async arrivals(eventId: string, airport?: string): Promise<Arrival[]> {
+  private arrivals(eventId: string, airport?: string): Promise<Arrival[]> {
+    return this.legs('arrival', eventId, airport);
+  }
+
+  private async legs(
+    leg: 'arrival' | 'departure',
+    eventId: string,
+    airport?: string,
+  ): Promise<Arrival[]> {
+    // leg is one of two literals, never input: safe to name columns with it.
     const rows = (await this.dataSource.query(
       `SELECT r.id AS registration_id, a.name AS account_name, o.name AS organisation_name,
               o.country AS organisation_country, r.phone,
-              tp.arrival_flight AS flight, tp.arrival_airport AS airport, tp.arrival_at AS at
+              tp.${leg}_flight AS flight, tp.${leg}_airport AS airport, tp.${leg}_at AS at
          FROM travel_plans tp JOIN registrations r ON r.id = tp.registration_id
          JOIN accounts a ON a.id = r.account_id JOIN organisations o ON o.id = r.organisation_id
-        WHERE tp.event_id = $1 AND r.status = 'confirmed' AND tp.arrival_at IS NOT NULL
-          AND ($2::text IS NULL OR tp.arrival_airport = $2)
-        ORDER BY tp.arrival_at, a.name, r.id`,
+        WHERE tp.event_id = $1 AND r.status = 'confirmed' AND tp.${leg}_at IS NOT NULL
+          AND ($2::text IS NULL OR tp.${leg}_airport = $2)
+        ORDER BY tp.${leg}_at, a.name, r.id`,
       [eventId, airport ?? null],
     )) as ArrivalRow[];
     return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, conflict, localDateOf } from '#core';
+import { type Actor, conflict, forbidden, localDateOf, notFound } from '#core';
 import type { Event } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
@@ -32,39 +32,103 @@ export class VisaLetters {
   ) {}
 
   async letter(actor: Actor, registrationId: string, now = new Date()): Promise<VisaLetterFile> {
+    return this.open(actor, registrationId, now, true);
+  }
+
+  /**
+   * The letter as a file, never issuing it (a GET must not change anything): organisers
+   * and its holder, once issued.
+   */
+  async download(actor: Actor, registrationId: string, now = new Date()): Promise<VisaLetterFile> {
+    return this.open(actor, registrationId, now, false);
+  }
+
+  /**
+   * Issues the letter without rendering it (the console's "issue letters" button):
+   * letter_requested -> letter_issued, recorded and emailed, as opening it does. Organisers
+   * only; `issued` is false when it already was (a second click changes nothing).
+   * `eventId` keeps a page of one event from issuing another event's letter.
+   */
+  async issue(
+    actor: Actor,
+    registrationId: string,
+    eventId?: string,
+  ): Promise<{ registrationId: string; issued: boolean }> {
     const { registration, event, isOrganiser } = await this.access.load(actor, registrationId);
-    if (registration.status !== 'confirmed') {
+    if (eventId !== undefined && registration.eventId !== eventId) throw notFound('Registration');
+    if (!isOrganiser) throw forbidden('Only the organisers of this event can issue a letter');
+    this.requireConfirmed(registration.status);
+    return this.dataSource.transaction(async (m) => {
+      const plan = await this.lockedPlanWithPassport(m, registrationId);
+      if (plan.visaStatus !== 'letter_requested') return { registrationId, issued: false };
+      await this.visas.apply(m, event, plan, {
+        to: 'letter_issued',
+        by: actor.accountId,
+        note: 'Invitation letter issued',
+      });
+      return { registrationId, issued: true };
+    });
+  }
+
+  private requireConfirmed(status: string): void {
+    if (status !== 'confirmed') {
       throw conflict('An invitation letter is only issued for a confirmed registration', {
-        status: registration.status,
+        status,
+        reason: 'not_confirmed',
       });
     }
+  }
+
+  /** The plan, locked, once a letter was asked for and the passport is complete. */
+  private async lockedPlanWithPassport(m: EntityManager, registrationId: string) {
+    const plan = await m
+      .getRepository(TravelPlan)
+      .findOne({ where: { registrationId }, lock: { mode: 'pessimistic_write' } });
+    const status = plan?.visaStatus ?? null;
+    if (!plan || status === null || status === 'not_required') {
+      throw conflict(
+        'No invitation letter was asked for: set the visa status to letter_requested first',
+        { visaStatus: status, reason: 'not_requested' },
+      );
+    }
+    const missing = [
+      ['passport.nationality', plan.passportNationality],
+      ['passport.number', plan.passportNumberEncrypted],
+      ['passport.expiresOn', plan.passportExpiresOn],
+    ]
+      .filter(([, value]) => !value)
+      .map(([field]) => field as string);
+    if (missing.length > 0) {
+      throw conflict(`The letter needs the passport details first: ${missing.join(', ')}`, {
+        fields: missing,
+        reason: 'passport_missing',
+      });
+    }
+    return plan;
+  }
+
+  private async open(
+    actor: Actor,
+    registrationId: string,
+    now: Date,
+    issue: boolean,
+  ): Promise<VisaLetterFile> {
+    const { registration, event, isOrganiser } = await this.access.load(actor, registrationId);
+    this.requireConfirmed(registration.status);
     return this.dataSource.transaction(async (m) => {
-      const plan = await m
-        .getRepository(TravelPlan)
-        .findOne({ where: { registrationId }, lock: { mode: 'pessimistic_write' } });
-      const status = plan?.visaStatus ?? null;
-      if (!plan || status === null || status === 'not_required') {
-        throw conflict(
-          'No invitation letter was asked for: set the visa status to letter_requested first',
-          { visaStatus: status },
-        );
-      }
-      const missing = [
-        ['passport.nationality', plan.passportNationality],
-        ['passport.number', plan.passportNumberEncrypted],
-        ['passport.expiresOn', plan.passportExpiresOn],
-      ]
-        .filter(([, value]) => !value)
-        .map(([field]) => field as string);
-      if (missing.length > 0) {
-        throw conflict(`The letter needs the passport details first: ${missing.join(', ')}`, {
-          fields: missing,
-        });
-      }
+      const plan = await this.lockedPlanWithPassport(m, registrationId);
+      const status = plan.visaStatus!;
       if (status === 'letter_requested') {
         if (!isOrganiser) {
           throw conflict('The organisers have not issued your invitation letter yet', {
             visaStatus: status,
+            reason: 'not_issued',
+          });
+        }
+        if (!issue) {
+          throw conflict('The invitation letter has not been issued', {
+            visaStatus: status,
+            reason: 'not_issued',
           });
         }
         await this.visas.apply(m, event, plan, {
@@ -73,7 +137,10 @@ export class VisaLetters {
           note: 'Invitation letter issued',
         });
       } else if (!LETTER_ISSUED_STATUSES.includes(status)) {
-        throw conflict('The invitation letter has not been issued', { visaStatus: status });
+        throw conflict('The invitation letter has not been issued', {
+          visaStatus: status,
+          reason: 'not_issued',
+        });
       }
       const pdf = await this.render(m, event, plan, isOrganiser ? actor.accountId : null, now);
       return { filename: `invitation-letter-${event.slug}-${registrationId.slice(0, 8)}.pdf`, pdf };

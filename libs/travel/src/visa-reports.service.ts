@@ -5,12 +5,13 @@ import {
   type Actor,
   containsPattern,
   foldedContains,
+  notFound,
   type Page,
   pageWindow,
   toPage,
   toZonedIso,
 } from '#core';
-import { EventAccess } from '#events';
+import { type Event, EventAccess } from '#events';
 import { LIVE_STATUSES } from '#registrations';
 import { type ListVisasQueryDto, VISA_LIST_STATUSES, type VisaListStatus } from './dto/visa.dto.js';
 import { addMonths, PASSPORT_VALIDITY_MONTHS, passportWarnings } from './passport.js';
@@ -49,6 +50,13 @@ export interface VisaListItem {
   visaStatusChangedAt: string | null;
   letterIssuedAt: string | null;
 }
+
+const SELECT = `SELECT r.id, r.status, a.id AS account_id, a.name AS account_name,
+  a.email AS account_email, o.id AS organisation_id, o.name AS organisation_name,
+  o.country AS organisation_country, tp.passport_nationality AS nationality,
+  to_char(tp.passport_expires_on, 'YYYY-MM-DD') AS expires_on,
+  coalesce(tp.passport_number_encrypted IS NOT NULL, false) AS has_number,
+  tp.visa_status, tp.visa_status_changed_at, tp.letter_issued_at`;
 
 const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
   JOIN organisations o ON o.id = r.organisation_id
@@ -102,13 +110,7 @@ export class VisaReports {
       params,
     )) as Array<{ total: number }>;
     const rows = (await this.dataSource.query(
-      `SELECT r.id, r.status, a.id AS account_id, a.name AS account_name, a.email AS account_email,
-              o.id AS organisation_id, o.name AS organisation_name, o.country AS organisation_country,
-              tp.passport_nationality AS nationality,
-              to_char(tp.passport_expires_on, 'YYYY-MM-DD') AS expires_on,
-              coalesce(tp.passport_number_encrypted IS NOT NULL, false) AS has_number,
-              tp.visa_status, tp.visa_status_changed_at, tp.letter_issued_at
-         ${FROM} WHERE ${where.join(' AND ')}
+      `${SELECT} ${FROM} WHERE ${where.join(' AND ')}
         ORDER BY a.name, r.id LIMIT ${take} OFFSET ${skip}`,
       params,
     )) as Row[];
@@ -120,27 +122,42 @@ export class VisaReports {
     const byStatus = Object.fromEntries(
       VISA_LIST_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0]),
     ) as Record<VisaListStatus, number>;
-    const zone = event.timezone;
-    const items = rows.map((r): VisaListItem => ({
-      registrationId: r.id,
-      registrationStatus: r.status,
-      account: { id: r.account_id, name: r.account_name, email: r.account_email },
-      organisation: {
-        id: r.organisation_id,
-        name: r.organisation_name,
-        country: r.organisation_country,
-      },
-      nationality: r.nationality,
-      passportExpiresOn: r.expires_on,
-      passportNumberOnFile: r.has_number,
-      passportWarning: passportWarnings(r.expires_on, event.endDate)[0]?.code ?? null,
-      visaRequired: r.nationality ? required.includes(r.nationality) : null,
-      visaStatus: r.visa_status,
-      visaStatusChangedAt: r.visa_status_changed_at
-        ? toZonedIso(r.visa_status_changed_at, zone)
-        : null,
-      letterIssuedAt: r.letter_issued_at ? toZonedIso(r.letter_issued_at, zone) : null,
-    }));
+    const items = rows.map((r) => toItem(r, event, required));
     return { ...toPage(items, total, query), byStatus };
   }
+
+  /** One line of the board (any registration of the event, live or not), or not found. */
+  async one(actor: Actor, eventId: string, registrationId: string): Promise<VisaListItem> {
+    const event = await this.events.requireOrganiser(actor, eventId);
+    const [row] = (await this.dataSource.query(
+      `${SELECT} ${FROM} WHERE r.event_id = $1 AND r.id = $2`,
+      [eventId, registrationId],
+    )) as Row[];
+    if (!row) throw notFound('Registration');
+    return toItem(row, event, await this.rules.requiredFor(eventId));
+  }
+}
+
+function toItem(r: Row, event: Event, required: string[]): VisaListItem {
+  const zone = event.timezone;
+  return {
+    registrationId: r.id,
+    registrationStatus: r.status,
+    account: { id: r.account_id, name: r.account_name, email: r.account_email },
+    organisation: {
+      id: r.organisation_id,
+      name: r.organisation_name,
+      country: r.organisation_country,
+    },
+    nationality: r.nationality,
+    passportExpiresOn: r.expires_on,
+    passportNumberOnFile: r.has_number,
+    passportWarning: passportWarnings(r.expires_on, event.endDate)[0]?.code ?? null,
+    visaRequired: r.nationality ? required.includes(r.nationality) : null,
+    visaStatus: r.visa_status,
+    visaStatusChangedAt: r.visa_status_changed_at
+      ? toZonedIso(r.visa_status_changed_at, zone)
+      : null,
+    letterIssuedAt: r.letter_issued_at ? toZonedIso(r.letter_issued_at, zone) : null,
+  };
 }
