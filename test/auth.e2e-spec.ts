@@ -57,6 +57,51 @@ describe('auth', () => {
     expect(me.body).toMatchObject({ email: 'awa.traore@example.org', platformRole: 'member' });
   });
 
+  it('hands out no token to a sign-up without a password: it emails a link to confirm the address', async () => {
+    const res = await t
+      .http()
+      .post('/api/auth/signup')
+      .send({ email: 'no-password@example.org', name: 'Anyone', locale: 'es' })
+      .expect(201);
+    expect(res.body.accessToken).toBeUndefined();
+    expect(res.body).toMatchObject({
+      account: { email: 'no-password@example.org' },
+      verificationSent: true,
+    });
+    const link = new URL(captured.links.get('no-password@example.org') ?? 'http://x/none');
+    expect(link.pathname).toBe('/verify-email');
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT email_verified_at FROM accounts WHERE email = 'no-password@example.org'`);
+    expect(row.email_verified_at).toBeNull();
+  });
+
+  it('keeps the token of a sign-up with a password, but the account is unconfirmed until a link is used', async () => {
+    const res = await t
+      .http()
+      .post('/api/auth/signup')
+      .send({
+        email: 'with-password@example.org',
+        name: 'Someone',
+        password: 'long-enough-1',
+        locale: 'en',
+      })
+      .expect(201);
+    expect(typeof res.body.accessToken).toBe('string');
+    expect(res.body.verificationSent).toBe(false);
+    await t
+      .http()
+      .post('/api/auth/magic-link')
+      .send({ email: 'with-password@example.org' })
+      .expect(202);
+    const token = tokenOf(captured.links.get('with-password@example.org')!);
+    await t.http().post('/api/auth/magic-link/verify').send({ token }).expect(200);
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT email_verified_at FROM accounts WHERE email = 'with-password@example.org'`);
+    expect(row.email_verified_at).not.toBeNull();
+  });
+
   it('refuses a second account with the same email in another case', async () => {
     await signup(t, { email: 'dup@example.org' });
     const res = await t

@@ -31,7 +31,8 @@ export async function seedFoundation(ds: DataSource): Promise<Omit<SeedContext, 
   const accountIds: Record<string, string> = {};
   for (const p of [DEMO_ORGANISER, DEMO_HOST, ...DEMO_PARTICIPANTS]) {
     await ds.query(
-      `INSERT INTO accounts (email, name, locale, organisation_id, password_hash) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO accounts (email, name, locale, organisation_id, password_hash, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (lower(email)) DO NOTHING`,
       [p.email, p.name, p.locale, organisationIds[p.organisation], passwordHash],
     );

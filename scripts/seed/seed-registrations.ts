@@ -27,7 +27,8 @@ export async function seedRegistrations(ctx: SeedContext): Promise<void> {
   for (const p of DEMO_REGISTRANTS) {
     const organisationId = organisationIds[p.organisation];
     await ds.query(
-      `INSERT INTO accounts (email, name, locale, organisation_id, password_hash) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO accounts (email, name, locale, organisation_id, password_hash, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (lower(email)) DO NOTHING`,
       [p.email, p.name, p.locale, organisationId, passwordHash],
     );

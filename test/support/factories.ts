@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { TEST_ADMIN, type TestApp } from './test-app.js';
 
 export interface Session {
@@ -24,6 +25,27 @@ export async function signup(
     locale: string;
     organisationId: string;
   }> = {},
+): Promise<Session> {
+  const body = {
+    email: `person-${unique()}@example.org`,
+    name: 'Test Person',
+    password: 'a-long-password',
+    locale: 'en',
+    ...overrides,
+  };
+  const res = await t.http().post('/api/auth/signup').send(body).expect(201);
+  // People made by tests have confirmed their address, as anyone who registers must have;
+  // tests of the confirmation itself use unverifiedSignup.
+  await t.app
+    .get(DataSource)
+    .query(`UPDATE accounts SET email_verified_at = now() WHERE id = $1`, [res.body.account.id]);
+  return session(res.body);
+}
+
+/** A sign-up with a password whose address is not confirmed yet (it cannot register). */
+export async function unverifiedSignup(
+  t: TestApp,
+  overrides: Partial<{ email: string; name: string; locale: string; organisationId: string }> = {},
 ): Promise<Session> {
   const body = {
     email: `person-${unique()}@example.org`,

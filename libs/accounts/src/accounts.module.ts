@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimiter } from '#core';
+import { AccountLinksService } from './account-links.service.js';
 import { Account } from './account.entity.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
@@ -24,6 +25,7 @@ export const OUTBOUND_MAGIC_LINK_DELIVERY = Symbol('OUTBOUND_MAGIC_LINK_DELIVERY
   providers: [
     AccountsService,
     AuthService,
+    AccountLinksService,
     WebSessionsService,
     RateLimiter,
     LogMagicLinkDelivery,
@@ -34,6 +36,6 @@ export const OUTBOUND_MAGIC_LINK_DELIVERY = Symbol('OUTBOUND_MAGIC_LINK_DELIVERY
         outbound ?? fallback,
     },
   ],
-  exports: [AccountsService, AuthService, WebSessionsService, TypeOrmModule],
+  exports: [AccountsService, AuthService, AccountLinksService, WebSessionsService, TypeOrmModule],
 })
 export class AccountsModule {}

@@ -12,6 +12,7 @@ import {
   unauthenticated,
   requireReference,
 } from '#core';
+import { AccountLinksService } from './account-links.service.js';
 import { Account } from './account.entity.js';
 import { toAccountView, type AccountView } from './account.view.js';
 import { LoginDto, MagicLinkRequestDto, SignupDto } from './dto/auth.dto.js';
@@ -24,6 +25,14 @@ export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
 export interface AuthResult {
   accessToken: string;
   account: AccountView;
+}
+
+/** A sign-up without a password gets no token: the emailed link is its only way in. */
+export interface SignupResult {
+  accessToken?: string;
+  account: AccountView;
+  /** True when a link to confirm the address is on its way. */
+  verificationSent: boolean;
 }
 
 interface TokenClaims {
@@ -40,10 +49,22 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly rateLimiter: RateLimiter,
     private readonly magicLinks: MagicLinkDelivery,
+    private readonly links: AccountLinksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async signup(dto: SignupDto, ip: string): Promise<AuthResult> {
+  /**
+   * Creates an unconfirmed account. Without a password no token is handed out (anyone
+   * could type any address): a confirmation link is emailed instead, and opening it
+   * signs the person in. With a password the token comes back as before, but the
+   * account still cannot register for anything until its address is confirmed (the
+   * web sign-up always emails the link: `sendVerification`).
+   */
+  async signup(
+    dto: SignupDto,
+    ip: string,
+    { sendVerification = !dto.password }: { sendVerification?: boolean } = {},
+  ): Promise<SignupResult> {
     await this.rateLimiter.hit(`signup:ip:${ip}`, this.config.signupMaxPerIp, 3600);
     if (dto.organisationId) {
       await requireReference(
@@ -71,7 +92,13 @@ export class AuthService {
     const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
     if (!id) throw conflict('An account with this email already exists', { field: 'email' });
     const account = await this.accounts.findOneByOrFail({ id });
-    return this.issue(account);
+    if (sendVerification) {
+      await this.dataSource.transaction((m) => this.links.sendVerification(m, account));
+    }
+    if (!dto.password) {
+      return { account: toAccountView(account), verificationSent: sendVerification };
+    }
+    return { ...(await this.issue(account)), verificationSent: sendVerification };
   }
 
   async login(dto: LoginDto, ip: string): Promise<AuthResult> {

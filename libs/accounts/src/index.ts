@@ -9,3 +9,4 @@ export * from './password-hasher.js';
 export * from './dto/auth.dto.js';
 export * from './web-sessions/web-session.entity.js';
 export * from './web-sessions/web-sessions.service.js';
+export * from './account-links.service.js';

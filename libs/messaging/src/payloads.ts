@@ -36,8 +36,13 @@ export interface MagicLinkPayload {
   expiresAt: string;
 }
 
+/** A link to confirm an address or to reset a password (same shape as a sign-in link). */
+export type AccountLinkPayload = MagicLinkPayload;
+
 export interface RegistrationPayload extends EventSummary {
   registrationId: string;
+  /** The registration's page (`${publicUrl}/my/registrations/<id>`); absent in older rows. */
+  link?: string | null;
   recipientName: string;
   /** Why an organiser rejected or cancelled, when they said. */
   reason?: string | null;

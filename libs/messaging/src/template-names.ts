@@ -1,6 +1,8 @@
 /** Every email Convene sends; each has a French, English and Spanish version. */
 export const TEMPLATE_NAMES = [
   'magic_link',
+  'email_verification',
+  'password_reset',
   'registration_pending',
   'registration_confirmed',
   'registration_waitlisted',

@@ -10,3 +10,4 @@ export * from './registration-workflow.service.js';
 export * from './registration-reports.service.js';
 export * from './registrations.module.js';
 export * from './dto/registration.dto.js';
+export * from './consent.js';

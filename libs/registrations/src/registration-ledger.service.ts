@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#core';
 import { Event } from '#events';
 import {
   Outbox,
@@ -51,7 +52,10 @@ const TEMPLATE_BY_STATUS: Record<RegistrationStatus, TemplateName> = {
  */
 @Injectable()
 export class RegistrationLedger {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Locks the event row until the transaction ends. Every seat decision for an event
@@ -148,6 +152,7 @@ export class RegistrationLedger {
         const payload: RegistrationPayload = {
           ...eventSummary(event),
           registrationId: change.registration.id,
+          link: `${this.config.publicUrl}/my/registrations/${change.registration.id}`,
           recipientName: recipient.name,
           reason: change.reason ?? null,
         };

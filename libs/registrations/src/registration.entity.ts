@@ -77,6 +77,14 @@ export class Registration {
   @Column('timestamptz')
   consentDataProcessingAt!: Date;
 
+  /** Which consent text was agreed to (CONSENT_VERSIONS); null for rows before versions. */
+  @Column('text', { nullable: true })
+  consentVersion!: string | null;
+
+  /** The language the consent text was shown in. */
+  @Column('text', { nullable: true })
+  consentLocale!: string | null;
+
   /** Arrival order on the waitlist, per event; set when the registration is waitlisted. */
   @Column('integer', { nullable: true })
   waitlistSeq!: number | null;

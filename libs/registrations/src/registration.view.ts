@@ -33,7 +33,13 @@ export interface RegistrationView {
    */
   phone: string | null;
   emergencyContact: EmergencyContact | null;
-  consent: { dataProcessing: boolean; at: string };
+  consent: {
+    dataProcessing: boolean;
+    at: string;
+    /** Which consent text (CONSENT_VERSIONS) was agreed to, and in which language. */
+    version: string | null;
+    locale: string | null;
+  };
   /** 1 for the next person to get a seat; null unless waitlisted. */
   waitlistPosition: number | null;
   statusChangedAt: string;
@@ -67,6 +73,8 @@ export function toRegistrationView(
     consent: {
       dataProcessing: true,
       at: toZonedIso(r.consentDataProcessingAt, timezone),
+      version: r.consentVersion ?? null,
+      locale: r.consentLocale ?? null,
     },
     waitlistPosition: r.status === 'waitlisted' ? waitlistPosition : null,
     statusChangedAt: toZonedIso(r.statusChangedAt, timezone),

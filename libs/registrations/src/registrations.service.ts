@@ -5,6 +5,7 @@ import {
   type Actor,
   badRequest,
   conflict,
+  DomainError,
   forbidden,
   pgErrorCode,
   requireReference,
@@ -12,6 +13,7 @@ import {
   pgConstraint,
 } from '#core';
 import { EventAccess } from '#events';
+import { CURRENT_CONSENT_VERSION } from './consent.js';
 import { CreateRegistrationDto, UpdateRegistrationDto } from './dto/registration.dto.js';
 import { RegistrationAccess } from './registration-access.service.js';
 import { type Recipient, RegistrationLedger } from './registration-ledger.service.js';
@@ -52,11 +54,16 @@ export class RegistrationsService {
       throw forbidden('Only the organisers of this event can register someone else');
     }
     const [account] = (await this.dataSource.query(
-      'SELECT id, email, name, locale, organisation_id FROM accounts WHERE id = $1',
+      'SELECT id, email, name, locale, organisation_id, email_verified_at FROM accounts WHERE id = $1',
       [accountId],
-    )) as Array<Recipient & { organisation_id: string | null }>;
+    )) as Array<
+      Recipient & { organisation_id: string | null; email_verified_at: Date | null }
+    >;
     if (!account)
       throw badRequest('accountId does not name a known account', { field: 'accountId' });
+    // Anyone can type any address at sign-up: only a proven one may hold a seat. An
+    // organiser registering someone vouches for them instead.
+    if (!forSomeoneElse && !account.email_verified_at) throw emailNotVerified();
     const organisationId = dto.organisationId ?? account.organisation_id;
     if (!organisationId) {
       throw badRequest('organisationId is required: the account has no organisation', {
@@ -114,6 +121,8 @@ export class RegistrationsService {
         emergencyContactPhone: dto.emergencyContact?.phone ?? null,
         emergencyContactRelation: dto.emergencyContact?.relation ?? null,
         consentDataProcessingAt: new Date(),
+        consentVersion: dto.consent.version ?? CURRENT_CONSENT_VERSION,
+        consentLocale: dto.consent.locale ?? account.locale,
         waitlistSeq,
         statusChangedAt: new Date(),
         createdBy: actor.accountId,
@@ -292,6 +301,15 @@ function checkProfession(profession: Profession, other: string | undefined): str
     });
   }
   return other;
+}
+
+/** 403 with a stable reason a client can act on ("confirm your address first"). */
+export function emailNotVerified(): DomainError {
+  return new DomainError(
+    'forbidden',
+    'Confirm your email address before registering: open the link we emailed you, or ask for a new one',
+    { reason: 'email_not_verified' },
+  );
 }
 
 function frozen(status: string) {

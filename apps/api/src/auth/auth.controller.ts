@@ -18,7 +18,12 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('signup')
-  @ApiCreatedResponse({ type: AuthResultDto })
+  @ApiCreatedResponse({
+    description:
+      '{account, verificationSent} and, only when a password was given, accessToken. Without a ' +
+      'password a link to confirm the address is emailed: it signs the person in. An account ' +
+      'cannot register for an event until its address is confirmed (403 email_not_verified).',
+  })
   signup(@Body() dto: SignupDto, @Req() req: AuthedRequest) {
     return this.auth.signup(dto, req.ip ?? 'unknown');
   }

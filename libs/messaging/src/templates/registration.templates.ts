@@ -130,6 +130,29 @@ const WORDING: Record<RegistrationTemplate, Record<MailLocale, NoticeWording>> =
   },
 };
 
+/** The button to the registration's page: see it, and cancel it while it still holds a place. */
+const ACTION: Record<'live' | 'ended', Record<MailLocale, string>> = {
+  live: {
+    fr: 'Voir ou annuler mon inscription',
+    en: 'See or cancel my registration',
+    es: 'Ver o anular mi inscripción',
+  },
+  ended: { fr: 'Voir mon inscription', en: 'See my registration', es: 'Ver mi inscripción' },
+};
+
+const RELEASE: Record<MailLocale, string> = {
+  fr: "Si vous ne pouvez plus venir, annulez votre inscription dans Convene : votre place ira à la personne suivante sur la liste d'attente.",
+  en: 'If you can no longer come, cancel your registration in Convene: your place goes to the next person on the waiting list.',
+  es: 'Si ya no puede asistir, anule su inscripción en Convene: su plaza pasará a la siguiente persona de la lista de espera.',
+};
+
+const LIVE: RegistrationTemplate[] = [
+  'registration_pending',
+  'registration_confirmed',
+  'registration_waitlisted',
+  'registration_promoted',
+];
+
 export function isRegistrationTemplate(template: string): template is RegistrationTemplate {
   return template in WORDING;
 }
@@ -139,10 +162,12 @@ export function registrationContent(
   p: RegistrationPayload,
   locale: MailLocale,
 ): EmailContent {
-  return registrantNotice(
-    WORDING[template][locale],
-    p,
-    locale,
-    p.reason ? [reasonLine[locale](p.reason)] : [],
-  );
+  const live = LIVE.includes(template);
+  const content = registrantNotice(WORDING[template][locale], p, locale, [
+    ...(p.reason ? [reasonLine[locale](p.reason)] : []),
+    ...(live && p.link ? [RELEASE[locale]] : []),
+  ]);
+  // Rows written before links existed have none: they still render, without the button.
+  if (p.link) content.action = { label: ACTION[live ? 'live' : 'ended'][locale], url: p.link };
+  return content;
 }

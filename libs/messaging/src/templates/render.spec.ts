@@ -17,6 +17,16 @@ const payloads: Record<string, Record<string, unknown>> = {
     link: 'https://convene.test/login/magic?token=abc',
     expiresAt: '2027-10-28T09:15:00Z',
   },
+  email_verification: {
+    recipientName: 'Amina',
+    link: 'https://convene.test/verify-email?token=abc',
+    expiresAt: '2027-10-30T09:15:00Z',
+  },
+  password_reset: {
+    recipientName: 'Amina',
+    link: 'https://convene.test/password/reset?token=abc',
+    expiresAt: '2027-10-28T09:15:00Z',
+  },
   announcement: {
     ...event,
     recipientName: 'Amina',
@@ -63,6 +73,8 @@ const visitPromotion = {
     hostOrganisationName: 'Association Amal',
   },
 };
+/** Emails about the account, not an event. */
+const ACCOUNT_TEMPLATES = ['magic_link', 'email_verification', 'password_reset'];
 const payloadOf = (template: string) =>
   payloads[template] ?? { ...event, registrationId: 'r1', recipientName: 'Amina', reason: null };
 
@@ -77,8 +89,10 @@ describe('renderMessage', () => {
       expect(mail.html).toContain(`<html lang="${locale}">`);
       expect(mail.html.length).toBeLessThan(8_000);
       expect(mail.html).not.toMatch(/<img|<script|https?:\/\/(?!convene\.test)/);
-      if (template !== 'magic_link') expect(mail.text).toContain('CPK <2027> & co');
-      if (template !== 'magic_link') expect(mail.html).toContain('CPK &lt;2027&gt; &amp; co');
+      if (!ACCOUNT_TEMPLATES.includes(template)) {
+        expect(mail.text).toContain('CPK <2027> & co');
+        expect(mail.html).toContain('CPK &lt;2027&gt; &amp; co');
+      }
     },
   );
 
@@ -92,6 +106,36 @@ describe('renderMessage', () => {
       'Registration confirmed: CPK <2027> & co',
       'Inscripción confirmada: CPK <2027> & co',
     ]);
+  });
+
+  it('sends the confirmation and reset links with their own wording in each language', () => {
+    const fr = renderMessage('email_verification', 'fr', payloads.email_verification);
+    expect(fr.subject).toBe('Confirmez votre adresse e-mail pour Convene');
+    expect(fr.text).toContain('Confirmer mon adresse:\nhttps://convene.test/verify-email?token=abc');
+    const es = renderMessage('password_reset', 'es', payloads.password_reset);
+    expect(es.subject).toBe('Elija una nueva contraseña de Convene');
+    expect(es.text).toContain('caduca a las 09:15 UTC');
+    expect(es.html).toContain('href="https://convene.test/password/reset?token=abc"');
+  });
+
+  it('links a registration email to its page, with the cancel line only while it holds a place', () => {
+    const link = 'https://convene.test/my/registrations/r1';
+    const confirmed = renderMessage('registration_confirmed', 'fr', {
+      ...payloadOf('registration_confirmed'),
+      link,
+    });
+    expect(confirmed.text).toContain('annulez votre inscription dans Convene');
+    expect(confirmed.text).toContain(`Voir ou annuler mon inscription:\n${link}`);
+    expect(confirmed.html).toContain(`href="${link}"`);
+    const cancelled = renderMessage('registration_cancelled', 'es', {
+      ...payloadOf('registration_cancelled'),
+      link,
+    });
+    expect(cancelled.text).toContain(`Ver mi inscripción:\n${link}`);
+    expect(cancelled.text).not.toContain('anule su inscripción');
+    // A row written before links existed still renders, without a button.
+    const old = renderMessage('registration_waitlisted', 'en', payloadOf('registration_waitlisted'));
+    expect(old.text).not.toContain('/my/registrations');
   });
 
   it('falls back to English for a locale it does not write', () => {

@@ -1,5 +1,6 @@
 import type { RegistrationPayload } from '../payloads.js';
 import type { TemplateName } from '../template-names.js';
+import { emailVerificationContent, passwordResetContent } from './account.templates.js';
 import { asMailLocale, type MailLocale } from './format.js';
 import { type EmailContent, type RenderedEmail, renderLayout } from './layout.js';
 import { announcementContent, magicLinkContent, sessionChangedContent } from './other.templates.js';
@@ -30,6 +31,8 @@ const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = 
   magic_link: magicLinkContent,
   announcement: announcementContent,
   session_changed: sessionChangedContent,
+  email_verification: emailVerificationContent,
+  password_reset: passwordResetContent,
   signup_promoted: signupPromotedContent,
   visa_letter_issued: visaLetterIssuedContent,
 };

@@ -16,7 +16,16 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, PageQueryDto, Trim, TrimUpper, TrimLower } from '#core';
+import {
+  IsCountryCode,
+  LOCALES,
+  type Locale,
+  PageQueryDto,
+  Trim,
+  TrimUpper,
+  TrimLower,
+} from '#core';
+import { CONSENT_VERSIONS } from '../consent.js';
 import {
   PROFESSIONS,
   REGISTRATION_STATUSES,
@@ -57,6 +66,21 @@ export class ConsentDto {
   })
   @Equals(true, { message: 'consent.dataProcessing must be true to register' })
   dataProcessing!: boolean;
+
+  @ApiPropertyOptional({
+    enum: CONSENT_VERSIONS,
+    description: 'The version of the consent text the person read; the current one when omitted',
+  })
+  @IsOptional()
+  @IsIn(CONSENT_VERSIONS, {
+    message: `consent.version must be one of ${CONSENT_VERSIONS.join(', ')}`,
+  })
+  version?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language the consent text was shown in' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'consent.locale must be one of fr, en, es' })
+  locale?: Locale;
 }
 
 /** The fields a participant fills in, shared by create and update. */

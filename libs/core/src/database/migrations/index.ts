@@ -9,6 +9,7 @@ import { AccentInsensitiveSearch1763700600000 } from './1763700600000-accent-ins
 import { CalendarFeeds1763700700000 } from './1763700700000-calendar-feeds.js';
 import { Travel1763700800000 } from './1763700800000-travel.js';
 import { WebSessions1763700900000 } from './1763700900000-web-sessions.js';
+import { AccountLinks1763701000000 } from './1763701000000-account-links.js';
 import { EventTexts1763701300000 } from './1763701300000-event-texts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Travel1763700800000,
   WebSessions1763700900000,
   EventTexts1763701300000,
+  AccountLinks1763701000000,
 ];
