@@ -4,6 +4,7 @@ import { EventsModule } from '#events';
 import { RegistrationLifecycle, RegistrationsModule } from '#registrations';
 import { AgendaService } from './agenda.service.js';
 import { OrganiserSignups } from './organiser-signups.service.js';
+import { ParticipantAgenda } from './participant-agenda.service.js';
 import { RegistrationGate } from './registration-gate.js';
 import { Room } from './room.entity.js';
 import { RoomsService } from './rooms.service.js';
@@ -45,6 +46,7 @@ import { WaitlistPromoter } from './waitlist-promoter.js';
     SignupAccess,
     WaitlistPromoter,
     AgendaService,
+    ParticipantAgenda,
     SessionReader,
     SessionNotifier,
     RegistrationGate,
@@ -57,6 +59,7 @@ import { WaitlistPromoter } from './waitlist-promoter.js';
     OrganiserSignups,
     SignupLists,
     AgendaService,
+    ParticipantAgenda,
     TypeOrmModule,
   ],
 })

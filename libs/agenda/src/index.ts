@@ -7,7 +7,15 @@ export { SessionsService } from './sessions.service.js';
 export { SessionWriter } from './session-writer.service.js';
 export { SignupsService } from './signups.service.js';
 export { OrganiserSignups } from './organiser-signups.service.js';
-export { SignupLists } from './signup-lists.service.js';
+export { SignupLists, type ListPerson } from './signup-lists.service.js';
+export {
+  ParticipantAgenda,
+  type HostedEvent,
+  type MySignup,
+  type WeekEvent,
+  type WeekReason,
+  type WeekSession,
+} from './participant-agenda.service.js';
 export { type SessionView, toSessionView } from './session.view.js';
 export {
   type Conflict,

@@ -1,3 +1,26 @@
 import type { HostMessages } from '../en/host.js';
 
-export const host: HostMessages = {};
+export const host: HostMessages = {
+  title: 'Las visitas que usted acoge',
+  lead: 'Las visitas de terreno de los encuentros que usted acoge, y quién viene a cada una.',
+  noVisits: 'Todavía no hay ninguna visita de terreno prevista para este encuentro.',
+  visitsTitle: 'Visitas de terreno',
+  seatsTaken: (taken: number, seats: number) => `${taken} de ${seats} plazas ocupadas`,
+  waiting: (n: number) => (n === 1 ? '1 persona en espera' : `${n} personas en espera`),
+  whoComes: 'Ver quién viene',
+  downloadCsv: 'Descargar la lista del autobús (CSV, para una hoja de cálculo)',
+  busList: 'Lista del autobús',
+  confirmedTitle: (n: number) => (n === 1 ? 'Viene 1 persona' : `Vienen ${n} personas`),
+  waitlistTitle: (n: number) =>
+    n === 1 ? '1 persona en lista de espera' : `${n} personas en lista de espera`,
+  nobody: 'Todavía no se ha inscrito nadie.',
+  name: 'Nombre',
+  organisation: 'Organización',
+  emergencyContact: 'Contacto de emergencia',
+  rulesAccepted: 'Normas aceptadas',
+  position: 'Puesto',
+  privacyNote:
+    'Usted ve el nombre, la organización y el contacto de emergencia de los visitantes. Sus teléfonos personales quedan con los organizadores.',
+  allVisits: 'Todas las visitas que acoge',
+  cancelled: 'Cancelada',
+};

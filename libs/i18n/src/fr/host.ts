@@ -1,3 +1,26 @@
 import type { HostMessages } from '../en/host.js';
 
-export const host: HostMessages = {};
+export const host: HostMessages = {
+  title: 'Les visites que vous accueillez',
+  lead: 'Les visites de terrain des rencontres que vous accueillez, et qui vient à chacune.',
+  noVisits: "Aucune visite de terrain n'est encore prévue pour cette rencontre.",
+  visitsTitle: 'Visites de terrain',
+  seatsTaken: (taken: number, seats: number) => `${taken} places prises sur ${seats}`,
+  waiting: (n: number) => (n <= 1 ? `${n} personne en attente` : `${n} personnes en attente`),
+  whoComes: 'Voir qui vient',
+  downloadCsv: 'Télécharger la liste du bus (CSV, pour un tableur)',
+  busList: 'Liste du bus',
+  confirmedTitle: (n: number) => (n <= 1 ? `${n} personne vient` : `${n} personnes viennent`),
+  waitlistTitle: (n: number) =>
+    n <= 1 ? `${n} personne sur liste d'attente` : `${n} personnes sur liste d'attente`,
+  nobody: "Personne ne s'est encore inscrit.",
+  name: 'Nom',
+  organisation: 'Organisation',
+  emergencyContact: "Contact d'urgence",
+  rulesAccepted: 'Règles acceptées',
+  position: 'Rang',
+  privacyNote:
+    "Vous voyez le nom, l'organisation et le contact d'urgence des visiteurs. Leurs numéros de téléphone personnels restent chez les organisateurs.",
+  allVisits: 'Toutes les visites que vous accueillez',
+  cancelled: 'Annulée',
+};

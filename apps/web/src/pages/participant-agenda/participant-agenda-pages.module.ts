@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AgendaModule } from '#agenda';
+import { AgendaPagesController } from './agenda.controller.js';
+import { HostPagesController } from './host.controller.js';
+import { MyAgendaController } from './my-agenda.controller.js';
 
 /** The participant-agenda pages: their controllers, and the domain modules whose services they call. */
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [AgendaModule],
+  controllers: [AgendaPagesController, MyAgendaController, HostPagesController],
 })
 export class ParticipantAgendaPagesModule {}

@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, localDateOf, notFound } from '#core';
+import { EventAccess, type EventKind } from '#events';
+import { RegistrationGate } from './registration-gate.js';
+import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
+import type { SessionKind } from './session.entity.js';
+import { type SessionView, toSessionView } from './session.view.js';
+import type { SignupStatus } from './signup.entity.js';
+
+/** The caller's hold on one session: a seat, a place in line (1 first), or leading it. */
+export interface MySignup {
+  sessionId: string;
+  status: Exclude<SignupStatus, 'cancelled'>;
+  position: number | null;
+}
+
+/** Why a session is in a person's week. */
+export type WeekReason = 'everyone' | 'confirmed' | 'waitlisted' | 'facilitating';
+
+export interface WeekSession extends SessionView {
+  reason: WeekReason;
+  /** Place on the waitlist, 1 first, when reason is waitlisted. */
+  position: number | null;
+  /** Calendar date in the event zone. */
+  date: string;
+}
+
+export interface WeekEvent {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  venueCity: string | null;
+  startDate: string;
+  endDate: string;
+  sessions: WeekSession[];
+}
+
+export interface HostedEvent {
+  id: string;
+  slug: string;
+  name: string;
+  kind: EventKind;
+  timezone: string;
+  venueCity: string | null;
+  startDate: string;
+  endDate: string;
+  /** The event's site visits (published or cancelled after publication), with seats. */
+  visits: SessionView[];
+}
+
+/** Sessions every participant of an event attends without signing up. */
+const FOR_EVERYONE: SessionKind[] = ['plenary', 'meal', 'break'];
+
+/**
+ * What a participant's own pages ask of the agenda: their holds on an event's sessions,
+ * their week (plenaries, meals and breaks, their seats, their places in line, the
+ * sessions they lead) and, for hosts, the events they host with their site visits.
+ * Nothing here widens what anyone may see: only the caller's own rows, the public
+ * agenda, and events where the caller holds the host role.
+ */
+@Injectable()
+export class ParticipantAgenda {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccess,
+    private readonly reader: SessionReader,
+    private readonly registrations: RegistrationGate,
+  ) {}
+
+  /** The caller's active sign-ups on an event's sessions, with their waitlist places. */
+  async mySignups(actor: Actor, eventId: string): Promise<MySignup[]> {
+    const rows: Array<{ session_id: string; status: MySignup['status']; position: number | null }> =
+      await this.dataSource.query(
+        `SELECT s.session_id, s.status,
+                CASE WHEN s.status = 'waitlisted' THEN (
+                  SELECT count(*)::int FROM signups w
+                   WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq)
+                END AS position
+           FROM signups s
+          WHERE s.account_id = $1 AND s.event_id = $2 AND s.status <> 'cancelled'`,
+        [actor.accountId, eventId],
+      );
+    return rows.map((r) => ({ sessionId: r.session_id, status: r.status, position: r.position }));
+  }
+
+  /**
+   * The caller's week, event by event: for events where they hold a confirmed
+   * registration, a sign-up or lead a session. Only published sessions (and those
+   * cancelled after publication, so a person sees what changed).
+   */
+  async myWeek(actor: Actor, eventId?: string): Promise<WeekEvent[]> {
+    const me = actor.accountId;
+    const holds: Array<{
+      session_id: string;
+      event_id: string;
+      status: 'confirmed' | 'waitlisted';
+      position: number | null;
+    }> = await this.dataSource.query(
+      `SELECT s.session_id, s.event_id, s.status,
+              CASE WHEN s.status = 'waitlisted' THEN (
+                SELECT count(*)::int FROM signups w
+                 WHERE w.session_id = s.session_id AND w.status = 'waitlisted' AND w.seq <= s.seq)
+              END AS position
+         FROM signups s
+        WHERE s.account_id = $1 AND s.status <> 'cancelled'
+          AND ($2::uuid IS NULL OR s.event_id = $2)`,
+      [me, eventId ?? null],
+    );
+    const led: Array<{ session_id: string; event_id: string }> = await this.dataSource.query(
+      `SELECT f.session_id, s.event_id FROM session_facilitators f
+         JOIN sessions s ON s.id = f.session_id
+        WHERE f.account_id = $1 AND ${PUBLIC_SESSION} AND ($2::uuid IS NULL OR s.event_id = $2)`,
+      [me, eventId ?? null],
+    );
+    const registered = (await this.registrations.confirmedEventIds(me)).filter(
+      (id) => !eventId || id === eventId,
+    );
+    const eventIds = [
+      ...new Set([...registered, ...holds.map((h) => h.event_id), ...led.map((l) => l.event_id)]),
+    ];
+    if (eventIds.length === 0) return [];
+    const events: Array<{
+      id: string;
+      slug: string;
+      name: string;
+      timezone: string;
+      venue_city: string | null;
+      start_date: string;
+      end_date: string;
+    }> = await this.dataSource.query(
+      `SELECT id, slug, name, timezone, venue_city,
+              to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(end_date, 'YYYY-MM-DD') AS end_date
+         FROM events WHERE id = ANY($1::uuid[]) AND status <> 'draft'
+        ORDER BY start_date, name`,
+      [eventIds],
+    );
+    const everyone: Array<{ id: string }> = registered.length
+      ? await this.dataSource.query(
+          `SELECT s.id FROM sessions s
+            WHERE s.event_id = ANY($1::uuid[]) AND s.kind = ANY($2::text[]) AND ${PUBLIC_SESSION}`,
+          [registered, FOR_EVERYONE],
+        )
+      : [];
+    const holdOf = new Map(holds.map((h) => [h.session_id, h]));
+    const ledIds = new Set(led.map((l) => l.session_id));
+    const ids = [
+      ...new Set([...everyone.map((s) => s.id), ...holds.map((h) => h.session_id), ...ledIds]),
+    ];
+    const records = ids.length ? await this.reader.load({ ids, publicOnly: true }) : [];
+    return events.map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      name: e.name,
+      timezone: e.timezone,
+      venueCity: e.venue_city,
+      startDate: e.start_date,
+      endDate: e.end_date,
+      sessions: records
+        .filter((r) => r.eventId === e.id)
+        .map((r): WeekSession => {
+          const hold = holdOf.get(r.id);
+          const reason: WeekReason = ledIds.has(r.id)
+            ? 'facilitating'
+            : (hold?.status ?? 'everyone');
+          return {
+            ...toSessionView(r, e.timezone),
+            reason,
+            position: reason === 'waitlisted' ? (hold?.position ?? null) : null,
+            date: localDateOf(r.startsAt, e.timezone),
+          };
+        }),
+    }));
+  }
+
+  /**
+   * The events the caller hosts (the host role on a published or closed event), each
+   * with its site visits. Someone who hosts nothing gets a 404.
+   */
+  async hostedEvents(actor: Actor, eventId?: string): Promise<HostedEvent[]> {
+    const events: Array<{
+      id: string;
+      slug: string;
+      name: string;
+      kind: EventKind;
+      timezone: string;
+      venue_city: string | null;
+      start_date: string;
+      end_date: string;
+    }> = await this.dataSource.query(
+      `SELECT e.id, e.slug, e.name, e.kind, e.timezone, e.venue_city,
+              to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(e.end_date, 'YYYY-MM-DD') AS end_date
+         FROM events e
+        WHERE e.status IN ('published', 'closed')
+          AND EXISTS (SELECT 1 FROM event_staff st
+                       WHERE st.event_id = e.id AND st.account_id = $1 AND st.role = 'host')
+          AND ($2::uuid IS NULL OR e.id = $2)
+        ORDER BY e.start_date, e.name`,
+      [actor.accountId, eventId ?? null],
+    );
+    if (events.length === 0) throw notFound(eventId ? 'Event' : 'Hosted event');
+    const records = (
+      await Promise.all(
+        events.map((e) =>
+          this.reader.load({ eventId: e.id, publicOnly: true, kind: 'site_visit' }),
+        ),
+      )
+    ).flat();
+    return events.map((e) => ({
+      id: e.id,
+      slug: e.slug,
+      name: e.name,
+      kind: e.kind,
+      timezone: e.timezone,
+      venueCity: e.venue_city,
+      startDate: e.start_date,
+      endDate: e.end_date,
+      visits: records.filter((r) => r.eventId === e.id).map((r) => toSessionView(r, e.timezone)),
+    }));
+  }
+
+  /** The id of a visible event from its public slug (404 when there is none to see). */
+  async eventIdForSlug(actor: Actor | undefined, slug: string): Promise<string> {
+    if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw notFound('Event');
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM events WHERE slug = $1`,
+      [slug],
+    );
+    if (!rows[0]) throw notFound('Event');
+    await this.access.requireVisible(actor, rows[0].id);
+    return rows[0].id;
+  }
+}

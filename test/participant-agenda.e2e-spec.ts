@@ -1,0 +1,325 @@
+import { register, sessionBody } from './support/agenda-fixtures.js';
+import {
+  createEvent,
+  createOrganisation,
+  loginAdmin,
+  signup,
+  type Session,
+} from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
+
+/*
+ * The agenda pages through a browser without a browser: filters as a GET form, sign-ups
+ * and cancellations as POST forms, clashes named by title, a visit's rules to accept,
+ * and host pages that show hosts their bus list and nothing else.
+ */
+describe('participant agenda pages', () => {
+  let t: TestApp;
+  let admin: Session;
+  let org: { id: string; name: string };
+  let event: { id: string; slug: string };
+  let other: { id: string; slug: string };
+  let host: Session;
+  const ids: Record<string, string> = {};
+  const password = 'a-long-password';
+
+  const person = async (name: string, locale = 'fr', register_ = true) => {
+    const p = await signup(t, { name, locale, password, organisationId: org.id });
+    if (register_)
+      await register(t, event.id, p, org.id, {
+        emergencyContact: { name: `Famille ${name}`, phone: '+226 70 11 22 33' },
+        phone: '+226 70 99 88 77',
+      });
+    const web = new WebClient(t);
+    await web.signIn(p.email, password);
+    return { p, web };
+  };
+
+  const createSession = async (eventId: string, body: Record<string, unknown>) => {
+    const res = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send(sessionBody(body));
+    if (res.status !== 201) throw new Error(`session: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('participant_agenda');
+    admin = await loginAdmin(t);
+    org = await createOrganisation(t, admin, {
+      name: 'Maison des Familles de Ouagadougou',
+      country: 'BF',
+    });
+    const tanger = await createOrganisation(t, admin, { name: 'Association Tanger Familles' });
+    event = await createEvent(t, admin, { name: 'Rencontre de Tanger' });
+    other = await createEvent(t, admin, { name: 'Autre rencontre' });
+    host = await signup(t, { name: 'Samira El Amrani', locale: 'fr', password });
+    await t
+      .http()
+      .post(`/api/events/${event.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: host.id, role: 'host' })
+      .expect(201);
+    const room = (
+      await t
+        .http()
+        .post(`/api/events/${event.id}/rooms`)
+        .set(admin.auth)
+        .send({ name: 'Salle Bleue', capacity: 40 })
+        .expect(201)
+    ).body;
+    ids.plenary = await createSession(event.id, {
+      kind: 'plenary',
+      title: 'Plénière d’ouverture',
+      startsAt: '2027-10-25T09:00',
+      endsAt: '2027-10-25T10:30',
+      roomId: room.id,
+      language: 'fr',
+      interpretationLanguages: ['en', 'es'],
+    });
+    ids.lunch = await createSession(event.id, {
+      kind: 'meal',
+      title: 'Déjeuner',
+      startsAt: '2027-10-25T12:30',
+      endsAt: '2027-10-25T14:00',
+    });
+    ids.parenting = await createSession(event.id, {
+      title: 'Soutenir les familles autrement',
+      theme: 'Parentalité',
+      language: 'fr',
+      capacity: 10,
+      signupRequired: true,
+      startsAt: '2027-10-26T10:00',
+      endsAt: '2027-10-26T12:00',
+    });
+    ids.clashing = await createSession(event.id, {
+      title: 'Droit des enfants en migration',
+      theme: 'Droit',
+      language: 'es',
+      capacity: 10,
+      signupRequired: true,
+      startsAt: '2027-10-26T11:00',
+      endsAt: '2027-10-26T12:30',
+    });
+    ids.tiny = await createSession(event.id, {
+      title: 'Atelier en petit groupe',
+      theme: 'Parentalité',
+      language: 'fr',
+      capacity: 1,
+      signupRequired: true,
+      startsAt: '2027-10-27T10:00',
+      endsAt: '2027-10-27T12:00',
+    });
+    ids.visit = await createSession(event.id, {
+      kind: 'site_visit',
+      title: 'Visite du programme des mères',
+      startsAt: '2027-10-28T08:30',
+      endsAt: '2027-10-28T13:00',
+      siteVisit: {
+        hostOrganisationId: tanger.id,
+        address: '12 rue de la Kasbah, Tanger',
+        meetingPoint: 'Hall de l’hôtel',
+        departureAt: '2027-10-28T08:30',
+        returnAt: '2027-10-28T13:00',
+        transport: 'minibus',
+        seats: 12,
+        rules: ['Aucune photo des familles', 'Demander avant de parler à une famille'],
+      },
+    });
+    ids.otherVisit = await createSession(other.id, {
+      kind: 'site_visit',
+      title: 'Visite secrète d’une autre rencontre',
+      startsAt: '2027-10-28T08:30',
+      endsAt: '2027-10-28T13:00',
+      siteVisit: {
+        hostOrganisationId: tanger.id,
+        address: 'Ailleurs',
+        meetingPoint: 'Ailleurs',
+        departureAt: '2027-10-28T08:30',
+        returnAt: '2027-10-28T13:00',
+        transport: 'bus',
+        seats: 5,
+      },
+    });
+    for (const e of [event, other]) {
+      await t.http().post(`/api/events/${e.id}/agenda/publish`).set(admin.auth).expect(200);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('shows the agenda day by day in the event zone, in French, with filters that work without JS', async () => {
+    const web = new WebClient(t);
+    const res = await web.get(`/e/${event.slug}/agenda?lang=fr`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('lundi 25 octobre 2027');
+    expect(res.text).toContain('09:00–10:30');
+    expect(res.text).toContain('Salle Bleue');
+    expect(res.text).toContain('En français, interprétation en anglais, espagnol');
+    expect(res.text).toContain('10 places restantes');
+    expect(res.text).toContain('<form action="/e/' + event.slug + '/agenda" method="get"');
+
+    const parenting = await web.get(`/e/${event.slug}/agenda?theme=Parentalit%C3%A9`);
+    expect(parenting.text).toContain('Soutenir les familles autrement');
+    expect(parenting.text).toContain('Atelier en petit groupe');
+    expect(parenting.text).not.toContain('Droit des enfants en migration');
+    expect(parenting.text).not.toContain('Plénière d’ouverture');
+
+    const spanish = await web.get(`/e/${event.slug}/agenda?language=es`);
+    expect(spanish.text).toContain('Droit des enfants en migration');
+    expect(spanish.text).toContain('Plénière d’ouverture'); // interpreted into Spanish
+    expect(spanish.text).not.toContain('Soutenir les familles autrement');
+
+    const visits = await web.get(`/e/${event.slug}/agenda?kind=site_visit`);
+    expect(visits.text).toContain('Visite du programme des mères');
+    expect(visits.text).not.toContain('Déjeuner');
+
+    const bad = await web.get(`/e/${event.slug}/agenda?kind=party`);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('Il y a un problème');
+    expect((await web.get('/e/no-such-event/agenda')).status).toBe(404);
+  });
+
+  it('signs a confirmed participant up from the page, marks the session, and cancels', async () => {
+    const { web } = await person('Awa Traoré');
+    const page = await web.get(`/e/${event.slug}/agenda`);
+    expect(page.text).toContain(`action="/e/${event.slug}/sessions/${ids.parenting}/signup"`);
+    const res = await web.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`, {
+      back: `/e/${event.slug}/agenda`,
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/e/${event.slug}/agenda#s-${ids.parenting}`);
+    const after = await web.get(`/e/${event.slug}/agenda`);
+    expect(after.text).toContain('Vous êtes inscrit·e.');
+    expect(after.text).toContain('Inscrit·e');
+    expect(after.text).toContain('9 places restantes');
+
+    // A double submit creates nothing twice.
+    await web.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`);
+    const again = await web.get(`/e/${event.slug}/sessions/${ids.parenting}`);
+    expect(again.text).toContain('9 sur 10 encore libres');
+
+    const cancel = await web.post(`/e/${event.slug}/sessions/${ids.parenting}/cancel`);
+    expect(cancel.status).toBe(303);
+    const gone = await web.get(cancel.headers.location);
+    expect(gone.text).toContain('Votre place est annulée.');
+    expect(gone.text).toContain('10 sur 10 encore libres');
+  });
+
+  it('names the clashing session by its title and time, not by its id', async () => {
+    const { web } = await person('Issa Ouédraogo');
+    await web.get(`/e/${event.slug}/agenda`);
+    expect((await web.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`)).status).toBe(303);
+    const clash = await web.post(`/e/${event.slug}/sessions/${ids.clashing}/signup`);
+    expect(clash.status).toBe(409);
+    expect(clash.text).toContain('« Soutenir les familles autrement »');
+    expect(clash.text).toContain('mardi 26 octobre, 10:00–12:00');
+    expect(clash.text).not.toMatch(new RegExp(`>[^<]*${ids.parenting}[^<]*<`));
+  });
+
+  it('puts the person on the waiting list of a full session with the place shown, in French and Spanish', async () => {
+    const first = await person('Fatou Ndiaye');
+    await first.web.get(`/e/${event.slug}/agenda`);
+    await first.web.post(`/e/${event.slug}/sessions/${ids.tiny}/signup`);
+    const second = await person('Lucía Quispe', 'es');
+    const page = await second.web.get(`/e/${event.slug}/agenda`);
+    expect(page.text).toContain('Completa');
+    expect(page.text).toContain('Inscribirme en la lista de espera');
+    const res = await second.web.post(`/e/${event.slug}/sessions/${ids.tiny}/signup`);
+    expect(res.status).toBe(303);
+    const session = await second.web.get(res.headers.location);
+    expect(session.text).toContain('La sesión está completa: está en su lista de espera.');
+    expect(session.text).toContain('Ocupa el puesto 1.º en la lista de espera.');
+    const third = await person('Joseph Mukendi');
+    await third.web.get(`/e/${event.slug}/agenda`);
+    await third.web.post(`/e/${event.slug}/sessions/${ids.tiny}/signup`);
+    const agenda = await third.web.get(`/e/${event.slug}/agenda`);
+    expect(agenda.text).toContain("Sur liste d'attente, 2e");
+    const mine = await third.web.get('/my/agenda');
+    expect(mine.text).toContain('Atelier en petit groupe');
+    expect(mine.text).toContain("Sur liste d'attente, 2e");
+    expect(mine.text).toContain('Plénière d’ouverture');
+    expect(mine.text).toContain('Déjeuner');
+    expect(mine.text).toContain('href="/my/calendar"');
+  });
+
+  it('refuses a site visit without its rules accepted, next to the checkbox, in French and Spanish', async () => {
+    const fr = await person('Aminata Sawadogo');
+    const page = await fr.web.get(`/e/${event.slug}/sessions/${ids.visit}`);
+    expect(page.text).toContain('Aucune photo des familles');
+    expect(page.text).toContain('Hall de l’hôtel');
+    expect(page.text).toContain('08:30');
+    expect(page.text).toContain('minibus, 12 places');
+    const refused = await fr.web.post(`/e/${event.slug}/sessions/${ids.visit}/signup`);
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(
+      /id="f-acceptRules-error">Cochez la case pour accepter les règles de l'hôte/,
+    );
+    const es = await person('María Fernanda Rojas', 'es');
+    await es.web.get(`/e/${event.slug}/sessions/${ids.visit}`);
+    const rechazo = await es.web.post(`/e/${event.slug}/sessions/${ids.visit}/signup`);
+    expect(rechazo.status).toBe(400);
+    expect(rechazo.text).toContain('Marque la casilla para aceptar las normas del anfitrión');
+
+    const ok = await fr.web.post(`/e/${event.slug}/sessions/${ids.visit}/signup`, {
+      acceptRules: 'on',
+    });
+    expect(ok.status).toBe(303);
+    const after = await fr.web.get(ok.headers.location);
+    expect(after.text).toContain("Vous avez accepté les règles de l'hôte.");
+  });
+
+  it('refuses sign-ups from people without a confirmed registration, in words', async () => {
+    const { web } = await person('Sans Inscription', 'fr', false);
+    await web.get(`/e/${event.slug}/agenda`);
+    const res = await web.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`);
+    expect(res.status).toBe(403);
+    expect(res.text).toContain(
+      "Seules les personnes dont l'inscription à la rencontre est confirmée",
+    );
+  });
+
+  it('refuses a form posted without its CSRF token and sends strangers to sign in', async () => {
+    const { web } = await person('Sans Jeton');
+    await web.get(`/e/${event.slug}/agenda`);
+    const res = await web.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`, { _csrf: '' });
+    expect(res.status).toBe(403);
+    const page = await web.get(`/e/${event.slug}/sessions/${ids.parenting}`);
+    expect(page.text).not.toContain('Inscrit·e');
+    const anonymous = new WebClient(t);
+    await anonymous.get('/signin');
+    const redirected = await anonymous.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`);
+    expect(redirected.status).toBe(303);
+    expect(redirected.headers.location).toMatch(/^\/signin\?next=/);
+    // A session of another event under this event's address does not exist.
+    expect((await web.get(`/e/${event.slug}/sessions/${ids.otherVisit}`)).status).toBe(404);
+  });
+
+  it('gives participants a 404 on host pages, and hosts their bus list and nothing of other events', async () => {
+    const { web } = await person('Participante Curieuse');
+    expect((await web.get('/host')).status).toBe(404);
+    expect((await web.get(`/host/events/${event.id}`)).status).toBe(404);
+    expect((await web.get(`/host/sessions/${ids.visit}`)).status).toBe(404);
+    expect((await web.get(`/host/sessions/${ids.visit}/bus-list.csv`)).status).toBe(404);
+
+    const h = new WebClient(t);
+    await h.signIn(host.email, password);
+    const index = await h.get('/host');
+    expect(index.status).toBe(200);
+    expect(index.text).toContain('Visite du programme des mères');
+    expect(index.text).not.toContain('Visite secrète d’une autre rencontre');
+    const bus = await h.get(`/host/sessions/${ids.visit}`);
+    expect(bus.status).toBe(200);
+    expect(bus.text).toContain('Aminata Sawadogo');
+    expect(bus.text).toContain('Maison des Familles de Ouagadougou');
+    expect(bus.text).toContain('Famille Aminata Sawadogo');
+    // The participants' own phones stay with the organisers.
+    expect(bus.text).not.toContain('+226 70 99 88 77');
+    expect((await h.get(`/host/events/${other.id}`)).status).toBe(404);
+    expect((await h.get(`/host/sessions/${ids.otherVisit}`)).status).toBe(404);
+    // A workshop is not a visit: its list is not a host's to see.
+    expect((await h.get(`/host/sessions/${ids.parenting}`)).status).toBe(404);
+  });
+});
