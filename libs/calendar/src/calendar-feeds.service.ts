@@ -5,6 +5,12 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type Actor, type AppConfig } from '#core';
 import type { CalendarTokenDto } from './dto/calendar-token.dto.js';
 
+export interface CalendarFeedStatus {
+  createdAt: string;
+  /** Noted at most hourly. */
+  lastUsedAt: string | null;
+}
+
 /** 32 random bytes in base64url: 43 characters, nothing a URL needs to escape. */
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
@@ -43,6 +49,24 @@ export class CalendarFeeds {
     await this.dataSource.query(`DELETE FROM calendar_feeds WHERE account_id = $1`, [
       actor.accountId,
     ]);
+  }
+
+  /**
+   * Whether the person has a subscription URL, since when and when a calendar app last
+   * fetched it. The URL itself cannot be given again: only its hash is kept.
+   */
+  async status(actor: Actor): Promise<CalendarFeedStatus | null> {
+    const [row]: Array<{ created_at: Date; last_used_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT created_at, last_used_at FROM calendar_feeds WHERE account_id = $1`,
+        [actor.accountId],
+      );
+    return row
+      ? {
+          createdAt: row.created_at.toISOString(),
+          lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
+        }
+      : null;
   }
 
   /** The account a live token belongs to; unknown, revoked or erased-account tokens: none. */
