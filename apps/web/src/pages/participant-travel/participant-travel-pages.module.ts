@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '#calendar';
+import { PrivacyModule } from '#privacy';
+import { RegistrationsModule } from '#registrations';
+import { TravelModule } from '#travel';
+import { CalendarPageController } from './calendar.controller.js';
+import { MyDataPageController } from './my-data.controller.js';
+import { TravelPageController } from './travel.controller.js';
 
 /** The participant-travel pages: their controllers, and the domain modules whose services they call. */
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [RegistrationsModule, TravelModule, CalendarModule, PrivacyModule],
+  controllers: [TravelPageController, CalendarPageController, MyDataPageController],
 })
 export class ParticipantTravelPagesModule {}
