@@ -1,0 +1,153 @@
+import type { EventView } from '#events';
+import {
+  LETTER_ISSUED_STATUSES,
+  nextVisaStatuses,
+  type VisaChangeView,
+  type VisaListItem,
+} from '#travel';
+import {
+  ErrorSummary,
+  Form,
+  type FormState,
+  SelectField,
+  TextArea,
+} from '../../components/form.js';
+import type { WebContext } from '../../http/web-context.js';
+import { StatusBadge, visasPath } from './visa-board.page.js';
+import { countryName, shortDate, shortDateTime } from './visa-format.js';
+
+function History(props: { ctx: WebContext; event: EventView; history: VisaChangeView[] }) {
+  const { ctx, event } = props;
+  const t = ctx.t.consoleVisas;
+  if (props.history.length === 0) return <p>{t.history.empty}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="cv-history">
+        <thead>
+          <tr>
+            <th scope="col">{t.history.when}</th>
+            <th scope="col">{t.history.change}</th>
+            <th scope="col">{t.history.by}</th>
+            <th scope="col">{t.history.note}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...props.history].reverse().map((h) => (
+            <tr>
+              <td class="cv-nowrap">{shortDateTime(h.at, event.timezone, ctx.locale)}</td>
+              <td>
+                {h.from ? t.statuses[h.from] : t.history.start} →{' '}
+                <strong>{t.statuses[h.to]}</strong>
+              </td>
+              <td dir="auto">{h.by ? h.by.name : t.history.system}</td>
+              <td dir="auto" class="cv-note">
+                {h.note ?? ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One person's visa: the facts, the history with notes, and the change form. */
+export function VisaPersonPage(props: {
+  ctx: WebContext;
+  event: EventView;
+  item: VisaListItem;
+  history: VisaChangeView[];
+  change: FormState;
+}) {
+  const { ctx, event, item } = props;
+  const t = ctx.t.consoleVisas;
+  const p = t.person;
+  const base = `${visasPath(event.id)}/${item.registrationId}`;
+  const next = nextVisaStatuses(item.visaStatus);
+  return (
+    <>
+      <p class="no-print">
+        <a href={visasPath(event.id)}>{p.back}</a>
+      </p>
+      <dl class="facts card">
+        <dt>{p.email}</dt>
+        <dd>{item.account.email}</dd>
+        <dt>{p.organisation}</dt>
+        <dd dir="auto">
+          {item.organisation.name} ({countryName(item.organisation.country, ctx.locale)})
+        </dd>
+        <dt>{p.nationality}</dt>
+        <dd>{item.nationality ? countryName(item.nationality, ctx.locale) : p.notKnown}</dd>
+        <dt>{p.passportNumber}</dt>
+        <dd>{item.passportNumberOnFile ? p.onFile : p.notOnFile}</dd>
+        <dt>{p.passportExpiry}</dt>
+        <dd>
+          {item.passportExpiresOn ? shortDate(item.passportExpiresOn, ctx.locale) : p.notOnFile}
+          {item.passportWarning && (
+            <strong class="cv-expiry-warning">
+              <span aria-hidden="true">⚠ </span>
+              {item.passportWarning === 'passport_expires_before_event_end'
+                ? t.expiresBeforeEnd
+                : t.expiresTooSoon}
+            </strong>
+          )}
+        </dd>
+        <dt>{p.visaNeeded}</dt>
+        <dd>{item.visaRequired === null ? p.notKnown : item.visaRequired ? p.yes : p.no}</dd>
+        <dt>{p.status}</dt>
+        <dd>
+          <StatusBadge ctx={ctx} status={item.visaStatus} />
+        </dd>
+        {item.letterIssuedAt && (
+          <>
+            <dt>{p.letterIssuedAt}</dt>
+            <dd>
+              {shortDateTime(item.letterIssuedAt, event.timezone, ctx.locale)}
+              {item.visaStatus && LETTER_ISSUED_STATUSES.includes(item.visaStatus) && (
+                <>
+                  {' · '}
+                  <a href={`${base}/letter.pdf`}>{t.downloadLetter}</a>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <h2 id="cv-change-title">{t.change.title}</h2>
+      <ErrorSummary
+        ctx={ctx}
+        form={props.change}
+        labels={{ status: t.change.status, note: t.change.note }}
+      />
+      {next.length === 0 ? (
+        <p>{t.change.none}</p>
+      ) : (
+        <Form ctx={ctx} action={`${base}/status`} class="card" id="cv-change">
+          <SelectField
+            form={props.change}
+            name="status"
+            label={t.change.status}
+            placeholder={t.change.choose}
+            options={next.map((s) => ({ value: s, label: t.statuses[s] }))}
+            required
+          />
+          <TextArea
+            form={props.change}
+            name="note"
+            label={t.change.note}
+            hint={t.change.noteHint}
+            rows={3}
+            maxLength={1000}
+          />
+          <button type="submit" class="btn">
+            {t.change.submit}
+          </button>
+        </Form>
+      )}
+
+      <h2>{t.history.title}</h2>
+      <History ctx={ctx} event={event} history={props.history} />
+    </>
+  );
+}
