@@ -159,7 +159,7 @@ describe('the event calendar', () => {
     expect(workshop.sequence).toBe(0);
     expect(workshop.location).toBe('Salle Ibn Battuta, Hôtel Continental, Tangier');
     expect(workshop.description).toContain('Bring one case from your practice.');
-    expect(workshop.url).toBe(`${t.config.publicUrl}/api/sessions/${ids.workshop}`);
+    expect(workshop.url).toBe(`${t.config.publicUrl}/e/${event.slug}/sessions/${ids.workshop}`);
     const zone = cal.timezones.get('Africa/Casablanca')!;
     expect(zone.offsetAt('2027-10-26T10:00:00')).toBe(0);
     expect(zone.offsetAt('2027-10-30T18:00:00')).toBe(0);

@@ -10,6 +10,7 @@ interface PromotedRow {
   name: string;
   locale: string | null;
   session_id: string;
+  event_slug: string;
   title: string;
   kind: string;
   description: string | null;
@@ -54,7 +55,7 @@ export class WaitlistPromoter {
               r.name AS room_name, v.meeting_point, v.departure_at, v.return_at, v.address,
               v.transport_mode, o.name AS host_name, now() AS decided_at,
               (SELECT count(*)::int FROM session_changes c WHERE c.session_id = s.id) AS sequence,
-              e.id AS event_id, e.name AS event_name, e.timezone, e.venue_name, e.venue_city,
+              e.id AS event_id, e.slug AS event_slug, e.name AS event_name, e.timezone, e.venue_name, e.venue_city,
               e.languages, to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
               to_char(e.end_date, 'YYYY-MM-DD') AS end_date
          FROM signups g
@@ -73,6 +74,7 @@ export class WaitlistPromoter {
       rows.map((p) => {
         const payload: SignupPromotedPayload = {
           eventId: p.event_id,
+          eventSlug: p.event_slug,
           eventName: p.event_name,
           eventStartDate: p.start_date,
           eventEndDate: p.end_date,

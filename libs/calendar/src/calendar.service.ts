@@ -11,6 +11,7 @@ import {
   type CalendarLocale,
   type SessionCalendarEntry,
   sessionCalendarItem,
+  sessionPageUrl,
 } from '#ics';
 import { recipientLocale } from '#messaging';
 import { CalendarFeeds } from './calendar-feeds.service.js';
@@ -38,6 +39,7 @@ interface Extras {
   eventName: string;
   venueName: string | null;
   venueCity: string | null;
+  eventSlug: string;
 }
 
 /**
@@ -150,7 +152,7 @@ export class CalendarService {
             transport: visit.transportMode,
           }
         : null,
-      url: `${this.config.publicUrl}/api/sessions/${s.id}`,
+      url: sessionPageUrl(this.config.publicUrl, extra.eventSlug, s.id),
     };
   }
 
@@ -167,8 +169,9 @@ export class CalendarService {
       event_name: string;
       venue_name: string | null;
       venue_city: string | null;
+      event_slug: string;
     }> = await this.dataSource.query(
-      `SELECT s.id, s.updated_at, e.name AS event_name, e.venue_name, e.venue_city,
+      `SELECT s.id, s.updated_at, e.name AS event_name, e.venue_name, e.venue_city, e.slug AS event_slug,
               (SELECT count(*)::int FROM session_changes c WHERE c.session_id = s.id) AS sequence
          FROM sessions s JOIN events e ON e.id = s.event_id
         WHERE s.id = ANY($1::uuid[])`,
@@ -183,6 +186,7 @@ export class CalendarService {
           eventName: r.event_name,
           venueName: r.venue_name,
           venueCity: r.venue_city,
+          eventSlug: r.event_slug,
         },
       ]),
     );

@@ -35,6 +35,10 @@ export interface SessionCalendarEntry {
 
 export type CalendarLocale = 'fr' | 'en' | 'es';
 
+/** The session's page, where calendar entries and emails send people. */
+export const sessionPageUrl = (publicUrl: string, eventSlug: string, sessionId: string) =>
+  `${publicUrl.replace(/\/+$/, '')}/e/${encodeURIComponent(eventSlug)}/sessions/${sessionId}`;
+
 /** The UID of a session's VEVENT in every file and invite: it never changes. */
 export const sessionUid = (sessionId: string) => `${sessionId}@convene`;
 

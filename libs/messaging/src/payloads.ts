@@ -14,6 +14,8 @@ export interface EventSummary {
   eventTimezone: string;
   venueName?: string | null;
   venueCity?: string | null;
+  /** For links to the event's pages (/e/<slug>/...); rows written before it carry none. */
+  eventSlug?: string;
 }
 
 /** The event block every event email carries, as of now. */
@@ -26,6 +28,7 @@ export function eventSummary(event: Event): EventSummary {
     eventTimezone: event.timezone,
     venueName: event.venueName,
     venueCity: event.venueCity,
+    eventSlug: event.slug,
   };
 }
 

@@ -105,3 +105,17 @@ describe('calendar invites from outbox rows', () => {
     });
   });
 });
+
+describe('invite links', () => {
+  it('link the calendar entry to the session page when the payload names the event slug', () => {
+    const invite = renderInvite(
+      'session_changed',
+      'fr',
+      { ...changed, eventSlug: 'tangier-2027' },
+      ctx,
+    )!;
+    expect(readIcs(invite.content).events[0].url).toBe(
+      'https://convene.test/e/tangier-2027/sessions/6b1f3c1e-0000-4000-8000-000000000003',
+    );
+  });
+});

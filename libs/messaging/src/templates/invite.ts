@@ -1,4 +1,9 @@
-import { buildCalendarFile, type SessionCalendarEntry, sessionCalendarItem } from '#ics';
+import {
+  buildCalendarFile,
+  type SessionCalendarEntry,
+  sessionCalendarItem,
+  sessionPageUrl,
+} from '#ics';
 import type { SessionChangedPayload, SignupPromotedPayload } from '../payloads.js';
 import type { TemplateName } from '../template-names.js';
 
@@ -85,12 +90,7 @@ function build(
 ): CalendarInvite {
   const method = cancel ? 'CANCEL' : 'REQUEST';
   const content = buildCalendarFile(
-    [
-      sessionCalendarItem(
-        { ...entry, url: `${ctx.publicUrl}/api/sessions/${p.sessionId}` },
-        locale,
-      ),
-    ],
+    [sessionCalendarItem({ ...entry, url: sessionLink(ctx.publicUrl, p) }, locale)],
     {
       method,
       organizer: organizerOf(ctx.mailFrom),
@@ -98,6 +98,16 @@ function build(
     },
   );
   return { method, filename: 'invite.ics', content };
+}
+
+/**
+ * The session's page; rows queued before payloads carried the event's slug keep the
+ * address they were written with.
+ */
+function sessionLink(publicUrl: string, p: SessionPayload): string {
+  return p.eventSlug
+    ? sessionPageUrl(publicUrl, p.eventSlug, p.sessionId)
+    : `${publicUrl}/api/sessions/${p.sessionId}`;
 }
 
 function instant(iso: string, field: string): Date {

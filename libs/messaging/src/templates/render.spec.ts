@@ -111,7 +111,9 @@ describe('renderMessage', () => {
   it('sends the confirmation and reset links with their own wording in each language', () => {
     const fr = renderMessage('email_verification', 'fr', payloads.email_verification);
     expect(fr.subject).toBe('Confirmez votre adresse e-mail pour Convene');
-    expect(fr.text).toContain('Confirmer mon adresse:\nhttps://convene.test/verify-email?token=abc');
+    expect(fr.text).toContain(
+      'Confirmer mon adresse:\nhttps://convene.test/verify-email?token=abc',
+    );
     const es = renderMessage('password_reset', 'es', payloads.password_reset);
     expect(es.subject).toBe('Elija una nueva contraseña de Convene');
     expect(es.text).toContain('caduca a las 09:15 UTC');
@@ -134,7 +136,11 @@ describe('renderMessage', () => {
     expect(cancelled.text).toContain(`Ver mi inscripción:\n${link}`);
     expect(cancelled.text).not.toContain('anule su inscripción');
     // A row written before links existed still renders, without a button.
-    const old = renderMessage('registration_waitlisted', 'en', payloadOf('registration_waitlisted'));
+    const old = renderMessage(
+      'registration_waitlisted',
+      'en',
+      payloadOf('registration_waitlisted'),
+    );
     expect(old.text).not.toContain('/my/registrations');
   });
 
@@ -275,5 +281,23 @@ describe('renderMessage', () => {
     // Without the app's address the email still goes, without a link.
     const bare = renderMessage('visa_letter_issued', 'en', payloads.visa_letter_issued);
     expect(bare.text).not.toContain('/my/registrations/');
+  });
+});
+
+describe('links to the session page', () => {
+  it('the promotion email links to the session page of its event, in each language', () => {
+    const payload = { ...payloads.signup_promoted, eventSlug: 'tangier-2027', sessionId: 's2' };
+    const links = { publicUrl: 'https://convene.test/' };
+    const fr = renderMessage('signup_promoted', 'fr', payload, links);
+    expect(fr.text).toContain('Voir la session:\nhttps://convene.test/e/tangier-2027/sessions/s2');
+    expect(fr.html).toContain('href="https://convene.test/e/tangier-2027/sessions/s2"');
+    expect(renderMessage('signup_promoted', 'es', payload, links).text).toContain(
+      'Ver la sesión:\nhttps://convene.test/e/tangier-2027/sessions/s2',
+    );
+    expect(renderMessage('signup_promoted', 'en', payload, links).text).not.toContain('/api/');
+    // Rows queued before payloads carried the slug go without a link.
+    expect(
+      renderMessage('signup_promoted', 'en', payloads.signup_promoted, links).text,
+    ).not.toContain('/sessions/');
   });
 });

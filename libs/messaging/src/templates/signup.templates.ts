@@ -2,6 +2,8 @@ import type { SignupPromotedPayload } from '../payloads.js';
 import { COMMON, eventDetails } from './common.js';
 import { localDateTime, localTime, localTimeRange, type MailLocale, placeName } from './format.js';
 import type { EmailContent } from './layout.js';
+import type { RenderLinks } from './render.js';
+import { sessionPageUrl } from '#ics';
 
 interface Wording {
   subject: (session: string) => string;
@@ -17,6 +19,8 @@ interface Wording {
   address: string;
   host: string;
   footer: (event: string) => string;
+  /** The button to the session's page (to see it, or give the place back). */
+  action: string;
 }
 
 const WORDING: Record<MailLocale, Wording> = {
@@ -37,6 +41,7 @@ const WORDING: Record<MailLocale, Wording> = {
     host: 'Accueil par',
     footer: (e) =>
       `Vous recevez ce message parce que vous étiez sur la liste d'attente de cette session de « ${e} » sur Convene.`,
+    action: 'Voir la session',
   },
   en: {
     subject: (s) => `A place is yours: ${s}`,
@@ -55,6 +60,7 @@ const WORDING: Record<MailLocale, Wording> = {
     host: 'Hosted by',
     footer: (e) =>
       `You are receiving this email because you were on the waiting list for this session of "${e}" on Convene.`,
+    action: 'See the session',
   },
   es: {
     subject: (s) => `Se ha liberado una plaza: ${s}`,
@@ -73,10 +79,15 @@ const WORDING: Record<MailLocale, Wording> = {
     host: 'Acoge',
     footer: (e) =>
       `Recibe este mensaje porque estaba en la lista de espera de esta sesión de «${e}» en Convene.`,
+    action: 'Ver la sesión',
   },
 };
 
-export function signupPromotedContent(p: SignupPromotedPayload, locale: MailLocale): EmailContent {
+export function signupPromotedContent(
+  p: SignupPromotedPayload,
+  locale: MailLocale,
+  links: RenderLinks = {},
+): EmailContent {
   const c = COMMON[locale];
   const w = WORDING[locale];
   const place = placeName(p.venueCity, p.eventTimezone, locale);
@@ -104,5 +115,13 @@ export function signupPromotedContent(p: SignupPromotedPayload, locale: MailLoca
     details: [...details, ...eventDetails(p, locale)],
     signature: c.signature,
     footer: w.footer(p.eventName),
+    ...(links.publicUrl && p.eventSlug
+      ? {
+          action: {
+            label: w.action,
+            url: sessionPageUrl(links.publicUrl, p.eventSlug, p.sessionId),
+          },
+        }
+      : {}),
   };
 }
