@@ -10,3 +10,4 @@ export * from './dto/auth.dto.js';
 export * from './web-sessions/web-session.entity.js';
 export * from './web-sessions/web-sessions.service.js';
 export * from './account-links.service.js';
+export * from './invitations.js';

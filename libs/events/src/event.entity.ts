@@ -5,6 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { LocalizedTexts } from './event-texts.js';
 
 export const EVENT_KINDS = ['meeting', 'immersion'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -24,6 +25,18 @@ export class Event {
 
   @Column('text', { nullable: true })
   description!: string | null;
+
+  /** The name in each of the event's languages; `name` holds the one in its first language. */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  names!: LocalizedTexts;
+
+  /** The description in each language; `description` holds the one in its first language. */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  descriptions!: LocalizedTexts;
+
+  /** Practical information (getting there, what to bring) in each language. */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  practicalInfo!: LocalizedTexts;
 
   @Column('text')
   kind!: EventKind;

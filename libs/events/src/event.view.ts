@@ -1,11 +1,16 @@
 import { toZonedIso } from '#core';
 import { type Event } from './event.entity.js';
+import type { LocalizedTexts } from './event-texts.js';
 
 export interface EventView {
   id: string;
   slug: string;
   name: string;
   description: string | null;
+  /** The name, description and practical information in each of the event's languages. */
+  names: LocalizedTexts;
+  descriptions: LocalizedTexts;
+  practicalInfo: LocalizedTexts;
   kind: string;
   timezone: string;
   startDate: string;
@@ -31,6 +36,9 @@ export function toEventView(e: Event): EventView {
     slug: e.slug,
     name: e.name,
     description: e.description,
+    names: e.names ?? {},
+    descriptions: e.descriptions ?? {},
+    practicalInfo: e.practicalInfo ?? {},
     kind: e.kind,
     timezone: e.timezone,
     startDate: e.startDate,

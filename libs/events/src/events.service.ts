@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { Account, findOrInviteAccount, issueSignInLink } from '#accounts';
 import {
   type Actor,
+  APP_CONFIG,
+  type AppConfig,
   type Page,
   badRequest,
   conflict,
@@ -14,18 +17,22 @@ import {
   toPage,
   requireReference,
   instantField,
+  type Locale,
 } from '#core';
 import {
+  AddStaffByEmailDto,
   AddStaffDto,
   CreateEventDto,
   ListEventsQueryDto,
   UpdateEventDto,
 } from './dto/event.dto.js';
 import { EventAccess } from './event-access.service.js';
-import { EventStaff } from './event-staff.entity.js';
+import { EventStaff, type StaffRole } from './event-staff.entity.js';
 import { Event, type EventStatus } from './event.entity.js';
 import { type EventView, toEventView } from './event.view.js';
+import { cleanTexts } from './event-texts.js';
 import { slugify } from './slug.js';
+import { StaffInvitationDelivery } from './staff-invitation-delivery.js';
 
 const TRANSITIONS: Record<
   'publish' | 'close' | 'archive' | 'reopen',
@@ -49,6 +56,8 @@ export class EventsService {
     @InjectRepository(EventStaff) private readonly staff: Repository<EventStaff>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccess,
+    private readonly invitations: StaffInvitationDelivery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateEventDto): Promise<EventView> {
@@ -60,7 +69,7 @@ export class EventsService {
     // creating "Immersion Kinshasa" at once): choose again rather than answer 409.
     let event: Event | undefined;
     for (let attempt = 1; !event; attempt++) {
-      const slug = dto.slug ?? (await this.freeSlug(slugify(dto.name)));
+      const slug = dto.slug ?? (await this.freeSlug(slugify(values.name ?? '')));
       try {
         event = await this.dataSource.transaction(async (manager) => {
           const created = manager.create(Event, {
@@ -105,6 +114,37 @@ export class EventsService {
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     const [items, total] = await qb.getManyAndCount();
     return toPage(items.map(toEventView), total, query);
+  }
+
+  /**
+   * The events a person organises (platform admins: every event), newest first, each
+   * with its confirmed registrations. Anyone who organises nothing is refused: the
+   * console does not exist for them.
+   */
+  async listOrganised(actor: Actor): Promise<Array<EventView & { confirmedCount: number }>> {
+    const admin = isAdmin(actor);
+    if (!admin && !(await this.staff.existsBy({ accountId: actor.accountId, role: 'organiser' }))) {
+      throw forbidden('Only organisers can see the console');
+    }
+    const qb = this.events
+      .createQueryBuilder('e')
+      .addSelect(
+        `(SELECT count(*)::int FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed')`,
+        'confirmed_count',
+      )
+      .orderBy(`CASE WHEN e.status = 'archived' THEN 1 ELSE 0 END`)
+      .addOrderBy('e.start_date', 'DESC')
+      .addOrderBy('e.id')
+      .limit(500);
+    if (!admin) {
+      qb.where(
+        `EXISTS (SELECT 1 FROM event_staff s WHERE s.event_id = e.id AND s.account_id = :me AND s.role = 'organiser')`,
+        { me: actor.accountId },
+      );
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ e_id: string; confirmed_count: number }>();
+    const counts = new Map(raw.map((r) => [r.e_id, Number(r.confirmed_count)]));
+    return entities.map((e) => ({ ...toEventView(e), confirmedCount: counts.get(e.id) ?? 0 }));
   }
 
   async get(actor: Actor | undefined, id: string): Promise<EventView> {
@@ -169,17 +209,26 @@ export class EventsService {
 
   async listStaff(actor: Actor, eventId: string) {
     await this.access.requireStaffRole(actor, eventId, ['facilitator', 'host']);
-    const rows: Array<{ account_id: string; name: string; email: string; role: string }> =
-      await this.dataSource.query(
-        `SELECT s.account_id, a.name, a.email, s.role FROM event_staff s
-           JOIN accounts a ON a.id = s.account_id WHERE s.event_id = $1 ORDER BY a.name, s.role`,
-        [eventId],
-      );
+    const rows: Array<{
+      account_id: string;
+      name: string;
+      email: string;
+      role: string;
+      invited: boolean;
+    }> = await this.dataSource.query(
+      `SELECT s.account_id, a.name, a.email, s.role,
+              (a.email_verified_at IS NULL) AS invited
+         FROM event_staff s
+         JOIN accounts a ON a.id = s.account_id WHERE s.event_id = $1 ORDER BY a.name, s.role`,
+      [eventId],
+    );
+    // invited: the person has not yet opened an emailed link (an invitation still pending).
     return rows.map((r) => ({
       accountId: r.account_id,
       name: r.name,
       email: r.email,
       role: r.role,
+      invited: r.invited,
     }));
   }
 
@@ -193,6 +242,68 @@ export class EventsService {
       .orIgnore()
       .execute();
     return this.listStaff(actor, eventId);
+  }
+
+  /**
+   * Adds a person by email. An existing account is added as it is; for an address with
+   * no account, one is created (no password yet) and an invitation with a single-use
+   * sign-in link is sent in the chosen language, in the same transaction. Adding the
+   * same person twice changes nothing and sends nothing twice.
+   */
+  async addStaffByEmail(
+    actor: Actor,
+    eventId: string,
+    dto: AddStaffByEmailDto,
+  ): Promise<{ accountId: string; invited: boolean }> {
+    await this.access.requireOrganiser(actor, eventId);
+    return this.dataSource.transaction(async (manager) => {
+      // Locks the event row: two organisers inviting the same address queue up here.
+      const event = await manager.findOne(Event, {
+        where: { id: eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event) throw notFound('Event');
+      const { account, created } = await findOrInviteAccount(manager, {
+        email: dto.email,
+        name: dto.name,
+        locale: dto.locale,
+      });
+      if (account.erasedAt) throw conflict('This account was erased', { field: 'email' });
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(EventStaff)
+        .values({ eventId, accountId: account.id, role: dto.role })
+        .orIgnore()
+        .returning(['accountId'])
+        .execute();
+      const added = (inserted.raw as unknown[]).length > 0;
+      if (!created || !added) return { accountId: account.id, invited: false };
+      const inviter = await manager.findOneBy(Account, { id: actor.accountId });
+      const { link, expiresAt } = await issueSignInLink(
+        manager,
+        account.id,
+        this.config.publicUrl,
+        this.landingFor(event, dto.role),
+      );
+      await this.invitations.deliver(manager, {
+        event,
+        role: dto.role,
+        recipient: { id: account.id, email: account.email, name: account.name },
+        locale: dto.locale,
+        inviterName: inviter?.name ?? '',
+        link,
+        expiresAt,
+      });
+      return { accountId: account.id, invited: true };
+    });
+  }
+
+  /** Where an invited person lands after the link: the page their role works from. */
+  private landingFor(event: Event, role: StaffRole): string {
+    if (role === 'organiser') return `/console/events/${event.id}`;
+    if (role === 'host') return '/host';
+    return `/e/${event.slug}`;
   }
 
   async removeStaff(actor: Actor, eventId: string, accountId: string, role: string) {
@@ -227,8 +338,9 @@ export class EventsService {
     if (endDate < startDate)
       throw badRequest('endDate must be on or after startDate', { field: 'endDate' });
 
+    // null clears a registration date (no limit on that side).
     const instant = (field: 'registrationOpensAt' | 'registrationClosesAt') =>
-      instantField(field, dto[field], timezone, current?.[field] ?? null);
+      dto[field] === null ? null : instantField(field, dto[field], timezone, current?.[field] ?? null);
     const registrationOpensAt = instant('registrationOpensAt');
     const registrationClosesAt = instant('registrationClosesAt');
     if (
@@ -242,7 +354,11 @@ export class EventsService {
     }
 
     const kind = dto.kind ?? current?.kind;
-    const hostOrganisationId = dto.hostOrganisationId ?? current?.hostOrganisationId ?? null;
+    // null removes the host organisation (a meeting has none).
+    const hostOrganisationId =
+      dto.hostOrganisationId !== undefined
+        ? dto.hostOrganisationId
+        : (current?.hostOrganisationId ?? null);
     if (dto.hostOrganisationId) {
       await requireReference(
         this.dataSource,
@@ -263,8 +379,7 @@ export class EventsService {
       registrationClosesAt,
       hostOrganisationId,
     };
-    if (dto.name !== undefined) out.name = dto.name;
-    if (dto.description !== undefined) out.description = dto.description;
+    Object.assign(out, this.texts(dto, current));
     if (kind !== undefined) out.kind = kind;
     if (dto.capacity !== undefined) out.capacity = dto.capacity;
     if (dto.requiresApproval !== undefined) out.requiresApproval = dto.requiresApproval;
@@ -276,6 +391,54 @@ export class EventsService {
       out.venueCity = dto.venue.city ?? null;
       out.venueCountry = dto.venue.country ?? null;
     }
+    return out;
+  }
+
+  /**
+   * Names, descriptions and practical information per language. A set given replaces
+   * the one stored; the plain name and description columns follow the text in the
+   * event's first language (what readers of another language fall back to). A name or
+   * description given alone (older API clients) is the text of the first language.
+   */
+  private texts(dto: UpdateEventDto, current: Event | undefined): Partial<Event> {
+    const languages = dto.languages ?? current?.languages ?? ['en'];
+    const first = languages[0] as Locale;
+    const out: Partial<Event> = {};
+
+    if (dto.names !== undefined) {
+      const names = cleanTexts({ ...dto.names });
+      // With names per language, the event needs one in its first language.
+      const name = dto.name ?? names[first];
+      if (!name) {
+        throw badRequest('The event needs a name in its first language', {
+          fields: [{ field: `names.${first}`, codes: ['isNotEmpty'] }],
+        });
+      }
+      out.names = dto.name && !names[first] ? { ...names, [first]: dto.name } : names;
+      out.name = name;
+    } else if (dto.name !== undefined) {
+      out.name = dto.name;
+      out.names = { ...(current?.names ?? {}), [first]: dto.name };
+    } else if (!current) {
+      throw badRequest('The event needs a name', {
+        fields: [{ field: 'name', codes: ['isNotEmpty'] }],
+      });
+    }
+
+    if (dto.descriptions !== undefined) {
+      const descriptions = cleanTexts({ ...dto.descriptions });
+      out.descriptions =
+        dto.description && !descriptions[first]
+          ? { ...descriptions, [first]: dto.description }
+          : descriptions;
+      out.description =
+        dto.description ?? descriptions[first] ?? Object.values(descriptions)[0] ?? null;
+    } else if (dto.description !== undefined) {
+      out.description = dto.description;
+      out.descriptions = { ...(current?.descriptions ?? {}), [first]: dto.description };
+    }
+
+    if (dto.practicalInfo !== undefined) out.practicalInfo = cleanTexts({ ...dto.practicalInfo });
     return out;
   }
 

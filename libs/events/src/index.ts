@@ -6,3 +6,5 @@ export * from './events.service.js';
 export * from './events.module.js';
 export * from './slug.js';
 export * from './dto/event.dto.js';
+export * from './event-texts.js';
+export * from './staff-invitation-delivery.js';

@@ -13,5 +13,6 @@ export const TEMPLATE_NAMES = [
   'session_changed',
   'signup_promoted',
   'visa_letter_issued',
+  'staff_invitation',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -24,7 +26,9 @@ import {
   LOCALES,
   PageQueryDto,
   Trim,
+  TrimLower,
   TrimUpper,
+  type Locale,
 } from '#core';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../event.entity.js';
 import { STAFF_ROLES, type StaffRole } from '../event-staff.entity.js';
@@ -51,8 +55,65 @@ export class VenueDto {
   country?: string;
 }
 
+/** An event's name in each language (the keys are languages: fr, en, es). */
+export class EventNamesDto {
+  @ApiPropertyOptional({ example: 'Rencontre de Tanger 2027' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  fr?: string;
+
+  @ApiPropertyOptional({ example: 'Tangier meeting 2027' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  en?: string;
+
+  @ApiPropertyOptional({ example: 'Encuentro de Tánger 2027' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  es?: string;
+}
+
+/** A longer text (description, practical information) in each language. */
+export class EventLongTextsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  fr?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  en?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 5000)
+  es?: string;
+}
+
+const hasSomeText = (texts: unknown) =>
+  texts !== null &&
+  typeof texts === 'object' &&
+  Object.values(texts).some((v) => typeof v === 'string' && v.trim() !== '');
+
 export class CreateEventDto {
-  @ApiProperty({ example: 'Communities of Practice and Knowledge 2027' })
+  @ApiProperty({
+    example: 'Communities of Practice and Knowledge 2027',
+    description: 'Optional when `names` is given: then the name in the first language',
+  })
+  @ValidateIf((o: CreateEventDto) => o.name !== undefined || !hasSomeText(o.names))
   @Trim()
   @IsString()
   @Length(1, 200)
@@ -71,6 +132,33 @@ export class CreateEventDto {
   @IsString()
   @MaxLength(5000)
   description?: string;
+
+  @ApiPropertyOptional({
+    type: EventNamesDto,
+    description: 'The name in each language; replaces the whole set when given',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventNamesDto)
+  names?: EventNamesDto;
+
+  @ApiPropertyOptional({
+    type: EventLongTextsDto,
+    description: 'The description in each language; replaces the whole set when given',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventLongTextsDto)
+  descriptions?: EventLongTextsDto;
+
+  @ApiPropertyOptional({
+    type: EventLongTextsDto,
+    description: 'Practical information (travel, what to bring) in each language',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventLongTextsDto)
+  practicalInfo?: EventLongTextsDto;
 
   @ApiProperty({ enum: EVENT_KINDS })
   @IsIn(EVENT_KINDS, { message: 'kind must be one of meeting, immersion' })
@@ -107,16 +195,17 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({
     example: '2027-06-01T09:00',
-    description: 'ISO 8601; without an offset it is read in the event time zone',
+    description: 'ISO 8601; without an offset it is read in the event time zone; null clears it',
+    nullable: true,
   })
   @IsOptional()
   @IsString()
-  registrationOpensAt?: string;
+  registrationOpensAt?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-09-15T23:59' })
+  @ApiPropertyOptional({ example: '2027-09-15T23:59', nullable: true })
   @IsOptional()
   @IsString()
-  registrationClosesAt?: string;
+  registrationClosesAt?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, isArray: true, default: ['en'] })
   @IsOptional()
@@ -126,10 +215,14 @@ export class CreateEventDto {
   @IsIn(LOCALES, { each: true, message: 'languages must only contain fr, en, es' })
   languages?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The host partner of an immersion' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The host partner of an immersion; null removes it',
+    nullable: true,
+  })
   @IsOptional()
   @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
-  hostOrganisationId?: string;
+  hostOrganisationId?: string | null;
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto) {}
@@ -154,4 +247,32 @@ export class AddStaffDto {
   @ApiProperty({ enum: STAFF_ROLES })
   @IsIn(STAFF_ROLES, { message: 'role must be one of organiser, facilitator, host' })
   role!: StaffRole;
+}
+
+/**
+ * Adds a person to an event's staff by email: an existing account is added as it is;
+ * an address without an account gets one (no password yet) and an invitation email
+ * with a sign-in link, in the language chosen here.
+ */
+export class AddStaffByEmailDto {
+  @ApiProperty({ example: 'fatou.diop@example.org' })
+  @TrimLower()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES, { message: 'role must be one of organiser, facilitator, host' })
+  role!: StaffRole;
+
+  @ApiPropertyOptional({ description: "The person's name, for a new account" })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiProperty({ enum: LOCALES, description: 'The language of the invitation email' })
+  @IsIn(LOCALES, { message: 'locale must be one of fr, en, es' })
+  locale!: Locale;
 }

@@ -10,6 +10,7 @@ import {
   registrationContent,
 } from './registration.templates.js';
 import { signupPromotedContent } from './signup.templates.js';
+import { staffInvitationContent } from './staff.templates.js';
 import { visaLetterIssuedContent } from './visa.templates.js';
 
 export class UnknownTemplateError extends Error {
@@ -35,6 +36,7 @@ const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = 
   password_reset: passwordResetContent,
   signup_promoted: signupPromotedContent,
   visa_letter_issued: visaLetterIssuedContent,
+  staff_invitation: staffInvitationContent,
 };
 
 /**

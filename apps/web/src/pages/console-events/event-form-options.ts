@@ -1,0 +1,82 @@
+import type { Locale } from '#core';
+import { ISO_COUNTRIES } from '#core';
+import { cityName } from '../../format/dates.js';
+
+/**
+ * Time zones the partner network meets in, west to east; an event in another zone keeps
+ * its own, listed first. Labels name the city in the reader's language.
+ */
+const ZONES = [
+  'America/Mexico_City',
+  'America/Bogota',
+  'America/Lima',
+  'America/La_Paz',
+  'America/Santiago',
+  'America/Sao_Paulo',
+  'Atlantic/Cape_Verde',
+  'UTC',
+  'Africa/Abidjan',
+  'Africa/Dakar',
+  'Africa/Ouagadougou',
+  'Africa/Bamako',
+  'Africa/Casablanca',
+  'Europe/London',
+  'Africa/Algiers',
+  'Africa/Tunis',
+  'Africa/Lagos',
+  'Africa/Kinshasa',
+  'Europe/Brussels',
+  'Europe/Paris',
+  'Europe/Madrid',
+  'Africa/Lubumbashi',
+  'Africa/Cairo',
+  'Asia/Beirut',
+  'Africa/Nairobi',
+  'Asia/Bangkok',
+  'Asia/Phnom_Penh',
+  'Asia/Ho_Chi_Minh',
+  'Asia/Manila',
+];
+
+export function zoneOptions(
+  locale: Locale,
+  current?: string,
+): Array<{ value: string; label: string }> {
+  const zones = current && !ZONES.includes(current) ? [current, ...ZONES] : ZONES;
+  const ordered = current ? [current, ...zones.filter((z) => z !== current)] : zones;
+  return ordered.map((zone) => ({
+    value: zone,
+    label: zone === 'UTC' ? 'UTC' : `${cityName(null, zone, locale)} (${zone})`,
+  }));
+}
+
+const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+export function countryName(code: string | null | undefined, locale: Locale): string {
+  if (!code) return '';
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const countryCache = new Map<Locale, Array<{ value: string; label: string }>>();
+
+export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
+  let options = countryCache.get(locale);
+  if (!options) {
+    const collator = new Intl.Collator(INTL[locale]);
+    options = [...ISO_COUNTRIES]
+      .map((code) => ({ value: code, label: countryName(code, locale) }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    countryCache.set(locale, options);
+  }
+  return options;
+}

@@ -1,0 +1,57 @@
+import { LOCALES, type Locale } from '#core';
+
+/** A text of an event in some of its languages: `{ fr: "...", en: "..." }`. */
+export type LocalizedTexts = Partial<Record<Locale, string>>;
+
+const isLocale = (l: string): l is Locale => (LOCALES as readonly string[]).includes(l);
+
+/** Keeps only known languages with some text (trimmed); an empty field means "no text". */
+export function cleanTexts(texts: Record<string, unknown> | null | undefined): LocalizedTexts {
+  const out: LocalizedTexts = {};
+  for (const [lang, value] of Object.entries(texts ?? {})) {
+    if (isLocale(lang) && typeof value === 'string' && value.trim() !== '') {
+      out[lang] = value.trim();
+    }
+  }
+  return out;
+}
+
+/**
+ * The text a reader sees: in their own language when the event has it, else in the
+ * event's languages in the event's order, else in any language it has, else `fallback`.
+ */
+export function textIn(
+  texts: LocalizedTexts | null | undefined,
+  locale: string,
+  languages: readonly string[] = [],
+  fallback: string | null = null,
+): string | null {
+  const map = texts ?? {};
+  for (const lang of [locale, ...languages]) {
+    const text = isLocale(lang) ? map[lang] : undefined;
+    if (text) return text;
+  }
+  return Object.values(map).find((t) => !!t) ?? fallback;
+}
+
+/** The shape shared by the Event entity and its API view, for `eventTextsIn`. */
+interface HasTexts {
+  name: string;
+  description: string | null;
+  languages: string[];
+  names?: LocalizedTexts | null;
+  descriptions?: LocalizedTexts | null;
+  practicalInfo?: LocalizedTexts | null;
+}
+
+/** An event's name, description and practical information in the reader's language. */
+export function eventTextsIn(
+  event: HasTexts,
+  locale: string,
+): { name: string; description: string | null; practicalInfo: string | null } {
+  return {
+    name: textIn(event.names, locale, event.languages, event.name) ?? event.name,
+    description: textIn(event.descriptions, locale, event.languages, event.description),
+    practicalInfo: textIn(event.practicalInfo, locale, event.languages, null),
+  };
+}
