@@ -1,0 +1,47 @@
+import { formatInZone, type Locale } from '#core';
+
+/** Intl tags for each language, as the emails use them. */
+const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+/** "Burkina Faso", "République démocratique du Congo": a country code in the reader's language. */
+export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A calendar date (YYYY-MM-DD) written short ("25 Oct") or long ("Monday 25 October 2027"). */
+export function calendarDate(date: string, locale: Locale, long = false): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  const options: Intl.DateTimeFormatOptions = long
+    ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(INTL[locale], options).format(at);
+}
+
+/** "mar. 26 oct., 10:00": a session's start in the event's zone, short. */
+export function shortInstant(iso: string, zone: string, locale: Locale): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return formatInZone(at, zone, INTL[locale], {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+}
+
+/** A number written the reader's way (1 234 in French). */
+export const count = (n: number, locale: Locale) => new Intl.NumberFormat(INTL[locale]).format(n);
