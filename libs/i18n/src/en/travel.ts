@@ -57,7 +57,7 @@ export const travel = {
   },
   // Visa
   visaTitle: 'Visa',
-  visaStatus: 'Status',
+  visaStatus: 'Status:',
   visaStatuses: {
     unknown: 'Not known yet: enter your passport first.',
     not_required: 'No visa needed',
@@ -81,10 +81,8 @@ export const travel = {
   letterIssuedOn: (date: string) => `Issued on ${date}.`,
   letterNotYet: 'Your invitation letter has not been issued yet.',
   history: 'History',
-  historyDate: 'Date',
-  historyFrom: 'From',
-  historyTo: 'To',
-  historyNote: 'Note',
+  historyLine: (from: string, to: string) => `${from} → ${to}`,
+  historyNote: (note: string) => `Note: ${note}`,
   none: '—',
   autoNotes: {
     rules: 'Set from the meeting’s visa rules',

@@ -54,7 +54,7 @@ export const travel: TravelMessages = {
     zone: 'Elija una zona horaria de la lista.',
   },
   visaTitle: 'Visado',
-  visaStatus: 'Estado',
+  visaStatus: 'Estado:',
   visaStatuses: {
     unknown: 'Aún no se sabe: indique primero su pasaporte.',
     not_required: 'No necesita visado',
@@ -78,10 +78,8 @@ export const travel: TravelMessages = {
   letterIssuedOn: (date) => `Emitida el ${date}.`,
   letterNotYet: 'Su carta de invitación todavía no se ha emitido.',
   history: 'Historial',
-  historyDate: 'Fecha',
-  historyFrom: 'Antes',
-  historyTo: 'Después',
-  historyNote: 'Nota',
+  historyLine: (from, to) => `${from} → ${to}`,
+  historyNote: (note) => `Nota: ${note}`,
   none: '—',
   autoNotes: {
     rules: 'Fijado según las normas de visado del encuentro',

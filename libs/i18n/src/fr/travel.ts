@@ -56,7 +56,7 @@ export const travel: TravelMessages = {
     zone: 'Choisissez un fuseau horaire dans la liste.',
   },
   visaTitle: 'Visa',
-  visaStatus: 'État',
+  visaStatus: 'État :',
   visaStatuses: {
     unknown: 'Pas encore connu : saisissez d’abord votre passeport.',
     not_required: 'Pas de visa nécessaire',
@@ -80,10 +80,8 @@ export const travel: TravelMessages = {
   letterIssuedOn: (date) => `Délivrée le ${date}.`,
   letterNotYet: 'Votre lettre d’invitation n’a pas encore été délivrée.',
   history: 'Historique',
-  historyDate: 'Date',
-  historyFrom: 'Avant',
-  historyTo: 'Après',
-  historyNote: 'Remarque',
+  historyLine: (from, to) => `${from} → ${to}`,
+  historyNote: (note) => `Remarque : ${note}`,
   none: '—',
   autoNotes: {
     rules: 'Fixé selon les règles de visa de la rencontre',

@@ -6,7 +6,7 @@ import { ActionButton } from '../../components/form.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
-import { Download, type PageResult, redirect } from '../../http/web-results.js';
+import { Download, HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
 import { dayOf } from './travel-format.js';
 
@@ -47,7 +47,7 @@ export class CalendarPageController {
     // The page carries the secret: no cache, shared or private, may keep it.
     res.setHeader('Cache-Control', 'no-store');
     const status = await this.feeds.status(actor);
-    return page(ctx, status, { url, webcalUrl, qrSvg }, hadOne);
+    return new HtmlResponse(page(ctx, status, { url, webcalUrl, qrSvg }, hadOne), 200);
   }
 
   @Post('calendar/revoke')

@@ -129,7 +129,8 @@ export class MyDataPageController {
     }
     // The erasure deleted every session of the account; the browser forgets its cookie.
     await this.cookie.end(req, res);
-    return redirect('/my/data/deleted');
+    // Signed out now: ?lang= keeps the page in the language the person was reading.
+    return redirect(`/my/data/deleted?lang=${ctx.locale}`);
   }
 
   @Get('deleted')

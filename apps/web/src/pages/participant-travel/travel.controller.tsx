@@ -34,37 +34,42 @@ import { countryName, countryOptions, longDate } from './travel-format.js';
 const RegistrationId = new UuidParamPipe('Registration');
 const LIVE: readonly string[] = LIVE_STATUSES;
 
-/** Zones people fly in from most often; the meeting's own zone is the default. */
-const AIRPORT_ZONES = [
-  'Africa/Casablanca',
-  'Africa/Ouagadougou',
-  'Africa/Abidjan',
-  'Africa/Dakar',
-  'Africa/Bamako',
-  'Africa/Niamey',
-  'Africa/Kinshasa',
-  'Africa/Lubumbashi',
-  'Africa/Douala',
-  'Africa/Tunis',
-  'Africa/Algiers',
-  'Africa/Cairo',
-  'Africa/Nairobi',
-  'Europe/Paris',
-  'Europe/Madrid',
-  'Europe/Brussels',
-  'Europe/Lisbon',
-  'Europe/London',
-  'Europe/Istanbul',
-  'America/Lima',
-  'America/Bogota',
-  'America/La_Paz',
-  'America/Sao_Paulo',
-  'America/Mexico_City',
-  'Asia/Manila',
-  'Asia/Phnom_Penh',
-  'Asia/Ho_Chi_Minh',
-  'Asia/Bangkok',
-  'Asia/Dubai',
+/**
+ * Zones people fly in from most often, with their country; the meeting's own zone is the
+ * default. A country with several zones also names the city.
+ */
+const AIRPORT_ZONES: Array<[zone: string, country: string, several?: boolean]> = [
+  ['Africa/Casablanca', 'MA'],
+  ['Africa/Ouagadougou', 'BF'],
+  ['Africa/Abidjan', 'CI'],
+  ['Africa/Dakar', 'SN'],
+  ['Africa/Bamako', 'ML'],
+  ['Africa/Niamey', 'NE'],
+  ['Africa/Lome', 'TG'],
+  ['Africa/Porto-Novo', 'BJ'],
+  ['Africa/Kinshasa', 'CD', true],
+  ['Africa/Lubumbashi', 'CD', true],
+  ['Africa/Douala', 'CM'],
+  ['Africa/Tunis', 'TN'],
+  ['Africa/Algiers', 'DZ'],
+  ['Africa/Cairo', 'EG'],
+  ['Africa/Nairobi', 'KE'],
+  ['Europe/Paris', 'FR'],
+  ['Europe/Madrid', 'ES'],
+  ['Europe/Brussels', 'BE'],
+  ['Europe/Lisbon', 'PT'],
+  ['Europe/London', 'GB'],
+  ['Europe/Istanbul', 'TR'],
+  ['America/Lima', 'PE'],
+  ['America/Bogota', 'CO'],
+  ['America/La_Paz', 'BO'],
+  ['America/Sao_Paulo', 'BR', true],
+  ['America/Mexico_City', 'MX', true],
+  ['Asia/Manila', 'PH'],
+  ['Asia/Phnom_Penh', 'KH'],
+  ['Asia/Ho_Chi_Minh', 'VN'],
+  ['Asia/Bangkok', 'TH'],
+  ['Asia/Dubai', 'AE'],
 ];
 
 const FIELDS = [
@@ -369,12 +374,15 @@ function PassportFields(props: { ctx: WebContext; data: TravelData; form: FormSt
 }
 
 function zoneOptions(ctx: WebContext, current: string) {
-  const zones =
-    current && !AIRPORT_ZONES.includes(current) ? [current, ...AIRPORT_ZONES] : AIRPORT_ZONES;
-  return zones.map((z) => ({
-    value: z,
-    label: cityName(null, z, ctx.locale),
-  }));
+  const known = AIRPORT_ZONES.some(([z]) => z === current);
+  const options = AIRPORT_ZONES.map(([zone, country, several]) => {
+    const name = countryName(country, ctx.locale);
+    return {
+      value: zone,
+      label: several ? `${name} (${cityName(null, zone, ctx.locale)})` : name,
+    };
+  }).sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
+  return current && !known ? [{ value: current, label: current }, ...options] : options;
 }
 
 function LegFields(props: {
@@ -490,8 +498,7 @@ function VisaSection(props: { ctx: WebContext; data: TravelData }) {
     <section class="card trv-visa" aria-labelledby="visa-title">
       <h2 id="visa-title">{t.visaTitle}</h2>
       <p>
-        <strong>{t.visaStatus}: </strong>
-        <span class="trv-status">{words}</span>
+        <strong>{t.visaStatus}</strong> <span class="trv-status">{words}</span>
       </p>
       {canAsk && (
         <>
@@ -527,14 +534,11 @@ function VisaSection(props: { ctx: WebContext; data: TravelData }) {
               <li>
                 <span class="trv-when">{when(h.at)}</span>
                 <br />
-                {t.historyFrom}: {h.from ? t.visaStatuses[h.from] : t.none} → {t.historyTo}:{' '}
-                {t.visaStatuses[h.to]}
+                {t.historyLine(h.from ? t.visaStatuses[h.from] : t.none, t.visaStatuses[h.to])}
                 {h.note && (
                   <>
                     <br />
-                    <span class="hint">
-                      {t.historyNote}: {noteText(ctx, h.note)}
-                    </span>
+                    <span class="hint">{t.historyNote(noteText(ctx, h.note))}</span>
                   </>
                 )}
               </li>
