@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule, EventsService } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
+import { RegistrationChartsService } from './registration-charts.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
 import { RegistrationLifecycle } from './registration-lifecycle.js';
 import { RegistrationReports } from './registration-reports.service.js';
@@ -16,6 +17,7 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationsService,
     RegistrationWorkflow,
     RegistrationReports,
+    RegistrationChartsService,
     RegistrationAccess,
     RegistrationLedger,
     RegistrationLifecycle,
@@ -25,6 +27,7 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationsService,
     RegistrationWorkflow,
     RegistrationReports,
+    RegistrationChartsService,
     RegistrationLedger,
     RegistrationLifecycle,
     TypeOrmModule,
