@@ -217,7 +217,7 @@ function MyDataPage(props: { ctx: WebContext; data: PersonalDataExportView; prof
 
       <section class="card" aria-labelledby="md-account">
         <h2 id="md-account">{t.accountTitle}</h2>
-        <dl class="md-facts">
+        <dl class="facts md-facts">
           <dt>{t.name}</dt>
           <dd dir="auto">{a.name}</dd>
           <dt>{t.email}</dt>
@@ -362,7 +362,7 @@ function Registration(props: {
   return (
     <article class="md-reg">
       <h3 dir="auto">{r.event.name}</h3>
-      <dl class="md-facts">
+      <dl class="facts md-facts">
         <dt>{t.status}</dt>
         <dd>{t.statuses[r.status] ?? r.status}</dd>
         <dt>{t.organisation}</dt>

@@ -451,7 +451,7 @@ function ReadOnlyPlan(props: { ctx: WebContext; data: TravelData }) {
   return (
     <div class="card">
       <p class="notice">{t.frozen}</p>
-      <dl class="trv-facts">
+      <dl class="facts trv-facts">
         <dt>{t.passportTitle}</dt>
         <dd>
           {p
