@@ -49,6 +49,11 @@ export interface RegistrationPayload extends EventSummary {
   recipientName: string;
   /** Why an organiser rejected or cancelled, when they said. */
   reason?: string | null;
+  /**
+   * registration_consent_requested: the single-use token of the link that lets the
+   * person confirm (or decline) a registration an organiser made for them.
+   */
+  consentToken?: string;
 }
 
 export interface AnnouncementPayload extends EventSummary {

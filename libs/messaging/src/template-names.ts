@@ -9,6 +9,7 @@ export const TEMPLATE_NAMES = [
   'registration_promoted',
   'registration_rejected',
   'registration_cancelled',
+  'registration_consent_requested',
   'announcement',
   'session_changed',
   'signup_promoted',

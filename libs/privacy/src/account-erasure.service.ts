@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, conflict } from '#core';
-import { LIVE_STATUSES, RegistrationWorkflow } from '#registrations';
+import { OPEN_STATUSES, RegistrationWorkflow } from '#registrations';
 import { eraseAccountTravel } from '#travel';
 import { eraseAccountRegistrations } from './registration-erasure.js';
 
@@ -35,7 +35,7 @@ export class AccountErasure {
 
     const live = (await this.dataSource.query(
       `SELECT id FROM registrations WHERE account_id = $1 AND status = ANY($2::text[])`,
-      [actor.accountId, LIVE_STATUSES],
+      [actor.accountId, OPEN_STATUSES],
     )) as Array<{ id: string }>;
     for (const { id } of live) {
       await this.workflow.cancel(actor, id, 'The participant erased their account');

@@ -8,6 +8,7 @@ export * from './registration-lifecycle.js';
 export * from './registrations.service.js';
 export * from './registration-workflow.service.js';
 export * from './registration-reports.service.js';
+export * from './registration-consent.service.js';
 export * from './registration-charts.service.js';
 export * from './registrations.module.js';
 export * from './dto/registration.dto.js';

@@ -27,6 +27,8 @@ export interface StatusChange {
   reason?: string | null;
   /** The registrant, when the caller already has it (saves a query under the lock). */
   recipient?: Recipient;
+  /** To `awaiting_consent`: the token of the link in the consent email. */
+  consentToken?: string;
 }
 
 export interface SeatFacts {
@@ -38,6 +40,7 @@ export interface SeatFacts {
 }
 
 const TEMPLATE_BY_STATUS: Record<RegistrationStatus, TemplateName> = {
+  awaiting_consent: 'registration_consent_requested',
   pending: 'registration_pending',
   confirmed: 'registration_confirmed',
   waitlisted: 'registration_waitlisted',
@@ -86,9 +89,9 @@ export class RegistrationLedger {
               count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
               coalesce(max(waitlist_seq), 0)::int + 1 AS next_seq,
               (array_agg(id ORDER BY created_at DESC)
-                 FILTER (WHERE account_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')))[1] AS live_id,
+                 FILTER (WHERE account_id = $2 AND status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')))[1] AS live_id,
               (array_agg(status ORDER BY created_at DESC)
-                 FILTER (WHERE account_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')))[1] AS live_status,
+                 FILTER (WHERE account_id = $2 AND status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')))[1] AS live_status,
               bool_or(account_id = $2 AND status = 'rejected') AS rejected
          FROM registrations WHERE event_id = $1`,
       [eventId, accountId],
@@ -155,6 +158,7 @@ export class RegistrationLedger {
           link: `${this.config.publicUrl}/my/registrations/${change.registration.id}`,
           recipientName: recipient.name,
           reason: change.reason ?? null,
+          ...(change.consentToken ? { consentToken: change.consentToken } : {}),
         };
         return [
           {

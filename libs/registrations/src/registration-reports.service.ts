@@ -17,11 +17,15 @@ import { PROFESSIONS, REGISTRATION_STATUSES } from './registration.entity.js';
 import { type EmergencyContact, emergencyContactOf } from './registration.view.js';
 
 const SORT_COLUMNS: Record<string, string> = {
-  name: 'a.name',
+  // Folded, so Émilie sorts with the Es and Nguyễn with the Ns, whatever the collation.
+  name: 'convene_fold(a.name)',
   createdAt: 'r.created_at',
-  organisation: 'o.name',
+  organisation: 'convene_fold(o.name)',
   country: 'o.country',
   status: 'r.status',
+  profession: 'r.profession',
+  visaStatus: 'tp.visa_status',
+  waitlist: 'r.waitlist_seq',
 };
 
 interface Row {
@@ -42,7 +46,8 @@ interface Row {
   emergency_contact_name: string | null;
   emergency_contact_phone: string | null;
   emergency_contact_relation: string | null;
-  consent_data_processing_at: Date;
+  consent_data_processing_at: Date | null;
+  visa_status: string | null;
   waitlist_position: number | null;
   other_editions: number;
   created_at: Date;
@@ -61,7 +66,10 @@ export interface RegistrationListItem {
   accessibility: string | null;
   phone: string | null;
   emergencyContact: EmergencyContact | null;
-  consentAt: string;
+  /** Null while the person has not consented (registered by an organiser). */
+  consentAt: string | null;
+  /** From the travel plan; null when there is none or the nationality is not known yet. */
+  visaStatus: string | null;
   waitlistPosition: number | null;
   /** How many other editions this person registered for: returning participants. */
   otherEditions: number;
@@ -101,6 +109,20 @@ export class RegistrationReports {
     );
   }
 
+  /** One registration as the list shows it (with the person and visa status), or null. */
+  async item(
+    actor: Actor,
+    eventId: string,
+    registrationId: string,
+  ): Promise<RegistrationListItem | null> {
+    const event = await this.events.requireOrganiser(actor, eventId);
+    const rows = (await this.dataSource.query(
+      `${SELECT} ${FROM} WHERE r.event_id = $1 AND r.id = $2`,
+      [eventId, registrationId],
+    )) as Row[];
+    return rows[0] ? toItem(rows[0], event) : null;
+  }
+
   /** Every matching registration as CSV, with a BOM so spreadsheet programs read UTF-8. */
   async csv(
     actor: Actor,
@@ -126,6 +148,36 @@ export class RegistrationReports {
       },
     );
     return { filename: `${event.slug}-registrations.csv`, body: `\uFEFF${body}` };
+  }
+
+  /**
+   * What the organisers' filters offer for this event: counts per status, and the
+   * organisations, countries and visa statuses its registrations have.
+   */
+  async facets(actor: Actor, eventId: string) {
+    await this.events.requireOrganiser(actor, eventId);
+    const statusRows = (await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+      [eventId],
+    )) as Array<{ status: string; n: number }>;
+    const byStatus = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, 0])) as Record<
+      string,
+      number
+    >;
+    for (const s of statusRows) byStatus[s.status] = s.n;
+    const organisations = (await this.dataSource.query(
+      `SELECT o.id, o.name, o.country, count(*)::int AS n
+         FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+        WHERE r.event_id = $1 GROUP BY o.id ORDER BY o.name, o.id`,
+      [eventId],
+    )) as Array<{ id: string; name: string; country: string; n: number }>;
+    const countries = [...new Set(organisations.map((o) => o.country))].sort();
+    return {
+      byStatus,
+      total: statusRows.reduce((sum, s) => sum + s.n, 0),
+      organisations: organisations.map((o) => ({ id: o.id, name: o.name, count: o.n })),
+      countries,
+    };
   }
 
   /** Confirmed registrations only, except byStatus and the waitlist length. */
@@ -187,6 +239,8 @@ export class RegistrationReports {
     if (query.country) add((p) => `o.country = ${p}`, query.country);
     if (query.organisationId) add((p) => `r.organisation_id = ${p}`, query.organisationId);
     if (query.profession) add((p) => `r.profession = ${p}`, query.profession);
+    if (query.visaStatus === 'none') where.push('tp.visa_status IS NULL');
+    else if (query.visaStatus) add((p) => `tp.visa_status = ${p}`, query.visaStatus);
     if (query.q) {
       const like = containsPattern(query.q);
       add(
@@ -217,14 +271,14 @@ const CSV_COLUMNS: Array<[string, (i: RegistrationListItem) => string | number]>
   ['Status', (i) => i.status],
   ['Waitlist position', (i) => i.waitlistPosition ?? ''],
   ['Registered at', (i) => i.createdAt],
-  ['Consent given at', (i) => i.consentAt],
+  ['Consent given at', (i) => i.consentAt ?? ''],
 ];
 
 const SELECT = `SELECT r.id, r.status, r.account_id, a.name AS account_name, a.email AS account_email,
     r.organisation_id, o.name AS organisation_name, o.country AS organisation_country,
     r.profession, r.profession_other, r.languages, r.dietary, r.accessibility, r.phone,
     r.emergency_contact_name, r.emergency_contact_phone, r.emergency_contact_relation,
-    r.consent_data_processing_at, r.created_at, r.status_changed_at,
+    r.consent_data_processing_at, r.created_at, r.status_changed_at, tp.visa_status,
     CASE WHEN r.status = 'waitlisted' THEN (
       SELECT count(*)::int FROM registrations w
        WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq)
@@ -233,7 +287,8 @@ const SELECT = `SELECT r.id, r.status, r.account_id, a.name AS account_name, a.e
       WHERE p.account_id = r.account_id AND p.event_id <> r.event_id) AS other_editions`;
 
 const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
-  JOIN organisations o ON o.id = r.organisation_id`;
+  JOIN organisations o ON o.id = r.organisation_id
+  LEFT JOIN travel_plans tp ON tp.registration_id = r.id`;
 
 function orderBy(sort: RegistrationSort | undefined): string {
   const key = sort ?? 'createdAt';
@@ -264,7 +319,10 @@ function toItem(r: Row, event: Event): RegistrationListItem {
       r.emergency_contact_phone,
       r.emergency_contact_relation,
     ),
-    consentAt: toZonedIso(r.consent_data_processing_at, event.timezone),
+    consentAt: r.consent_data_processing_at
+      ? toZonedIso(r.consent_data_processing_at, event.timezone)
+      : null,
+    visaStatus: r.visa_status,
     waitlistPosition: r.waitlist_position,
     otherEditions: r.other_editions,
     createdAt: toZonedIso(r.created_at, event.timezone),

@@ -1,7 +1,9 @@
 import { recipientLocale } from '#messaging';
 import {
   canApply,
+  canConsent,
   type EventFacts,
+  placementOnConsent,
   placement,
   registrationClosedReason,
   seatsToPromote,
@@ -81,6 +83,26 @@ describe('registration rules', () => {
     expect(seatsToPromote(20, 10, 5)).toBe(5);
     expect(seatsToPromote(20, 20, 5)).toBe(0);
     expect(seatsToPromote(20, 25, 5)).toBe(0); // capacity lowered below the confirmed count
+  });
+
+  describe('registrations made on behalf of someone', () => {
+    it('give a seat on consent without the approval step, or the waitlist when full', () => {
+      const approval = event({ requiresApproval: true, capacity: 2 });
+      expect(placementOnConsent(approval, 0)).toBe('confirmed');
+      expect(placementOnConsent(approval, 1)).toBe('confirmed');
+      expect(placementOnConsent(approval, 2)).toBe('waitlisted');
+      expect(placementOnConsent(event({ capacity: 1 }), 1)).toBe('waitlisted');
+    });
+
+    it('can only be consented to once, and only cancelled before that', () => {
+      expect(canConsent('awaiting_consent')).toBe(true);
+      for (const s of ['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected'] as const) {
+        expect(canConsent(s)).toBe(false);
+      }
+      expect(canApply('cancel', 'awaiting_consent')).toBe(true);
+      expect(canApply('approve', 'awaiting_consent')).toBe(false);
+      expect(canApply('reject', 'awaiting_consent')).toBe(false);
+    });
   });
 
   it('allows each action only from the statuses it makes sense from', () => {

@@ -57,9 +57,26 @@ export type RegistrationAction = 'approve' | 'reject' | 'cancel';
 const ALLOWED_FROM: Record<RegistrationAction, RegistrationStatus[]> = {
   approve: ['pending'],
   reject: ['pending', 'waitlisted'],
-  cancel: ['pending', 'confirmed', 'waitlisted'],
+  // A registration waiting for the person's consent can be withdrawn by the organisers,
+  // or declined by the person; it cannot be approved or rejected before they answer.
+  cancel: ['awaiting_consent', 'pending', 'confirmed', 'waitlisted'],
 };
 
 export function canApply(action: RegistrationAction, from: RegistrationStatus): boolean {
   return ALLOWED_FROM[action].includes(from);
 }
+
+/**
+ * Where a registration made by an organiser goes once the person consents: the
+ * organisers already chose them, so no approval step; a seat if one is free (counted
+ * under the event lock at the moment of consent), else the waiting list.
+ */
+export function placementOnConsent(
+  event: Pick<EventFacts, 'capacity' | 'requiresApproval'>,
+  confirmed: number,
+): Extract<RegistrationStatus, 'confirmed' | 'waitlisted'> {
+  return placement(event, confirmed, { approved: true }) as 'confirmed' | 'waitlisted';
+}
+
+/** Only a registration still waiting for consent can be consented to (once). */
+export const canConsent = (status: RegistrationStatus) => status === 'awaiting_consent';

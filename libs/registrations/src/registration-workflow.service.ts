@@ -1,14 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, conflict, toZonedIso } from '#core';
-import type { Event } from '#events';
+import { type Actor, conflict, DomainError, toZonedIso } from '#core';
+import { type Event, EventAccess } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
 import { isEnded, RegistrationLifecycle } from './registration-lifecycle.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 import { canApply, placement, type RegistrationAction } from './registration-rules.js';
 import { type RegistrationView, toRegistrationView } from './registration.view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** One form's worth: a page of the table. */
+export const BULK_MAX = 200;
+
+export interface BulkOutcome {
+  id: string;
+  /** The person's name; null when the id is not one of this event's registrations. */
+  name: string | null;
+  outcome: 'done' | 'refused' | 'not_found';
+  /** After the action when done; the status that prevented it when refused. */
+  status: string | null;
+}
 
 /** Approve, reject, cancel: each a status change under the event lock, audited, with an email. */
 @Injectable()
@@ -18,7 +31,48 @@ export class RegistrationWorkflow {
     private readonly access: RegistrationAccess,
     private readonly ledger: RegistrationLedger,
     private readonly lifecycle: RegistrationLifecycle,
+    private readonly events: EventAccess,
   ) {}
+
+  /**
+   * One action on many registrations of one event, each in its own transaction (as if
+   * done one by one), so one refusal does not undo the others. Says what happened to
+   * each: done (with the status it now has), refused (with the status that prevented
+   * it: a double submit finds them all already done), or not_found (not this event's).
+   */
+  async bulk(
+    actor: Actor,
+    eventId: string,
+    action: RegistrationAction,
+    ids: string[],
+    reason?: string,
+  ): Promise<BulkOutcome[]> {
+    await this.events.requireOrganiser(actor, eventId);
+    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))].slice(0, BULK_MAX);
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
+        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
+      [eventId, wanted],
+    )) as Array<{ id: string; name: string }>;
+    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const outcomes: BulkOutcome[] = [];
+    for (const id of wanted) {
+      const name = names.get(id);
+      if (name === undefined) {
+        outcomes.push({ id, name: null, outcome: 'not_found', status: null });
+        continue;
+      }
+      try {
+        const view = await this[action](actor, id, reason);
+        outcomes.push({ id, name, outcome: 'done', status: view.status });
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'conflict') throw e;
+        const status = typeof e.details?.status === 'string' ? e.details.status : null;
+        outcomes.push({ id, name, outcome: 'refused', status });
+      }
+    }
+    return outcomes;
+  }
 
   /** Pending -> confirmed, or waitlisted when the seats are gone by now. */
   async approve(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {

@@ -7,6 +7,7 @@ import {
 } from 'typeorm';
 
 export const REGISTRATION_STATUSES = [
+  'awaiting_consent',
   'pending',
   'confirmed',
   'waitlisted',
@@ -15,8 +16,16 @@ export const REGISTRATION_STATUSES = [
 ] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
-/** Statuses that hold (or wait for) a place; at most one per person and event. */
+/** Statuses that hold (or wait for) a place. */
 export const LIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted'];
+
+/**
+ * Live, or `awaiting_consent`: an organiser registered the person, who has not yet agreed
+ * to the processing of their data. Such a registration holds no seat and is counted and
+ * shown nowhere but the organisers' list until they agree; still, at most one open
+ * registration per person and event.
+ */
+export const OPEN_STATUSES: readonly RegistrationStatus[] = ['awaiting_consent', ...LIVE_STATUSES];
 
 export const PROFESSIONS = [
   'social_worker',
@@ -73,9 +82,12 @@ export class Registration {
   @Column('text', { nullable: true })
   emergencyContactRelation!: string | null;
 
-  /** When the person agreed to the processing of their data: required to register. */
-  @Column('timestamptz')
-  consentDataProcessingAt!: Date;
+  /**
+   * When the person agreed to the processing of their data: required to register. Null
+   * only while `awaiting_consent` (registered by an organiser), or cancelled before that.
+   */
+  @Column('timestamptz', { nullable: true })
+  consentDataProcessingAt!: Date | null;
 
   /** Which consent text was agreed to (CONSENT_VERSIONS); null for rows before versions. */
   @Column('text', { nullable: true })
@@ -84,6 +96,10 @@ export class Registration {
   /** The language the consent text was shown in. */
   @Column('text', { nullable: true })
   consentLocale!: string | null;
+
+  /** SHA-256 of the token in the consent email; cleared once the person answered. */
+  @Column('text', { nullable: true, select: false })
+  consentTokenHash!: string | null;
 
   /** Arrival order on the waitlist, per event; set when the registration is waitlisted. */
   @Column('integer', { nullable: true })

@@ -33,9 +33,10 @@ export interface RegistrationView {
    */
   phone: string | null;
   emergencyContact: EmergencyContact | null;
+  /** Not given yet while an organiser's registration awaits the person's answer. */
   consent: {
     dataProcessing: boolean;
-    at: string;
+    at: string | null;
     /** Which consent text (CONSENT_VERSIONS) was agreed to, and in which language. */
     version: string | null;
     locale: string | null;
@@ -71,8 +72,8 @@ export function toRegistrationView(
       r.emergencyContactRelation,
     ),
     consent: {
-      dataProcessing: true,
-      at: toZonedIso(r.consentDataProcessingAt, timezone),
+      dataProcessing: r.consentDataProcessingAt !== null,
+      at: r.consentDataProcessingAt ? toZonedIso(r.consentDataProcessingAt, timezone) : null,
       version: r.consentVersion ?? null,
       locale: r.consentLocale ?? null,
     },

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule, EventsService } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
+import { RegistrationConsent } from './registration-consent.service.js';
 import { RegistrationChartsService } from './registration-charts.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
 import { RegistrationLifecycle } from './registration-lifecycle.js';
@@ -21,8 +22,10 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationAccess,
     RegistrationLedger,
     RegistrationLifecycle,
+    RegistrationConsent,
   ],
   exports: [
+    RegistrationConsent,
     RegistrationAccess,
     RegistrationsService,
     RegistrationWorkflow,

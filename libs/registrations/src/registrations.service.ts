@@ -259,7 +259,7 @@ export class RegistrationsService {
     )) as Array<{ id: string; event_id: string; event_name: string }>;
     const [current] = (await this.dataSource.query(
       `SELECT id, status FROM registrations
-        WHERE account_id = $1 AND event_id = $2 AND status IN ('pending', 'confirmed', 'waitlisted')`,
+        WHERE account_id = $1 AND event_id = $2 AND status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')`,
       [actor.accountId, eventId],
     )) as Array<{ id: string; status: string }>;
     const r = previous

@@ -53,7 +53,6 @@ export const consoleVisas = {
   bulkHint:
     'Tick the people whose letter you want to issue. Each one receives an email and can then download their letter.',
   downloadLetter: 'Letter (PDF)',
-  downloadLetterFor: (name: string) => `Invitation letter of ${name} (PDF)`,
   empty: 'Nobody matches these filters.',
   pager: {
     label: 'Pages',

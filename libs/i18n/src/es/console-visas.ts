@@ -54,7 +54,6 @@ export const consoleVisas: ConsoleVisasMessages = {
   bulkHint:
     'Marque a las personas cuya carta desea emitir. Cada una recibe un correo electrónico y después puede descargar su carta.',
   downloadLetter: 'Carta (PDF)',
-  downloadLetterFor: (name: string) => `Carta de invitación de ${name} (PDF)`,
   empty: 'Nadie coincide con estos filtros.',
   pager: {
     label: 'Páginas',

@@ -54,7 +54,6 @@ export const consoleVisas: ConsoleVisasMessages = {
   bulkHint:
     'Cochez les personnes dont vous voulez délivrer la lettre. Chacune reçoit un e-mail et peut ensuite télécharger sa lettre.',
   downloadLetter: 'Lettre (PDF)',
-  downloadLetterFor: (name: string) => `Lettre d’invitation de ${name} (PDF)`,
   empty: 'Personne ne correspond à ces filtres.',
   pager: {
     label: 'Pages',

@@ -9,6 +9,7 @@ import {
   type RegistrationTemplate,
   registrationContent,
 } from './registration.templates.js';
+import { consentRequestedContent } from './consent.templates.js';
 import { signupPromotedContent } from './signup.templates.js';
 import { staffInvitationContent } from './staff.templates.js';
 import { visaLetterIssuedContent } from './visa.templates.js';
@@ -37,6 +38,7 @@ const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = 
   signup_promoted: signupPromotedContent,
   visa_letter_issued: visaLetterIssuedContent,
   staff_invitation: staffInvitationContent,
+  registration_consent_requested: consentRequestedContent,
 };
 
 /**

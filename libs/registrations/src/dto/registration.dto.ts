@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsEmail,
   ArrayMaxSize,
   ArrayUnique,
   Equals,
@@ -205,7 +206,28 @@ export const REGISTRATION_SORTS = [
   '-country',
   'status',
   '-status',
+  'profession',
+  '-profession',
+  'visaStatus',
+  '-visaStatus',
+  'waitlist',
+  '-waitlist',
 ] as const;
+
+/**
+ * The travel plan's visa status (travel's VISA_STATUSES: this lib may not import it),
+ * or `none` for no plan or no nationality yet.
+ */
+export const VISA_STATUS_FILTERS = [
+  'none',
+  'not_required',
+  'letter_requested',
+  'letter_issued',
+  'applied',
+  'granted',
+  'refused',
+] as const;
+export type VisaStatusFilter = (typeof VISA_STATUS_FILTERS)[number];
 export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
 
 export class ListRegistrationsQueryDto extends PageQueryDto {
@@ -232,6 +254,13 @@ export class ListRegistrationsQueryDto extends PageQueryDto {
   @IsIn(PROFESSIONS, { message: `profession must be one of ${PROFESSIONS.join(', ')}` })
   profession?: Profession;
 
+  @ApiPropertyOptional({ enum: VISA_STATUS_FILTERS, description: 'none: no visa status yet' })
+  @IsOptional()
+  @IsIn(VISA_STATUS_FILTERS, {
+    message: `visaStatus must be one of ${VISA_STATUS_FILTERS.join(', ')}`,
+  })
+  visaStatus?: VisaStatusFilter;
+
   @ApiPropertyOptional({ description: 'Searches name, email and organisation' })
   @IsOptional()
   @Trim()
@@ -248,4 +277,36 @@ export class ListRegistrationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
+}
+
+/** The reason an organiser must give to reject or cancel from the console (sent to the person). */
+export class RequiredReasonDto {
+  @ApiProperty({ example: 'The immersion is for social workers only' })
+  @Trim()
+  @IsString({ message: 'reason must be text' })
+  @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' })
+  reason!: string;
+}
+
+/**
+ * An organiser registers someone (who may have no account yet): the person confirms
+ * their consent themselves from the email they receive.
+ */
+export class RegisterOnBehalfDto extends RegistrationDetailsDto {
+  @ApiProperty({ example: 'awa.traore@example.org' })
+  @TrimLower()
+  @IsString({ message: 'email must be text' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @ApiProperty({ example: 'Awa Traoré', description: 'Used when the account is created' })
+  @Trim()
+  @IsString({ message: 'name must be text' })
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name!: string;
+
+  @ApiProperty({ enum: LOCALES, description: 'The language of their emails and pages' })
+  @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
+  locale!: Locale;
 }

@@ -220,11 +220,9 @@ function Row(props: { ctx: WebContext; event: EventView; item: VisaListItem }) {
           </button>
         )}
         {item.visaStatus && LETTER_ISSUED_STATUSES.includes(item.visaStatus) && (
-          <a
-            href={`${base}/${item.registrationId}/letter.pdf`}
-            aria-label={t.downloadLetterFor(name)}
-          >
+          <a href={`${base}/${item.registrationId}/letter.pdf`}>
             {t.downloadLetter}
+            <span class="visually-hidden">, {name}</span>
           </a>
         )}
       </td>

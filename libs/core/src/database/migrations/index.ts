@@ -11,6 +11,7 @@ import { Travel1763700800000 } from './1763700800000-travel.js';
 import { WebSessions1763700900000 } from './1763700900000-web-sessions.js';
 import { AccountLinks1763701000000 } from './1763701000000-account-links.js';
 import { EventTexts1763701300000 } from './1763701300000-event-texts.js';
+import { RegistrationConsent1763701400000 } from './1763701400000-registration-consent.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WebSessions1763700900000,
   EventTexts1763701300000,
   AccountLinks1763701000000,
+  RegistrationConsent1763701400000,
 ];
