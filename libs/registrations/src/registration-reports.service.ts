@@ -198,10 +198,13 @@ export class RegistrationReports {
     const professionCounts = await q<{ profession: string; participants: number }>(
       `SELECT r.profession, count(*)::int AS participants ${confirmed} GROUP BY r.profession`,
     );
+    // A registration still awaiting the person's consent is counted nowhere.
     const statusCounts = await q<{ status: string; n: number }>(
-      `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+      `SELECT status, count(*)::int AS n FROM registrations
+        WHERE event_id = $1 AND status <> 'awaiting_consent' GROUP BY status`,
     );
-    const byStatus = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, 0])) as Record<
+    const counted = REGISTRATION_STATUSES.filter((s) => s !== 'awaiting_consent');
+    const byStatus = Object.fromEntries(counted.map((s) => [s, 0])) as Record<
       string,
       number
     >;
