@@ -1,0 +1,488 @@
+import type { Conflict, SessionView } from '#agenda';
+import type { EventView } from '#events';
+import {
+  CheckboxField,
+  CheckboxGroup,
+  ErrorSummary,
+  fieldId,
+  Form,
+  type FormState,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/form.js';
+import { checked, listOf, textOf } from '../../http/forms.js';
+import type { WebContext } from '../../http/web-context.js';
+import {
+  type ConflictContext,
+  conflictText,
+  dayLabel,
+  datesBetween,
+  languageName,
+  localDay,
+  localTime,
+} from './agenda-words.js';
+
+export const SESSION_KIND_OPTIONS = [
+  'plenary',
+  'workshop',
+  'site_visit',
+  'meal',
+  'social',
+  'break',
+] as const;
+
+const COMMON_LANGUAGES = ['fr', 'en', 'es', 'ar', 'pt'];
+
+/** A time of day in the event's zone (the browser's time picker, or HH:MM without script). */
+export function TimeField(props: { form: FormState; name: string; label: string; hint?: string }) {
+  const id = fieldId(props.name, props.form.idPrefix);
+  const error = props.form.errors[props.name];
+  const value = props.form.values[props.name];
+  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`field${error ? ' invalid' : ''}`}>
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      {error && (
+        <span class="error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      <input
+        class="ca-time"
+        id={id}
+        name={props.name}
+        type="time"
+        step={300}
+        value={typeof value === 'string' ? value : ''}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      />
+    </div>
+  );
+}
+
+/** The days a session can be put on: the event's, plus its current day when outside them. */
+export function dayOptions(ctx: WebContext, event: EventView, current?: string) {
+  const days = datesBetween(event.startDate, event.endDate);
+  if (current && !days.includes(current)) days.push(current);
+  return days.sort().map((d) => ({
+    value: d,
+    label: `${dayLabel(d, ctx.locale, 'long')}${d < event.startDate || d > event.endDate ? ` (${ctx.t.consoleAgenda.outsideDay})` : ''}`,
+  }));
+}
+
+export function roomOptions(rooms: Array<{ id: string; name: string; capacity: number | null }>) {
+  return rooms.map((r) => ({
+    value: r.id,
+    label: r.capacity != null ? `${r.name} (${r.capacity})` : r.name,
+  }));
+}
+
+/** The form's values for an existing session (what the fields show before any edit). */
+export function sessionFormValues(s: SessionView): Record<string, unknown> {
+  const visit = s.siteVisit;
+  return {
+    kind: s.kind,
+    title: s.title,
+    description: s.description ?? '',
+    theme: s.theme ?? '',
+    day: localDay(s.startsAt),
+    startsAt: localTime(s.startsAt),
+    endsAt: localTime(s.endsAt),
+    roomId: s.room?.id ?? '',
+    facilitatorIds: s.facilitators.map((f) => f.accountId),
+    language: s.language ?? '',
+    interpretationLanguages: s.interpretationLanguages,
+    capacity: s.capacity == null || visit ? '' : String(s.capacity),
+    signupRequired: s.signupRequired ? 'on' : undefined,
+    ...(visit
+      ? {
+          'siteVisit.hostOrganisationId': visit.hostOrganisationId,
+          'siteVisit.address': visit.address,
+          'siteVisit.meetingPoint': visit.meetingPoint,
+          'siteVisit.departureAt': localTime(visit.departureAt),
+          'siteVisit.returnAt': localTime(visit.returnAt),
+          'siteVisit.transport': visit.transportMode,
+          'siteVisit.seats': String(visit.seats),
+          'siteVisit.rules': visit.rules.join('\n'),
+        }
+      : {}),
+  };
+}
+
+const whole = (v: string | undefined): number | string | undefined =>
+  v === undefined ? undefined : /^\d{1,7}$/.test(v) ? Number(v) : v;
+
+/** "2027-10-26" + "10:00" as the DTO's wall-clock time in the event's zone. */
+const at = (day: string | undefined, time: string | undefined) =>
+  day && time ? `${day}T${time}` : undefined;
+
+/**
+ * The form fields shaped as the API's CreateSessionDto (validated by the same DTO). A new
+ * session with the sign-up box left unticked takes the service's default (site visits
+ * take sign-ups); an edit says exactly what the box says.
+ */
+export function sessionInput(
+  values: Record<string, unknown>,
+  mode: 'create' | 'edit' = 'edit',
+): Record<string, unknown> {
+  const day = textOf(values, 'day');
+  const kind = textOf(values, 'kind');
+  const capacity = whole(textOf(values, 'capacity'));
+  const input: Record<string, unknown> = {
+    kind,
+    title: textOf(values, 'title'),
+    description: textOf(values, 'description') ?? '',
+    theme: textOf(values, 'theme') ?? '',
+    startsAt: at(day, textOf(values, 'startsAt')),
+    endsAt: at(day, textOf(values, 'endsAt')),
+    roomId: textOf(values, 'roomId') ?? null,
+    facilitatorIds: listOf(values, 'facilitatorIds'),
+    language: textOf(values, 'language'),
+    interpretationLanguages: listOf(values, 'interpretationLanguages'),
+    capacity,
+    signupRequired: checked(values, 'signupRequired') || (mode === 'create' ? undefined : false),
+  };
+  if (kind === 'site_visit') {
+    const rules = (textOf(values, 'siteVisit.rules') ?? '')
+      .split(/\r?\n/)
+      .map((r) => r.trim())
+      .filter(Boolean);
+    input.siteVisit = {
+      hostOrganisationId: textOf(values, 'siteVisit.hostOrganisationId'),
+      address: textOf(values, 'siteVisit.address'),
+      meetingPoint: textOf(values, 'siteVisit.meetingPoint'),
+      departureAt: at(day, textOf(values, 'siteVisit.departureAt')),
+      returnAt: at(day, textOf(values, 'siteVisit.returnAt')),
+      transport: textOf(values, 'siteVisit.transport'),
+      seats: whole(textOf(values, 'siteVisit.seats')),
+      rules,
+    };
+  }
+  if (checked(values, 'force')) input.force = true;
+  return input;
+}
+
+/** Only what differs from the session as it is, so an edit of the title re-checks no clash. */
+export function changedFields(
+  input: Record<string, unknown>,
+  current: SessionView,
+): Record<string, unknown> {
+  const now = sessionFormValues(current);
+  const same = (a: unknown, b: unknown) => {
+    const norm = (v: unknown) =>
+      Array.isArray(v) ? [...v].map(String).sort().join(',') : v == null ? '' : String(v);
+    return norm(a) === norm(b);
+  };
+  const out: Record<string, unknown> = {};
+  const compare: Record<string, unknown> = {
+    kind: current.kind,
+    title: current.title,
+    description: current.description ?? '',
+    theme: current.theme ?? '',
+    startsAt: `${now.day as string}T${now.startsAt as string}`,
+    endsAt: `${now.day as string}T${now.endsAt as string}`,
+    roomId: current.room?.id ?? null,
+    facilitatorIds: now.facilitatorIds,
+    language: current.language ?? undefined,
+    interpretationLanguages: current.interpretationLanguages,
+    capacity: current.capacity,
+    signupRequired: current.signupRequired,
+  };
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'siteVisit' || key === 'force') out[key] = value;
+    else if (!same(value, compare[key])) out[key] = value;
+  }
+  return out;
+}
+
+export function fieldLabels(ctx: WebContext): Record<string, string> {
+  const f = ctx.t.consoleAgenda.fields;
+  return {
+    kind: f.kind,
+    title: f.title,
+    description: f.description,
+    theme: f.theme,
+    day: f.day,
+    startsAt: f.startsAt,
+    endsAt: f.endsAt,
+    roomId: f.roomId,
+    facilitatorIds: f.facilitatorIds,
+    language: f.language,
+    interpretationLanguages: f.interpretationLanguages,
+    capacity: f.capacity,
+    signupRequired: f.signupRequired,
+    siteVisit: ctx.t.consoleAgenda.siteVisit,
+    'siteVisit.hostOrganisationId': f.hostOrganisationId,
+    'siteVisit.address': f.address,
+    'siteVisit.meetingPoint': f.meetingPoint,
+    'siteVisit.departureAt': f.departureAt,
+    'siteVisit.returnAt': f.returnAt,
+    'siteVisit.transport': f.transport,
+    'siteVisit.seats': f.seatsVisit,
+    'siteVisit.rules': f.rules,
+  };
+}
+
+/** The refusal of a clash, in words, with the deliberate way past it. */
+export function ClashNotice(props: {
+  ctx: WebContext;
+  conflicts: Conflict[];
+  selfId?: string;
+  names: ConflictContext;
+}) {
+  const t = props.ctx.t.consoleAgenda;
+  return (
+    <div class="ca-clash-notice" role="alert" tabIndex={-1} aria-labelledby="ca-clash-title">
+      <h2 id="ca-clash-title">{t.keepTitle}</h2>
+      <ul>
+        {props.conflicts.map((c) => (
+          <li>{conflictText(props.ctx, c, props.selfId, props.names)}</li>
+        ))}
+      </ul>
+      <p>{t.keepLead}</p>
+    </div>
+  );
+}
+
+/** Whether "keep anyway" can help: a person in two places at once must be moved first. */
+export const forceable = (conflicts: Conflict[]) =>
+  conflicts.every((c) => c.type !== 'participant_overlap');
+
+export function SessionForm(props: {
+  ctx: WebContext;
+  event: EventView;
+  action: string;
+  form: FormState;
+  rooms: Array<{ id: string; name: string; capacity: number | null }>;
+  staff: Array<{ accountId: string; name: string; roles: string[] }>;
+  organisations: Array<{ id: string; name: string; city: string | null }>;
+  submitLabel: string;
+  clashes?: Conflict[];
+  selfId?: string;
+  names: ConflictContext;
+  backHref: string;
+}) {
+  const { ctx, event, form } = props;
+  const t = ctx.t.consoleAgenda;
+  const f = t.fields;
+  const languages = [...new Set([...event.languages, ...COMMON_LANGUAGES])];
+  const languageOptions = languages.map((l) => ({ value: l, label: languageName(ctx, l) }));
+  const current = typeof form.values.day === 'string' ? form.values.day : undefined;
+  return (
+    <>
+      {props.clashes && props.clashes.length > 0 && (
+        <ClashNotice
+          ctx={ctx}
+          conflicts={props.clashes}
+          selfId={props.selfId}
+          names={props.names}
+        />
+      )}
+      <ErrorSummary ctx={ctx} form={form} labels={fieldLabels(ctx)} />
+      <Form ctx={ctx} action={props.action} class="card ca-form">
+        <div class="ca-form-grid">
+          <SelectField
+            form={form}
+            name="kind"
+            label={f.kind}
+            required
+            placeholder={t.chooseOption}
+            options={SESSION_KIND_OPTIONS.map((k) => ({ value: k, label: t.kinds[k] }))}
+          />
+          <TextField form={form} name="title" label={f.title} required maxLength={200} />
+        </div>
+        <div class="ca-form-grid ca-when">
+          <SelectField
+            form={form}
+            name="day"
+            label={f.day}
+            required
+            options={dayOptions(ctx, event, current)}
+          />
+          <TimeField form={form} name="startsAt" label={f.startsAt} hint={f.timeHint} />
+          <TimeField form={form} name="endsAt" label={f.endsAt} hint={f.timeHint} />
+        </div>
+        <div class="ca-form-grid">
+          <SelectField
+            form={form}
+            name="roomId"
+            label={f.roomId}
+            placeholder={t.noRoom}
+            options={roomOptions(props.rooms)}
+          />
+          <TextField
+            form={form}
+            name="capacity"
+            label={f.capacity}
+            hint={f.capacityHint}
+            type="number"
+            inputmode="numeric"
+          />
+        </div>
+        {props.staff.length > 0 ? (
+          <CheckboxGroup
+            form={form}
+            name="facilitatorIds"
+            label={f.facilitatorIds}
+            hint={f.facilitatorsHint}
+            options={props.staff.map((s) => ({ value: s.accountId, label: s.name }))}
+          />
+        ) : (
+          <p class="muted">{f.noStaff}</p>
+        )}
+        <div class="ca-form-grid">
+          <SelectField
+            form={form}
+            name="language"
+            label={f.language}
+            placeholder={t.noLanguage}
+            options={languageOptions}
+          />
+          <TextField form={form} name="theme" label={f.theme} maxLength={120} />
+        </div>
+        <CheckboxGroup
+          form={form}
+          name="interpretationLanguages"
+          label={f.interpretationLanguages}
+          options={languageOptions}
+        />
+        <CheckboxField form={form} name="signupRequired" label={f.signupRequired} />
+        <TextArea form={form} name="description" label={f.description} rows={3} maxLength={5000} />
+        <fieldset class="ca-visit">
+          <legend>{t.siteVisit}</legend>
+          <p class="hint">{t.siteVisitLead}</p>
+          <SelectField
+            form={form}
+            name="siteVisit.hostOrganisationId"
+            label={f.hostOrganisationId}
+            placeholder={t.chooseOption}
+            options={props.organisations.map((o) => ({
+              value: o.id,
+              label: o.city ? `${o.name} (${o.city})` : o.name,
+            }))}
+          />
+          <div class="ca-form-grid">
+            <TextField form={form} name="siteVisit.address" label={f.address} maxLength={500} />
+            <TextField
+              form={form}
+              name="siteVisit.meetingPoint"
+              label={f.meetingPoint}
+              maxLength={300}
+            />
+          </div>
+          <div class="ca-form-grid ca-when">
+            <TimeField form={form} name="siteVisit.departureAt" label={f.departureAt} />
+            <TimeField form={form} name="siteVisit.returnAt" label={f.returnAt} />
+            <TextField
+              form={form}
+              name="siteVisit.seats"
+              label={f.seatsVisit}
+              type="number"
+              inputmode="numeric"
+            />
+          </div>
+          <TextField
+            form={form}
+            name="siteVisit.transport"
+            label={f.transport}
+            hint={f.transportHint}
+            maxLength={60}
+          />
+          <TextArea
+            form={form}
+            name="siteVisit.rules"
+            label={f.rules}
+            hint={f.rulesHint}
+            rows={3}
+          />
+        </fieldset>
+        <div class="row">
+          <button type="submit" class="btn">
+            {props.submitLabel}
+          </button>
+          {props.clashes && props.clashes.length > 0 && forceable(props.clashes) && (
+            <button type="submit" class="btn danger" name="force" value="on">
+              {t.keepAnyway}
+            </button>
+          )}
+          <a href={props.backHref}>{t.cancelLink}</a>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+/** Day, times and room only: every move works with this form, script or not. */
+export function MoveForm(props: {
+  ctx: WebContext;
+  event: EventView;
+  action: string;
+  form: FormState;
+  rooms: Array<{ id: string; name: string; capacity: number | null }>;
+  clashes?: Conflict[];
+  selfId?: string;
+  names: ConflictContext;
+  backHref: string;
+}) {
+  const { ctx, form } = props;
+  const t = ctx.t.consoleAgenda;
+  const current = typeof form.values.day === 'string' ? form.values.day : undefined;
+  return (
+    <>
+      {props.clashes && props.clashes.length > 0 && (
+        <ClashNotice
+          ctx={ctx}
+          conflicts={props.clashes}
+          selfId={props.selfId}
+          names={props.names}
+        />
+      )}
+      <ErrorSummary ctx={ctx} form={form} labels={fieldLabels(ctx)} />
+      <Form ctx={ctx} action={props.action} class="card ca-form">
+        <div class="ca-form-grid ca-when">
+          <SelectField
+            form={form}
+            name="day"
+            label={t.fields.day}
+            required
+            options={dayOptions(ctx, props.event, current)}
+          />
+          <TimeField
+            form={form}
+            name="startsAt"
+            label={t.fields.startsAt}
+            hint={t.fields.timeHint}
+          />
+          <TimeField form={form} name="endsAt" label={t.fields.endsAt} hint={t.fields.timeHint} />
+        </div>
+        <SelectField
+          form={form}
+          name="roomId"
+          label={t.fields.roomId}
+          placeholder={t.noRoom}
+          options={roomOptions(props.rooms)}
+        />
+        <div class="row">
+          <button type="submit" class="btn">
+            {t.move}
+          </button>
+          {props.clashes && props.clashes.length > 0 && forceable(props.clashes) && (
+            <button type="submit" class="btn danger" name="force" value="on">
+              {t.keepAnyway}
+            </button>
+          )}
+          <a href={props.backHref}>{t.cancelLink}</a>
+        </div>
+      </Form>
+    </>
+  );
+}
