@@ -239,12 +239,25 @@ describe('session sign-ups: promotion emails and the bus list', () => {
         .get(`/api/sessions/${visit.id}/signups`)
         .set(facilitator.auth)
         .expect(200);
+      // Attendance opens when the bus leaves: for a moment, the departure was a minute ago.
+      const [{ departure_at: departure }] = await ds.query(
+        `SELECT departure_at FROM site_visits WHERE session_id = $1`,
+        [visit.id],
+      );
+      await ds.query(
+        `UPDATE site_visits SET departure_at = now() - interval '1 minute' WHERE session_id = $1`,
+        [visit.id],
+      );
       await t
         .http()
         .patch(`/api/sessions/${visit.id}/signups/${list.body.confirmed[0].signupId}/attendance`)
         .set(facilitator.auth)
         .send({ attended: true })
         .expect(200);
+      await ds.query(`UPDATE site_visits SET departure_at = $2 WHERE session_id = $1`, [
+        visit.id,
+        departure,
+      ]);
     });
 
     const busCsv = async (who: Session) => {

@@ -437,12 +437,29 @@ describe('agenda', () => {
       expect(list.body.confirmed).toHaveLength(1);
       await t.http().get(`/api/sessions/${workshop.id}/signups`).set(participant.auth).expect(403);
       const signupId = list.body.confirmed[0].signupId;
+      // Not before the session has begun (it is in 2027)...
+      const early = await t
+        .http()
+        .patch(`/api/sessions/${workshop.id}/signups/${signupId}/attendance`)
+        .set(facilitator.auth)
+        .send({ attended: true })
+        .expect(409);
+      expect(early.body.details).toMatchObject({ reason: 'attendance_not_open' });
+      // ...but once it has started.
+      const [{ starts_at: startsAt }] = await ds.query(
+        `SELECT starts_at FROM sessions WHERE id = $1`,
+        [workshop.id],
+      );
+      await ds.query(`UPDATE sessions SET starts_at = now() - interval '5 minutes' WHERE id = $1`, [
+        workshop.id,
+      ]);
       const marked = await t
         .http()
         .patch(`/api/sessions/${workshop.id}/signups/${signupId}/attendance`)
         .set(facilitator.auth)
         .send({ attended: true })
         .expect(200);
+      await ds.query(`UPDATE sessions SET starts_at = $2 WHERE id = $1`, [workshop.id, startsAt]);
       expect(marked.body.attended).toBe(true);
       await t
         .http()

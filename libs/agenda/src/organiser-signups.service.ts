@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, notFound, pgErrorCode } from '#core';
+import { refuseEarlyAttendance } from './attendance-rules.js';
 import { RegistrationGate } from './registration-gate.js';
 import { lockSession, lockSessions } from './seat-allocator.js';
 import { SessionsService } from './sessions.service.js';
@@ -79,14 +80,15 @@ export class OrganiserSignups {
     }
   }
 
-  /** Organisers and the session's facilitators mark who came. */
+  /** Organisers and the session's facilitators mark who came, once the session has begun. */
   async markAttendance(
     actor: Actor,
     sessionId: string,
     signupId: string,
     attended: boolean,
   ): Promise<SignupView> {
-    await this.guard.requireListReader(actor, sessionId);
+    const { session } = await this.guard.requireListReader(actor, sessionId);
+    refuseEarlyAttendance(session);
     const result: [unknown[], number] = await this.dataSource.query(
       `UPDATE signups SET attended = $3, attendance_marked_at = now(), updated_at = now()
         WHERE id = $1 AND session_id = $2 AND status = 'confirmed'`,
