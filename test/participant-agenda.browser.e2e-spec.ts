@@ -2,6 +2,7 @@ import { register, sessionBody } from './support/agenda-fixtures.js';
 import {
   accessibilityViolations,
   LAPTOP,
+  linkIn,
   PHONE,
   snap,
   startBrowserWorld,
@@ -85,7 +86,7 @@ describe('the agenda in a real browser', () => {
       startsAt: '2027-10-25T10:30',
       endsAt: '2027-10-25T11:00',
     });
-    await create({
+    const workshopId = await create({
       title: 'Soutenir les familles autrement',
       theme: 'Parentalité',
       language: 'fr',
@@ -201,6 +202,18 @@ describe('the agenda in a real browser', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
     await context.close();
+
+    // A seat frees up: the first in line is promoted, and the email links to the session page.
+    await t.http().delete(`/api/sessions/${full}/signups/me`).set(khai.auth).expect(204);
+    const promoted = await w.mailTo(mohamed.email, /Une place s'est libérée/);
+    expect(linkIn(promoted, w.baseUrl)).toBe(`${w.baseUrl}/e/${event.slug}/sessions/${full}`);
+    // Awa's calendar entries link to the pages too, not to the JSON API.
+    const ics = (await t.http().get('/api/me/calendar.ics').set(awa.auth).expect(200)).text.replace(
+      /\r?\n[ \t]/g,
+      '',
+    );
+    expect(ics).toContain(`URL;VALUE=URI:${w.baseUrl}/e/${event.slug}/sessions/${workshopId}`);
+    expect(ics).not.toContain('/api/sessions/');
 
     // The host, on a laptop: her visits, then the bus list.
     const h = await w.newPage({ viewport: LAPTOP, locale: 'fr-FR' });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, localDateOf, notFound } from '#core';
-import { EventAccess, type EventKind } from '#events';
+import type { EventKind } from '#events';
 import { RegistrationGate } from './registration-gate.js';
 import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
 import type { SessionKind } from './session.entity.js';
@@ -65,7 +65,6 @@ const FOR_EVERYONE: SessionKind[] = ['plenary', 'meal', 'break'];
 export class ParticipantAgenda {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: EventAccess,
     private readonly reader: SessionReader,
     private readonly registrations: RegistrationGate,
   ) {}
@@ -221,17 +220,5 @@ export class ParticipantAgenda {
       endDate: e.end_date,
       visits: records.filter((r) => r.eventId === e.id).map((r) => toSessionView(r, e.timezone)),
     }));
-  }
-
-  /** The id of a visible event from its public slug (404 when there is none to see). */
-  async eventIdForSlug(actor: Actor | undefined, slug: string): Promise<string> {
-    if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw notFound('Event');
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM events WHERE slug = $1`,
-      [slug],
-    );
-    if (!rows[0]) throw notFound('Event');
-    await this.access.requireVisible(actor, rows[0].id);
-    return rows[0].id;
   }
 }

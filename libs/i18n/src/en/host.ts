@@ -8,6 +8,8 @@ export const host = {
   waiting: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),
   whoComes: 'See who comes',
   downloadCsv: 'Download the bus list (CSV, for a spreadsheet)',
+  busListCount: (n: number) =>
+    n === 1 ? 'Bus list: 1 person comes' : `Bus list: ${n} people come`,
   busList: 'Bus list',
   confirmedTitle: (n: number) => (n === 1 ? '1 person comes' : `${n} people come`),
   waitlistTitle: (n: number) =>

@@ -9,6 +9,8 @@ export const host: HostMessages = {
   waiting: (n: number) => (n === 1 ? '1 persona en espera' : `${n} personas en espera`),
   whoComes: 'Ver quién viene',
   downloadCsv: 'Descargar la lista del autobús (CSV, para una hoja de cálculo)',
+  busListCount: (n: number) =>
+    n === 1 ? 'Lista del autobús: viene 1 persona' : `Lista del autobús: vienen ${n} personas`,
   busList: 'Lista del autobús',
   confirmedTitle: (n: number) => (n === 1 ? 'Viene 1 persona' : `Vienen ${n} personas`),
   waitlistTitle: (n: number) =>

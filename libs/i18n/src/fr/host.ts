@@ -9,6 +9,8 @@ export const host: HostMessages = {
   waiting: (n: number) => (n <= 1 ? `${n} personne en attente` : `${n} personnes en attente`),
   whoComes: 'Voir qui vient',
   downloadCsv: 'Télécharger la liste du bus (CSV, pour un tableur)',
+  busListCount: (n: number) =>
+    n <= 1 ? `Liste du bus : ${n} personne vient` : `Liste du bus : ${n} personnes viennent`,
   busList: 'Liste du bus',
   confirmedTitle: (n: number) => (n <= 1 ? `${n} personne vient` : `${n} personnes viennent`),
   waitlistTitle: (n: number) =>

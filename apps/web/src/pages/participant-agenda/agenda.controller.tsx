@@ -90,7 +90,7 @@ function SessionPage(props: SessionPageProps) {
           )}
         </div>
       )}
-      <dl class="facts">
+      <dl class="facts pa-facts">
         <dt>{t.session.when}</dt>
         <dd>
           {dayHeading(s.startsAt.slice(0, 10), ctx.locale)},{' '}
@@ -125,7 +125,7 @@ function SessionPage(props: SessionPageProps) {
       {v && (
         <section class="card" aria-labelledby="visit-title">
           <h2 id="visit-title">{t.visit.title}</h2>
-          <dl class="facts">
+          <dl class="facts pa-facts">
             {v.hostOrganisationName && (
               <>
                 <dt>{t.visit.host}</dt>
@@ -219,8 +219,8 @@ export class AgendaPagesController {
     @Param('slug') slug: string,
     @Query() raw: Record<string, unknown>,
   ): Promise<PageResult> {
-    const eventId = await this.mine.eventIdForSlug(ctx.actor, slug);
-    const event = await this.events.requireVisible(ctx.actor, eventId);
+    const event = await this.events.requireVisibleBySlug(ctx.actor, slug);
+    const eventId = event.id;
     const values = {
       theme: textOf(raw, 'theme'),
       language: textOf(raw, 'language'),
@@ -330,10 +330,9 @@ export class AgendaPagesController {
   /** The session, 404 unless it belongs to this event and the person may see it. */
   private async load(ctx: WebContext, slug: string, id: string) {
     if (!UUID.test(id)) throw notFound('Session');
-    const eventId = await this.mine.eventIdForSlug(ctx.actor, slug);
+    const event = await this.events.requireVisibleBySlug(ctx.actor, slug);
     const s = await this.sessions.get(ctx.actor, id);
-    if (s.eventId !== eventId) throw notFound('Session');
-    const event = await this.events.requireVisible(ctx.actor, eventId);
+    if (s.eventId !== event.id) throw notFound('Session');
     return { s, event };
   }
 

@@ -31,7 +31,7 @@ function HostedEventSection(props: { ctx: WebContext; e: HostedEvent; level: 2 |
       <ul class="pa-list plain">
         {e.visits.map((v) => (
           <li class="pa-item">
-            <p class="pa-time">
+            <p class="pa-time pa-time-wide">
               {dayHeading(v.startsAt.slice(0, 10), ctx.locale)}
               <br />
               {timeRange(v.startsAt, v.endsAt, e.timezone, ctx.locale)}
@@ -65,6 +65,15 @@ function HostedEventSection(props: { ctx: WebContext; e: HostedEvent; level: 2 |
   );
 }
 
+/** "Burkina Faso" for BF, in the reader's language (the code itself if unknown). */
+function countryName(ctx: WebContext, code: string): string {
+  try {
+    return new Intl.DisplayNames([ctx.locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function PeopleTable(props: { ctx: WebContext; people: ListPerson[]; waitlist?: boolean }) {
   const t = props.ctx.t.host;
   const common = props.ctx.t.common;
@@ -87,7 +96,7 @@ function PeopleTable(props: { ctx: WebContext; people: ListPerson[]; waitlist?: 
               <td dir="auto">{p.name}</td>
               <td dir="auto">
                 {p.organisation ?? ''}
-                {p.country ? ` (${p.country})` : ''}
+                {p.country ? ` (${countryName(props.ctx, p.country)})` : ''}
               </td>
               <td dir="auto">
                 {[p.emergencyContact.name, p.emergencyContact.phone].filter(Boolean).join(', ')}
@@ -178,11 +187,14 @@ export class HostPagesController {
             {event.name}
           </p>
           <h1 dir="auto">{s.title}</h1>
-          <dl class="facts">
+          <dl class="facts pa-facts">
             <dt>{a.session.when}</dt>
             <dd>
               {dayHeading(s.startsAt.slice(0, 10), ctx.locale)},{' '}
-              {timeRange(s.startsAt, s.endsAt, zone, ctx.locale)}
+              {timeRange(s.startsAt, s.endsAt, zone, ctx.locale)}{' '}
+              <span class="muted">
+                ({ctx.t.common.timeIn(cityName(event.venueCity, zone, ctx.locale))})
+              </span>
             </dd>
             {v && (
               <>
@@ -200,9 +212,7 @@ export class HostPagesController {
             )}
           </dl>
           <p class="muted">{t.privacyNote}</p>
-          <h2>
-            {t.busList}: {t.confirmedTitle(list.confirmed.length)}
-          </h2>
+          <h2>{t.busListCount(list.confirmed.length)}</h2>
           {list.confirmed.length === 0 ? (
             <p>{t.nobody}</p>
           ) : (
