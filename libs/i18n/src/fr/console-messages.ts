@@ -41,7 +41,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
       'Personne ne correspond encore à ces destinataires : il n’y a personne à qui l’envoyer.',
     fallbackTitle: 'Certaines personnes ne la liront pas dans leur langue',
     fallback: (n, from, to) =>
-      `${people(n)} lisant le ${from} ${n > 1 ? 'recevront' : 'recevra'} la version en ${to}.`,
+      `${people(n)} qui ${n > 1 ? 'lisent' : 'lit'} en ${from} ${n > 1 ? 'recevront' : 'recevra'} la version en ${to}.`,
     fallbackHint:
       'Rédigez un objet et un message dans cette langue pour les atteindre dans leur langue, ou envoyez l’annonce telle quelle.',
     checkAgain:

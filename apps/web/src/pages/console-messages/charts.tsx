@@ -179,7 +179,15 @@ export function ChartSection(props: {
       ) : (
         <div class="cm-chart-body">
           <figure class="cm-figure">{props.chart}</figure>
-          <div class="table-wrap cm-numbers">{props.table}</div>
+          {/* Focusable, so a keyboard can scroll a table wider than its column. */}
+          <div
+            class="table-wrap cm-numbers"
+            tabIndex={0}
+            role="region"
+            aria-labelledby={`${props.id}-h`}
+          >
+            {props.table}
+          </div>
         </div>
       )}
     </section>
