@@ -1,0 +1,77 @@
+import { formatInZone, type Locale } from '#core';
+import type { WebContext } from '../../http/web-context.js';
+
+/** BCP 47 tags for dates and country names, as the emails write them. */
+const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+
+/** "3 déc. 2026" in the event's zone (from our own zone rules, not the runtime's). */
+export function shortDate(iso: string | null, zone: string, locale: Locale): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  return formatInZone(at, zone, INTL[locale], { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** "3 déc. 2026, 14:05" in the event's zone. */
+export function shortDateTime(iso: string | null, zone: string, locale: Locale): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const time = formatInZone(at, zone, INTL[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  return `${shortDate(iso, zone, locale)}, ${time}`;
+}
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+/** "Burkina Faso" for BF, in the reader's language (the code if unknown). */
+export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  try {
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A language code as its name in the reader's language ("wo" -> "wolof"). */
+export function languageName(code: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([INTL[locale]], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const BADGE: Record<string, string> = {
+  confirmed: 'ok',
+  pending: 'wait',
+  awaiting_consent: 'wait',
+  waitlisted: 'wait',
+  cancelled: 'bad',
+  rejected: 'bad',
+};
+
+export function StatusBadge({ ctx, status }: { ctx: WebContext; status: string }) {
+  const label = ctx.t.consoleRegistrations.statuses[status] ?? status;
+  return <span class={`badge ${BADGE[status] ?? ''}`.trim()}>{label}</span>;
+}
+
+export const professionLabel = (ctx: WebContext, profession: string, other: string | null) =>
+  profession === 'other' && other
+    ? other
+    : (ctx.t.consoleRegistrations.professions[profession] ?? profession);
+
+export const visaLabel = (ctx: WebContext, status: string | null) =>
+  ctx.t.consoleRegistrations.visaStatuses[status ?? 'none'] ?? status ?? '';
+
+/** A status as words, lower-case inside a sentence ("it is cancelled"). */
+export const statusWords = (ctx: WebContext, status: string) =>
+  (ctx.t.consoleRegistrations.statuses[status] ?? status).toLocaleLowerCase(ctx.locale);
