@@ -70,12 +70,7 @@ export function consentRequestedContent(
   links: RenderLinks = {},
 ): EmailContent {
   const url = consentPageUrl(links.publicUrl, p.registrationId, p.consentToken);
-  const content = registrantNotice(
-    WORDING[locale],
-    p,
-    locale,
-    url ? [] : [WITHOUT_LINK[locale]],
-  );
+  const content = registrantNotice(WORDING[locale], p, locale, url ? [] : [WITHOUT_LINK[locale]]);
   const footer = FOOTER[locale](p.eventName);
   return url
     ? { ...content, footer, action: { label: ACTION[locale], url } }
