@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { register, sessionBody } from './support/agenda-fixtures.js';
 import {
   createEvent,
@@ -295,6 +296,38 @@ describe('participant agenda pages', () => {
     expect(redirected.headers.location).toMatch(/^\/signin\?next=/);
     // A session of another event under this event's address does not exist.
     expect((await web.get(`/e/${event.slug}/sessions/${ids.otherVisit}`)).status).toBe(404);
+  });
+
+  it('keeps a busy week of agenda under 14 KB of compressed HTML for a signed-in participant', async () => {
+    const week = await createEvent(t, admin, { name: 'Semaine chargée' });
+    const slots = ['09:00', '10:30', '11:30', '14:00', '15:30', '17:00'];
+    for (const day of ['25', '26', '27', '28', '29', '30']) {
+      for (const [i, from] of slots.entries()) {
+        await createSession(week.id, {
+          title: `Atelier ${day}-${i} : accompagner les familles en situation de migration`,
+          theme: i % 2 ? 'Parentalité' : 'Droit',
+          language: 'fr',
+          interpretationLanguages: ['en', 'es'],
+          capacity: 20,
+          signupRequired: true,
+          startsAt: `2027-10-${day}T${from}`,
+          endsAt: `2027-10-${day}T${from.replace(/:00|:30/, (m) => (m === ':00' ? ':50' : ':59'))}`,
+        });
+      }
+    }
+    await t.http().post(`/api/events/${week.id}/agenda/publish`).set(admin.auth).expect(200);
+    const p = await signup(t, {
+      name: 'Nguyễn Thị Minh Khai-Hằng',
+      password,
+      organisationId: org.id,
+    });
+    await register(t, week.id, p, org.id);
+    const web = new WebClient(t);
+    await web.signIn(p.email, password);
+    const res = await web.get(`/e/${week.slug}/agenda`);
+    expect(res.status).toBe(200);
+    expect((res.text.match(/class="pa-item/g) ?? []).length).toBe(36);
+    expect(gzipSync(res.text).length).toBeLessThanOrEqual(14 * 1024);
   });
 
   it('gives participants a 404 on host pages, and hosts their bus list and nothing of other events', async () => {
