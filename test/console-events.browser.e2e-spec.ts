@@ -52,8 +52,8 @@ describe('organiser console: events in a real browser, at 1280x800', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await snap(page, 'console-event-new-errors-fr-laptop');
 
-    await page.getByLabel('English').check();
-    await page.getByLabel('Español').check();
+    await page.getByLabel('Anglais').check();
+    await page.getByLabel('Espagnol').check();
     await page.locator('#f-names-en').fill('Tangier meeting 2027');
     await page.locator('#f-names-es').fill('Encuentro de Tánger 2027');
     await page.locator('#f-descriptions-fr').fill('Trois jours pour partager nos pratiques.');
@@ -107,7 +107,9 @@ describe('organiser console: events in a real browser, at 1280x800', () => {
     await page.getByLabel("Langue de l'invitation").selectOption('es');
     await page.getByRole('button', { name: "Ajouter à l'équipe" }).click();
     await page.getByText('une invitation lui a été envoyée').waitFor();
-    expect(await page.getByRole('cell', { name: 'Nguyễn Thị Minh Khai-Hằng', exact: true }).count()).toBe(1);
+    expect(
+      await page.getByRole('cell', { name: 'Nguyễn Thị Minh Khai-Hằng', exact: true }).count(),
+    ).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await snap(page, 'console-event-staff-fr-laptop');
 

@@ -266,7 +266,9 @@ describe('console: events, their settings, publication and staff', () => {
     // A stale "publish" button (another tab): refused, in words, nothing changes.
     const refused = await web.post(`${path}/publish`);
     expect(refused.status).toBe(409);
-    expect(refused.text).toContain('“Publish” was not done: the event is now “Registration closed”');
+    expect(refused.text).toContain(
+      '“Publish” was not done: the event is now “Registration closed”',
+    );
     expect((await apiEvent(event.id)).status).toBe('closed');
     expect((await web.post(`${path}/delete-everything`)).status).toBe(404);
 
@@ -326,9 +328,9 @@ describe('console: events, their settings, publication and staff', () => {
 
     // An existing account is added without an invitation.
     const known = await signup(t, { name: 'Nguyễn Thị Minh Khai-Hằng' });
-    expect(
-      (await web.post(path, { email: known.email, role: 'host', locale: 'fr' })).status,
-    ).toBe(303);
+    expect((await web.post(path, { email: known.email, role: 'host', locale: 'fr' })).status).toBe(
+      303,
+    );
     const [{ count }] = await db.query(
       `SELECT count(*)::int AS count FROM messages WHERE recipient_email = $1`,
       [known.email],

@@ -142,7 +142,10 @@ export class EventsService {
         { me: actor.accountId },
       );
     }
-    const { entities, raw } = await qb.getRawAndEntities<{ e_id: string; confirmed_count: number }>();
+    const { entities, raw } = await qb.getRawAndEntities<{
+      e_id: string;
+      confirmed_count: number;
+    }>();
     const counts = new Map(raw.map((r) => [r.e_id, Number(r.confirmed_count)]));
     return entities.map((e) => ({ ...toEventView(e), confirmedCount: counts.get(e.id) ?? 0 }));
   }
@@ -340,7 +343,9 @@ export class EventsService {
 
     // null clears a registration date (no limit on that side).
     const instant = (field: 'registrationOpensAt' | 'registrationClosesAt') =>
-      dto[field] === null ? null : instantField(field, dto[field], timezone, current?.[field] ?? null);
+      dto[field] === null
+        ? null
+        : instantField(field, dto[field], timezone, current?.[field] ?? null);
     const registrationOpensAt = instant('registrationOpensAt');
     const registrationClosesAt = instant('registrationClosesAt');
     if (

@@ -25,6 +25,7 @@ export const consoleEvents = {
     archived: 'Archived',
   },
   kinds: { meeting: 'Meeting', immersion: 'Immersion' },
+  languages: { fr: 'French', en: 'English', es: 'Spanish' },
   roles: { organiser: 'Organiser', facilitator: 'Facilitator', host: 'Host' },
   form: {
     newTitle: 'Create an event',
@@ -34,7 +35,7 @@ export const consoleEvents = {
     textsTitle: 'Name and texts',
     textsHint:
       "Write them in each language of the event. People reading a language that has no text see the text in the event's first language.",
-    textsIn: (language: string) => `In ${language}`,
+    textsIn: { fr: 'In French', en: 'In English', es: 'In Spanish' },
     name: 'Name of the event',
     description: 'Description',
     descriptionHint: 'What the event is about and who it is for.',

@@ -27,6 +27,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     archived: 'Archivado',
   },
   kinds: { meeting: 'Encuentro', immersion: 'Inmersión' },
+  languages: { fr: 'Francés', en: 'Inglés', es: 'Español' },
   roles: { organiser: 'Organizador/a', facilitator: 'Facilitador/a', host: 'Anfitrión/a' },
   form: {
     newTitle: 'Crear un evento',
@@ -36,7 +37,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     textsTitle: 'Nombre y textos',
     textsHint:
       'Escríbalos en cada idioma del evento. Quien lea un idioma sin texto verá el del primer idioma del evento.',
-    textsIn: (language: string) => `En ${language.toLowerCase()}`,
+    textsIn: { fr: 'En francés', en: 'En inglés', es: 'En español' },
     name: 'Nombre del evento',
     description: 'Descripción',
     descriptionHint: 'De qué trata el evento y a quién se dirige.',
@@ -64,8 +65,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     capacityHint:
       'Cuando se ocupan las plazas, las nuevas inscripciones pasan a la lista de espera.',
     requiresApproval: 'Un/a organizador/a aprueba cada inscripción',
-    requiresApprovalHint:
-      'Si no, una inscripción se confirma en el acto mientras queden plazas.',
+    requiresApprovalHint: 'Si no, una inscripción se confirma en el acto mientras queden plazas.',
     opensAt: 'Apertura de inscripciones',
     closesAt: 'Cierre de inscripciones',
     dateTimeHint: (place: string) => `Día y hora, ${place}.`,

@@ -14,7 +14,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     status: 'Statut',
     registrations: 'Inscriptions',
     actions: 'Pages',
-    settings: 'Réglages',
+    settings: 'Paramètres',
     staff: 'Équipe',
     registrationsCount: (active: number, capacity: number) =>
       `${active} sur ${capacity} place${capacity > 1 ? 's' : ''}`,
@@ -27,16 +27,17 @@ export const consoleEvents: ConsoleEventsMessages = {
     archived: 'Archivé',
   },
   kinds: { meeting: 'Rencontre', immersion: 'Immersion' },
+  languages: { fr: 'Français', en: 'Anglais', es: 'Espagnol' },
   roles: { organiser: 'Organisateur·rice', facilitator: 'Animateur·rice', host: 'Hôte' },
   form: {
     newTitle: 'Créer un événement',
     newLead:
       "L'événement commence en brouillon : seule son équipe le voit tant que vous ne l'avez pas publié. Tout reste modifiable ensuite.",
-    settingsTitle: 'Réglages',
+    settingsTitle: 'Paramètres',
     textsTitle: 'Nom et textes',
     textsHint:
       "Rédigez-les dans chaque langue de l'événement. Une personne qui lit une langue sans texte voit celui de la première langue de l'événement.",
-    textsIn: (language: string) => `En ${language.toLowerCase()}`,
+    textsIn: { fr: 'En français', en: 'En anglais', es: 'En espagnol' },
     name: "Nom de l'événement",
     description: 'Description',
     descriptionHint: "De quoi parle l'événement, et à qui il s'adresse.",
@@ -75,7 +76,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     create: "Créer l'événement",
     save: 'Enregistrer les modifications',
     endBeforeStart: 'Le dernier jour doit être le premier jour ou après.',
-    closesBeforeOpens: "La clôture des inscriptions doit venir après leur ouverture.",
+    closesBeforeOpens: 'La clôture des inscriptions doit venir après leur ouverture.',
     hostRequired: "Une immersion a besoin de son organisation d'accueil : choisissez-en une.",
     archivedNote: 'Cet événement est archivé : ses réglages ne peuvent plus être modifiés.',
   },

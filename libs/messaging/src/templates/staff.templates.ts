@@ -65,8 +65,7 @@ const WORDING: Record<
       `${who || 'La organización'} le invita a unirse a «${e}» en Convene como ${role}.`,
     roles: { organiser: 'organizador/a', facilitator: 'facilitador/a', host: 'anfitrión/a' },
     what: {
-      organiser:
-        'Podrá gestionar el evento: inscripciones, programa, visados, avisos y equipo.',
+      organiser: 'Podrá gestionar el evento: inscripciones, programa, visados, avisos y equipo.',
       facilitator: 'Podrá ver el programa y las listas de las sesiones que facilita.',
       host: 'Podrá ver las visitas e inmersiones que acoge, y quién asiste.',
     },
@@ -77,7 +76,10 @@ const WORDING: Record<
   },
 };
 
-export function staffInvitationContent(p: StaffInvitationPayload, locale: MailLocale): EmailContent {
+export function staffInvitationContent(
+  p: StaffInvitationPayload,
+  locale: MailLocale,
+): EmailContent {
   const c = COMMON[locale];
   const w = WORDING[locale];
   const role = w.roles[p.role] ?? p.role ?? '';

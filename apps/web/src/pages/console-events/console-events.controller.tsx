@@ -11,7 +11,7 @@ import {
 } from '#events';
 import { ListOrganisationsQueryDto, OrganisationsService } from '#organisations';
 import { ActionButton, emptyForm, type FormState } from '../../components/form.js';
-import { eventDates } from '../../format/dates.js';
+import { cityName, eventDates } from '../../format/dates.js';
 import { formStateFromError, parseForm } from '../../http/forms.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -43,7 +43,11 @@ const statusLabel = (ctx: WebContext, status: string) =>
   ctx.t.consoleEvents.statuses[status as StatusKey] ?? status;
 
 function StatusBadge(props: { ctx: WebContext; status: string }) {
-  return <span class={`ce-status ce-status-${props.status}`}>{statusLabel(props.ctx, props.status)}</span>;
+  return (
+    <span class={`ce-status ce-status-${props.status}`}>
+      {statusLabel(props.ctx, props.status)}
+    </span>
+  );
 }
 
 /** Publish, close, reopen, archive: what each does, in words, with its button. */
@@ -76,7 +80,9 @@ function Lifecycle(props: { ctx: WebContext; event: EventView; refusal?: string 
               ctx={ctx}
               action={`${consoleEventPath(event.id, 'settings')}/${action}`}
               label={t[action]}
-              variant={action === 'archive' ? 'danger' : action === 'publish' ? undefined : 'secondary'}
+              variant={
+                action === 'archive' ? 'danger' : action === 'publish' ? undefined : 'secondary'
+              }
               confirm={action === 'archive' ? t.archiveConfirm : undefined}
             />
             <p class="ce-help">{help[action]}</p>
@@ -107,7 +113,7 @@ export class ConsoleEventsController {
     const events = await this.events.listOrganised(actor);
     const canCreate = await this.access.canCreateEvents(actor);
     const t = ctx.t.consoleEvents.list;
-    const langs = ctx.t.common.languageNames;
+    const langs = ctx.t.consoleEvents.languages;
     return renderPage(ctx, {
       title: t.title,
       wide: true,
@@ -157,7 +163,10 @@ export class ConsoleEventsController {
                         </td>
                         <td>{eventDates(e.startDate, e.endDate, ctx.locale)}</td>
                         <td dir="auto">
-                          {[e.venue.city, countryName(e.venue.country, ctx.locale)]
+                          {[
+                            e.venue.city ? cityName(e.venue.city, e.timezone, ctx.locale) : null,
+                            countryName(e.venue.country, ctx.locale),
+                          ]
                             .filter(Boolean)
                             .join(', ')}
                         </td>

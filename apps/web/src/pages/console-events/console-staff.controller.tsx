@@ -1,8 +1,13 @@
 import { Get, Param, Post } from '@nestjs/common';
 import { DomainError, isUuid, LOCALES, notFound } from '#core';
-import { AddStaffByEmailDto, EventsService, eventTextsIn, type EventView, STAFF_ROLES } from '#events';
 import {
-  ActionButton,
+  AddStaffByEmailDto,
+  EventsService,
+  eventTextsIn,
+  type EventView,
+  STAFF_ROLES,
+} from '#events';
+import {
   emptyForm,
   ErrorSummary,
   Form,
@@ -31,7 +36,7 @@ function StaffPage(props: {
   const t = ctx.t.consoleEvents.staff;
   const roles = ctx.t.consoleEvents.roles;
   const roleName = (r: string) => roles[r as RoleKey] ?? r;
-  const langs = ctx.t.common.languageNames;
+  const langs = ctx.t.consoleEvents.languages;
   const path = consoleEventPath(event.id, 'staff');
   return (
     <>

@@ -109,7 +109,7 @@ export function eventInput(
 /** Field labels, for the error summary. */
 export function eventFieldLabels(ctx: WebContext): Record<string, string> {
   const f = ctx.t.consoleEvents.form;
-  const langs = ctx.t.common.languageNames;
+  const langs = ctx.t.consoleEvents.languages;
   const labels: Record<string, string> = {
     kind: f.kind,
     timezone: f.timezone,
@@ -160,7 +160,7 @@ export function EventForm(props: {
 }) {
   const { ctx, form } = props;
   const f = ctx.t.consoleEvents.form;
-  const langs = ctx.t.common.languageNames;
+  const langs = ctx.t.consoleEvents.languages;
   const zone = textOf(form.values, 'timezone') ?? 'UTC';
   const place = ctx.t.common.timeIn(
     cityName(textOf(form.values, 'venue.city') ?? null, zone, ctx.locale),
@@ -212,7 +212,7 @@ export function EventForm(props: {
           <div class="ce-langs">
             {order.map((lang) => (
               <fieldset class="ce-lang">
-                <legend>{f.textsIn(langs[lang])}</legend>
+                <legend>{f.textsIn[lang]}</legend>
                 {TEXT_FIELDS.map((field) =>
                   field === 'names' ? (
                     <TextField
