@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -286,6 +287,7 @@ describe('participant travel, calendar and my data pages', () => {
     page = await awa.web.get(travelPath(awa.registrationId));
     expect(page.text).toContain('Lettre d’invitation délivrée');
     expect(page.text).toContain('Télécharger ma lettre d’invitation (PDF)');
+    expect(page.text).not.toContain('Demander une lettre d’invitation');
     expect(page.text).toContain('Fixé selon les règles de visa de la rencontre');
     const pdf = await awa.web.get(`${travelPath(awa.registrationId)}/invitation-letter.pdf`);
     expect(pdf.status).toBe(200);
@@ -344,6 +346,28 @@ describe('participant travel, calendar and my data pages', () => {
     // Without its token the rotation is refused.
     const forged = await awa.web.post('/my/calendar/link', { _csrf: '' });
     expect(forged.status).toBe(403);
+  });
+
+  it('keeps every page within the phone budget: 14 KB of HTML, compressed', async () => {
+    const awa = await participant('Awa Budget', 'fr');
+    await awa.web.get(travelPath(awa.registrationId));
+    await awa.web.post(travelPath(awa.registrationId), {
+      'passport.nationality': 'BF',
+      'passport.number': 'B9999999',
+      'passport.expiresOn': '2032-06-30',
+      'arrival.flightNumber': 'AT571',
+      'arrival.airport': 'TNG',
+      'arrival.at': '2027-10-24T14:05',
+    });
+    const created = await awa.web.post('/my/calendar/link');
+    const pages = [
+      (await awa.web.get(travelPath(awa.registrationId))).text,
+      created.text,
+      (await awa.web.get('/my/calendar')).text,
+      (await awa.web.get('/my/data')).text,
+      (await awa.web.get('/my/data/delete')).text,
+    ];
+    for (const html of pages) expect(gzipSync(html).length).toBeLessThan(14 * 1024);
   });
 
   it("exports the person's own data as JSON, and nobody else's", async () => {

@@ -24,7 +24,10 @@ export interface PersonalDataExportView {
     updatedAt: string;
   };
   registrations: Array<
-    Awaited<ReturnType<RegistrationsService['mine']>>[number] & {
+    Omit<Awaited<ReturnType<RegistrationsService['mine']>>[number], 'event'> & {
+      event: Awaited<ReturnType<RegistrationsService['mine']>>[number]['event'] & {
+        venueCity: string | null;
+      };
       organisationName: string | null;
       statusHistory: Array<{ from: string | null; to: string; at: string; reason: string | null }>;
       /** The holder's own plan: the passport number in full (it is theirs). */
@@ -129,11 +132,17 @@ export class PersonalDataExport {
         ORDER BY changed_at, id`,
       [ids],
     );
+    const venues = await q<{ id: string; venue_city: string | null }>(
+      `SELECT id, venue_city FROM events WHERE id = ANY($1::uuid[])`,
+      [mine.map((r) => r.event.id)],
+    );
+    const cityOf = new Map(venues.map((v) => [v.id, v.venue_city]));
     const registrations = [];
     for (const r of mine) {
       const plan = await this.ownPlan(actor, r.id);
       registrations.push({
         ...r,
+        event: { ...r.event, venueCity: cityOf.get(r.event.id) ?? null },
         organisationName: orgName.get(r.organisationId) ?? null,
         statusHistory: history
           .filter((h) => h.registration_id === r.id)

@@ -276,8 +276,9 @@ function MyDataPage(props: { ctx: WebContext; data: PersonalDataExportView; prof
             {data.consents.map((c) => {
               const r = data.registrations.find((x) => x.id === c.registrationId);
               const zone = r?.event.timezone ?? 'UTC';
+              const city = r?.event.venueCity ?? null;
               return (
-                <li>{t.consentLine(c.eventName, instantIn(c.givenAt, zone, ctx.locale, null))}</li>
+                <li>{t.consentLine(c.eventName, instantIn(c.givenAt, zone, ctx.locale, city))}</li>
               );
             })}
           </ul>
@@ -357,7 +358,7 @@ function Registration(props: {
   const langs = ctx.t.common.languageNames as Record<string, string>;
   const leg = (l: NonNullable<typeof travel>['arrival']) =>
     l
-      ? `${tv.flightLine(l.flightNumber, l.airport)} · ${instantIn(l.at, l.airportTimezone ?? r.event.timezone, ctx.locale, null)}`
+      ? `${tv.flightLine(l.flightNumber, l.airport)} · ${instantIn(l.at, l.airportTimezone ?? r.event.timezone, ctx.locale, l.airportTimezone ? null : r.event.venueCity)}`
       : tv.noFlight;
   return (
     <article class="md-reg">
@@ -407,7 +408,7 @@ function Registration(props: {
       </dl>
       {r.consent.at && (
         <p class="hint">
-          {t.consentGiven(instantIn(r.consent.at, r.event.timezone, ctx.locale, null))}
+          {t.consentGiven(instantIn(r.consent.at, r.event.timezone, ctx.locale, r.event.venueCity))}
         </p>
       )}
       {p?.number && <p class="hint">{t.passportMaskedNote}</p>}

@@ -490,8 +490,13 @@ function VisaSection(props: { ctx: WebContext; data: TravelData }) {
   const status = plan.visa.status;
   const words = t.visaStatuses[status ?? 'unknown'];
   const live = LIVE.includes(registration.status);
+  // Asking again once a letter exists would only confuse: the button is for a first letter
+  // (or a new try after a refusal), as far as the visa rules let a participant ask.
   const canAsk =
-    live && plan.passport?.nationality && canMoveVisa(status, 'letter_requested', 'participant');
+    live &&
+    plan.passport?.nationality &&
+    (status === null || status === 'not_required' || status === 'refused') &&
+    canMoveVisa(status, 'letter_requested', 'participant');
   const issued = status !== null && LETTER_ISSUED_STATUSES.includes(status);
   const when = (iso: string) => instantIn(iso, event.timezone, ctx.locale, event.venueCity);
   return (
