@@ -16,8 +16,8 @@ export async function fastAccounts(
   const ds = t.app.get(DataSource);
   const run = randomBytes(3).toString('hex');
   const rows = (await ds.query(
-    `INSERT INTO accounts (email, name, locale, organisation_id)
-     SELECT $1 || '-' || lpad(i::text, 4, '0') || '@example.org', 'Person ' || lpad(i::text, 4, '0'), $2, $3
+    `INSERT INTO accounts (email, name, locale, organisation_id, email_verified_at)
+     SELECT $1 || '-' || lpad(i::text, 4, '0') || '@example.org', 'Person ' || lpad(i::text, 4, '0'), $2, $3, now()
        FROM generate_series(1, $4::int) AS i
      RETURNING id`,
     [`${prefix}-${run}`, locale, organisationId, count],

@@ -35,18 +35,25 @@ export class AccountLinksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Emails a confirmation link, inside the caller's transaction (the sign-up's). */
-  async sendVerification(manager: EntityManager, account: Account): Promise<void> {
-    await this.issue(manager, account, 'verify_email', VERIFY_EMAIL_TTL_MS);
+  /**
+   * Emails a confirmation link, inside the caller's transaction (the sign-up's).
+   * `nextPath` (a path on this site) is where the person lands once confirmed.
+   */
+  async sendVerification(
+    manager: EntityManager,
+    account: Account,
+    nextPath?: string,
+  ): Promise<void> {
+    await this.issue(manager, account, 'verify_email', VERIFY_EMAIL_TTL_MS, nextPath);
   }
 
   /** "Send the link again": nothing is sent to an unknown or already confirmed address. */
-  async requestVerification(email: string, ip: string): Promise<void> {
+  async requestVerification(email: string, ip: string, nextPath?: string): Promise<void> {
     await this.limit(email, ip);
     const account = await this.byEmail(email);
     if (!account || account.emailVerifiedAt) return;
     await this.dataSource.transaction((m) =>
-      this.issue(m, account, 'verify_email', VERIFY_EMAIL_TTL_MS),
+      this.issue(m, account, 'verify_email', VERIFY_EMAIL_TTL_MS, nextPath),
     );
   }
 
@@ -105,6 +112,7 @@ export class AccountLinksService {
     account: Account,
     purpose: AccountLinkPurpose,
     ttlMs: number,
+    nextPath?: string,
   ): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + ttlMs);
@@ -112,7 +120,11 @@ export class AccountLinksService {
       `INSERT INTO account_tokens (account_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
       [account.id, purpose, hashToken(token), expiresAt],
     );
-    const link = `${this.config.publicUrl}${PATHS[purpose]}?token=${encodeURIComponent(token)}`;
+    const next =
+      nextPath && /^\/(?![/\\])/.test(nextPath) && nextPath.length < 500
+        ? `&next=${encodeURIComponent(nextPath)}`
+        : '';
+    const link = `${this.config.publicUrl}${PATHS[purpose]}?token=${encodeURIComponent(token)}${next}`;
     await this.delivery.deliverAccountLink(manager, account, purpose, link, expiresAt);
   }
 

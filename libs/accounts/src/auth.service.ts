@@ -63,7 +63,10 @@ export class AuthService {
   async signup(
     dto: SignupDto,
     ip: string,
-    { sendVerification = !dto.password }: { sendVerification?: boolean } = {},
+    {
+      sendVerification = !dto.password,
+      nextPath,
+    }: { sendVerification?: boolean; nextPath?: string } = {},
   ): Promise<SignupResult> {
     await this.rateLimiter.hit(`signup:ip:${ip}`, this.config.signupMaxPerIp, 3600);
     if (dto.organisationId) {
@@ -93,7 +96,7 @@ export class AuthService {
     if (!id) throw conflict('An account with this email already exists', { field: 'email' });
     const account = await this.accounts.findOneByOrFail({ id });
     if (sendVerification) {
-      await this.dataSource.transaction((m) => this.links.sendVerification(m, account));
+      await this.dataSource.transaction((m) => this.links.sendVerification(m, account, nextPath));
     }
     if (!dto.password) {
       return { account: toAccountView(account), verificationSent: sendVerification };

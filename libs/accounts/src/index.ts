@@ -11,3 +11,4 @@ export * from './web-sessions/web-session.entity.js';
 export * from './web-sessions/web-sessions.service.js';
 export * from './account-links.service.js';
 export * from './invitations.js';
+export * from './dto/account-links.dto.js';

@@ -13,3 +13,4 @@ export * from './registration-charts.service.js';
 export * from './registrations.module.js';
 export * from './dto/registration.dto.js';
 export * from './consent.js';
+export * from './participant-registrations.service.js';

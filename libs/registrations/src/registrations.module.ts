@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule, EventsService } from '#events';
+import { ParticipantRegistrations } from './participant-registrations.service.js';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationConsent } from './registration-consent.service.js';
 import { RegistrationChartsService } from './registration-charts.service.js';
@@ -16,6 +17,7 @@ import { RegistrationsService } from './registrations.service.js';
   imports: [TypeOrmModule.forFeature([Registration, RegistrationStatusChange]), EventsModule],
   providers: [
     RegistrationsService,
+    ParticipantRegistrations,
     RegistrationWorkflow,
     RegistrationReports,
     RegistrationChartsService,
@@ -28,6 +30,7 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationConsent,
     RegistrationAccess,
     RegistrationsService,
+    ParticipantRegistrations,
     RegistrationWorkflow,
     RegistrationReports,
     RegistrationChartsService,

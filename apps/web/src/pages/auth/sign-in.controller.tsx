@@ -84,6 +84,9 @@ function SignInPage(props: {
         </button>
       </Form>
       <p>
+        <a href="/password/forgot">{t.forgotLink}</a>
+      </p>
+      <p>
         {t.noAccount} <a href={`/signup${q}`}>{ctx.t.common.signUp}</a>
       </p>
     </>
