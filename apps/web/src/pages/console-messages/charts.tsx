@@ -169,6 +169,8 @@ export function ChartSection(props: {
   empty?: string;
   chart: ComponentChildren;
   table: ComponentChildren;
+  /** The table under the chart rather than beside it (many or long columns). */
+  stacked?: boolean;
 }) {
   return (
     <section class="cm-chart" aria-labelledby={`${props.id}-h`}>
@@ -177,7 +179,7 @@ export function ChartSection(props: {
       {props.empty ? (
         <p class="muted">{props.empty}</p>
       ) : (
-        <div class="cm-chart-body">
+        <div class={props.stacked ? 'cm-chart-body cm-stacked' : 'cm-chart-body'}>
           <figure class="cm-figure">{props.chart}</figure>
           {/* Focusable, so a keyboard can scroll a table wider than its column. */}
           <div

@@ -19,13 +19,15 @@ function NumbersTable(props: {
   rows: Array<Array<string | number>>;
   locale: Locale;
 }) {
+  // Numbers align right (their column too); words stay where they start.
+  const numeric = (props.rows[0] ?? []).map((cell) => typeof cell === 'number');
   return (
     <table class="cm-table">
       <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
           {props.head.map((h, i) => (
-            <th scope="col" class={i > 0 ? 'num' : undefined}>
+            <th scope="col" class={i > 0 && numeric[i] ? 'num' : undefined}>
               {h}
             </th>
           ))}
@@ -40,7 +42,9 @@ function NumbersTable(props: {
                   {cell}
                 </th>
               ) : (
-                <td class="num">{typeof cell === 'number' ? count(cell, props.locale) : cell}</td>
+                <td class={typeof cell === 'number' ? 'num' : undefined}>
+                  {typeof cell === 'number' ? count(cell, props.locale) : cell}
+                </td>
               ),
             )}
           </tr>
@@ -60,6 +64,7 @@ function BarSection(props: {
   bars: Bar[];
   colour?: string;
   extraColumns?: { head: string[]; rows: Array<Array<string | number>> };
+  stacked?: boolean;
 }) {
   const t = props.ctx.t.dashboard;
   const total = props.bars.reduce((s, b) => s + b.value, 0);
@@ -70,6 +75,7 @@ function BarSection(props: {
       title={props.title}
       note={props.note}
       empty={empty ? t.empty : undefined}
+      stacked={props.stacked}
       chart={
         <BarChart
           id={`${props.id}-svg`}
@@ -150,7 +156,7 @@ export class ConsoleDashboardController {
       .filter((s) => s.status !== 'cancelled' && s.capacity !== null)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     const seatBars: Bar[] = limited.map((s) => ({
-      label: `${shortInstant(s.startsAt, event.timezone, locale)} · ${s.title}`,
+      label: `${s.title} · ${shortInstant(s.startsAt, event.timezone, locale)}`,
       value: s.seats.remaining ?? 0,
       note: ` / ${s.capacity}`,
     }));
@@ -267,6 +273,7 @@ export class ConsoleDashboardController {
               head={[c.session, c.seatsLeft]}
               bars={seatBars}
               colour={PALETTE[2]}
+              stacked
               extraColumns={{
                 head: [c.capacity, c.taken, c.waitlisted],
                 rows: limited.map((s) => [s.capacity ?? 0, s.seats.confirmed, s.seats.waitlisted]),

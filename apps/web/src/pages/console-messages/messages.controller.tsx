@@ -11,13 +11,12 @@ import {
   type TemplateName,
 } from '#messaging';
 import { ActionButton, emptyForm, Form, SelectField, TextField } from '../../components/form.js';
-import { instantIn } from '../../format/dates.js';
 import { safeNext, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { type PageResult, redirect } from '../../http/web-results.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
-import { count } from './words.js';
+import { count, shortInstant } from './words.js';
 
 const PAGE_SIZE = 50;
 
@@ -106,7 +105,7 @@ function MessageRow(props: { ctx: WebContext; event: EventView; m: MessageView; 
           <>
             <br />
             <span class="muted">
-              {t.sentAt(instantIn(m.sentAt, event.timezone, ctx.locale, event.venue.city))}
+              {t.sentAt(shortInstant(m.sentAt, event.timezone, ctx.locale))}
             </span>
           </>
         )}
