@@ -294,6 +294,10 @@ describe('participant agenda pages', () => {
     const redirected = await anonymous.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`);
     expect(redirected.status).toBe(303);
     expect(redirected.headers.location).toMatch(/^\/signin\?next=/);
+    // The address of a refused form, opened again (the language switcher), shows the session.
+    const reopened = await web.get(`/e/${event.slug}/sessions/${ids.parenting}/signup?lang=es`);
+    expect(reopened.status).toBe(303);
+    expect(reopened.headers.location).toBe(`/e/${event.slug}/sessions/${ids.parenting}?lang=es`);
     // A session of another event under this event's address does not exist.
     expect((await web.get(`/e/${event.slug}/sessions/${ids.otherVisit}`)).status).toBe(404);
   });

@@ -112,7 +112,14 @@ function SessionPage(props: SessionPageProps) {
         {s.signupRequired && s.seats.remaining !== null && s.capacity !== null && (
           <>
             <dt>{t.session.seats}</dt>
-            <dd>{t.session.seatsOf(s.seats.remaining, s.capacity)}</dd>
+            <dd>
+              {s.seats.remaining > 0 ? (
+                t.session.seatsOf(s.seats.remaining, s.capacity)
+              ) : (
+                <strong>{t.full}</strong>
+              )}
+              {s.seats.waitlisted > 0 && ` · ${t.waitingCount(s.seats.waitlisted)}`}
+            </dd>
           </>
         )}
       </dl>
@@ -159,7 +166,7 @@ function SessionPage(props: SessionPageProps) {
           )}
         </section>
       )}
-      <Seats ctx={ctx} s={s} />
+      {!s.signupRequired && <Seats ctx={ctx} s={s} />}
       {hold?.status === 'waitlisted' && hold.position !== null && (
         <div class="notice" role="status">
           <p>
