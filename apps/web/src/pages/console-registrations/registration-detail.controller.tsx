@@ -59,10 +59,7 @@ function Facts(props: { ctx: WebContext; event: EventView; r: RegistrationView; 
           {t.statusSince(shortDateTime(r.statusChangedAt, event.timezone, ctx.locale))}
         </span>
         {r.waitlistPosition !== null && (
-          <>
-            {' '}
-            · {t.waitlistPosition}: {r.waitlistPosition}
-          </>
+          <> · {t.statusCount(t.waitlistPosition, r.waitlistPosition)}</>
         )}
       </dd>
       <dt>{t.email}</dt>
