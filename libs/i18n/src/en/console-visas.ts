@@ -61,6 +61,7 @@ export const consoleVisas = {
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
   bulk: {
+    separator: ': ',
     title: 'Invitation letters',
     summary: (issued: number, asked: number) =>
       `${issued} letter${issued === 1 ? '' : 's'} issued out of ${asked} requested.`,
@@ -95,13 +96,17 @@ export const consoleVisas = {
     letterIssuedAt: 'Letter issued',
   },
   history: {
+    notes: {
+      letterIssued: 'Invitation letter issued',
+      fromRules: 'Set by the event’s visa rules',
+      needsVisa: (country: string) => `Nationality: ${country}; a visa is needed for this event`,
+    },
     title: 'History',
     when: 'When',
     change: 'Change',
     by: 'By',
     note: 'Note',
     empty: 'No change recorded yet.',
-    start: 'Start',
     system: 'Convene (automatic)',
   },
   change: {

@@ -62,6 +62,7 @@ export const consoleVisas: ConsoleVisasMessages = {
     pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
   },
   bulk: {
+    separator: ': ',
     title: 'Cartas de invitación',
     summary: (issued: number, asked: number) =>
       `${issued} carta${issued === 1 ? '' : 's'} emitida${issued === 1 ? '' : 's'} de ${asked} solicitada${asked === 1 ? '' : 's'}.`,
@@ -96,13 +97,18 @@ export const consoleVisas: ConsoleVisasMessages = {
     letterIssuedAt: 'Carta emitida el',
   },
   history: {
+    notes: {
+      letterIssued: 'Carta de invitación emitida',
+      fromRules: 'Según las reglas de visado del evento',
+      needsVisa: (country: string) =>
+        `Nacionalidad: ${country}; se necesita visado para este evento`,
+    },
     title: 'Historial',
     when: 'Fecha',
     change: 'Cambio',
     by: 'Por',
     note: 'Nota',
     empty: 'Todavía no se ha registrado ningún cambio.',
-    start: 'Inicio',
     system: 'Convene (automático)',
   },
   change: {

@@ -62,6 +62,7 @@ export const consoleVisas: ConsoleVisasMessages = {
     pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`,
   },
   bulk: {
+    separator: '\u00a0: ',
     title: 'Lettres d’invitation',
     summary: (issued: number, asked: number) =>
       `${issued} lettre${issued > 1 ? 's' : ''} délivrée${issued > 1 ? 's' : ''} sur ${asked} demandée${asked > 1 ? 's' : ''}.`,
@@ -96,13 +97,18 @@ export const consoleVisas: ConsoleVisasMessages = {
     letterIssuedAt: 'Lettre délivrée le',
   },
   history: {
+    notes: {
+      letterIssued: 'Lettre d’invitation délivrée',
+      fromRules: 'Fixé par les règles de visa de l’événement',
+      needsVisa: (country: string) =>
+        `Nationalité\u00a0: ${country}\u00a0; un visa est nécessaire pour cet événement`,
+    },
     title: 'Historique',
     when: 'Date',
     change: 'Changement',
     by: 'Par',
     note: 'Note',
     empty: 'Aucun changement enregistré pour l’instant.',
-    start: 'Départ',
     system: 'Convene (automatique)',
   },
   change: {

@@ -36,12 +36,20 @@ function PeopleTable(props: {
         <caption>{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.time}</th>
-            <th scope="col">{t.flight}</th>
+            <th scope="col" class="cv-col-time">
+              {t.time}
+            </th>
+            <th scope="col" class="cv-col-flight">
+              {t.flight}
+            </th>
             <th scope="col">{t.name}</th>
             <th scope="col">{t.organisation}</th>
-            <th scope="col">{t.country}</th>
-            <th scope="col">{t.phone}</th>
+            <th scope="col" class="cv-col-country">
+              {t.country}
+            </th>
+            <th scope="col" class="cv-col-phone">
+              {t.phone}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,8 +57,12 @@ function PeopleTable(props: {
             <tr>
               <td class="cv-nowrap">{timeOf(p.at, event.timezone, ctx.locale)}</td>
               <td class="cv-nowrap">{p.flightNumber}</td>
-              <td dir="auto">{p.name}</td>
-              <td dir="auto">{p.organisation}</td>
+              <td>
+                <bdi>{p.name}</bdi>
+              </td>
+              <td>
+                <bdi>{p.organisation}</bdi>
+              </td>
               <td>{countryName(p.country, ctx.locale)}</td>
               <td class="cv-nowrap">
                 {p.phone ? (

@@ -139,7 +139,10 @@ function Outcomes(props: { ctx: WebContext; outcomes: LetterOutcome[] }) {
       <ul>
         {props.outcomes.map((o) => (
           <li class={`cv-outcome-${o.result}`}>
-            <strong>{o.name ?? t.bulk.unknownPerson}</strong>:{' '}
+            <strong>
+              <bdi>{o.name ?? t.bulk.unknownPerson}</bdi>
+            </strong>
+            {t.bulk.separator}
             {o.result === 'issued'
               ? t.bulk.issued
               : o.result === 'already'
@@ -194,7 +197,9 @@ function Row(props: { ctx: WebContext; event: EventView; item: VisaListItem }) {
         </a>
         <span class="cv-email muted">{item.account.email}</span>
       </td>
-      <td dir="auto">{item.organisation.name}</td>
+      <td>
+        <bdi>{item.organisation.name}</bdi>
+      </td>
       <td>{item.nationality ? countryName(item.nationality, ctx.locale) : '—'}</td>
       <td>
         <PassportExpiry ctx={ctx} item={item} />

@@ -16,6 +16,20 @@ import type { WebContext } from '../../http/web-context.js';
 import { StatusBadge, visasPath } from './visa-board.page.js';
 import { countryName, shortDate, shortDateTime } from './visa-format.js';
 
+/**
+ * Notes Convene writes itself are stored in English; they are shown in the reader's
+ * language. Notes typed by organisers are shown as typed.
+ */
+function noteText(ctx: WebContext, note: string | null): string {
+  const t = ctx.t.consoleVisas.history.notes;
+  if (!note) return '';
+  if (note === 'Invitation letter issued') return t.letterIssued;
+  if (note === "From the event's visa rules") return t.fromRules;
+  const needs = /^A ([A-Z]{2}) passport needs a visa for this event$/.exec(note);
+  if (needs) return t.needsVisa(countryName(needs[1], ctx.locale));
+  return note;
+}
+
 function History(props: { ctx: WebContext; event: EventView; history: VisaChangeView[] }) {
   const { ctx, event } = props;
   const t = ctx.t.consoleVisas;
@@ -36,12 +50,13 @@ function History(props: { ctx: WebContext; event: EventView; history: VisaChange
             <tr>
               <td class="cv-nowrap">{shortDateTime(h.at, event.timezone, ctx.locale)}</td>
               <td>
-                {h.from ? t.statuses[h.from] : t.history.start} →{' '}
-                <strong>{t.statuses[h.to]}</strong>
+                {t.statuses[h.from ?? 'unknown']} → <strong>{t.statuses[h.to]}</strong>
               </td>
-              <td dir="auto">{h.by ? h.by.name : t.history.system}</td>
+              <td>
+                <bdi>{h.by ? h.by.name : t.history.system}</bdi>
+              </td>
               <td dir="auto" class="cv-note">
-                {h.note ?? ''}
+                {noteText(ctx, h.note)}
               </td>
             </tr>
           ))}
