@@ -423,6 +423,35 @@ describe('console: visa board and arrivals', () => {
     expect(await statusOf(regs.minh)).toBe('letter_issued');
   });
 
+  it('answers odd input with a page, never a 500', async () => {
+    const odd = [
+      `${visas()}?page=1e300`,
+      `${visas()}?page=-1&pageSize=100000`,
+      `${visas()}?q=${'x'.repeat(5000)}`,
+      `${visas()}?status=granted&status=refused&nationality=${encodeURIComponent('<b>')}`,
+      `${visas()}/not-a-uuid`,
+      `${visas()}/00000000-0000-0000-0000-000000000000`,
+      `/console/events/${eventId}/arrivals?airport=${encodeURIComponent("' OR 1=1")}`,
+      `/console/events/not-an-event/visas`,
+    ];
+    for (const path of odd) {
+      const res = await web.get(path);
+      expect([path, res.status < 500]).toEqual([path, true]);
+    }
+    await web.get(visas());
+    const posts: Array<[string, Record<string, string | string[]>]> = [
+      [`${visas()}/letters`, { registrationId: ['x'.repeat(3000), '\u0000'], back: '%%%' }],
+      [`${visas()}/${regs.minh}/status`, { status: 'applied', note: 'a\u0000b' }],
+      [`${visas()}/${regs.minh}/status`, { status: 'applied', note: 'n'.repeat(1001) }],
+      [`${visas()}/rules`, { visaRequiredFor: Array.from({ length: 300 }, (_, i) => `C${i}`) }],
+    ];
+    for (const [path, form] of posts) {
+      const res = await web.post(path, form);
+      expect([path, res.status < 500]).toEqual([path, true]);
+    }
+    expect(await statusOf(regs.minh)).toBe('letter_issued');
+  });
+
   it('refuses a form posted without its CSRF token', async () => {
     const before = await statusOf(regs.minh);
     const res = await web.post(`${visas()}/${regs.minh}/status`, {

@@ -39,6 +39,8 @@ function filterValues(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of FILTER_FIELDS) {
     const value = textOf(raw, key);
+    // A page number the database could not take (1e300) is no page of this board.
+    if (key === 'page' && value !== undefined && !/^[1-9]\d{0,5}$/.test(value)) continue;
     if (value !== undefined) out[key] = value;
   }
   return out;
