@@ -158,7 +158,7 @@ describe('participant agenda pages', () => {
     expect(res.text).toContain('lundi 25 octobre 2027');
     expect(res.text).toContain('09:00–10:30');
     expect(res.text).toContain('Salle Bleue');
-    expect(res.text).toContain('En français, interprétation en anglais, espagnol');
+    expect(res.text).toContain('En français, interprétation en anglais et en espagnol');
     expect(res.text).toContain('10 places restantes');
     expect(res.text).toContain('<form action="/e/' + event.slug + '/agenda" method="get"');
 

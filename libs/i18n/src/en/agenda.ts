@@ -41,7 +41,9 @@ export const agenda = {
   room: 'Room',
   with: 'With',
   inLanguage: (language: string) => `In ${language}`,
-  interpretation: (languages: string) => `interpretation into ${languages}`,
+  /** "interpretation into English and Spanish". */
+  interpretation: (languages: string[]) =>
+    `interpretation into ${languages.length > 1 ? `${languages.slice(0, -1).join(', ')} and ${languages[languages.length - 1]}` : languages.join('')}`,
   seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
   full: 'Full',
   waitingCount: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),

@@ -38,7 +38,10 @@ export const agenda: AgendaMessages = {
   room: 'Sala',
   with: 'Con',
   inLanguage: (language: string) => `En ${language}`,
-  interpretation: (languages: string) => `interpretación al ${languages}`,
+  interpretation: (languages: string[]) => {
+    const each = languages.map((l) => `al ${l}`);
+    return `interpretación ${each.length > 1 ? `${each.slice(0, -1).join(', ')} y ${each[each.length - 1]}` : each.join('')}`;
+  },
   seatsLeft: (n: number) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${n} plazas`),
   full: 'Completa',
   waitingCount: (n: number) => (n === 1 ? '1 persona en espera' : `${n} personas en espera`),

@@ -38,7 +38,10 @@ export const agenda: AgendaMessages = {
   room: 'Salle',
   with: 'Avec',
   inLanguage: (language: string) => `En ${language}`,
-  interpretation: (languages: string) => `interprétation en ${languages}`,
+  interpretation: (languages: string[]) => {
+    const each = languages.map((l) => `en ${l}`);
+    return `interprétation ${each.length > 1 ? `${each.slice(0, -1).join(', ')} et ${each[each.length - 1]}` : each.join('')}`;
+  },
   seatsLeft: (n: number) => (n <= 1 ? `${n} place restante` : `${n} places restantes`),
   full: 'Complet',
   waitingCount: (n: number) => (n <= 1 ? `${n} personne en attente` : `${n} personnes en attente`),

@@ -34,7 +34,3 @@ export function dayAndTime(startIso: string, endIso: string, zone: string, local
 /** A language code as a word in the reader's language ("français"), or the code itself. */
 export const languageName = (t: Catalogue, code: string) =>
   t.agenda.languages[code] ?? code.toUpperCase();
-
-/** "anglais, espagnol". */
-export const languageList = (t: Catalogue, codes: string[]) =>
-  codes.map((c) => languageName(t, c)).join(', ');

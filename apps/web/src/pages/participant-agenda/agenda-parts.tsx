@@ -1,7 +1,7 @@
 import type { MySignup, SessionView } from '#agenda';
 import { ActionButton } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
-import { languageList, languageName, timeRange } from './agenda-format.js';
+import { languageName, timeRange } from './agenda-format.js';
 
 export const sessionPath = (slug: string, id: string) => `/e/${slug}/sessions/${id}`;
 export const agendaPath = (slug: string) => `/e/${slug}/agenda`;
@@ -31,7 +31,7 @@ export function SessionMeta(props: { ctx: WebContext; s: SessionView }) {
     const interp = s.interpretationLanguages.filter((l) => l !== s.language);
     parts.push(
       t.inLanguage(languageName(ctx.t, s.language)) +
-        (interp.length ? `, ${t.interpretation(languageList(ctx.t, interp))}` : ''),
+        (interp.length ? `, ${t.interpretation(interp.map((l) => languageName(ctx.t, l)))}` : ''),
     );
   }
   const people = [
