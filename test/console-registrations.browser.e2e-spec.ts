@@ -229,7 +229,7 @@ describe('console registrations in a real browser (1280x800)', () => {
     await page.goto(`${base()}/${regs.awa}?lang=en`);
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByText('Approved, but the event is full').waitFor();
-    await page.getByText('Place on the waiting list: 1').waitFor();
+    await page.getByText('Waitlist place: 1').waitFor();
     await page.goto(base());
     await page.getByRole('link', { name: 'The waiting list, in order' }).click();
     await page.getByRole('heading', { name: 'Waiting list', level: 1 }).waitFor();

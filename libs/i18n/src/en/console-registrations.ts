@@ -40,7 +40,7 @@ export const consoleRegistrations = {
   profession: 'Profession',
   visaStatus: 'Visa',
   registeredOn: 'Registered on',
-  waitlistPosition: 'Place on the waiting list',
+  waitlistPosition: 'Waitlist place',
   name: 'Name',
   any: 'All',
   applyFilters: 'Show',

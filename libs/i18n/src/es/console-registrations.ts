@@ -40,7 +40,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   profession: 'Profesión',
   visaStatus: 'Visado',
   registeredOn: 'Fecha de inscripción',
-  waitlistPosition: 'Puesto en la lista de espera',
+  waitlistPosition: 'Puesto en espera',
   name: 'Nombre',
   any: 'Todos',
   applyFilters: 'Mostrar',

@@ -40,7 +40,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   profession: 'Profession',
   visaStatus: 'Visa',
   registeredOn: 'Inscrit·e le',
-  waitlistPosition: "Rang sur la liste d'attente",
+  waitlistPosition: "Rang d'attente",
   name: 'Nom',
   any: 'Tous',
   applyFilters: 'Afficher',

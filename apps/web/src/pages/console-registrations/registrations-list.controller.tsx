@@ -229,8 +229,6 @@ function Table(props: {
                 <a href={`${base}/${r.id}`} dir="auto">
                   {r.account.name}
                 </a>
-                <br />
-                <span class="muted cr-email">{r.account.email}</span>
               </td>
               <td dir="auto">{r.organisation.name}</td>
               <td>{countryName(r.organisation.country, ctx.locale)}</td>
