@@ -59,7 +59,7 @@ export const travel = {
   visaTitle: 'Visa',
   visaStatus: 'Status:',
   visaStatuses: {
-    unknown: 'Not known yet: enter your passport first.',
+    unknown: 'Not known yet (enter your passport first)',
     not_required: 'No visa needed',
     letter_requested: 'Invitation letter requested: the organisers are preparing it',
     letter_issued: 'Invitation letter issued',

@@ -56,7 +56,7 @@ export const travel: TravelMessages = {
   visaTitle: 'Visado',
   visaStatus: 'Estado:',
   visaStatuses: {
-    unknown: 'Aún no se sabe: indique primero su pasaporte.',
+    unknown: 'Aún no se sabe (indique primero su pasaporte)',
     not_required: 'No necesita visado',
     letter_requested: 'Carta de invitación solicitada: la organización la está preparando',
     letter_issued: 'Carta de invitación emitida',

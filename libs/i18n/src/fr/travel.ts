@@ -58,7 +58,7 @@ export const travel: TravelMessages = {
   visaTitle: 'Visa',
   visaStatus: 'État :',
   visaStatuses: {
-    unknown: 'Pas encore connu : saisissez d’abord votre passeport.',
+    unknown: 'Pas encore connu (saisissez d’abord votre passeport)',
     not_required: 'Pas de visa nécessaire',
     letter_requested: 'Lettre d’invitation demandée : l’équipe d’organisation la prépare',
     letter_issued: 'Lettre d’invitation délivrée',
