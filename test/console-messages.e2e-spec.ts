@@ -196,6 +196,34 @@ describe('console: dashboard, announcements and messages', () => {
       expect(res.text).toContain('value="Cambio de sala"');
     });
 
+    it('asks which organisation, then counts the people registered from it', async () => {
+      const client = await web(organiser);
+      await client.get(`${base()}/announcements`);
+      const missing = await client.post(`${base()}/announcements`, {
+        ...texts,
+        audience: 'organisation',
+        action: 'preview',
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.text).toMatch(
+        /<span class="error" id="f-organisationId-error">Choose one of the options.<\/span>/,
+      );
+      const keoogo = /<option value="([^"]+)">Keoogo \(Burkina Faso\) · 3 people<\/option>/.exec(
+        missing.text,
+      )![1];
+      const chosen = await client.post(`${base()}/announcements`, {
+        ...texts,
+        audience: 'organisation',
+        organisationId: keoogo,
+        action: 'preview',
+      });
+      // Two confirmed and one on the waitlist: "everyone registered" from Keoogo.
+      expect(chosen.text).toContain(
+        'This announcement will go to 3 people: 2 in French, 1 in English.',
+      );
+      expect(chosen.text).toContain('1 person who reads Spanish will receive the French version.');
+    });
+
     it('sends once even when the form is posted twice, then shows its delivery', async () => {
       const client = await web(organiser);
       await client.get(`${base()}/announcements`);
