@@ -13,6 +13,8 @@ import {
 } from './agenda-words.js';
 
 const ROW_MINUTES = 15;
+/** Stands for a title in a sentence, where a link goes. */
+const MARK = '\u0001';
 const DAY_START = 8 * 60;
 const DAY_END = 20 * 60;
 
@@ -229,7 +231,15 @@ export function ConflictList(props: {
         <ul class="ca-conflicts">
           {props.conflicts.map((c) => {
             const first = byId.get(c.sessionIds[0]);
+            const other = c.sessionIds[1] ? byId.get(c.sessionIds[1]) : undefined;
             const day = first ? localDay(first.startsAt) : undefined;
+            // The other session's title becomes a link inside the sentence itself.
+            const titles = new Map(props.names.titles);
+            if (other) titles.set(other.id, MARK);
+            const [before, after] = conflictText(ctx, c, c.sessionIds[0], {
+              ...props.names,
+              titles,
+            }).split(MARK);
             return (
               <li>
                 {first && (
@@ -238,14 +248,11 @@ export function ConflictList(props: {
                     {' — '}
                   </>
                 )}
-                {conflictText(ctx, c, c.sessionIds[0], props.names)}
-                {c.sessionIds.length > 1 && byId.get(c.sessionIds[1]) && (
+                {before}
+                {other && after !== undefined && (
                   <>
-                    {' ('}
-                    <a href={sessionPath(event.id, c.sessionIds[1])}>
-                      {byId.get(c.sessionIds[1])?.title}
-                    </a>
-                    {')'}
+                    <a href={sessionPath(event.id, other.id)}>{other.title}</a>
+                    {after}
                   </>
                 )}
                 {day && (

@@ -190,7 +190,14 @@ export class AgendaGridController {
     const data = await this.data.load(ctx, eventId);
     const t = ctx.t.consoleAgenda;
     const days = tabDays(data);
-    const day = typeof dayQuery === 'string' && days.includes(dayQuery) ? dayQuery : days[0];
+    // Without a day asked for: the first day that has sessions, else the event's first.
+    const busy = data.sessions.find((s) => s.status !== 'cancelled');
+    const day =
+      typeof dayQuery === 'string' && days.includes(dayQuery)
+        ? dayQuery
+        : busy
+          ? localDay(busy.startsAt)
+          : days[0];
     const { event } = data;
     const cancelled = data.sessions.filter(
       (s) => s.status === 'cancelled' && localDay(s.startsAt) === day,

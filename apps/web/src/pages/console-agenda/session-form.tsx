@@ -380,8 +380,18 @@ export function SessionForm(props: {
             />
           </div>
           <div class="ca-form-grid ca-when">
-            <TimeField form={form} name="siteVisit.departureAt" label={f.departureAt} />
-            <TimeField form={form} name="siteVisit.returnAt" label={f.returnAt} />
+            <TimeField
+              form={form}
+              name="siteVisit.departureAt"
+              label={f.departureAt}
+              hint={f.departureHint}
+            />
+            <TimeField
+              form={form}
+              name="siteVisit.returnAt"
+              label={f.returnAt}
+              hint={f.departureHint}
+            />
             <TextField
               form={form}
               name="siteVisit.seats"

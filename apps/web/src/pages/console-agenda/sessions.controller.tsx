@@ -464,16 +464,16 @@ export class AgendaSessionsController {
               </select>
               <button type="submit" class="btn small secondary">
                 {t.movePerson}
+                <span class="visually-hidden"> {p.name}</span>
               </button>
             </Form>
           )}
-          <ActionButton
-            ctx={ctx}
-            action={`${base}/signups/${p.signupId}/remove`}
-            label={t.remove}
-            variant="small"
-            confirm={t.removeConfirm(p.name)}
-          />
+          <Form ctx={ctx} action={`${base}/signups/${p.signupId}/remove`} class="inline-form">
+            <button type="submit" class="btn small" data-confirm={t.removeConfirm(p.name)}>
+              {t.remove}
+              <span class="visually-hidden"> {p.name}</span>
+            </button>
+          </Form>
         </td>
       </tr>
     );
