@@ -302,6 +302,32 @@ describe('participant agenda pages', () => {
     expect((await web.get(`/e/${event.slug}/sessions/${ids.otherVisit}`)).status).toBe(404);
   });
 
+  it("shows a facilitator the sessions they lead in their week, and a person's week is their own", async () => {
+    const lead = await person('Claire Dubois');
+    const led = await createSession(event.id, {
+      title: 'Atelier animé par Claire',
+      capacity: 8,
+      signupRequired: true,
+      facilitatorIds: [lead.p.id],
+      startsAt: '2027-10-29T15:00',
+      endsAt: '2027-10-29T16:30',
+    });
+    await t.http().post(`/api/sessions/${led}/publish`).set(admin.auth).expect(200);
+    const mine = await lead.web.get('/my/agenda');
+    expect(mine.text).toContain('Atelier animé par Claire');
+    expect(mine.text).toContain('Vous animez cette session');
+    const page = await lead.web.get(`/e/${event.slug}/sessions/${led}`);
+    expect(page.text).toContain('Vous animez cette session');
+    const someoneElse = await person('Awa Sawadogo');
+    const theirs = await someoneElse.web.get('/my/agenda');
+    expect(theirs.text).not.toContain('Atelier animé par Claire');
+    expect(theirs.text).toContain('Plénière d’ouverture');
+    // Signed out, my agenda sends to sign-in and back.
+    const res = await new WebClient(t).get('/my/agenda');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/signin?next=%2Fmy%2Fagenda');
+  });
+
   it('keeps a busy week of agenda under 14 KB of compressed HTML for a signed-in participant', async () => {
     const week = await createEvent(t, admin, { name: 'Semaine chargée' });
     const slots = ['09:00', '10:30', '11:30', '14:00', '15:30', '17:00'];
