@@ -136,7 +136,7 @@ describe('organiser console: events in a real browser, at 1280x800', () => {
 
     // The same pages in Spanish, for the screenshots.
     await page.goto(`/console/events/${eventId}/settings?lang=es`);
-    await page.getByRole('heading', { name: 'Configuración' }).waitFor();
+    await page.getByRole('heading', { name: 'Ajustes' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await snap(page, 'console-event-settings-es-laptop');
     await page.goto('/console?lang=es');

@@ -88,6 +88,10 @@ export class Event {
   @Column('uuid', { nullable: true })
   createdBy!: string | null;
 
+  /** The creator's key for the request that created it: the same request twice is one event. */
+  @Column('uuid', { nullable: true })
+  creationKey!: string | null;
+
   /** Set once phones, needs and emergency contacts of its registrations are erased. */
   @Column('timestamptz', { nullable: true })
   personalDataErasedAt!: Date | null;

@@ -14,6 +14,7 @@ import {
   notFound,
   pageWindow,
   pgErrorCode,
+  pgConstraint,
   toPage,
   requireReference,
   instantField,
@@ -65,6 +66,13 @@ export class EventsService {
       throw forbidden('Only platform admins and event organisers can create events');
     }
     const values = await this.toColumns(dto, undefined);
+    // The same form sent twice (a double click, a retried request) creates one event.
+    const sameRequest = () =>
+      dto.creationKey
+        ? this.events.findOneBy({ createdBy: actor.accountId, creationKey: dto.creationKey })
+        : Promise.resolve(null);
+    const earlier = await sameRequest();
+    if (earlier) return toEventView(earlier);
     // A generated slug can be taken between choosing and inserting it (two organisers
     // creating "Immersion Kinshasa" at once): choose again rather than answer 409.
     let event: Event | undefined;
@@ -77,6 +85,7 @@ export class EventsService {
             slug,
             status: 'draft',
             createdBy: actor.accountId,
+            creationKey: dto.creationKey ?? null,
           });
           await manager.save(created);
           await manager.insert(EventStaff, {
@@ -88,7 +97,11 @@ export class EventsService {
         });
       } catch (e) {
         if (pgErrorCode(e) !== '23505') throw e;
-        if (dto.slug || attempt >= 5)
+        if (pgConstraint(e) === 'events_creation_key_key') {
+          const first = await sameRequest();
+          if (first) return toEventView(first);
+        }
+        if (dto.slug || attempt >= 10)
           throw conflict('This slug is already taken', { field: 'slug' });
       }
     }

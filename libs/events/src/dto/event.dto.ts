@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -223,9 +223,19 @@ export class CreateEventDto {
   @IsOptional()
   @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
   hostOrganisationId?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Idempotency key chosen by the client: sending the same creation twice returns the first event',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'creationKey must be a UUID' })
+  creationKey?: string;
 }
 
-export class UpdateEventDto extends PartialType(CreateEventDto) {}
+/** Creation takes an idempotency key; changing an event does not need one. */
+export class UpdateEventDto extends PartialType(OmitType(CreateEventDto, ['creationKey'])) {}
 
 export class ListEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EVENT_STATUSES })

@@ -14,7 +14,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     status: 'Estado',
     registrations: 'Inscripciones',
     actions: 'Páginas',
-    settings: 'Configuración',
+    settings: 'Ajustes',
     staff: 'Equipo',
     registrationsCount: (active: number, capacity: number) =>
       `${active} de ${capacity} plaza${capacity === 1 ? '' : 's'}`,
@@ -33,7 +33,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     newTitle: 'Crear un evento',
     newLead:
       'El evento empieza como borrador: solo su equipo lo ve hasta que usted lo publique. Podrá cambiarlo todo después.',
-    settingsTitle: 'Configuración',
+    settingsTitle: 'Ajustes',
     textsTitle: 'Nombre y textos',
     textsHint:
       'Escríbalos en cada idioma del evento. Quien lea un idioma sin texto verá el del primer idioma del evento.',

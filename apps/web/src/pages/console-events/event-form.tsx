@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LOCALES, type Locale } from '#core';
 import type { EventView } from '#events';
 import {
@@ -54,6 +55,8 @@ export function valuesFromEvent(e: EventView): Record<string, unknown> {
 }
 
 export const newEventValues = (locale: Locale): Record<string, unknown> => ({
+  // Sent back with the form: the same form posted twice creates one event.
+  creationKey: randomUUID(),
   kind: 'meeting',
   timezone: 'Europe/Paris',
   languages: [locale],
@@ -103,6 +106,7 @@ export function eventInput(
     // A meeting has no host organisation: a choice left from an immersion is dropped.
     hostOrganisationId:
       kind === 'immersion' ? optional('hostOrganisationId') : editing ? null : undefined,
+    ...(editing ? {} : { creationKey: textOf(values, 'creationKey') }),
   };
 }
 
@@ -174,6 +178,9 @@ export function EventForm(props: {
     <>
       <ErrorSummary ctx={ctx} form={form} labels={eventFieldLabels(ctx)} />
       <Form ctx={ctx} action={props.action} class="ce-form">
+        {textOf(form.values, 'creationKey') && (
+          <input type="hidden" name="creationKey" value={textOf(form.values, 'creationKey')} />
+        )}
         <fieldset class="ce-section" disabled={props.disabled}>
           <legend>{f.basicsTitle}</legend>
           <div class="ce-row">
