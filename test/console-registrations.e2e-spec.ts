@@ -408,4 +408,69 @@ describe('console: registrations pages', () => {
     const history = await web.get(`${base()}/${regId}`);
     expect(history.text).toContain('The person gave consent');
   });
+
+  it('lets the person decline, or consent signed in without the link; a full event puts them on the waiting list', async () => {
+    const small = await createEvent(t, organiser, { capacity: 1 });
+    const url = `/console/events/${small.id}/registrations`;
+    await web.get(`${url}/new`);
+    const onBehalf = async (email: string, name: string) => {
+      const res = await web.post(`${url}/new`, {
+        email,
+        name,
+        locale: 'fr',
+        organisationId: orgBF.id,
+        profession: 'manager',
+      });
+      expect(res.status).toBe(303);
+      return /registrations\/([0-9a-f-]{36})$/.exec(res.headers.location)![1];
+    };
+    const tokenFor = async (email: string) => {
+      const [mail] = (await db.query(
+        `SELECT payload FROM messages WHERE recipient_email = $1
+          AND template = 'registration_consent_requested'`,
+        [email],
+      )) as Array<{ payload: { consentToken: string } }>;
+      return mail.payload.consentToken;
+    };
+
+    // Declining cancels, and the organisers see why.
+    const declineEmail = `decline-${Date.now()}@example.org`;
+    const declined = await onBehalf(declineEmail, 'Fatou Diop');
+    const person = new WebClient(t);
+    await person.get(
+      `/my/registrations/${declined}/consent?token=${encodeURIComponent(await tokenFor(declineEmail))}`,
+    );
+    const res = await person.post(`/my/registrations/${declined}/consent`, {
+      token: await tokenFor(declineEmail),
+      answer: 'decline',
+    });
+    expect(res.status).toBe(200);
+    expect(await statusOf(declined)).toBe('cancelled');
+    expect((await web.get(`${url}/${declined}`)).text).toContain('The person declined');
+
+    // The one seat goes to someone else meanwhile; then an existing account consents
+    // signed in (no token needed for the registered person themselves).
+    await t
+      .http()
+      .post(`/api/events/${small.id}/registrations`)
+      .set(people.awa.auth)
+      .send(registrationBody(orgBF.id))
+      .expect(201);
+    const existing = await onBehalf(people.emilie.email, 'ignored for an existing account');
+    const emilie = new WebClient(t);
+    // Signed out and without the link: sign in first.
+    expect((await emilie.get(`/my/registrations/${existing}/consent`)).status).not.toBe(200);
+    await emilie.signIn(people.emilie.email, 'a-long-password');
+    const page = await emilie.get(`/my/registrations/${existing}/consent?lang=en`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Émilie Durand');
+    const agreed = await emilie.post(`/my/registrations/${existing}/consent`, { answer: 'agree' });
+    expect(agreed.status).toBe(200);
+    expect(agreed.text).toContain('you are on the waiting list');
+    expect(await statusOf(existing)).toBe('waitlisted');
+    // Another participant cannot answer for her.
+    const juan = new WebClient(t);
+    await juan.signIn(people.juan.email, 'a-long-password');
+    expect((await juan.get(`/my/registrations/${existing}/consent`)).status).toBe(404);
+  });
 });
