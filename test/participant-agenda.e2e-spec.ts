@@ -328,6 +328,34 @@ describe('participant agenda pages', () => {
     expect(res.headers.location).toBe('/signin?next=%2Fmy%2Fagenda');
   });
 
+  it('answers odd addresses and inputs with 400 or 404, never a 500', async () => {
+    const { web } = await person('Curieuse Testeuse');
+    await web.get(`/e/${event.slug}/agenda`);
+    const statuses = [
+      (await web.get(`/e/${event.slug}/sessions/not-a-uuid`)).status,
+      (await web.get(`/e/${event.slug}/sessions/00000000-0000-4000-8000-000000000000`)).status,
+      (await web.get('/e/UPPER%20case/agenda')).status,
+      (await web.get(`/e/${event.slug}/agenda?theme=${'x'.repeat(500)}`)).status,
+      (await web.get(`/e/${event.slug}/agenda?language=%22%3E&kind=a&kind=b`)).status,
+      (await web.get('/host/events/not-a-uuid')).status,
+      (await web.get('/host/sessions/00000000-0000-4000-8000-000000000000')).status,
+      (await web.post(`/e/${event.slug}/sessions/not-a-uuid/signup`)).status,
+      (
+        await web.post(`/e/${event.slug}/sessions/${ids.visit}/signup`, {
+          acceptRules: ['on', 'yes'],
+          accountId: admin.id,
+        })
+      ).status,
+    ];
+    expect(statuses).toEqual([404, 404, 404, 400, 400, 404, 404, 404, 400]);
+    // An outside address in `back` is ignored: the redirect stays on the session page.
+    const res = await web.post(`/e/${event.slug}/sessions/${ids.lunch}/cancel`, {
+      back: '//evil.example/e/x/agenda',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/e/${event.slug}/sessions/${ids.lunch}`);
+  });
+
   it('keeps a busy week of agenda under 14 KB of compressed HTML for a signed-in participant', async () => {
     const week = await createEvent(t, admin, { name: 'Semaine chargée' });
     const slots = ['09:00', '10:30', '11:30', '14:00', '15:30', '17:00'];
