@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { EventsService } from '#events';
 import { createEvent, loginAdmin, type Session, signup } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
@@ -350,6 +351,44 @@ describe('console: events, their settings, publication and staff', () => {
     );
     expect(count).toBe(0);
     expect((await web.get(path)).text).toContain('Nguyễn Thị Minh Khai-Hằng');
+  });
+
+  it('makes one account and sends one invitation when the same address is added twice at once', async () => {
+    const { event, person } = await organiser();
+    const events = t.app.get(EventsService);
+    const actor = { accountId: person.id, platformRole: 'member' as const };
+    const email = `twice-${Date.now()}@example.org`;
+    const results = await Promise.all(
+      (['facilitator', 'facilitator', 'host'] as const).map((role) =>
+        events.addStaffByEmail(actor, event.id, { email, role, locale: 'fr' }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.accountId)).size).toBe(1);
+    expect(results.filter((r) => r.invited)).toHaveLength(1);
+    const [{ accounts }] = await db.query(
+      `SELECT count(*)::int AS accounts FROM accounts WHERE email = $1`,
+      [email],
+    );
+    expect(accounts).toBe(1);
+    const roles = await db.query(
+      `SELECT role FROM event_staff WHERE event_id = $1 AND account_id = $2 ORDER BY role`,
+      [event.id, results[0].accountId],
+    );
+    expect(roles.map((r: { role: string }) => r.role)).toEqual(['facilitator', 'host']);
+    const [{ mails }] = await db.query(
+      `SELECT count(*)::int AS mails FROM messages WHERE recipient_email = $1`,
+      [email],
+    );
+    expect(mails).toBe(1);
+    // A person who is not an organiser of the event is refused by the service itself.
+    const stranger = await signup(t);
+    await expect(
+      events.addStaffByEmail({ accountId: stranger.id, platformRole: 'member' }, event.id, {
+        email: `x-${Date.now()}@example.org`,
+        role: 'organiser',
+        locale: 'en',
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('removes staff, but never the last organiser', async () => {

@@ -233,12 +233,12 @@ export class EventsService {
       invited: boolean;
     }> = await this.dataSource.query(
       `SELECT s.account_id, a.name, a.email, s.role,
-              (a.email_verified_at IS NULL) AS invited
+              (a.email_verified_at IS NULL AND a.password_hash IS NULL) AS invited
          FROM event_staff s
          JOIN accounts a ON a.id = s.account_id WHERE s.event_id = $1 ORDER BY a.name, s.role`,
       [eventId],
     );
-    // invited: the person has not yet opened an emailed link (an invitation still pending).
+    // invited: no password and no emailed link opened yet (an invitation still pending).
     return rows.map((r) => ({
       accountId: r.account_id,
       name: r.name,
