@@ -215,6 +215,14 @@ describe('participant travel, calendar and my data pages', () => {
     // Less than six months after the meeting: said in words.
     expect(page.text).toContain('Votre passeport expire le lundi 31 janvier 2028');
     expect(page.text).toContain('Pas de visa nécessaire');
+    // In words: the flights at the airport's local time with the zone named, the passport too.
+    expect(page.text).toContain(
+      'Vol AT571, aéroport TNG · dimanche 24 octobre 2027, 14:05, heure de Tanger',
+    );
+    expect(page.text).toContain(
+      'Vol AT570, aéroport CMN · dimanche 31 octobre 2027, 08:30, heure de Casablanca',
+    );
+    expect(page.text).toContain('Burkina Faso, numéro B1234567, expire le lundi 31 janvier 2028');
 
     // An organiser sees the number masked (the API's rule), never on this page.
     const organiserView = await t

@@ -6,6 +6,8 @@ export const travel = {
   saved: 'Your travel details are saved.',
   letterRequested: 'Your request has been sent to the organisers.',
   frozen: 'This registration is no longer active: its travel details can no longer be changed.',
+  summaryTitle: 'My journey',
+  editTitle: 'Enter or change my travel details',
   // Passport
   passportTitle: 'Passport',
   passportHint:

@@ -7,6 +7,8 @@ export const travel: TravelMessages = {
   saved: 'Sus datos de viaje se han guardado.',
   letterRequested: 'Su solicitud se ha enviado a la organización.',
   frozen: 'Esta inscripción ya no está activa: sus datos de viaje ya no se pueden modificar.',
+  summaryTitle: 'Mi viaje',
+  editTitle: 'Indicar o modificar mis datos de viaje',
   passportTitle: 'Pasaporte',
   passportHint:
     'Solo se usa para su carta de invitación y su visado. La organización solo ve los cuatro últimos caracteres del número.',

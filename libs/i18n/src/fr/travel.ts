@@ -8,6 +8,8 @@ export const travel: TravelMessages = {
   letterRequested: 'Votre demande a été transmise à l’équipe d’organisation.',
   frozen:
     'Cette inscription n’est plus active : ses informations de voyage ne peuvent plus être modifiées.',
+  summaryTitle: 'Mon voyage',
+  editTitle: 'Saisir ou modifier mon voyage',
   passportTitle: 'Passeport',
   passportHint:
     'Utilisé uniquement pour votre lettre d’invitation et votre visa. L’équipe d’organisation ne voit que les quatre derniers caractères du numéro.',

@@ -307,8 +307,10 @@ function TravelPage(props: {
         </p>
       )}
       <VisaSection ctx={ctx} data={data} />
+      <PlanSummary ctx={ctx} data={data} />
+      {live && <h2 id="trv-edit">{t.editTitle}</h2>}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      {live ? (
+      {live && (
         <Form ctx={ctx} action={`/my/registrations/${registration.id}/travel`} class="card">
           <PassportFields ctx={ctx} data={data} form={form} />
           <p class="hint trv-hint">{t.flightsHint}</p>
@@ -318,8 +320,6 @@ function TravelPage(props: {
             {t.save}
           </button>
         </Form>
-      ) : (
-        <ReadOnlyPlan ctx={ctx} data={data} />
       )}
       {plan.pickupGroup && <p class="notice">{t.pickup(plan.pickupGroup.size)}</p>}
     </div>
@@ -443,25 +443,25 @@ function legText(ctx: WebContext, event: Event, leg: FlightLegView | null): stri
   return `${t.flightLine(leg.flightNumber, leg.airport)} · ${instantIn(leg.at, zone, ctx.locale, city)}`;
 }
 
-function ReadOnlyPlan(props: { ctx: WebContext; data: TravelData }) {
+/** The plan in words: country named, dates and times written the local way, zones named. */
+function PlanSummary(props: { ctx: WebContext; data: TravelData }) {
   const { ctx } = props;
-  const { plan, event } = props.data;
+  const { plan, event, registration } = props.data;
   const t = ctx.t.travel;
   const p = plan.passport;
   return (
-    <div class="card">
-      <p class="notice">{t.frozen}</p>
+    <section class="card" aria-labelledby="trv-summary">
+      <h2 id="trv-summary">{t.summaryTitle}</h2>
+      {!LIVE.includes(registration.status) && <p class="notice">{t.frozen}</p>}
       <dl class="facts trv-facts">
         <dt>{t.passportTitle}</dt>
         <dd>
           {p
-            ? [
-                p.nationality ? countryName(p.nationality, ctx.locale) : '',
-                p.number ?? '',
-                p.expiresOn ? longDate(p.expiresOn, ctx.locale) : '',
-              ]
-                .filter(Boolean)
-                .join(' · ')
+            ? ctx.t.mydata.passportLine(
+                p.nationality ? countryName(p.nationality, ctx.locale) : t.none,
+                p.number ?? t.none,
+                p.expiresOn ? longDate(p.expiresOn, ctx.locale) : t.none,
+              )
             : t.passportMissing}
         </dd>
         <dt>{t.arrivalTitle}</dt>
@@ -469,7 +469,7 @@ function ReadOnlyPlan(props: { ctx: WebContext; data: TravelData }) {
         <dt>{t.departureTitle}</dt>
         <dd>{legText(ctx, event, plan.departure)}</dd>
       </dl>
-    </div>
+    </section>
   );
 }
 
