@@ -74,7 +74,6 @@ export class VisaLetters {
     if (status !== 'confirmed') {
       throw conflict('An invitation letter is only issued for a confirmed registration', {
         status,
-        reason: 'not_confirmed',
       });
     }
   }
@@ -88,7 +87,7 @@ export class VisaLetters {
     if (!plan || status === null || status === 'not_required') {
       throw conflict(
         'No invitation letter was asked for: set the visa status to letter_requested first',
-        { visaStatus: status, reason: 'not_requested' },
+        { visaStatus: status },
       );
     }
     const missing = [
@@ -101,7 +100,6 @@ export class VisaLetters {
     if (missing.length > 0) {
       throw conflict(`The letter needs the passport details first: ${missing.join(', ')}`, {
         fields: missing,
-        reason: 'passport_missing',
       });
     }
     return plan;
@@ -122,13 +120,11 @@ export class VisaLetters {
         if (!isOrganiser) {
           throw conflict('The organisers have not issued your invitation letter yet', {
             visaStatus: status,
-            reason: 'not_issued',
           });
         }
         if (!issue) {
           throw conflict('The invitation letter has not been issued', {
             visaStatus: status,
-            reason: 'not_issued',
           });
         }
         await this.visas.apply(m, event, plan, {
@@ -139,7 +135,6 @@ export class VisaLetters {
       } else if (!LETTER_ISSUED_STATUSES.includes(status)) {
         throw conflict('The invitation letter has not been issued', {
           visaStatus: status,
-          reason: 'not_issued',
         });
       }
       const pdf = await this.render(m, event, plan, isOrganiser ? actor.accountId : null, now);

@@ -136,16 +136,20 @@ export class ConsoleVisasController {
       outcome.result = issued ? 'issued' : 'already';
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      const reason = (e.details as { reason?: string } | undefined)?.reason;
+      // The service's refusals, told apart by what their details name.
+      const details = (e.details ?? {}) as Record<string, unknown>;
       outcome.reason =
         e.code === 'not_found' || e.code === 'forbidden'
           ? 'not_found'
-          : reason === 'not_confirmed' ||
-              reason === 'not_requested' ||
-              reason === 'passport_missing' ||
-              reason === 'not_issued'
-            ? reason
-            : 'other';
+          : e.code !== 'conflict'
+            ? 'other'
+            : 'fields' in details
+              ? 'passport_missing'
+              : 'status' in details
+                ? 'not_confirmed'
+                : 'visaStatus' in details
+                  ? 'not_requested'
+                  : 'other';
     }
     return outcome;
   }
