@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import {
   createEvent,
@@ -269,7 +270,10 @@ describe('participant access pages', () => {
     }
     const person = await signup(t, { locale: 'fr' });
     const web = await signedIn(person);
-    await web.get(`/e/${small.slug}/register`);
+    const formPage = await web.get(`/e/${small.slug}/register`);
+    // Weak phones on slow links: the longest participant page stays within 14 KB of HTML.
+    expect(formPage.text.length).toBeLessThan(14 * 1024);
+    expect(gzipSync(formPage.text).length).toBeLessThan(5 * 1024);
     const [a, b] = await Promise.all([
       web.post(`/e/${small.slug}/register`, registerForm()),
       web.post(`/e/${small.slug}/register`, registerForm()),
