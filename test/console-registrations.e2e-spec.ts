@@ -381,6 +381,8 @@ describe('console: registrations pages', () => {
     const page = await person.get(link);
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toContain('no-store');
+    // A participant page: small enough for a weak phone connection.
+    expect(Buffer.byteLength(page.text)).toBeLessThan(14 * 1024);
     expect(page.text).toContain('Cáritas Lima');
     const token = decodeURIComponent(/token=([^&]+)/.exec(link)![1]);
     const agreed = await person.post(`/my/registrations/${regId}/consent`, {

@@ -3,6 +3,8 @@ export const consoleRegistrations = {
   title: 'Registrations',
   waitlistTitle: 'Waiting list',
   lead: 'Everyone who registered, with their status. Tick people to approve, reject or cancel several at once.',
+  waitlistLead:
+    'Everyone waiting for a seat, in the order they will get one when a place frees up.',
   statuses: {
     awaiting_consent: 'Awaiting their consent',
     pending: 'Awaiting approval',

@@ -4,6 +4,8 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   title: 'Inscripciones',
   waitlistTitle: 'Lista de espera',
   lead: 'Todas las personas inscritas, con su estado. Marque varias personas para aprobarlas, rechazarlas o cancelarlas a la vez.',
+  waitlistLead:
+    'Las personas que esperan una plaza, en el orden en que la obtendrán cuando se libere una.',
   statuses: {
     awaiting_consent: 'Pendiente de su consentimiento',
     pending: 'Pendiente de aprobación',

@@ -4,6 +4,8 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   title: 'Inscriptions',
   waitlistTitle: "Liste d'attente",
   lead: 'Toutes les personnes inscrites, avec leur statut. Cochez plusieurs personnes pour les valider, les refuser ou les annuler en une fois.',
+  waitlistLead:
+    "Les personnes qui attendent une place, dans l'ordre où elles l'obtiendront quand une place se libérera.",
   statuses: {
     awaiting_consent: 'En attente de son accord',
     pending: 'À valider',

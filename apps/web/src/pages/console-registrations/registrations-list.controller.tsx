@@ -360,7 +360,7 @@ export class RegistrationsListController {
       title: waitlistView ? t.waitlistTitle : t.title,
       children: (
         <div class="cr">
-          <p class="lead no-print">{t.lead}</p>
+          <p class="lead no-print">{waitlistView ? t.waitlistLead : t.lead}</p>
           <p class="cr-tools no-print">
             <a class="btn" href={`${base}/new`}>
               {t.registerSomeone}
