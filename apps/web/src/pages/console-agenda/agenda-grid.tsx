@@ -191,6 +191,17 @@ export function AgendaGrid(props: {
                   <p class="ca-meta">
                     {t.kinds[s.kind]} · {localTime(s.startsAt)}–{localTime(s.endsAt)}
                     {s.status === 'draft' && <> · {t.statuses.draft}</>}
+                    {s.signupRequired && s.capacity != null && (
+                      <>
+                        {' · '}
+                        <span aria-hidden="true">
+                          {s.seats.confirmed}/{s.capacity}
+                        </span>
+                        <span class="visually-hidden">
+                          {t.seats(s.seats.confirmed, s.capacity)}
+                        </span>
+                      </>
+                    )}
                   </p>
                   {mine.length > 0 && (
                     <ul class="ca-reasons">

@@ -119,3 +119,13 @@ export function conflictsFromError(error: unknown): Conflict[] | undefined {
 
 export const languageName = (ctx: WebContext, code: string) =>
   ctx.t.consoleAgenda.languages[code] ?? code.toUpperCase();
+
+/** A country code written as its name in the reader's language ("MA" -> "Maroc"). */
+export function countryName(code: string | null, locale: Locale): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([INTL[locale]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -23,6 +23,8 @@ import {
   conflictText,
   conflictsFromError,
   conflictsOf,
+  countryName,
+  dayLabel,
   languageName,
   localDay,
 } from './agenda-words.js';
@@ -423,9 +425,12 @@ export class AgendaSessionsController {
         ? session.siteVisit.departureAt
         : session.startsAt;
     const attendanceOpen = Date.now() >= new Date(opensAt).getTime();
-    const targets = data.sessions.filter((s) => s.status === 'published' && s.id !== sessionId);
+    // People can only be moved into a published session that takes sign-ups.
+    const targets = data.sessions.filter(
+      (s) => s.status === 'published' && s.signupRequired && s.id !== sessionId,
+    );
     const where = [
-      session.room?.name ?? t.noRoom,
+      session.room?.name ?? (session.siteVisit ? undefined : t.noRoom),
       session.siteVisit?.hostOrganisationName,
       session.siteVisit?.address,
     ]
@@ -440,7 +445,7 @@ export class AgendaSessionsController {
         {waitlisted && <td>{p.position}</td>}
         <td dir="auto">{p.name}</td>
         <td dir="auto">{p.organisation ?? ''}</td>
-        <td>{p.country ?? ''}</td>
+        <td>{countryName(p.country, ctx.locale)}</td>
         {!waitlisted && (
           <AttendanceCell
             ctx={ctx}
@@ -458,7 +463,8 @@ export class AgendaSessionsController {
               <select id={`move-${p.signupId}`} name="toSessionId">
                 {targets.map((s) => (
                   <option value={s.id}>
-                    {s.title} ({s.startsAt.slice(11, 16)})
+                    {s.title} ({dayLabel(localDay(s.startsAt), ctx.locale)}{' '}
+                    {s.startsAt.slice(11, 16)})
                   </option>
                 ))}
               </select>
@@ -469,7 +475,11 @@ export class AgendaSessionsController {
             </Form>
           )}
           <Form ctx={ctx} action={`${base}/signups/${p.signupId}/remove`} class="inline-form">
-            <button type="submit" class="btn small" data-confirm={t.removeConfirm(p.name)}>
+            <button
+              type="submit"
+              class="btn small secondary"
+              data-confirm={t.removeConfirm(p.name)}
+            >
               {t.remove}
               <span class="visually-hidden"> {p.name}</span>
             </button>
@@ -734,6 +744,18 @@ export class AgendaSessionsController {
                 <dd>
                   {visit.transportMode} · {t.busCount(list.confirmed.length, visit.seats)}
                 </dd>
+                {visit.rules.length > 0 && (
+                  <>
+                    <dt>{t.fields.rules}</dt>
+                    <dd>
+                      <ul class="plain">
+                        {visit.rules.map((r) => (
+                          <li>{r}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </>
+                )}
                 {(visit.hostContactName || visit.hostContactPhone) && (
                   <>
                     <dt>{t.busFacts.contact}</dt>
@@ -764,7 +786,7 @@ export class AgendaSessionsController {
                   <td dir="auto">{p.name}</td>
                   <td dir="auto">
                     {p.organisation ?? ''}
-                    {p.country ? ` (${p.country})` : ''}
+                    {p.country ? ` (${countryName(p.country, ctx.locale)})` : ''}
                   </td>
                   <td dir="ltr">{p.phone ?? ''}</td>
                   <td dir="auto">
