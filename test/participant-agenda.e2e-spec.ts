@@ -328,6 +328,51 @@ describe('participant agenda pages', () => {
     expect(res.headers.location).toBe('/signin?next=%2Fmy%2Fagenda');
   });
 
+  it('shows the host of an immersion who comes and when they land, without phones', async () => {
+    const immersion = await createEvent(t, admin, {
+      name: 'Immersion Ouagadougou → Tanger',
+      kind: 'immersion',
+      hostOrganisationId: org.id,
+      capacity: 4,
+    });
+    await t
+      .http()
+      .post(`/api/events/${immersion.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: host.id, role: 'host' })
+      .expect(201);
+    const visitor = await signup(t, {
+      name: 'Nguyễn Thị Minh Khai-Hằng',
+      password,
+      organisationId: org.id,
+    });
+    const reg = await register(t, immersion.id, visitor, org.id, { phone: '+226 70 55 44 33' });
+    await t
+      .http()
+      .put(`/api/registrations/${reg}/travel`)
+      .set(visitor.auth)
+      .send({ arrival: { flightNumber: 'AT 571', airport: 'TNG', at: '2027-10-24T16:40' } })
+      .expect(200);
+    const late = await signup(t, { name: 'Issa Ouédraogo', password, organisationId: org.id });
+    await register(t, immersion.id, late, org.id);
+
+    const h = new WebClient(t);
+    await h.signIn(host.email, password);
+    expect((await h.get('/host')).text).toContain('Immersion Ouagadougou → Tanger');
+    const page = await h.get(`/host/events/${immersion.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Qui vient, et quand : les arrivées');
+    expect(page.text).toContain('Nguyễn Thị Minh Khai-Hằng');
+    expect(page.text).toContain('dimanche 24 octobre 2027, 16:40');
+    expect(page.text).toContain('AT571 · TNG');
+    expect(page.text).toContain('Issa Ouédraogo');
+    expect(page.text).not.toContain('+226 70 55 44 33');
+    // A visitor of the immersion is not its host.
+    const v = new WebClient(t);
+    await v.signIn(visitor.email, password);
+    expect((await v.get(`/host/events/${immersion.id}`)).status).toBe(404);
+  });
+
   it('answers odd addresses and inputs with 400 or 404, never a 500', async () => {
     const { web } = await person('Curieuse Testeuse');
     await web.get(`/e/${event.slug}/agenda`);

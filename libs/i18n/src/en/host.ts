@@ -22,6 +22,10 @@ export const host = {
   position: 'Place',
   privacyNote:
     'You see the names, organisations and emergency contacts of the visitors. Their own phone numbers stay with the organisers.',
+  arrivalsTitle: 'Who comes, and when: arrivals',
+  arrival: 'Arrival',
+  flight: 'Flight',
+  arrivalUnknown: 'Arrival not given yet',
   allVisits: 'All the visits you host',
   cancelled: 'Cancelled',
 };

@@ -23,6 +23,10 @@ export const host: HostMessages = {
   position: 'Puesto',
   privacyNote:
     'Usted ve el nombre, la organización y el contacto de emergencia de los visitantes. Sus teléfonos personales quedan con los organizadores.',
+  arrivalsTitle: 'Quién viene y cuándo: las llegadas',
+  arrival: 'Llegada',
+  flight: 'Vuelo',
+  arrivalUnknown: 'Llegada aún sin indicar',
   allVisits: 'Todas las visitas que acoge',
   cancelled: 'Cancelada',
 };

@@ -23,6 +23,10 @@ export const host: HostMessages = {
   position: 'Rang',
   privacyNote:
     "Vous voyez le nom, l'organisation et le contact d'urgence des visiteurs. Leurs numéros de téléphone personnels restent chez les organisateurs.",
+  arrivalsTitle: 'Qui vient, et quand : les arrivées',
+  arrival: 'Arrivée',
+  flight: 'Vol',
+  arrivalUnknown: 'Arrivée pas encore indiquée',
   allVisits: 'Toutes les visites que vous accueillez',
   cancelled: 'Annulée',
 };

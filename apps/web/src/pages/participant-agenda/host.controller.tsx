@@ -2,6 +2,7 @@ import { Get, Param } from '@nestjs/common';
 import { type HostedEvent, type ListPerson, ParticipantAgenda, SignupLists } from '#agenda';
 import { notFound } from '#core';
 import { EventAccess } from '#events';
+import { Arrivals, type ArrivalsView } from '#travel';
 import { cityName, eventDates } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -65,6 +66,62 @@ function HostedEventSection(props: { ctx: WebContext; e: HostedEvent; level: 2 |
   );
 }
 
+/** Who comes to an immersion and when they land: names, organisations, flights (no phones). */
+function ArrivalsSection(props: { ctx: WebContext; arrivals: ArrivalsView }) {
+  const { ctx, arrivals } = props;
+  const t = ctx.t.host;
+  const zone = arrivals.timezone;
+  const people = arrivals.groups.flatMap((g) => g.arrivals);
+  return (
+    <section aria-labelledby="arrivals-title">
+      <h2 id="arrivals-title">{t.arrivalsTitle}</h2>
+      {people.length > 0 && (
+        <div class="table-wrap">
+          <table class="pa-bus">
+            <thead>
+              <tr>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.organisation}</th>
+                <th scope="col">{t.arrival}</th>
+                <th scope="col">{t.flight}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr>
+                  <td dir="auto">{p.name}</td>
+                  <td dir="auto">
+                    {p.organisation} ({countryName(ctx, p.country)})
+                  </td>
+                  <td>
+                    {dayHeading(p.at.slice(0, 10), ctx.locale)}, {timeOf(p.at, zone, ctx.locale)}
+                  </td>
+                  <td>
+                    {p.flightNumber} · {p.airport}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {arrivals.withoutArrival.length > 0 && (
+        <>
+          <h3>{t.arrivalUnknown}</h3>
+          <ul>
+            {arrivals.withoutArrival.map((p) => (
+              <li dir="auto">
+                {p.name} ({p.organisation})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {people.length === 0 && arrivals.withoutArrival.length === 0 && <p>{t.nobody}</p>}
+    </section>
+  );
+}
+
 /** "Burkina Faso" for BF, in the reader's language (the code itself if unknown). */
 function countryName(ctx: WebContext, code: string): string {
   try {
@@ -121,6 +178,7 @@ export class HostPagesController {
     private readonly agenda: ParticipantAgenda,
     private readonly lists: SignupLists,
     private readonly events: EventAccess,
+    private readonly arrivals: Arrivals,
   ) {}
 
   @Get()
@@ -146,6 +204,8 @@ export class HostPagesController {
     const actor = requireActor(ctx);
     if (!UUID.test(eventId)) throw notFound('Event');
     const [e] = await this.agenda.hostedEvents(actor, eventId);
+    // An immersion's visitors come to the host: who arrives, and when (the travel rules).
+    const arrivals = e.kind === 'immersion' ? await this.arrivals.list(actor, e.id, {}) : undefined;
     return renderPage(ctx, {
       title: e.name,
       children: (
@@ -154,6 +214,7 @@ export class HostPagesController {
             <a href="/host">{ctx.t.host.allVisits}</a>
           </p>
           <HostedEventSection ctx={ctx} e={e} level={1} />
+          {arrivals && <ArrivalsSection ctx={ctx} arrivals={arrivals} />}
         </>
       ),
     });
