@@ -76,6 +76,25 @@ describe('auth', () => {
     expect(row.email_verified_at).toBeNull();
   });
 
+  it('confirms the address through POST /api/auth/verify-email, once, and then hands out a token', async () => {
+    await t
+      .http()
+      .post('/api/auth/signup')
+      .send({ email: 'confirm-me@example.org', name: 'Confirm', locale: 'fr' })
+      .expect(201);
+    const token = tokenOf(captured.links.get('confirm-me@example.org')!);
+    const res = await t.http().post('/api/auth/verify-email').send({ token }).expect(200);
+    expect(res.body.account.email).toBe('confirm-me@example.org');
+    await t
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
+    await t.http().post('/api/auth/verify-email').send({ token }).expect(401);
+    // A sign-in link is not a confirmation link, and the other way round.
+    await t.http().post('/api/auth/magic-link/verify').send({ token }).expect(401);
+  });
+
   it('keeps the token of a sign-up with a password, but the account is unconfirmed until a link is used', async () => {
     const res = await t
       .http()

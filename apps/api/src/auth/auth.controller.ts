@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AccountLinksService,
   AuthResultDto,
   AuthService,
   LoginDto,
@@ -15,7 +16,10 @@ import { Public } from './auth.decorators.js';
 @Public()
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly links: AccountLinksService,
+  ) {}
 
   @Post('signup')
   @ApiCreatedResponse({
@@ -50,5 +54,17 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResultDto })
   verify(@Body() dto: MagicLinkVerifyDto) {
     return this.auth.verifyMagicLink(dto.token);
+  }
+
+  @Post('verify-email')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: AuthResultDto,
+    description:
+      'Spends the token of an emailed confirmation link (single use, 48 hours): the address is ' +
+      'confirmed, so the account may register, and a token is handed out',
+  })
+  async verifyEmail(@Body() dto: MagicLinkVerifyDto) {
+    return this.auth.issue(await this.links.verifyEmail(dto.token));
   }
 }
