@@ -33,8 +33,8 @@ export function BarChart(props: {
   colour?: string;
 }) {
   const rowH = 26;
-  const labelW = 210;
-  const barW = 330;
+  const labelW = 230;
+  const barW = 320;
   const width = labelW + barW + 90;
   const height = props.bars.length * rowH + 8;
   const max = Math.max(1, ...props.bars.map((b) => b.value));
@@ -66,7 +66,7 @@ export function BarChart(props: {
               font-size="13"
               fill={INK}
             >
-              {clip(b.label, 30)}
+              {clip(b.label, 28)}
             </text>
             <rect x={labelW} y={y + 3} width={w} height={rowH - 8} fill={colour} rx="2" />
             <text

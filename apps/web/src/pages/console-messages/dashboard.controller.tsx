@@ -8,7 +8,7 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
 import { type Bar, BarChart, ChartSection, CumulativeChart, PALETTE } from './charts.js';
-import { calendarDate, count, countryName, shortInstant } from './words.js';
+import { calendarDate, count, countryName, dayBefore, shortInstant } from './words.js';
 
 /** Organisations drawn one by one; the rest are summed in one bar. */
 const TOP_ORGANISATIONS = 12;
@@ -236,7 +236,13 @@ export class ConsoleDashboardController {
                     t.charts.overTime,
                     charts.overTime[charts.overTime.length - 1]?.cumulative ?? 0,
                   )}
-                  points={charts.overTime.map((d) => ({
+                  points={[
+                    // The line starts from nothing, the day before the first registration.
+                    ...charts.overTime
+                      .slice(0, 1)
+                      .map((d) => ({ date: dayBefore(d.date), cumulative: 0 })),
+                    ...charts.overTime,
+                  ].map((d) => ({
                     label: calendarDate(d.date, locale, true),
                     shortLabel: calendarDate(d.date, locale),
                     value: d.cumulative,

@@ -19,12 +19,12 @@ export function countryName(code: string, locale: Locale): string {
   }
 }
 
-/** A calendar date (YYYY-MM-DD) written short ("25 Oct") or long ("Monday 25 October 2027"). */
+/** A calendar date (YYYY-MM-DD) written short ("25 Oct") or with its day and year ("Mon 25 Oct 2027"). */
 export function calendarDate(date: string, locale: Locale, long = false): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
   const options: Intl.DateTimeFormatOptions = long
-    ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+    ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
     : { day: 'numeric', month: 'short', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(INTL[locale], options).format(at);
 }
@@ -45,3 +45,10 @@ export function shortInstant(iso: string, zone: string, locale: Locale): string 
 
 /** A number written the reader's way (1 234 in French). */
 export const count = (n: number, locale: Locale) => new Intl.NumberFormat(INTL[locale]).format(n);
+
+/** The calendar day before a date (YYYY-MM-DD). */
+export function dayBefore(date: string): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  if (Number.isNaN(at.getTime())) return date;
+  return new Date(at.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
