@@ -71,6 +71,15 @@ export const mydata = {
     waitlisted: 'On the waiting list',
     cancelled: 'Cancelled',
   } as Record<string, string>,
+  rolesTitle: 'My roles in meetings',
+  roles: {
+    organiser: 'Organiser',
+    facilitator: 'Facilitator',
+    host: 'Host of visits',
+  } as Record<string, string>,
+  roleLine: (event: string, role: string) => `${event}: ${role}`,
+  signupLine: (session: string, event: string, status: string) =>
+    `${session} (${event}): ${status}`,
   calendarTitle: 'Calendar subscription',
   calendarYes: (date: string) => `A subscription link exists, created on ${date}.`,
   calendarNo: 'No subscription link.',

@@ -292,14 +292,24 @@ function MyDataPage(props: { ctx: WebContext; data: PersonalDataExportView; prof
         ) : (
           <ul>
             {data.sessionSignups.map((s) => (
-              <li>
-                <span dir="auto">{s.sessionTitle}</span> ({s.eventName}):{' '}
-                {t.signupStatuses[s.status] ?? s.status}
+              <li dir="auto">
+                {t.signupLine(s.sessionTitle, s.eventName, t.signupStatuses[s.status] ?? s.status)}
               </li>
             ))}
           </ul>
         )}
       </section>
+
+      {data.staffRoles.length > 0 && (
+        <section class="card" aria-labelledby="md-roles">
+          <h2 id="md-roles">{t.rolesTitle}</h2>
+          <ul>
+            {data.staffRoles.map((r) => (
+              <li dir="auto">{t.roleLine(r.eventName, t.roles[r.role] ?? r.role)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section class="card" aria-labelledby="md-cal">
         <h2 id="md-cal">{t.calendarTitle}</h2>
