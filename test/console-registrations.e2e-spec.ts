@@ -161,6 +161,9 @@ describe('console: registrations pages', () => {
     expect(second.text).toContain('Page 2 of 2');
     expect(second.text).toContain(`href="${url}?sort=name&amp;page=1"`);
     expect(new Set([...namesIn(first.text), ...namesIn(second.text)]).size).toBe(55);
+    const past = await web.get(`${url}?sort=name&page=9`);
+    expect(past.status).toBe(303);
+    expect(past.headers.location).toBe(`${url}?sort=name&page=2`);
   });
 
   it('approves one, and rejects one with a reason that reaches the history and the email', async () => {

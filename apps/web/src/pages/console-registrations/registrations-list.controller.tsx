@@ -15,7 +15,7 @@ import { listOf, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
-import { Download, HtmlResponse, type PageResult } from '../../http/web-results.js';
+import { Download, HtmlResponse, redirect, type PageResult } from '../../http/web-results.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
 import {
   LIST_KEYS,
@@ -341,7 +341,7 @@ export class RegistrationsListController {
     eventId: string,
     raw: Record<string, unknown>,
     bulk: { values: Record<string, unknown>; error?: string } = { values: {} },
-  ): Promise<string> {
+  ): Promise<PageResult> {
     const { actor, event } = await this.console.event(ctx, eventId);
     const { query, values } = await readListQuery(ctx, raw);
     const [page, facets] = await Promise.all([
@@ -351,6 +351,8 @@ export class RegistrationsListController {
     const t = ctx.t.consoleRegistrations;
     const base = consoleEventPath(eventId, 'registrations');
     const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+    // A page past the end (an old link after cancellations): the last page instead.
+    if (page.page > pages) return redirect(listHref(base, values, { page: String(pages) }));
     const waitlistView = values.status === 'waitlisted' && values.sort === 'waitlist';
     const csvHref = listHref(`${base}/export.csv`, values, { page: undefined });
     const back = listHref(base, values, { page: values.page });
@@ -437,8 +439,8 @@ export class RegistrationsListController {
     const ids = listOf(body, 'ids');
     const reason = textOf(body, 'reason');
     const again = (error: string) =>
-      this.listPage(ctx, eventId, backQuery, { values: body, error }).then(
-        (html) => new HtmlResponse(html, 400),
+      this.listPage(ctx, eventId, backQuery, { values: body, error }).then((result) =>
+        typeof result === 'string' ? new HtmlResponse(result, 400) : result,
       );
     if (action !== 'approve' && action !== 'reject' && action !== 'cancel') {
       return again(t.bulkChooseAction);
