@@ -235,6 +235,32 @@ describe('the agenda in a real browser', () => {
     expect(await h.page.getByText('Moussa Traoré').count()).toBe(1);
     expect(await accessibilityViolations(h.page)).toEqual([]);
     await snap(h.page, 'host-bus-list-fr-laptop');
+
+    // An immersion she hosts: who comes, and when they land.
+    const immersion = await createEvent(t, admin, {
+      name: 'Immersion Ouagadougou → Tanger',
+      kind: 'immersion',
+      hostOrganisationId: tanger.id,
+      capacity: 4,
+    });
+    await t
+      .http()
+      .post(`/api/events/${immersion.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: host.id, role: 'host' })
+      .expect(201);
+    const stay = await register(t, immersion.id, khai, ouaga.id);
+    await t
+      .http()
+      .put(`/api/registrations/${stay}/travel`)
+      .set(khai.auth)
+      .send({ arrival: { flightNumber: 'AT571', airport: 'TNG', at: '2027-10-24T16:40' } })
+      .expect(200);
+    await h.page.goto(`/host/events/${immersion.id}`);
+    await h.page.getByRole('heading', { name: 'Qui vient, et quand : les arrivées' }).waitFor();
+    expect(await h.page.getByRole('cell', { name: 'Nguyễn Thị Minh Khai-Hằng' }).count()).toBe(1);
+    expect(await accessibilityViolations(h.page)).toEqual([]);
+    await snap(h.page, 'host-immersion-fr-laptop');
     await h.context.close();
 
     // The same pages in Spanish, for a look at the wording.
@@ -244,7 +270,13 @@ describe('the agenda in a real browser', () => {
     expect(await accessibilityViolations(es.page)).toEqual([]);
     await snap(es.page, 'site-visit-es-phone');
     await es.page.goto(`/e/${event.slug}/agenda`);
+    expect(await accessibilityViolations(es.page)).toEqual([]);
     await snap(es.page, 'agenda-es-phone');
+    // A filter that cannot be: the error summary, the filters open, the field marked.
+    await es.page.goto(`/e/${event.slug}/agenda?kind=party`);
+    await es.page.getByText('Hay un problema').waitFor();
+    expect(await accessibilityViolations(es.page)).toEqual([]);
+    await snap(es.page, 'agenda-filter-error-es-phone');
     await es.context.close();
   });
 });
