@@ -10,7 +10,7 @@ import {
 } from './support/factories.js';
 import { parseCsv } from './support/csv.js';
 import { registrationBody } from './support/registration-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
 
 /** supertest buffers application/pdf only when asked to. */
@@ -415,6 +415,10 @@ describe('console: visa board and arrivals', () => {
       const rules = await client.post(`${visas()}/rules`, { visaRequiredFor: ['DE'] });
       expect(rules.status).toBe(404);
     }
+    // A platform admin is let in, like the event's organisers.
+    const asAdmin = new WebClient(t);
+    await asAdmin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    for (const path of pages.slice(0, 3)) expect((await asAdmin.get(path)).status).toBe(200);
     // The other event's organiser cannot reach this event's people through their own event.
     const client = new WebClient(t);
     await client.signIn(stranger.email, 'a-long-password');

@@ -35,6 +35,7 @@ export const consoleVisas = {
           ? `${total} participant${total === 1 ? '' : 's'}`
           : `${shown} of ${total} participants`,
     select: 'Select',
+    selectAll: 'Select everyone on this page',
     selectPerson: (name: string) => `Select ${name}`,
     name: 'Name',
     organisation: 'Organisation',
@@ -75,7 +76,6 @@ export const consoleVisas = {
     not_confirmed: 'the registration is not confirmed.',
     not_requested: 'no invitation letter has been requested for this person.',
     passport_missing: 'the passport details are incomplete.',
-    not_issued: 'the letter has not been issued yet.',
     not_found: 'this registration is not part of this event.',
     other: 'the letter could not be issued.',
   },

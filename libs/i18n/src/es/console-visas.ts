@@ -36,6 +36,7 @@ export const consoleVisas: ConsoleVisasMessages = {
           ? `${total} participante${total === 1 ? '' : 's'}`
           : `${shown} de ${total} participantes`,
     select: 'Selección',
+    selectAll: 'Seleccionar a todas las personas de esta página',
     selectPerson: (name: string) => `Seleccionar a ${name}`,
     name: 'Nombre',
     organisation: 'Organización',
@@ -76,7 +77,6 @@ export const consoleVisas: ConsoleVisasMessages = {
     not_confirmed: 'la inscripción no está confirmada.',
     not_requested: 'no se ha solicitado ninguna carta de invitación para esta persona.',
     passport_missing: 'los datos del pasaporte están incompletos.',
-    not_issued: 'la carta aún no se ha emitido.',
     not_found: 'esta inscripción no pertenece a este evento.',
     other: 'no se ha podido emitir la carta.',
   },

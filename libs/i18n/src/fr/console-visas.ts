@@ -36,6 +36,7 @@ export const consoleVisas: ConsoleVisasMessages = {
           ? `${total} participant${total === 1 ? '' : 's'}`
           : `${shown} participants sur ${total}`,
     select: 'Sélection',
+    selectAll: 'Sélectionner toutes les personnes de cette page',
     selectPerson: (name: string) => `Sélectionner ${name}`,
     name: 'Nom',
     organisation: 'Organisation',
@@ -76,7 +77,6 @@ export const consoleVisas: ConsoleVisasMessages = {
     not_confirmed: 'l’inscription n’est pas confirmée.',
     not_requested: 'aucune lettre d’invitation n’a été demandée pour cette personne.',
     passport_missing: 'les informations du passeport sont incomplètes.',
-    not_issued: 'la lettre n’a pas encore été délivrée.',
     not_found: 'cette inscription ne fait pas partie de cet événement.',
     other: 'la lettre n’a pas pu être délivrée.',
   },

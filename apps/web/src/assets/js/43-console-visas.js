@@ -1,4 +1,4 @@
-/* Console visas: a print button for the arrivals sheet (the browser's own print works without it). */
+/* Console visas: enhancements only (print button, tick every row); every form works without them. */
 (function () {
   'use strict';
   var buttons = document.querySelectorAll('[data-cv-print]');
@@ -6,6 +6,14 @@
     buttons[i].hidden = false;
     buttons[i].addEventListener('click', function () {
       window.print();
+    });
+  }
+  var all = document.querySelector('[data-cv-select-all]');
+  if (all && all.form) {
+    var rows = all.form.querySelectorAll('input[name=registrationId]');
+    all.hidden = false;
+    all.addEventListener('change', function () {
+      for (var j = 0; j < rows.length; j++) rows[j].checked = all.checked;
     });
   }
 })();

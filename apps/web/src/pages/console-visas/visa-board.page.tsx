@@ -307,6 +307,14 @@ export function VisaBoardPage(props: {
               <tr>
                 <th scope="col">
                   <span class="visually-hidden">{t.table.select}</span>
+                  {/* Ticks every row; shown by the script (without it, tick rows one by one). */}
+                  <input
+                    type="checkbox"
+                    class="cv-select-all"
+                    aria-label={t.table.selectAll}
+                    data-cv-select-all
+                    hidden
+                  />
                 </th>
                 <th scope="col">{t.table.name}</th>
                 <th scope="col">{t.table.organisation}</th>
