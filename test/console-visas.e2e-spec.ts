@@ -355,6 +355,32 @@ describe('console: visa board and arrivals', () => {
     await web.get(`/console/events/${eventId}/arrivals?lang=en`);
   });
 
+  it('the arrivals service also lists confirmed departures, in the event zone (API)', async () => {
+    const res = await t
+      .http()
+      .get(`/api/events/${eventId}/arrivals`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(res.body.departures).toEqual([
+      {
+        registrationId: regs.awa,
+        name: 'Awa Traoré',
+        organisation: 'Maison des Familles de Ouagadougou',
+        country: 'BF',
+        phone: '+226 76 00 11 22',
+        flightNumber: 'AT570',
+        airport: 'TNG',
+        at: '2027-10-31T10:05:00+00:00',
+      },
+    ]);
+    const rak = await t
+      .http()
+      .get(`/api/events/${eventId}/arrivals?airport=RAK`)
+      .set(organiser.auth)
+      .expect(200);
+    expect(rak.body.departures).toEqual([]);
+  });
+
   it('downloads the arrivals CSV of the service', async () => {
     const res = await web.get(`/console/events/${eventId}/arrivals/arrivals.csv`);
     expect(res.status).toBe(200);
