@@ -313,6 +313,40 @@ describe('participant travel, calendar and my data pages', () => {
     expect(text).toContain('B7654321');
   });
 
+  it('shows a cancelled registration read-only, and says why a change is refused', async () => {
+    const awa = await participant('Awa Nikiéma', 'fr');
+    await awa.web.get(travelPath(awa.registrationId));
+    await awa.web.post(travelPath(awa.registrationId), {
+      'passport.nationality': 'BF',
+      'passport.number': 'B5555555',
+      'passport.expiresOn': '2032-06-30',
+    });
+    const form = (await awa.web.get(travelPath(awa.registrationId))).text;
+    await t
+      .http()
+      .post(`/api/registrations/${awa.registrationId}/cancel`)
+      .set(awa.person.auth)
+      .send({})
+      .expect(200);
+    const page = await awa.web.get(travelPath(awa.registrationId));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Cette inscription n’est plus active');
+    expect(page.text).toContain('Burkina Faso, numéro B5555555');
+    expect(page.text).not.toContain('Enregistrer mon voyage');
+    expect(page.text).not.toContain('Demander une lettre d’invitation');
+    // A form left open in another tab is refused in words, not with a server error.
+    expect(form).toContain('Enregistrer mon voyage');
+    const late = await awa.web.post(travelPath(awa.registrationId), {
+      'passport.nationality': 'CD',
+      'passport.number': 'OP1111111',
+      'passport.expiresOn': '2032-06-30',
+    });
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('Cette inscription n’est plus active');
+    const letter = await awa.web.post(`${travelPath(awa.registrationId)}/letter-request`);
+    expect(letter.status).toBe(409);
+  });
+
   it('shows the subscription link once, and rotating it makes the old URL stop working', async () => {
     const awa = await participant('Awa Compaoré', 'fr');
     let page = await awa.web.get('/my/calendar');
