@@ -12,7 +12,7 @@ export const calendar = {
   newLinkTitle: 'Your subscription link',
   secret:
     'Keep this link to yourself: anyone who has it can see your agenda. It is shown only now; copy it or add it to your calendar straight away.',
-  phone: 'On this phone',
+  phone: 'On this device (phone, tablet or computer)',
   addToPhone: 'Add to my calendar (webcal)',
   copyTitle: 'In a calendar app on a computer',
   copyLabel: 'Subscription address (https)',

@@ -13,7 +13,7 @@ export const calendar: CalendarMessages = {
   newLinkTitle: 'Su enlace de suscripción',
   secret:
     'No comparta este enlace: cualquier persona que lo tenga puede ver su agenda. Solo se muestra ahora; cópielo o añádalo enseguida a su calendario.',
-  phone: 'En este teléfono',
+  phone: 'En este dispositivo (teléfono, tableta u ordenador)',
   addToPhone: 'Añadir a mi calendario (webcal)',
   copyTitle: 'En una aplicación de calendario en el ordenador',
   copyLabel: 'Dirección de suscripción (https)',

@@ -14,7 +14,7 @@ export const calendar: CalendarMessages = {
   newLinkTitle: 'Votre lien d’abonnement',
   secret:
     'Gardez ce lien pour vous : toute personne qui l’a peut voir votre agenda. Il n’est affiché que maintenant ; copiez-le ou ajoutez-le tout de suite à votre calendrier.',
-  phone: 'Sur ce téléphone',
+  phone: 'Sur cet appareil (téléphone, tablette ou ordinateur)',
   addToPhone: 'Ajouter à mon calendrier (webcal)',
   copyTitle: 'Dans une application de calendrier sur ordinateur',
   copyLabel: 'Adresse d’abonnement (https)',
