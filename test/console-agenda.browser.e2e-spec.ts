@@ -192,6 +192,26 @@ describe('the agenda builder in a real browser (1280x800)', () => {
     expect(await page.locator('article.ca-clash').count()).toBe(0);
     await snap(page, 'console-agenda-grid-en-laptop');
 
+    // Dragging a block (script on) sends the same move form: to "No room", same time.
+    const listening = page.locator('article.ca-block').filter({
+      has: page.getByRole('heading', { name: 'Listening to families' }),
+    });
+    const from = await listening.boundingBox();
+    const noRoom = await page.locator('.ca-room-none').boundingBox();
+    const grid = await page.locator('.ca-grid').boundingBox();
+    if (!from || !noRoom || !grid) throw new Error('grid not laid out');
+    await listening.dragTo(page.locator('.ca-grid'), {
+      sourcePosition: { x: 30, y: 6 },
+      targetPosition: { x: noRoom.x + 30 - grid.x, y: from.y + 6 - grid.y },
+    });
+    await page.getByText('The session has moved.').waitFor();
+    const [moved] = await w.db.query(
+      `SELECT room_id, to_char(starts_at AT TIME ZONE 'UTC', 'HH24:MI') AS at FROM sessions
+        WHERE event_id = $1 AND title = 'Listening to families'`,
+      [event.id],
+    );
+    expect(moved).toEqual({ room_id: null, at: '11:00' });
+
     // Review, then publish.
     await page.getByRole('link', { name: 'Review conflicts and publish' }).click();
     await page.getByRole('heading', { name: 'Review and publish the agenda' }).waitFor();

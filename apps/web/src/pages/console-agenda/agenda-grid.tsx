@@ -143,6 +143,8 @@ export function AgendaGrid(props: {
     <div class="ca-grid-wrap">
       <div
         class="ca-grid"
+        data-day={day}
+        data-from={from}
         style={`grid-template-columns:${template};grid-template-rows:auto repeat(${rows}, var(--ca-row))`}
       >
         <div class="ca-corner" style="grid-row:1;grid-column:1">
@@ -164,6 +166,7 @@ export function AgendaGrid(props: {
           <>
             <div
               class={`ca-room${c.roomId ? '' : ' ca-room-none'}`}
+              data-room={c.roomId ?? ''}
               style={`grid-row:1;grid-column:${columnStart[i]} / span ${c.lanes}`}
             >
               <h3 class="ca-room-name">{c.label}</h3>
@@ -184,6 +187,14 @@ export function AgendaGrid(props: {
                   class={`ca-block ca-kind-${s.kind}${mine.length ? ' ca-clash' : ''}${s.status === 'draft' ? ' ca-draft' : ''}`}
                   style={`grid-row:${rowOf(p.start)} / ${Math.max(rowOf(p.end), rowOf(p.start) + 1)};grid-column:${columnStart[i] + p.lane}`}
                   data-session={s.id}
+                  {...(localDay(s.startsAt) === localDay(s.endsAt)
+                    ? {
+                        draggable: true,
+                        'data-move': `${sessionPath(event.id, s.id)}/move`,
+                        'data-start': p.start,
+                        'data-end': p.end,
+                      }
+                    : {})}
                 >
                   <h4 class="ca-title">
                     <a href={sessionPath(event.id, s.id)}>{s.title}</a>
