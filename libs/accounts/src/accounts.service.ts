@@ -50,6 +50,8 @@ export class AccountsService implements OnApplicationBootstrap {
         locale: 'en',
         platformRole: 'admin',
         passwordHash: await hashPassword(adminPassword),
+        // The operator chose this address: it needs no emailed confirmation.
+        emailVerifiedAt: new Date(),
       })
       .orIgnore()
       .execute();

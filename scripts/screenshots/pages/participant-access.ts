@@ -32,10 +32,10 @@ export const pages: ScreenshotPage[] = [
   { name: 'event-page', as: 'anonymous', path: '/e/tangier-2027' },
   { name: 'event-page-es', as: 'lucia', path: '/e/tangier-2027', locale: 'es' },
   { name: 'event-page-registered', as: 'awa', path: '/e/tangier-2027' },
-  { name: 'register', as: 'fatou', path: '/e/tangier-2027/register', locale: 'en' },
+  { name: 'register', as: 'organiser', path: '/e/tangier-2027/register', locale: 'en' },
   {
     name: 'register-errors',
-    as: 'fatou',
+    as: 'organiser',
     path: '/e/tangier-2027/register',
     before: async (page) => {
       await page.locator('input[name=phone]').fill('70 12 34');
