@@ -189,8 +189,10 @@ describe('console visas in a real browser (1280x800)', () => {
     ).toBe(false);
     expect(await page.getByRole('button', { name: 'Imprimer la feuille' }).isVisible()).toBe(false);
     await snap(page, 'console-arrivals-print-fr');
-    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, format: 'Letter' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 (595 x 842 points) from the sheet's own @page rule, whatever the default paper.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
     await page.emulateMedia({ media: 'screen' });
 
     const download = page.waitForEvent('download');
