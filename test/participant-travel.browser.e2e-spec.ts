@@ -263,4 +263,36 @@ describe('travel, calendar and my data in a real browser', () => {
       await context.close();
     }
   });
+
+  it('works with JavaScript off: travel saved, letter asked, data downloaded', async () => {
+    const { person, registrationId } = await register('Fatou Diop', 'fr');
+    const travel = `/my/registrations/${registrationId}/travel`;
+    const { context, page } = await w.newPage({
+      viewport: PHONE,
+      locale: 'fr-FR',
+      javaScriptEnabled: false,
+    });
+    await signInThroughPage(page, person.email, travel, [
+      'Adresse e-mail',
+      'Mot de passe',
+      'Se connecter',
+    ]);
+    await page.getByLabel('Pays qui a délivré le passeport').selectOption('SN');
+    await page.getByLabel('Numéro de passeport').fill('A00012345');
+    await page.getByLabel('Date d’expiration').fill('2031-03-31');
+    await page.getByRole('button', { name: 'Enregistrer mon voyage' }).click();
+    await page.getByText('Vos informations de voyage sont enregistrées.').waitFor();
+    await page.getByText('Sénégal, numéro A00012345').waitFor();
+    await page.getByRole('button', { name: 'Demander une lettre d’invitation' }).click();
+    await page.getByText('Votre demande a été transmise').waitFor();
+    await page.goto('/my/data');
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger mes données (JSON)' }).first().click(),
+    ]);
+    const path = join(downloads, 'fatou.json');
+    await json.saveAs(path);
+    expect(JSON.parse(readFileSync(path, 'utf8')).account.name).toBe('Fatou Diop');
+    await context.close();
+  });
 });
