@@ -372,8 +372,30 @@ describe('console: registrations pages', () => {
       publicUrl: 'https://convene.test',
     });
     expect(rendered.subject).toContain('Le rogamos que confirme su inscripción');
-    const link = /https:\/\/convene\.test(\/my\/registrations\/[^\s"<>]+)/.exec(rendered.text)![1];
+    let link = /https:\/\/convene\.test(\/my\/registrations\/[^\s"<>]+)/.exec(rendered.text)![1];
     expect(link).toContain(`/my/registrations/${regId}/consent?token=`);
+
+    // The organiser sends it again: a new link, and the old one stops working.
+    await web.get(`${base()}/${regId}`);
+    const resent = await web.post(`${base()}/${regId}/resend-consent`);
+    expect(resent.status).toBe(303);
+    expect((await web.get(resent.headers.location)).text).toContain(
+      'The consent email has been sent again',
+    );
+    expect((await new WebClient(t).get(link)).status).toBe(404);
+    const mails = (await db.query(
+      `SELECT template, locale, payload FROM messages WHERE recipient_email = $1
+        ORDER BY created_at`,
+      [email],
+    )) as Array<{ template: string; locale: string; payload: Record<string, unknown> }>;
+    expect(mails.map((m) => m.template)).toEqual([
+      'registration_consent_requested',
+      'registration_consent_requested',
+    ]);
+    const again = renderMessage(mails[1].template, mails[1].locale, mails[1].payload, {
+      publicUrl: 'https://convene.test',
+    });
+    link = /https:\/\/convene\.test(\/my\/registrations\/[^\s"<>]+)/.exec(again.text)![1];
 
     // Someone without the token (or with a wrong one) sees nothing.
     const stranger = new WebClient(t);
@@ -404,11 +426,11 @@ describe('console: registrations pages', () => {
     expect(after.body.participants).toBe(4);
 
     // A second answer changes nothing.
-    const again = await person.post(`/my/registrations/${regId}/consent`, {
+    const secondAnswer = await person.post(`/my/registrations/${regId}/consent`, {
       token,
       answer: 'decline',
     });
-    expect(again.status).toBe(409);
+    expect(secondAnswer.status).toBe(409);
     expect(await statusOf(regId)).toBe('confirmed');
     const history = await web.get(`${base()}/${regId}`);
     expect(history.text).toContain('The person gave consent');

@@ -157,6 +157,41 @@ export class RegistrationConsent {
   }
 
   /**
+   * The consent email again (lost, or sent to a full mailbox), with a new link: the old
+   * one stops working. Organisers only, and only while the person has not answered.
+   */
+  async resend(actor: Actor, id: string): Promise<RegistrationView> {
+    const found = await this.dataSource.getRepository(Registration).findOneBy({ id });
+    if (!found) throw notFound('Registration');
+    await this.events.requireOrganiser(actor, found.eventId);
+    const token = randomBytes(32).toString('base64url');
+    return this.dataSource.transaction(async (manager) => {
+      const event = (await this.ledger.lockEvent(manager, found.eventId))!;
+      const registration = await manager
+        .getRepository(Registration)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!registration) throw notFound('Registration');
+      if (!canConsent(registration.status)) {
+        throw conflict(`This registration was already answered: it is ${registration.status}`, {
+          status: registration.status,
+        });
+      }
+      await manager.update(Registration, { id }, { consentTokenHash: hashToken(token) });
+      await this.ledger.record(manager, event, [
+        {
+          registration,
+          from: 'awaiting_consent',
+          to: 'awaiting_consent',
+          by: actor.accountId,
+          reason: 'Consent email sent again',
+          consentToken: token,
+        },
+      ]);
+      return toRegistrationView(registration, event.timezone);
+    });
+  }
+
+  /**
    * What the consent page shows: to the person holding the emailed token, or signed in
    * as the registered person. Anyone else (a wrong or spent token) gets a 404.
    */

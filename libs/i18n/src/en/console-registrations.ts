@@ -137,6 +137,9 @@ export const consoleRegistrations = {
   cancelHint: 'Required. It is sent to the person in their email.',
   cancelConfirm: 'Cancel this registration? The person will be told by email.',
   noActions: 'No decision is possible in this status.',
+  resend: 'Send the consent email again',
+  resendHint: 'With a new link; the previous one stops working.',
+  resendRefused: 'The email was not sent again:',
   refusedAction: {
     approve: 'This registration cannot be approved:',
     reject: 'This registration cannot be rejected:',
@@ -151,6 +154,7 @@ export const consoleRegistrations = {
     rejected: 'it is already rejected.',
   } as Record<string, string>,
   flash: {
+    resent: 'The consent email has been sent again, with a new link.',
     approved: 'Approved: the person has a seat and has been told by email.',
     approvedWaitlisted:
       'Approved, but the event is full: the person is on the waiting list and has been told by email.',

@@ -137,6 +137,9 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   cancelHint: 'Obligatorio. Se envía a la persona en su correo.',
   cancelConfirm: '¿Cancelar esta inscripción? Se avisará a la persona por correo.',
   noActions: 'No es posible ninguna decisión en este estado.',
+  resend: 'Volver a enviar el correo de confirmación',
+  resendHint: 'Con un enlace nuevo; el anterior deja de funcionar.',
+  resendRefused: 'No se ha vuelto a enviar el correo:',
   refusedAction: {
     approve: 'Esta inscripción no se puede aprobar:',
     reject: 'Esta inscripción no se puede rechazar:',
@@ -151,6 +154,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     rejected: 'ya está rechazada.',
   },
   flash: {
+    resent: 'Se ha vuelto a enviar el correo de confirmación, con un enlace nuevo.',
     approved: 'Aprobada: la persona tiene plaza y se le ha avisado por correo.',
     approvedWaitlisted:
       'Aprobada, pero el evento está completo: la persona está en la lista de espera y se le ha avisado por correo.',

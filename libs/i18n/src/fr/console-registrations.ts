@@ -137,6 +137,9 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   cancelHint: 'Obligatoire. Il est envoyé à la personne dans son e-mail.',
   cancelConfirm: 'Annuler cette inscription ? La personne sera prévenue par e-mail.',
   noActions: "Aucune décision n'est possible dans ce statut.",
+  resend: "Renvoyer l'e-mail de confirmation",
+  resendHint: 'Avec un nouveau lien ; le précédent ne fonctionne plus.',
+  resendRefused: "L'e-mail n'a pas été renvoyé :",
   refusedAction: {
     approve: 'Cette inscription ne peut pas être validée :',
     reject: 'Cette inscription ne peut pas être refusée :',
@@ -151,6 +154,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     rejected: 'elle est déjà refusée.',
   },
   flash: {
+    resent: "L'e-mail de confirmation a été renvoyé, avec un nouveau lien.",
     approved: 'Validée : la personne a une place et a été prévenue par e-mail.',
     approvedWaitlisted:
       "Validée, mais l'événement est complet : la personne est sur la liste d'attente et a été prévenue par e-mail.",

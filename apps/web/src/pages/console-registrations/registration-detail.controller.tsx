@@ -3,6 +3,7 @@ import { DomainError, notFound } from '#core';
 import type { EventView } from '#events';
 import {
   canApply,
+  RegistrationConsent,
   RegistrationReports,
   RegistrationsService,
   RegistrationWorkflow,
@@ -161,11 +162,21 @@ function Decisions(props: {
   const t = ctx.t.consoleRegistrations;
   const status = r.status as Parameters<typeof canApply>[1];
   const can = (a: RegistrationAction) => canApply(a, status);
+  const awaiting = r.status === 'awaiting_consent';
   if (!can('approve') && !can('reject') && !can('cancel')) return <p>{t.noActions}</p>;
   const reject = { ...(state.reject ?? emptyForm()), idPrefix: 'reject-' };
   const cancel = { ...(state.cancel ?? emptyForm()), idPrefix: 'cancel-' };
   return (
     <div class="cr-decisions">
+      {awaiting && (
+        <Form ctx={ctx} action={`${base}/resend-consent`} class="card cr-decision">
+          <h3>{t.resend}</h3>
+          <p class="hint">{t.resendHint}</p>
+          <button type="submit" class="btn secondary">
+            {t.resend}
+          </button>
+        </Form>
+      )}
       {can('approve') && (
         <Form ctx={ctx} action={`${base}/approve`} class="card cr-decision">
           <h3>{t.approve}</h3>
@@ -227,6 +238,7 @@ export class RegistrationDetailController {
     private readonly registrations: RegistrationsService,
     private readonly workflow: RegistrationWorkflow,
     private readonly reports: RegistrationReports,
+    private readonly consent: RegistrationConsent,
   ) {}
 
   /** The registration, only if it belongs to this event (else 404, like a stranger's). */
@@ -330,6 +342,30 @@ export class RegistrationDetailController {
     @FormBody() body: Record<string, unknown>,
   ): Promise<PageResult> {
     return this.decide(ctx, eventId, regId, 'cancel', body);
+  }
+
+  @Post('resend-consent')
+  async resendConsent(
+    @Web() ctx: WebContext,
+    @Param('eventId') eventId: string,
+    @Param('regId') regId: string,
+  ): Promise<PageResult> {
+    const { actor } = await this.load(ctx, eventId, regId);
+    try {
+      await this.consent.resend(actor, regId);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'conflict') {
+        const current = typeof e.details?.status === 'string' ? e.details.status : '';
+        const t = ctx.t.consoleRegistrations;
+        const refusal = `${t.resendRefused} ${t.refusedState[current] ?? statusWords(ctx, current)}`;
+        return new HtmlResponse(await this.page(ctx, eventId, regId, { refusal }), 409);
+      }
+      throw e;
+    }
+    return redirect(
+      `${consoleEventPath(eventId, 'registrations')}/${regId}`,
+      'consoleRegistrations.flash.resent',
+    );
   }
 
   private async decide(
