@@ -80,8 +80,7 @@ export function ErrorSummary(props: {
         {entries.map(([field, message]) => (
           <li>
             <a href={`#${fieldId(field, props.form.idPrefix)}`}>
-              {props.labels[field] ? `${props.labels[field]}: ` : ''}
-              {message}
+              {props.labels[field] ? t.fieldProblem(props.labels[field], message) : message}
             </a>
           </li>
         ))}

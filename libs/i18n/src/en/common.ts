@@ -29,6 +29,8 @@ export const common = {
   no: 'No',
   page: (n: number, of: number) => `Page ${n} of ${of}`,
   errorSummaryTitle: 'There is a problem',
+  /** A problem in the error summary, after its field's label. */
+  fieldProblem: (label: string, message: string) => `${label}: ${message}`,
   errorCount: (n: number) =>
     n === 1 ? '1 field needs your attention' : `${n} fields need your attention`,
   notFoundTitle: 'Page not found',

@@ -30,6 +30,7 @@ export const common: CommonMessages = {
   no: 'No',
   page: (n: number, of: number) => `Página ${n} de ${of}`,
   errorSummaryTitle: 'Hay un problema',
+  fieldProblem: (label: string, message: string) => `${label}: ${message}`,
   errorCount: (n: number) =>
     n === 1 ? '1 campo requiere su atención' : `${n} campos requieren su atención`,
   notFoundTitle: 'Página no encontrada',

@@ -30,6 +30,7 @@ export const common: CommonMessages = {
   no: 'Non',
   page: (n: number, of: number) => `Page ${n} sur ${of}`,
   errorSummaryTitle: 'Il y a un problème',
+  fieldProblem: (label: string, message: string) => `${label} : ${message}`,
   errorCount: (n: number) =>
     n === 1 ? '1 champ demande votre attention' : `${n} champs demandent votre attention`,
   notFoundTitle: 'Page introuvable',
