@@ -140,6 +140,34 @@ describe('console announcements and dashboard, in a real browser', () => {
     await page.getByText('4 emails', { exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await snap(page, 'console-messages-en-laptop');
+
+    // One email bounced: the log says why in words, and "retry all failed" sends it again.
+    const [{ announcement }] = await w.db.query(
+      `SELECT payload->>'announcementId' AS announcement FROM messages WHERE template = 'announcement' LIMIT 1`,
+    );
+    const lucia = readers.find((r) => r.locale === 'es')!.person;
+    await w.db.query(
+      `UPDATE messages SET status = 'failed', attempts = 4, sent_at = NULL,
+              last_error = '450 4.2.0 Mailbox temporarily unavailable'
+        WHERE template = 'announcement' AND recipient_email = $1`,
+      [lucia.email],
+    );
+    const before = w.sink.received.length;
+    await page.goto(`/console/events/${event.id}/messages?status=failed&lang=es`);
+    await page
+      .getByText('El servidor de correo del destinatario pidió volver a intentarlo más tarde.')
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await snap(page, 'console-messages-failed-es-laptop');
+    await page.goto(`/console/events/${event.id}/announcements/${announcement}?lang=en`);
+    expect(await page.locator('tr[data-status=failed] td').textContent()).toBe('1');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await snap(page, 'console-announcement-failed-en-laptop');
+    await page.getByRole('button', { name: 'Retry all failed emails' }).click();
+    await page.getByText('The failed emails are queued again.').waitFor();
+    await page.getByText('4 of 4 emails sent.').waitFor({ timeout: 60_000 });
+    await w.mailTo(lucia.email, /Cambio de sala/);
+    expect(w.sink.received.length).toBe(before + 1);
     await context.close();
   });
 

@@ -78,6 +78,8 @@ export const consoleMessages = {
       `${sent} of ${total} email${total === 1 ? '' : 's'} sent.`,
     updating: 'This page updates by itself every few seconds while emails are waiting.',
     done: 'Every email has been handed to the mail server.',
+    someFailed: (n: number) =>
+      `${n === 1 ? '1 email' : `${n} emails`} could not be sent. The message log says why; you can retry once the problem is solved.`,
     byLanguage: 'Languages',
     retryFailed: 'Retry all failed emails',
     retriedFlash: 'The failed emails are queued again.',

@@ -77,6 +77,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       `${sent} de ${total} correo${total === 1 ? '' : 's'} enviado${total === 1 ? '' : 's'}.`,
     updating: 'Esta página se actualiza sola cada pocos segundos mientras haya correos en espera.',
     done: 'Todos los correos se han entregado al servidor de correo.',
+    someFailed: (n) =>
+      `${n === 1 ? 'No se pudo enviar 1 correo' : `No se pudieron enviar ${n} correos`}. El registro de mensajes indica el motivo; puede reintentarlo una vez resuelto el problema.`,
     byLanguage: 'Idiomas',
     retryFailed: 'Reintentar todos los correos con error',
     retriedFlash: 'Los correos con error vuelven a estar en cola.',

@@ -80,6 +80,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
     updating:
       'Cette page se met à jour toute seule toutes les quelques secondes tant que des e-mails sont en attente.',
     done: 'Tous les e-mails ont été remis au serveur de messagerie.',
+    someFailed: (n) =>
+      `${n > 1 ? `${n} e-mails n’ont pas pu être envoyés` : '1 e-mail n’a pas pu être envoyé'}. Le journal des messages en donne la raison ; vous pourrez réessayer une fois le problème réglé.`,
     byLanguage: 'Langues',
     retryFailed: 'Renvoyer tous les e-mails en échec',
     retriedFlash: 'Les e-mails en échec sont de nouveau en file d’attente.',

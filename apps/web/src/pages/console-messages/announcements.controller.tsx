@@ -498,7 +498,7 @@ export class ConsoleAnnouncementsController {
     const pending = p.queued + p.sending > 0;
     // A plain Refresh header: the page follows the worker without any script.
     if (pending) res.setHeader('Refresh', String(REFRESH_SECONDS));
-    const messagesPath = `${consoleEventPath(event.id, 'messages')}?template=announcement`;
+    const messagesPath = `${consoleEventPath(event.id, 'messages')}?template=announcement${p.failed > 0 ? '&status=failed' : ''}`;
     return renderConsolePage(ctx, {
       event,
       section: 'announcements',
@@ -529,7 +529,11 @@ export class ConsoleAnnouncementsController {
               {`${p.sent}/${p.total}`}
             </progress>
             <p class="muted">
-              {pending ? t.progress.updating : p.failed === 0 ? t.progress.done : ''}
+              {pending
+                ? t.progress.updating
+                : p.failed > 0
+                  ? t.progress.someFailed(p.failed)
+                  : t.progress.done}
             </p>
           </div>
           <ProgressCounts ctx={ctx} p={p} />
