@@ -2,6 +2,8 @@ import type { AnnouncementPayload, MagicLinkPayload, SessionChangedPayload } fro
 import { COMMON, eventDetails } from './common.js';
 import { localTime, localTimeRange, type MailLocale, placeName } from './format.js';
 import type { EmailContent } from './layout.js';
+import type { RenderLinks } from './render.js';
+import { sessionPageUrl } from '#ics';
 
 export function magicLinkContent(p: MagicLinkPayload, locale: MailLocale): EmailContent {
   const c = COMMON[locale];
@@ -71,7 +73,11 @@ export function announcementContent(p: AnnouncementPayload, locale: MailLocale):
   };
 }
 
-export function sessionChangedContent(p: SessionChangedPayload, locale: MailLocale): EmailContent {
+export function sessionChangedContent(
+  p: SessionChangedPayload,
+  locale: MailLocale,
+  links: RenderLinks = {},
+): EmailContent {
   const c = COMMON[locale];
   const place = placeName(p.venueCity, p.eventTimezone, locale);
   const when = localTimeRange(p.startsAt, p.endsAt, p.eventTimezone, locale, place);
@@ -89,6 +95,7 @@ export function sessionChangedContent(p: SessionChangedPayload, locale: MailLoca
       when: 'Quand',
       room: 'Salle',
       footer: `Vous recevez ce message parce que vous participez à cette session de « ${p.eventName} » sur Convene.`,
+      action: 'Voir la session',
     },
     en: {
       subject: cancelled
@@ -102,6 +109,7 @@ export function sessionChangedContent(p: SessionChangedPayload, locale: MailLoca
       when: 'When',
       room: 'Room',
       footer: `You are receiving this email because you take part in this session of "${p.eventName}" on Convene.`,
+      action: 'See the session',
     },
     es: {
       subject: cancelled
@@ -115,6 +123,7 @@ export function sessionChangedContent(p: SessionChangedPayload, locale: MailLoca
       when: 'Cuándo',
       room: 'Sala',
       footer: `Recibe este mensaje porque participa en esta sesión de «${p.eventName}» en Convene.`,
+      action: 'Ver la sesión',
     },
   }[locale];
   const details: Array<[string, string]> = [[w.when, when]];
@@ -128,5 +137,14 @@ export function sessionChangedContent(p: SessionChangedPayload, locale: MailLoca
     details: [...details, ...eventDetails(p, locale)],
     signature: c.signature,
     footer: w.footer,
+    // A session taken off the agenda has no page to see any more.
+    ...(links.publicUrl && p.eventSlug && p.status === 'published'
+      ? {
+          action: {
+            label: w.action,
+            url: sessionPageUrl(links.publicUrl, p.eventSlug, p.sessionId),
+          },
+        }
+      : {}),
   };
 }

@@ -295,6 +295,12 @@ describe('links to the session page', () => {
       'Ver la sesión:\nhttps://convene.test/e/tangier-2027/sessions/s2',
     );
     expect(renderMessage('signup_promoted', 'en', payload, links).text).not.toContain('/api/');
+    const moved = { ...payloads.session_changed, status: 'published', eventSlug: 'tangier-2027' };
+    expect(renderMessage('session_changed', 'en', moved, links).text).toContain(
+      'See the session:\nhttps://convene.test/e/tangier-2027/sessions/s1',
+    );
+    const gone = { ...moved, status: 'cancelled' };
+    expect(renderMessage('session_changed', 'en', gone, links).text).not.toContain('/sessions/');
     // Rows queued before payloads carried the slug go without a link.
     expect(
       renderMessage('signup_promoted', 'en', payloads.signup_promoted, links).text,
