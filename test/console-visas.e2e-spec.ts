@@ -388,7 +388,7 @@ describe('console: visa board and arrivals', () => {
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*-arrivals\.csv"/);
     const rows = parseCsv(res.text.replace(/^\uFEFF/, ''));
     const awa = rows.find((r) => r.includes('Awa Traoré'));
-    expect(awa).toEqual([
+    expect(awa?.slice(0, 8)).toEqual([
       'TNG-1',
       'TNG',
       '2027-10-24',
@@ -397,8 +397,9 @@ describe('console: visa board and arrivals', () => {
       'Awa Traoré',
       'Maison des Familles de Ouagadougou',
       'BF',
-      '+226 76 00 11 22',
     ]);
+    // The organisers' sheet has the phone (a CSV writer may quote a leading + against formulas).
+    expect(awa?.[8]).toMatch(/^'?\+226 76 00 11 22$/);
   });
 
   it('is 404 for a participant, a host and an organiser of another event', async () => {
