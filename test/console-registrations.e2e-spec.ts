@@ -434,6 +434,11 @@ describe('console: registrations pages', () => {
     expect(await statusOf(regId)).toBe('confirmed');
     const history = await web.get(`${base()}/${regId}`);
     expect(history.text).toContain('The person gave consent');
+    // The reasons Convene writes itself are shown in the reader's language.
+    const french = await web.get(`${base()}/${regId}?lang=fr`);
+    expect(french.text).toContain('La personne a donné son accord');
+    expect(french.text).not.toContain('The person gave consent');
+    await web.get(`${base()}?lang=en`);
   });
 
   it('lets the person decline, or consent signed in without the link; a full event puts them on the waiting list', async () => {

@@ -124,6 +124,14 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   historyReason: 'Motivo',
   historySystem: 'Convene (automático)',
   historyNew: 'Nueva inscripción',
+  systemReasons: {
+    'Registered by an organiser': 'Inscripción hecha por la organización',
+    'A seat became free': 'Se liberó una plaza',
+    'The participant erased their account': 'La persona borró su cuenta',
+    'The person gave consent': 'La persona dio su consentimiento',
+    'The person declined': 'La persona rechazó la inscripción',
+    'Consent email sent again': 'Correo de confirmación reenviado',
+  },
   actions: 'Decisiones',
   approve: 'Aprobar',
   approveHint:

@@ -124,6 +124,14 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   historyReason: 'Motif',
   historySystem: 'Convene (automatique)',
   historyNew: 'Nouvelle inscription',
+  systemReasons: {
+    'Registered by an organiser': "Inscription faite par l'équipe d'organisation",
+    'A seat became free': "Une place s'est libérée",
+    'The participant erased their account': 'La personne a supprimé son compte',
+    'The person gave consent': 'La personne a donné son accord',
+    'The person declined': 'La personne a refusé',
+    'Consent email sent again': 'E-mail de confirmation renvoyé',
+  },
   actions: 'Décisions',
   approve: 'Valider',
   approveHint:

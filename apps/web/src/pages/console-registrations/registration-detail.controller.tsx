@@ -143,7 +143,7 @@ function HistoryTable(props: { ctx: WebContext; event: EventView; history: Histo
               <td>
                 <StatusBadge ctx={ctx} status={h.to} />
               </td>
-              <td dir="auto">{h.reason ?? ''}</td>
+              <td dir="auto">{h.reason ? (t.systemReasons[h.reason] ?? h.reason) : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { Get, Param, Post, Query } from '@nestjs/common';
+import { csvSeparatorFor } from '#core';
 import {
   PROFESSIONS,
   REGISTRATION_STATUSES,
@@ -414,7 +415,10 @@ export class RegistrationsListController {
   ): Promise<PageResult> {
     const { actor } = await this.console.event(ctx, eventId);
     const { query } = await readListQuery(ctx, raw);
-    const { filename, body } = await this.reports.csv(actor, eventId, query);
+    const { filename, body } = await this.reports.csv(actor, eventId, {
+      ...query,
+      separator: csvSeparatorFor(ctx.locale, raw.separator),
+    });
     return new Download(body, 'text/csv; charset=utf-8', filename, 'attachment');
   }
 
