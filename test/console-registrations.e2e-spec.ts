@@ -505,4 +505,45 @@ describe('console: registrations pages', () => {
     await juan.signIn(people.juan.email, 'a-long-password');
     expect((await juan.get(`/my/registrations/${existing}/consent`)).status).toBe(404);
   });
+
+  it('answers odd input with a page, never a 500', async () => {
+    await web.get(base());
+    const gets = [
+      `${base()}?page=abc&sort[]=x&status[]=pending&q=${'x'.repeat(500)}`,
+      `${base()}?organisationId=not-a-uuid&visaStatus=%00`,
+      `${base()}/export.csv?status=nope&sort=-waitlist`,
+      `${base()}/bulk`,
+      `${base()}/not-a-uuid`,
+      `${base()}/${regs.emilie}/approve`,
+      `/console/events/not-a-uuid/registrations`,
+      `/my/registrations/not-a-uuid/consent?token=x`,
+      `/my/registrations/${regs.emilie}/consent?token=${'y'.repeat(5000)}`,
+    ];
+    for (const path of gets) {
+      const res = await web.get(path);
+      expect([path, res.status < 500]).toEqual([path, true]);
+    }
+    const posts: Array<[string, Record<string, string | string[]>]> = [
+      [`${base()}/bulk`, { action: 'explode', ids: ['x', regs.awa] }],
+      [`${base()}/bulk`, { action: 'reject', ids: [regs.awa], reason: 'r'.repeat(5000) }],
+      [`${base()}/bulk`, { action: 'approve', ids: [regs.awa], back: 'https://evil.example/' }],
+      [`${base()}/${regs.awa}/cancel`, { reason: ['a', 'b'] }],
+      [`${base()}/new`, { email: ['a@b.org', 'c@d.org'], languages: 'x'.repeat(300) }],
+      [
+        `${base()}/new`,
+        {
+          email: 'other@example.org',
+          name: 'N',
+          locale: 'fr',
+          profession: 'other',
+          organisationId: '00000000-0000-4000-8000-000000000000',
+        },
+      ],
+      [`/my/registrations/${regs.awa}/consent`, { token: ['a', 'b'], answer: 'agree' }],
+    ];
+    for (const [path, form] of posts) {
+      const res = await web.post(path, form);
+      expect([path, res.status < 500]).toEqual([path, true]);
+    }
+  });
 });
