@@ -1,5 +1,8 @@
-/** RFC 4180, enough for the tests: quoted fields, doubled quotes, CRLF or LF line ends. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180, enough for the tests: quoted fields, doubled quotes, CRLF or LF line ends;
+ * `delimiter` ';' reads the semicolon files made for French and Spanish Excel.
+ */
+export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -13,7 +16,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(field);
       field = '';
     } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {

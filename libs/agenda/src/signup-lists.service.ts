@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { type Actor, toZonedIso } from '#core';
+import { type Actor, type CsvCell, type CsvOptions, toZonedIso, writeCsvTable } from '#core';
 import { SignupAccess } from './signup-access.service.js';
 import type { SignupStatus } from './signup.entity.js';
 import { toSessionView } from './session.view.js';
@@ -46,7 +45,7 @@ export interface ListPerson {
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
 
 /** The bus list's columns, in order: each header with how a person fills it. */
-const CSV_COLUMNS: Array<[header: string, cell: (p: ListPerson) => string | number]> = [
+const CSV_COLUMNS: Array<[header: string, cell: (p: ListPerson) => CsvCell]> = [
   ['status', (p) => p.status],
   ['position', (p) => p.position ?? ''],
   ['name', (p) => p.name],
@@ -113,14 +112,18 @@ export class SignupLists {
     };
   }
 
-  /** The bus list of a visit (or any session) as CSV, confirmed people first. */
-  async listCsv(actor: Actor, sessionId: string): Promise<{ filename: string; body: string }> {
+  /**
+   * The bus list of a visit (or any session) as CSV, confirmed people first, through the
+   * one CSV writer (BOM, formula-like cells neutralised, the separator asked for).
+   */
+  async listCsv(
+    actor: Actor,
+    sessionId: string,
+    options: CsvOptions = {},
+  ): Promise<{ filename: string; body: string }> {
     const list = await this.list(actor, sessionId);
     const s = list.session;
-    const lines = [...list.confirmed, ...list.waitlisted].map((p) =>
-      CSV_COLUMNS.map(([, cell]) => cell(p)),
-    );
-    const preamble = [
+    const preamble: CsvCell[][] = [
       [s.title],
       [`${s.startsAt} - ${s.endsAt}`],
       ...(s.siteVisit
@@ -132,7 +135,12 @@ export class SignupLists {
         : []),
       [],
     ];
-    const body = stringify([...preamble, CSV_COLUMNS.map(([header]) => header), ...lines]);
+    const body = writeCsvTable(
+      CSV_COLUMNS,
+      [...list.confirmed, ...list.waitlisted],
+      options,
+      preamble,
+    );
     const slug =
       s.title
         .toLowerCase()

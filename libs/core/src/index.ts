@@ -7,6 +7,7 @@ export * from './errors/pg-error.js';
 export * from './http/validation.pipe.js';
 export * from './http/uuid-param.pipe.js';
 export * from './pagination/pagination.js';
+export * from './csv/csv-writer.js';
 export * from './time/zones.js';
 export * from './time/instant-field.js';
 export * from './redis/redis.module.js';

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import {
   type Actor,
+  type CsvCell,
   type Page,
   pageWindow,
   toPage,
   toZonedIso,
   containsPattern,
   foldedContains,
+  writeCsvTable,
 } from '#core';
 import { type Event, EventAccess } from '#events';
 import type { ListRegistrationsQueryDto, RegistrationSort } from './dto/registration.dto.js';
@@ -123,7 +124,10 @@ export class RegistrationReports {
     return rows[0] ? toItem(rows[0], event) : null;
   }
 
-  /** Every matching registration as CSV, with a BOM so spreadsheet programs read UTF-8. */
+  /**
+   * Every matching registration as CSV, through the one CSV writer (BOM, formula-like
+   * cells neutralised, `query.separator` for French and Spanish Excel).
+   */
   async csv(
     actor: Actor,
     eventId: string,
@@ -135,19 +139,12 @@ export class RegistrationReports {
       `${SELECT} ${FROM} WHERE ${where} ORDER BY ${orderBy(query.sort)}`,
       params,
     )) as Row[];
-    const body = stringify(
-      rows.map((r) => {
-        const item = toItem(r, event);
-        return CSV_COLUMNS.map(([, value]) => value(item));
-      }),
-      {
-        header: true,
-        columns: CSV_COLUMNS.map(([header]) => header),
-        record_delimiter: 'windows',
-        quoted_string: false,
-      },
+    const body = writeCsvTable(
+      CSV_COLUMNS,
+      rows.map((r) => toItem(r, event)),
+      { separator: query.separator },
     );
-    return { filename: `${event.slug}-registrations.csv`, body: `\uFEFF${body}` };
+    return { filename: `${event.slug}-registrations.csv`, body };
   }
 
   /**
@@ -204,10 +201,7 @@ export class RegistrationReports {
         WHERE event_id = $1 AND status <> 'awaiting_consent' GROUP BY status`,
     );
     const counted = REGISTRATION_STATUSES.filter((s) => s !== 'awaiting_consent');
-    const byStatus = Object.fromEntries(counted.map((s) => [s, 0])) as Record<
-      string,
-      number
-    >;
+    const byStatus = Object.fromEntries(counted.map((s) => [s, 0])) as Record<string, number>;
     for (const s of statusCounts) byStatus[s.status] = s.n;
     const byProfession = PROFESSIONS.map((profession) => ({
       profession,
@@ -257,7 +251,7 @@ export class RegistrationReports {
 }
 
 /** Each CSV column with the value it takes from a list item, so the two never drift apart. */
-const CSV_COLUMNS: Array<[string, (i: RegistrationListItem) => string | number]> = [
+const CSV_COLUMNS: Array<[string, (i: RegistrationListItem) => CsvCell]> = [
   ['Name', (i) => i.account.name],
   ['Email', (i) => i.account.email],
   ['Phone', (i) => i.phone ?? ''],

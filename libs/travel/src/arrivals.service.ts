@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { type Actor, localDateOf, toZonedIso } from '#core';
+import { type Actor, type CsvCell, forbidden, localDateOf, toZonedIso, writeCsvTable } from '#core';
 import { EventAccess } from '#events';
 import type { ArrivalsQueryDto } from './dto/visa.dto.js';
 import { groupArrivals, PICKUP_WINDOW_MINUTES } from './pickup-groups.js';
@@ -35,6 +34,7 @@ export interface ArrivalView {
   name: string;
   organisation: string;
   country: string;
+  /** The person's own mobile, for organisers only: always null for hosts. */
   phone: string | null;
   flightNumber: string;
   airport: string;
@@ -67,7 +67,12 @@ export interface ArrivalsView {
 /**
  * Who lands where and when, for the airport team: confirmed participants' arrival
  * flights in pick-up groups (same airport, within 90 minutes of the group's first
- * arrival), in the event's zone. Names, flights and phones; never passports.
+ * arrival), in the event's zone. Names and flights, never passports.
+ *
+ * Who sees phones (one rule, here): the organisers see each person's own mobile; hosts
+ * see who lands where and when, never a phone (a participant's mobile is for the
+ * organisers, and the facilitators of their sessions; hosts of a site visit get the
+ * emergency contacts of the people on their bus from the bus list, nothing more).
  */
 @Injectable()
 export class Arrivals {
@@ -77,10 +82,10 @@ export class Arrivals {
   ) {}
 
   async list(actor: Actor, eventId: string, query: ArrivalsQueryDto): Promise<ArrivalsView> {
-    const event = await this.events.requireStaffRole(actor, eventId, ['host']);
+    const { event, seesPhones } = await this.reader(actor, eventId);
     const zone = event.timezone;
-    const groups = groupArrivals(await this.arrivals(eventId, query.airport));
-    const departures = await this.legs('departure', eventId, query.airport);
+    const groups = groupArrivals(await this.arrivals(eventId, query.airport, seesPhones));
+    const departures = await this.legs('departure', eventId, query.airport, seesPhones);
     const missing = (await this.dataSource.query(
       `SELECT r.id, a.name, o.name AS organisation_name
          FROM registrations r JOIN accounts a ON a.id = r.account_id
@@ -112,47 +117,43 @@ export class Arrivals {
     };
   }
 
-  /** The airport team's sheet, with a BOM so spreadsheet programs read UTF-8. */
+  /**
+   * The airport team's sheet, through the one CSV writer (BOM, formula-like cells
+   * neutralised, `query.separator`). The Phone column is the organisers' only.
+   */
   async csv(
     actor: Actor,
     eventId: string,
     query: ArrivalsQueryDto,
   ): Promise<{ filename: string; body: string }> {
-    const event = await this.events.requireStaffRole(actor, eventId, ['host']);
+    const { event, seesPhones } = await this.reader(actor, eventId);
     const zone = event.timezone;
-    const rows = groupArrivals(await this.arrivals(eventId, query.airport)).flatMap((g) =>
-      g.members.map((m) => {
-        const local = toZonedIso(m.at, zone);
-        return [
-          g.id,
-          m.airport,
-          local.slice(0, 10),
-          local.slice(11, 16),
-          m.flightNumber,
-          m.name,
-          m.organisation,
-          m.country,
-          m.phone ?? '',
-        ];
-      }),
+    const rows = groupArrivals(await this.arrivals(eventId, query.airport, seesPhones)).flatMap(
+      (g) => g.members.map((m) => ({ group: g.id, local: toZonedIso(m.at, zone), ...m })),
     );
-    const body = stringify(rows, {
-      header: true,
-      columns: [
-        'Pick-up group',
-        'Airport',
-        'Arrival date',
-        `Arrival time (${zone})`,
-        'Flight',
-        'Name',
-        'Organisation',
-        'Country',
-        'Phone',
-      ],
-      record_delimiter: 'windows',
-      quoted_string: false,
-    });
-    return { filename: `${event.slug}-arrivals.csv`, body: `\uFEFF${body}` };
+    type Row = (typeof rows)[number];
+    const columns: Array<[string, (r: Row) => CsvCell]> = [
+      ['Pick-up group', (r) => r.group],
+      ['Airport', (r) => r.airport],
+      ['Arrival date', (r) => r.local.slice(0, 10)],
+      [`Arrival time (${zone})`, (r) => r.local.slice(11, 16)],
+      ['Flight', (r) => r.flightNumber],
+      ['Name', (r) => r.name],
+      ['Organisation', (r) => r.organisation],
+      ['Country', (r) => r.country],
+      ...(seesPhones ? [['Phone', (r: Row) => r.phone] as [string, (r: Row) => CsvCell]] : []),
+    ];
+    const body = writeCsvTable(columns, rows, { separator: query.separator });
+    return { filename: `${event.slug}-arrivals.csv`, body };
+  }
+
+  /** Organisers (phones included) and hosts (no phones); anyone else is refused. */
+  private async reader(actor: Actor, eventId: string) {
+    const { event, roles, isOrganiser } = await this.events.standing(actor, eventId);
+    if (!isOrganiser && !roles.includes('host')) {
+      throw forbidden('Only the staff of this event can do this');
+    }
+    return { event, seesPhones: isOrganiser };
   }
 
   /** The pick-up group of one confirmed registration, derived from everyone's arrivals. */
@@ -174,26 +175,27 @@ export class Arrivals {
     };
   }
 
-  private arrivals(eventId: string, airport?: string): Promise<Arrival[]> {
-    return this.legs('arrival', eventId, airport);
+  private arrivals(eventId: string, airport?: string, withPhones = false): Promise<Arrival[]> {
+    return this.legs('arrival', eventId, airport, withPhones);
   }
 
   private async legs(
     leg: 'arrival' | 'departure',
     eventId: string,
-    airport?: string,
+    airport: string | undefined,
+    withPhones: boolean,
   ): Promise<Arrival[]> {
     // leg is one of two literals, never input: safe to name columns with it.
     const rows = (await this.dataSource.query(
       `SELECT r.id AS registration_id, a.name AS account_name, o.name AS organisation_name,
-              o.country AS organisation_country, r.phone,
+              o.country AS organisation_country, CASE WHEN $3::boolean THEN r.phone END AS phone,
               tp.${leg}_flight AS flight, tp.${leg}_airport AS airport, tp.${leg}_at AS at
          FROM travel_plans tp JOIN registrations r ON r.id = tp.registration_id
          JOIN accounts a ON a.id = r.account_id JOIN organisations o ON o.id = r.organisation_id
         WHERE tp.event_id = $1 AND r.status = 'confirmed' AND tp.${leg}_at IS NOT NULL
           AND ($2::text IS NULL OR tp.${leg}_airport = $2)
         ORDER BY tp.${leg}_at, a.name, r.id`,
-      [eventId, airport ?? null],
+      [eventId, airport ?? null, withPhones],
     )) as ArrivalRow[];
     return rows.map((r) => ({
       registrationId: r.registration_id,

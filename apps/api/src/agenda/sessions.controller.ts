@@ -98,7 +98,7 @@ export class SessionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (query.format !== 'csv') return this.lists.list(actor, id);
-    const csv = await this.lists.listCsv(actor, id);
+    const csv = await this.lists.listCsv(actor, id, { separator: query.separator });
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${csv.filename}"`);
     return csv.body;

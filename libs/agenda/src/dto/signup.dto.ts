@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { type CsvSeparator, CsvSeparatorQuery } from '#core';
 
 export class CreateSignupDto {
   @ApiPropertyOptional({
@@ -35,4 +36,7 @@ export class SignupListQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
+
+  @CsvSeparatorQuery()
+  separator?: CsvSeparator;
 }

@@ -18,6 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  type CsvSeparator,
+  CsvSeparatorQuery,
   IsCountryCode,
   LOCALES,
   type Locale,
@@ -277,6 +279,9 @@ export class ListRegistrationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
+
+  @CsvSeparatorQuery()
+  separator?: CsvSeparator;
 }
 
 /** The reason an organiser must give to reject or cancel from the console (sent to the person). */

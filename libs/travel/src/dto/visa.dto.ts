@@ -9,7 +9,14 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsCountryCode, PageQueryDto, Trim, TrimUpper } from '#core';
+import {
+  type CsvSeparator,
+  CsvSeparatorQuery,
+  IsCountryCode,
+  PageQueryDto,
+  Trim,
+  TrimUpper,
+} from '#core';
 import { VISA_STATUSES, type VisaStatus } from '../visa-rules.js';
 import { IATA_AIRPORT } from './travel-plan.dto.js';
 
@@ -98,4 +105,7 @@ export class ArrivalsQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
+
+  @CsvSeparatorQuery()
+  separator?: CsvSeparator;
 }

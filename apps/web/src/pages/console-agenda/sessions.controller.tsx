@@ -8,7 +8,7 @@ import {
   SignupLists,
   UpdateSessionDto,
 } from '#agenda';
-import { DomainError, notFound } from '#core';
+import { csvSeparatorFor, DomainError, notFound } from '#core';
 import { ActionButton, emptyForm, Form, type FormState } from '../../components/form.js';
 import { instantIn, timeRangeIn } from '../../format/dates.js';
 import { formStateFromError, parseForm, textOf } from '../../http/forms.js';
@@ -687,10 +687,13 @@ export class AgendaSessionsController {
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
+    @Query('separator') separator?: string,
   ): Promise<PageResult> {
     const data = await this.data.load(ctx, eventId);
     sessionOf(data, sessionId);
-    const csv = await this.lists.listCsv(data.actor, sessionId);
+    const csv = await this.lists.listCsv(data.actor, sessionId, {
+      separator: csvSeparatorFor(ctx.locale, separator),
+    });
     return new Download(csv.body, 'text/csv; charset=utf-8', csv.filename, 'attachment');
   }
 

