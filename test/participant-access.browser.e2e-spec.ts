@@ -9,6 +9,7 @@ import {
 import {
   accessibilityViolations,
   type BrowserWorld,
+  LAPTOP,
   linkIn,
   PHONE,
   snap,
@@ -215,6 +216,12 @@ describe('participant access in a real browser', () => {
     await page.getByRole('link', { name: 'Mis inscripciones' }).click();
     await page.getByText('En lista de espera').waitFor();
     await context.close();
+
+    // The same pages on a laptop: the reading width holds, nothing stretches.
+    const laptop = await w.newPage({ viewport: LAPTOP, locale: 'es-ES' });
+    await laptop.page.goto(`/e/${tangier.slug}`);
+    await check(laptop.page, 'pa-event-page-es-laptop');
+    await laptop.context.close();
   }, 240_000);
 
   it('registers with JavaScript off, and the password pages pass axe', async () => {

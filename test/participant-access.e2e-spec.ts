@@ -386,6 +386,44 @@ describe('participant access pages', () => {
     expect(closed).not.toContain(`href="/e/${meeting.slug}/register"`);
   });
 
+  it('answers odd input with a page, never a 500', async () => {
+    const web = new WebClient(t);
+    for (const path of [
+      '/verify-email?token[a]=b',
+      '/verify-email?token=a&token=b&next=//evil.example',
+      '/password/reset?token[]=x',
+      '/e/NOT a slug',
+      `/e/${'x'.repeat(300)}`,
+    ]) {
+      const res = await web.get(path);
+      expect([200, 404]).toContain(res.status);
+    }
+    const person = await signup(t);
+    const signed = await signedIn(person);
+    await signed.get(`/e/${event.slug}/register`);
+    const odd = await signed.post(`/e/${event.slug}/register`, {
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      profession: ['social_worker', 'other'],
+      languages: ['fr', 'not a language', 'fr'],
+      'consent.dataProcessing': 'on',
+      consentVersion: '1999-01-01',
+      'emergencyContact.phone': '+226 70 00 00 00',
+    });
+    expect(odd.status).toBe(400);
+    expect(text(odd.text)).toContain('There is a problem');
+    await signed.get('/signup');
+    expect(
+      (
+        await signed.post('/password/reset', {
+          token: 'x'.repeat(5000),
+          password: 'a',
+          passwordAgain: 'a',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await signed.post('/verify-email', { token: ['a', 'b'] })).status).toBe(400);
+  });
+
   it('shows a draft event to nobody but its staff', async () => {
     const draft = await createEvent(t, admin, { name: 'Brouillon secret' }, { publish: false });
     const person = await signup(t);

@@ -98,7 +98,7 @@ export class AccountLinksService {
 
   /** Whether a link still works, without spending it: the landing page says so up front. */
   async isUsable(token: string, purpose: AccountLinkPurpose): Promise<boolean> {
-    if (!token) return false;
+    if (typeof token !== 'string' || !token) return false;
     const rows = (await this.dataSource.query(
       `SELECT 1 FROM account_tokens
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()`,
@@ -134,6 +134,9 @@ export class AccountLinksService {
     token: string,
     purpose: AccountLinkPurpose,
   ): Promise<string> {
+    if (typeof token !== 'string' || token.length > 200) {
+      throw unauthenticated('This link is invalid, expired or already used');
+    }
     const rows = (await manager.query(
       `UPDATE account_tokens t SET used_at = now()
          FROM accounts a

@@ -25,7 +25,7 @@ export const event = {
   approvalNote: 'The organisers approve each registration.',
   register: 'Register',
   joinWaitlist: 'Join the waiting list',
-  signInToRegister: 'Sign in or create an account to register.',
+  signInToRegister: 'No account yet?',
   yourRegistration: 'Your registration',
   seeRegistration: 'See my registration',
   closed: {

@@ -25,7 +25,7 @@ export const event: EventMessages = {
   approvalNote: 'La organización aprueba cada inscripción.',
   register: 'Inscribirme',
   joinWaitlist: 'Inscribirme en la lista de espera',
-  signInToRegister: 'Entre o cree una cuenta para inscribirse.',
+  signInToRegister: '¿Aún no tiene cuenta?',
   yourRegistration: 'Su inscripción',
   seeRegistration: 'Ver mi inscripción',
   closed: {

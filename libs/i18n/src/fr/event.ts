@@ -25,7 +25,7 @@ export const event: EventMessages = {
   approvalNote: 'L’équipe d’organisation valide chaque inscription.',
   register: 'M’inscrire',
   joinWaitlist: 'M’inscrire sur la liste d’attente',
-  signInToRegister: 'Connectez-vous ou créez un compte pour vous inscrire.',
+  signInToRegister: 'Pas encore de compte ?',
   yourRegistration: 'Votre inscription',
   seeRegistration: 'Voir mon inscription',
   closed: {

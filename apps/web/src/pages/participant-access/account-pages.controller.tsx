@@ -27,6 +27,8 @@ import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.
 import { renderPage } from '../../layout/layout.js';
 
 const ip = (req: Request) => req.ip ?? 'unknown';
+/** A query value as one string: `?token=a&token=b` or `?token[x]=` must not reach a hash. */
+const one = (value: unknown): string => (typeof value === 'string' ? value : '');
 const isUnauthenticated = (e: unknown) => e instanceof DomainError && e.code === 'unauthenticated';
 
 /** Where a confirmed or reset account lands when no page asked for anything else. */
@@ -282,7 +284,7 @@ export class AccountPagesController {
     res.setHeader('Cache-Control', 'no-store');
     const target = safeNext(next, LANDING);
     const t = ctx.t.auth;
-    if (!(await this.links.isUsable(token ?? '', 'verify_email'))) {
+    if (!(await this.links.isUsable(one(token), 'verify_email'))) {
       return this.verifyInvalid(ctx, target);
     }
     return page(
@@ -292,7 +294,7 @@ export class AccountPagesController {
         <h1>{t.verifyTitle}</h1>
         <p class="lead">{t.verifyLead}</p>
         <Form ctx={ctx} action={`/verify-email?next=${encodeURIComponent(target)}`}>
-          <input type="hidden" name="token" value={token ?? ''} />
+          <input type="hidden" name="token" value={one(token)} />
           <button class="btn" type="submit">
             {t.verifyButton}
           </button>
@@ -441,8 +443,8 @@ export class AccountPagesController {
     @Query('token') token?: string,
   ): Promise<PageResult> {
     res.setHeader('Cache-Control', 'no-store');
-    if (!(await this.links.isUsable(token ?? '', 'password_reset'))) return this.resetInvalid(ctx);
-    return this.resetPage(ctx, token ?? '', emptyForm());
+    if (!(await this.links.isUsable(one(token), 'password_reset'))) return this.resetInvalid(ctx);
+    return this.resetPage(ctx, one(token), emptyForm());
   }
 
   @Post('password/reset')

@@ -139,7 +139,14 @@ function RegisterBox(props: { ctx: WebContext; event: Event; a: EventAvailabilit
               {a.seatsLeft > 0 || a.requiresApproval ? t.register : t.joinWaitlist}
             </a>
           </p>
-          {!ctx.actor && <p class="muted">{t.signInToRegister}</p>}
+          {!ctx.actor && (
+            <p>
+              {t.signInToRegister}{' '}
+              <a href={`/signup?next=${encodeURIComponent(`/e/${event.slug}/register`)}`}>
+                {ctx.t.common.signUp}
+              </a>
+            </p>
+          )}
         </>
       )}
     </div>
