@@ -138,7 +138,7 @@ describe('console agenda pages', () => {
     expect(grid.status).toBe(200);
     const [budget] = await sessionByTitle('Budget and grants');
     const block = new RegExp(
-      `<article class="ca-block ca-kind-workshop ca-clash[^"]*"[^>]*data-session="${budget.id}">[\\s\\S]*?</article>`,
+      `<article class="ca-block ca-kind-workshop ca-clash[^"]*"[^>]*data-session="${budget.id}"[^>]*>[\\s\\S]*?</article>`,
     ).exec(grid.text);
     expect(block?.[0]).toContain('Room overlap with “Listening to families” in Salle Ibn Battuta');
     expect(grid.text).toContain('1 conflict to look at.');

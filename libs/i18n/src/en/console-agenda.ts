@@ -189,7 +189,6 @@ export const consoleAgenda = {
   // Rooms
   roomsTitle: 'Rooms',
   roomsLead: 'The capacity of a room is compared with the seats of the sessions held in it.',
-  roomSessions: 'Sessions',
   roomName: 'Name',
   roomCapacity: 'Capacity',
   roomCapacityHint: 'Seats; leave empty for no limit',

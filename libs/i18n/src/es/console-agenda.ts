@@ -187,7 +187,6 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   draftList: 'Sesiones en borrador por publicar',
   roomsTitle: 'Salas',
   roomsLead: 'La capacidad de una sala se compara con las plazas de las sesiones que acoge.',
-  roomSessions: 'Sesiones',
   roomName: 'Nombre',
   roomCapacity: 'Capacidad',
   roomCapacityHint: 'Número de plazas; déjelo vacío para no limitar',

@@ -190,7 +190,6 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   draftList: 'Séances en brouillon à publier',
   roomsTitle: 'Salles',
   roomsLead: "La capacité d'une salle est comparée aux places des séances qui s'y tiennent.",
-  roomSessions: 'Séances',
   roomName: 'Nom',
   roomCapacity: 'Capacité',
   roomCapacityHint: 'Nombre de places ; laissez vide pour ne pas limiter',

@@ -2,7 +2,6 @@ import { Get, Param, Post, Query } from '@nestjs/common';
 import { CreateRoomDto, RoomsService, SessionsService, UpdateRoomDto } from '#agenda';
 import { DomainError, notFound } from '#core';
 import {
-  ActionButton,
   CheckboxField,
   emptyForm,
   ErrorSummary,
@@ -76,63 +75,50 @@ function RoomsPage(props: {
       {data.rooms.length === 0 ? (
         <p class="muted">{t.noRooms}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="ca-rooms">
-            <thead>
-              <tr>
-                <th scope="col">{t.roomName}</th>
-                <th scope="col">{t.roomCapacity}</th>
-                <th scope="col">{t.roomSessions}</th>
-                <th scope="col">{t.columns.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rooms.map((r) => {
-                const form = props.rows[r.id] ?? {
-                  values: { name: r.name, capacity: r.capacity == null ? '' : String(r.capacity) },
-                  errors: {},
-                };
-                const formId = `room-${r.id}`;
-                const prefixed = { ...form, idPrefix: `r${r.id.slice(0, 8)}-` };
-                return (
-                  <tr>
-                    <td colSpan={2}>
-                      <Form ctx={ctx} action={`${base}/${r.id}`} id={formId} class="ca-room-form">
-                        <ErrorSummary
-                          ctx={ctx}
-                          form={prefixed}
-                          labels={{ name: t.roomName, capacity: t.roomCapacity }}
-                        />
-                        <TextField form={prefixed} name="name" label={t.roomName} maxLength={200} />
-                        <TextField
-                          form={prefixed}
-                          name="capacity"
-                          label={t.roomCapacity}
-                          type="number"
-                          inputmode="numeric"
-                        />
-                        <button type="submit" class="btn small secondary">
-                          {t.saveRoom}
-                          <span class="visually-hidden"> {t.editRoomLabel(r.name)}</span>
-                        </button>
-                      </Form>
-                    </td>
-                    <td>{t.sessionsInRoom(used.get(r.id) ?? 0)}</td>
-                    <td>
-                      <ActionButton
-                        ctx={ctx}
-                        action={`${base}/${r.id}/delete`}
-                        label={`${t.deleteRoom} ${r.name}`}
-                        variant="small"
-                        confirm={t.deleteRoomConfirm(r.name)}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ul class="plain ca-room-list">
+          {data.rooms.map((r) => {
+            const form = props.rows[r.id] ?? {
+              values: { name: r.name, capacity: r.capacity == null ? '' : String(r.capacity) },
+              errors: {},
+            };
+            const prefixed = { ...form, idPrefix: `r${r.id.slice(0, 8)}-` };
+            return (
+              <li class="card ca-room-row">
+                <h2 class="visually-hidden">{t.editRoomLabel(r.name)}</h2>
+                <ErrorSummary
+                  ctx={ctx}
+                  form={prefixed}
+                  labels={{ name: t.roomName, capacity: t.roomCapacity }}
+                />
+                <Form ctx={ctx} action={`${base}/${r.id}`} class="ca-room-form">
+                  <TextField form={prefixed} name="name" label={t.roomName} maxLength={200} />
+                  <TextField
+                    form={prefixed}
+                    name="capacity"
+                    label={t.roomCapacity}
+                    type="number"
+                    inputmode="numeric"
+                  />
+                  <button type="submit" class="btn small secondary">
+                    {t.saveRoom}
+                    <span class="visually-hidden"> {r.name}</span>
+                  </button>
+                </Form>
+                <p class="ca-room-use muted">{t.sessionsInRoom(used.get(r.id) ?? 0)}</p>
+                <Form ctx={ctx} action={`${base}/${r.id}/delete`} class="inline-form">
+                  <button
+                    type="submit"
+                    class="btn small danger"
+                    data-confirm={t.deleteRoomConfirm(r.name)}
+                  >
+                    {t.deleteRoom}
+                    <span class="visually-hidden"> {r.name}</span>
+                  </button>
+                </Form>
+              </li>
+            );
+          })}
+        </ul>
       )}
       <h2>{t.newRoom}</h2>
       <ErrorSummary
