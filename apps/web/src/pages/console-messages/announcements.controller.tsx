@@ -1,5 +1,4 @@
-import { Get, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Get, Param, Post } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, type Locale, LOCALES } from '#core';
 import type { EventView } from '#events';
@@ -490,14 +489,11 @@ export class ConsoleAnnouncementsController {
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
     @Param('announcementId') announcementId: string,
-    @Res() res: Response,
   ): Promise<string> {
     const { actor, event } = await this.access.event(ctx, eventId);
     const p = await this.announcements.progress(actor, event.id, announcementId);
     const t = ctx.t.consoleMessages;
     const pending = p.queued + p.sending > 0;
-    // A plain Refresh header: the page follows the worker without any script.
-    if (pending) res.setHeader('Refresh', String(REFRESH_SECONDS));
     const messagesPath = `${consoleEventPath(event.id, 'messages')}?template=announcement${p.failed > 0 ? '&status=failed' : ''}`;
     return renderConsolePage(ctx, {
       event,
@@ -505,6 +501,15 @@ export class ConsoleAnnouncementsController {
       title: t.progress.title,
       children: (
         <div class="cm-progress" data-pending={pending ? 'true' : 'false'}>
+          {/*
+           * While emails wait: without script the page reloads itself; with script,
+           * 45-console-messages.js refreshes the numbers in place (the live region speaks).
+           */}
+          {pending && (
+            <noscript>
+              <meta http-equiv="refresh" content={String(REFRESH_SECONDS)} />
+            </noscript>
+          )}
           <p class="cm-subject" dir="auto">
             <strong>{subjectFor(p, ctx.locale)}</strong>
           </p>
@@ -521,7 +526,12 @@ export class ConsoleAnnouncementsController {
             {' · '}
             {t.progress.byLanguage}: {readerParts(ctx, p.byLocale).join(', ')}
           </p>
-          <div role="status" class="cm-progress-status">
+          <div
+            role="status"
+            class="cm-progress-status"
+            id="delivery-live"
+            data-poll={pending ? String(REFRESH_SECONDS) : undefined}
+          >
             <p class="cm-headline" id="progress-summary">
               {t.progress.summary(p.sent, p.total)}
             </p>
@@ -536,22 +546,24 @@ export class ConsoleAnnouncementsController {
                   : t.progress.done}
             </p>
           </div>
-          <ProgressCounts ctx={ctx} p={p} />
-          {p.failed > 0 && (
-            <ActionButton
-              ctx={ctx}
-              action={`${consoleEventPath(event.id, 'announcements')}/${p.announcementId}/retry-failed`}
-              label={t.progress.retryFailed}
-            />
-          )}
-          <ul class="cm-after">
-            <li>
-              <a href={messagesPath}>{t.progress.seeMessages}</a>
-            </li>
-            <li>
-              <a href={consoleEventPath(event.id, 'announcements')}>{t.progress.backToList}</a>
-            </li>
-          </ul>
+          <div id="delivery-rest">
+            <ProgressCounts ctx={ctx} p={p} />
+            {p.failed > 0 && (
+              <ActionButton
+                ctx={ctx}
+                action={`${consoleEventPath(event.id, 'announcements')}/${p.announcementId}/retry-failed`}
+                label={t.progress.retryFailed}
+              />
+            )}
+            <ul class="cm-after">
+              <li>
+                <a href={messagesPath}>{t.progress.seeMessages}</a>
+              </li>
+              <li>
+                <a href={consoleEventPath(event.id, 'announcements')}>{t.progress.backToList}</a>
+              </li>
+            </ul>
+          </div>
         </div>
       ),
     });
