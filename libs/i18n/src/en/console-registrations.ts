@@ -47,7 +47,6 @@ export const consoleRegistrations = {
   any: 'All',
   applyFilters: 'Show',
   clearFilters: 'Clear the filters',
-  sortBy: (column: string) => `Sort by ${column}`,
   sortedAscending: 'sorted ascending',
   sortedDescending: 'sorted descending',
   results: (n: number) =>
@@ -58,11 +57,8 @@ export const consoleRegistrations = {
   selectAll: 'Select every row on this page',
   tableCaption: 'Registrations, one per row',
   downloadCsv: 'Download as CSV (spreadsheet)',
-  downloadHint: 'With the filters above; opens in Excel or LibreOffice.',
   showWaitlist: 'The waiting list, in order',
   registerSomeone: 'Register someone',
-  print: 'Print',
-  // Bulk
   bulkTitle: 'With the selected people',
   bulkAction: 'Action',
   bulkApprove: 'Approve',
@@ -116,7 +112,6 @@ export const consoleRegistrations = {
   otherEditions: (n: number) =>
     n === 1 ? 'Registered for 1 other edition' : `Registered for ${n} other editions`,
   none: 'None',
-  notGiven: 'Not given',
   history: 'History',
   historyWhen: 'When',
   historyWho: 'Who',
@@ -201,7 +196,6 @@ export const consoleRegistrations = {
   consentTitle: 'Confirm your registration',
   consentLead: (event: string) =>
     `The organisers of “${event}” have registered you. Your registration counts only once you agree.`,
-  consentDetails: 'What the organisers entered',
   consentEvent: 'Event',
   consentDates: 'Dates',
   consentAgree: 'I agree and confirm my registration',

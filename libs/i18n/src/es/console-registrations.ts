@@ -47,7 +47,6 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   any: 'Todos',
   applyFilters: 'Mostrar',
   clearFilters: 'Quitar los filtros',
-  sortBy: (column: string) => `Ordenar por ${column}`,
   sortedAscending: 'orden ascendente',
   sortedDescending: 'orden descendente',
   results: (n: number) =>
@@ -58,10 +57,8 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   selectAll: 'Seleccionar todas las filas de esta página',
   tableCaption: 'Inscripciones, una por fila',
   downloadCsv: 'Descargar en CSV (hoja de cálculo)',
-  downloadHint: 'Con los filtros de arriba; se abre en Excel o LibreOffice.',
   showWaitlist: 'La lista de espera, en orden',
   registerSomeone: 'Inscribir a una persona',
-  print: 'Imprimir',
   bulkTitle: 'Con las personas seleccionadas',
   bulkAction: 'Acción',
   bulkApprove: 'Aprobar',
@@ -115,7 +112,6 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   otherEditions: (n: number) =>
     n === 1 ? 'Inscrita en 1 edición más' : `Inscrita en ${n} ediciones más`,
   none: 'Ninguno',
-  notGiven: 'No indicado',
   history: 'Historial',
   historyWhen: 'Cuándo',
   historyWho: 'Quién',
@@ -200,7 +196,6 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   consentTitle: 'Confirme su inscripción',
   consentLead: (event: string) =>
     `La organización de «${event}» le ha inscrito. Su inscripción solo cuenta con su consentimiento.`,
-  consentDetails: 'Lo que ha indicado la organización',
   consentEvent: 'Evento',
   consentDates: 'Fechas',
   consentAgree: 'Acepto y confirmo mi inscripción',

@@ -47,7 +47,6 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   any: 'Tous',
   applyFilters: 'Afficher',
   clearFilters: 'Effacer les filtres',
-  sortBy: (column: string) => `Trier par ${column}`,
   sortedAscending: 'tri croissant',
   sortedDescending: 'tri décroissant',
   results: (n: number) =>
@@ -58,10 +57,8 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   selectAll: 'Sélectionner toutes les lignes de cette page',
   tableCaption: 'Inscriptions, une par ligne',
   downloadCsv: 'Télécharger en CSV (tableur)',
-  downloadHint: "Avec les filtres ci-dessus ; s'ouvre dans Excel ou LibreOffice.",
   showWaitlist: "La liste d'attente, dans l'ordre",
   registerSomeone: 'Inscrire une personne',
-  print: 'Imprimer',
   bulkTitle: 'Pour les personnes cochées',
   bulkAction: 'Action',
   bulkApprove: 'Valider',
@@ -115,7 +112,6 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   otherEditions: (n: number) =>
     n === 1 ? 'Inscrite à 1 autre édition' : `Inscrite à ${n} autres éditions`,
   none: 'Aucun',
-  notGiven: 'Non renseigné',
   history: 'Historique',
   historyWhen: 'Quand',
   historyWho: 'Qui',
@@ -200,7 +196,6 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   consentTitle: 'Confirmez votre inscription',
   consentLead: (event: string) =>
     `L'équipe d'organisation de « ${event} » vous a inscrit·e. Votre inscription ne compte qu'avec votre accord.`,
-  consentDetails: "Ce que l'équipe d'organisation a saisi",
   consentEvent: 'Événement',
   consentDates: 'Dates',
   consentAgree: "J'accepte et je confirme mon inscription",
