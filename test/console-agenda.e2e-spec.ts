@@ -23,6 +23,7 @@ describe('console agenda pages', () => {
   let roomA: string;
   let roomB: string;
   let web: WebClient;
+  let facilitator: Session;
   const password = 'a-long-password';
   const day = '2027-10-26';
 
@@ -64,6 +65,8 @@ describe('console agenda pages', () => {
     eventId = (await createEvent(t, admin, { name: 'Rencontre 2027' })).id;
     otherEventId = (await createEvent(t, admin, { name: 'Another meeting' })).id;
     await staffAs(eventId, organiser, 'organiser');
+    facilitator = await signup(t, { name: 'Nguyễn Thị Minh Khai-Hằng' });
+    await staffAs(eventId, facilitator, 'facilitator');
     const room = async (name: string, capacity: number) =>
       (
         await t
@@ -108,6 +111,20 @@ describe('console agenda pages', () => {
     expect(res.text).toContain('There is a problem');
     expect(res.text).toContain('value="Kept title"');
     expect(res.text).toMatch(/Kind of session: Choose one of the options/);
+  });
+
+  it('shows the site visit fields a visit lacks, next to each field', async () => {
+    await web.get(`${base()}/sessions/new`);
+    const res = await web.post(
+      `${base()}/sessions/new`,
+      form({ kind: 'site_visit', title: 'Visit without details', 'siteVisit.seats': 'many' }),
+    );
+    expect(res.status).toBe(400);
+    for (const label of ['Host organisation', 'Address', 'Meeting point', 'Seats in the vehicle']) {
+      expect(res.text).toContain(`${label}: `);
+    }
+    expect(res.text).toContain('value="many"');
+    expect(await sessionByTitle('Visit without details')).toHaveLength(0);
   });
 
   it('answers a room clash with the conflict in words, and saves it only when kept anyway', async () => {
@@ -165,6 +182,58 @@ describe('console agenda pages', () => {
     const grid = await web.get(`${base()}?day=${day}`);
     expect(grid.text).toContain("Capacity 60 is above the room's 25 seats");
     expect(grid.text).toContain('?day=2027-10-24');
+    // One facilitator in two rooms at once, kept deliberately.
+    const first = await web.post(
+      `${base()}/sessions/new`,
+      form({
+        title: 'Peer supervision',
+        roomId: roomA,
+        startsAt: '16:00',
+        endsAt: '17:00',
+        facilitatorIds: facilitator.id,
+      }),
+    );
+    expect(first.status).toBe(303);
+    const second = await web.post(
+      `${base()}/sessions/new`,
+      form({
+        title: 'Writing case notes',
+        roomId: roomB,
+        startsAt: '16:30',
+        endsAt: '17:30',
+        facilitatorIds: facilitator.id,
+      }),
+    );
+    expect(second.status).toBe(409);
+    expect(second.text).toContain(
+      'Facilitator Nguyễn Thị Minh Khai-Hằng double-booked (also in “Peer supervision”)',
+    );
+    // The facilitator stays ticked on the form shown again.
+    expect(second.text).toMatch(new RegExp(`value="${facilitator.id}" checked`));
+    await web.post(`${base()}/sessions/new`, {
+      ...form({
+        title: 'Writing case notes',
+        roomId: roomB,
+        startsAt: '16:30',
+        endsAt: '17:30',
+        facilitatorIds: facilitator.id,
+      }),
+      force: 'on',
+    });
+    const withFacilitator = await web.get(`${base()}?day=${day}`);
+    expect(withFacilitator.text).toContain(
+      'Facilitator Nguyễn Thị Minh Khai-Hằng double-booked (also in “Writing case notes”)',
+    );
+    // Resolved by moving the second one after the first.
+    const [notes] = await sessionByTitle('Writing case notes');
+    await web.post(`${base()}/sessions/${notes.id}/move`, {
+      day,
+      startsAt: '17:00',
+      endsAt: '18:00',
+      roomId: roomB,
+    });
+    expect((await web.get(`${base()}?day=${day}`)).text).not.toContain('double-booked');
+
     const early = await web.get(`${base()}?day=2027-10-24`);
     expect(early.text).toContain("Outside the event's dates");
   });
