@@ -348,6 +348,57 @@ describe('console: dashboard, announcements and messages', () => {
     });
   });
 
+  describe('bad input', () => {
+    it('never answers a 500, whatever is posted', async () => {
+      const client = await web(organiser);
+      await client.get(`${base()}/announcements`);
+      const forms: Array<Record<string, string | string[]>> = [
+        { audience: 'everyone', 'subject.en': 'x', 'body.en': 'y' },
+        {
+          audience: 'organisation',
+          organisationId: 'not-a-uuid',
+          'subject.en': 'x',
+          'body.en': 'y',
+        },
+        { audience: 'country', country: 'ZZZ', 'subject.en': 'x', 'body.en': 'y' },
+        { audience: 'confirmed', 'subject.en': 'x'.repeat(201), 'body.en': 'y' },
+        { audience: 'confirmed', 'subject.en': 'nul \u0000', 'body.en': 'y' },
+        {
+          audience: ['confirmed', 'all'],
+          'subject.en': ['a', 'b'],
+          'body.en': 'y',
+          action: 'send',
+        },
+        { audience: 'confirmed', announcementId: '../../etc', action: 'send', checked: 'x' },
+        {},
+      ];
+      for (const form of forms) {
+        const res = await client.post(`${base()}/announcements`, form);
+        expect([JSON.stringify(form).slice(0, 60), res.status < 500]).toEqual([
+          JSON.stringify(form).slice(0, 60),
+          true,
+        ]);
+      }
+      // A subject too long is shown next to its field, typed text kept.
+      const long = await client.post(`${base()}/announcements`, forms[3]);
+      expect(long.status).toBe(400);
+      expect(long.text).toMatch(/<span class="error" id="f-subject-en-error">[^<]+<\/span>/);
+      expect(long.text).toContain(`value="${'x'.repeat(201)}"`);
+      for (const path of [
+        `${base()}/announcements/not-an-id`,
+        `${base()}/announcements/not-an-id/retry-failed`,
+        `${base()}/messages/not-an-id/retry`,
+        `${base()}/messages/00000000-0000-4000-8000-000000000000/retry`,
+      ]) {
+        const res =
+          path.endsWith('retry') || path.endsWith('failed')
+            ? await client.post(path)
+            : await client.get(path);
+        expect([path, res.status < 500]).toEqual([path, true]);
+      }
+    });
+  });
+
   describe('who may see these pages', () => {
     const pages = () => [
       base(),
