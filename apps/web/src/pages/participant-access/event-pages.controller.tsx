@@ -47,6 +47,12 @@ function localized(
   return texts?.[locale] || fallback;
 }
 
+/** The language of a text shown in the event's own language, for screen readers. */
+function langOf(event: Event, field: 'names' | 'descriptions', locale: string): string | undefined {
+  const texts = (event as unknown as Record<string, Record<string, string> | undefined>)[field];
+  return texts?.[locale] ? undefined : event.languages[0];
+}
+
 type AgendaDay = Awaited<ReturnType<AgendaService['agenda']>>['days'][number];
 
 function Programme(props: { ctx: WebContext; event: Event; days: AgendaDay[] }) {
@@ -336,7 +342,9 @@ export class EventPagesController {
       title: name,
       children: (
         <>
-          <h1 dir="auto">{name}</h1>
+          <h1 dir="auto" lang={langOf(event, 'names', ctx.locale)}>
+            {name}
+          </h1>
           <dl class="facts">
             <dt>{t.dates}</dt>
             <dd>{eventDates(event.startDate, event.endDate, ctx.locale)}</dd>
@@ -351,7 +359,7 @@ export class EventPagesController {
           {description && (
             <section aria-labelledby="pa-about">
               <h2 id="pa-about">{t.about}</h2>
-              <p class="pa-description" dir="auto">
+              <p class="pa-description" dir="auto" lang={langOf(event, 'descriptions', ctx.locale)}>
                 {description}
               </p>
             </section>
