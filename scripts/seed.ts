@@ -31,6 +31,14 @@ export async function seed(config: SeedConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.nodeEnv === 'production') {
+    // The demo's logins share one published password: never on a real deployment.
+    console.error(
+      'Refusing to seed the demo data with NODE_ENV=production: its accounts share a ' +
+        'published password. Run the demo on a laptop with scripts/demo.sh.',
+    );
+    process.exit(1);
+  }
   await seed(config);
   console.log(`Seeded the demo meeting "${DEMO_EVENT.name}" (slug ${DEMO_EVENT.slug}),`);
   console.log(`and its previous edition "${DEMO_PREVIOUS_EVENT.name}" (archived).`);

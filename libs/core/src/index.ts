@@ -22,3 +22,5 @@ export * from './validation/validators.js';
 export * from './validation/transforms.js';
 export * from './auth/actor.js';
 export * from './auth/public-route.js';
+export * from './validation/password-strength.js';
+export * from './config/production-secrets.js';

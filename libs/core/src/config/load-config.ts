@@ -4,6 +4,11 @@ import {
   DEVELOPMENT_JWT_SECRET,
   type NodeEnv,
 } from './config.schema.js';
+import {
+  adminPasswordProblem,
+  encryptionKeyProblem,
+  jwtSecretProblem,
+} from './production-secrets.js';
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -84,7 +89,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const jwtSecret = secret('JWT_SECRET', DEVELOPMENT_JWT_SECRET);
-  if (jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters long');
+  if (production && read('JWT_SECRET') !== undefined) {
+    const problem = jwtSecretProblem(jwtSecret);
+    if (problem) problems.push(problem);
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
 
   const keyText = secret('DATA_ENCRYPTION_KEY', DEVELOPMENT_ENCRYPTION_KEY);
   const dataEncryptionKey = Buffer.from(keyText, 'base64');
@@ -92,6 +102,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(
       'DATA_ENCRYPTION_KEY must be 32 bytes encoded in base64 (openssl rand -base64 32)',
     );
+  } else if (production && read('DATA_ENCRYPTION_KEY') !== undefined) {
+    const problem = encryptionKeyProblem(keyText, dataEncryptionKey);
+    if (problem) problems.push(problem);
   }
 
   const adminEmail = read('ADMIN_EMAIL')?.toLowerCase();
@@ -102,7 +115,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
-  if (adminPassword && adminPassword.length < 10) {
+  if (adminPassword && production) {
+    // Production: the same rule as every account's password, and no demo password.
+    const problem = adminPasswordProblem(adminPassword, adminEmail);
+    if (problem) problems.push(problem);
+  } else if (adminPassword && adminPassword.length < 10) {
     problems.push('ADMIN_PASSWORD must be at least 10 characters long');
   }
 
