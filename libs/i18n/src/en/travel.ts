@@ -5,6 +5,8 @@ export const travel = {
   backToRegistrations: 'Back to my registrations',
   saved: 'Your travel details are saved.',
   letterRequested: 'Your request has been sent to the organisers.',
+  needsConsent:
+    'First accept how your data will be used, on your registration page; then you can enter your travel details here.',
   frozen: 'This registration is no longer active: its travel details can no longer be changed.',
   summaryTitle: 'My journey',
   editTitle: 'Enter or change my travel details',

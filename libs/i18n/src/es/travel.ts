@@ -6,6 +6,8 @@ export const travel: TravelMessages = {
   backToRegistrations: 'Volver a mis inscripciones',
   saved: 'Sus datos de viaje se han guardado.',
   letterRequested: 'Su solicitud se ha enviado a la organización.',
+  needsConsent:
+    'Acepte primero el uso de sus datos, en la página de su inscripción; después podrá indicar aquí su viaje.',
   frozen: 'Esta inscripción ya no está activa: sus datos de viaje ya no se pueden modificar.',
   summaryTitle: 'Mi viaje',
   editTitle: 'Indicar o modificar mis datos de viaje',

@@ -6,6 +6,8 @@ export const travel: TravelMessages = {
   backToRegistrations: 'Retour à mes inscriptions',
   saved: 'Vos informations de voyage sont enregistrées.',
   letterRequested: 'Votre demande a été transmise à l’équipe d’organisation.',
+  needsConsent:
+    'Acceptez d’abord l’utilisation de vos données, sur la page de votre inscription ; vous pourrez ensuite saisir votre voyage ici.',
   frozen:
     'Cette inscription n’est plus active : ses informations de voyage ne peuvent plus être modifiées.',
   summaryTitle: 'Mon voyage',

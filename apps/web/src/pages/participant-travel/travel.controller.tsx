@@ -138,6 +138,10 @@ function travelInput(body: Record<string, unknown>, plan: TravelPlanView) {
   return { values, input };
 }
 
+/** Why a registration's travel cannot change: consent still awaited, or no longer active. */
+const inactiveNotice = (ctx: WebContext, status: string) =>
+  status === 'awaiting_consent' ? ctx.t.travel.needsConsent : ctx.t.travel.frozen;
+
 /** Messages next to each field, in the page's own words (clearer than the generic ones). */
 function fieldMessages(ctx: WebContext, state: FormState, fromService: boolean): FormState {
   const e = ctx.t.travel.errors;
@@ -222,7 +226,13 @@ export class TravelPageController {
       await this.plans.put(actor, id, parsed.value);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'conflict' && !e.details?.fields) {
-        return this.page(ctx, data, { values, errors: {} }, 409, ctx.t.travel.frozen);
+        return this.page(
+          ctx,
+          data,
+          { values, errors: {} },
+          409,
+          inactiveNotice(ctx, data.registration.status),
+        );
       }
       const state = formStateFromError(ctx, e, values);
       return this.page(ctx, data, fieldMessages(ctx, state, true), 400);
@@ -241,7 +251,7 @@ export class TravelPageController {
       await this.visas.move(actor, id, { status: 'letter_requested' });
     } catch (e) {
       if (e instanceof DomainError && e.code === 'conflict') {
-        return this.page(ctx, data, undefined, 409, ctx.t.travel.frozen);
+        return this.page(ctx, data, undefined, 409, inactiveNotice(ctx, data.registration.status));
       }
       throw e;
     }
@@ -452,7 +462,11 @@ function PlanSummary(props: { ctx: WebContext; data: TravelData }) {
   return (
     <section class="card" aria-labelledby="trv-summary">
       <h2 id="trv-summary">{t.summaryTitle}</h2>
-      {!LIVE.includes(registration.status) && <p class="notice">{t.frozen}</p>}
+      {!LIVE.includes(registration.status) && (
+        <p class="notice">
+          {registration.status === 'awaiting_consent' ? t.needsConsent : t.frozen}
+        </p>
+      )}
       <dl class="facts trv-facts">
         <dt>{t.passportTitle}</dt>
         <dd>
