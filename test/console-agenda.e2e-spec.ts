@@ -479,6 +479,53 @@ describe('console agenda pages', () => {
     expect((await sessionByTitle('Listening to families'))[0].status).toBe('published');
   });
 
+  it('answers odd input with a page, never a server error', async () => {
+    const [listening] = await sessionByTitle('Listening to families');
+    const otherRoom = (
+      await t
+        .http()
+        .post(`/api/events/${otherEventId}/rooms`)
+        .set(admin.auth)
+        .send({ name: 'Elsewhere' })
+        .expect(201)
+    ).body.id as string;
+    const s = `${base()}/sessions/${listening.id}`;
+    const gets = [
+      `${base()}?day=not-a-day`,
+      `${base()}?day=2027-10-26&day=2027-10-27`,
+      `${base()}/sessions/not-a-uuid`,
+      `${base()}/sessions/00000000-0000-0000-0000-000000000000/move`,
+      `${base()}/sessions/new?day=2027-99-99&roomId=nope`,
+      `/console/events/not-an-event/agenda`,
+    ];
+    for (const path of gets) {
+      const res = await web.get(path);
+      expect({ path, status: res.status < 500 }).toEqual({ path, status: true });
+    }
+    await web.get(`${base()}/sessions/new`);
+    const posts: Array<[string, Record<string, string | string[]>]> = [
+      [`${base()}/sessions/new`, form({ day: '2027-13-45', startsAt: '99:99', title: 'Odd' })],
+      [`${base()}/sessions/new`, form({ kind: 'nope', title: ['a', 'b'], capacity: '1e9' })],
+      [`${base()}/sessions/new`, form({ title: 'Other room', roomId: otherRoom })],
+      [`${base()}/sessions/new`, form({ title: 'Ghost', facilitatorIds: ['x', listening.id] })],
+      [`${s}/edit`, form({ title: 'x'.repeat(300), endsAt: '09:00' })],
+      [`${s}/move`, { day, startsAt: '10:00', endsAt: '11:00', roomId: 'not-a-uuid' }],
+      [`${s}/move`, { day, startsAt: '10:00', endsAt: '11:00', roomId: otherRoom }],
+      [`${s}/signups/00000000-0000-0000-0000-000000000000/attendance`, { attended: 'maybe' }],
+      [`${s}/signups/not-a-uuid/move`, { toSessionId: 'x' }],
+      [`${s}/signups/00000000-0000-0000-0000-000000000000/remove`, {}],
+      [`${base()}/rooms`, { name: '', capacity: 'abc' }],
+      [`${base()}/rooms/not-a-uuid`, { name: 'x' }],
+      [`${base()}/rooms/${otherRoom}/delete`, {}],
+    ];
+    for (const [path, body] of posts) {
+      const res = await web.post(path, body);
+      expect({ path, status: res.status < 500 }).toEqual({ path, status: true });
+    }
+    expect(await ds.query(`SELECT id FROM rooms WHERE id = $1`, [otherRoom])).toHaveLength(1);
+    expect(await sessionByTitle('Other room')).toHaveLength(0);
+  });
+
   it('refuses a form posted without its CSRF token', async () => {
     await web.get(`${base()}/sessions/new`);
     const res = await web.post(`${base()}/sessions/new`, {
