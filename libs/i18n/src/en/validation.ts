@@ -10,6 +10,8 @@ export const validation = {
   isString: 'Enter some text.',
   isEmail: 'Enter an email address, like name@example.org.',
   length: 'This text is too short or too long.',
+  // class-validator names the @Length constraint isLength.
+  isLength: 'This text is too short or too long.',
   maxLength: 'This text is too long.',
   minLength: 'This text is too short.',
   isIn: 'Choose one of the options.',

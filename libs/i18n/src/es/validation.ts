@@ -8,6 +8,8 @@ export const validation: ValidationMessages = {
   isString: 'Escriba un texto.',
   isEmail: 'Escriba una dirección de correo, como nombre@ejemplo.org.',
   length: 'Este texto es demasiado corto o demasiado largo.',
+  // class-validator names the @Length constraint isLength.
+  isLength: 'Este texto es demasiado corto o demasiado largo.',
   maxLength: 'Este texto es demasiado largo.',
   minLength: 'Este texto es demasiado corto.',
   isIn: 'Elija una de las opciones.',

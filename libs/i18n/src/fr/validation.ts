@@ -8,6 +8,8 @@ export const validation: ValidationMessages = {
   isString: 'Saisissez un texte.',
   isEmail: 'Saisissez une adresse e-mail, comme nom@exemple.org.',
   length: 'Ce texte est trop court ou trop long.',
+  // class-validator names the @Length constraint isLength.
+  isLength: 'Ce texte est trop court ou trop long.',
   maxLength: 'Ce texte est trop long.',
   minLength: 'Ce texte est trop court.',
   isIn: 'Choisissez une des options.',
