@@ -24,3 +24,4 @@ export * from './auth/actor.js';
 export * from './auth/public-route.js';
 export * from './validation/password-strength.js';
 export * from './config/production-secrets.js';
+export * from './http/json-depth.js';

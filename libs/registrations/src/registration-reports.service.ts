@@ -98,10 +98,11 @@ export class RegistrationReports {
       `SELECT count(*)::int AS total ${FROM} WHERE ${where}`,
       params,
     )) as Array<{ total: number }>;
+    // LIMIT and OFFSET are parameters like every other value, never SQL text.
     const rows = (await this.dataSource.query(
       `${SELECT} ${FROM} WHERE ${where} ORDER BY ${orderBy(query.sort)}
-        LIMIT ${take} OFFSET ${skip}`,
-      params,
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, take, skip],
     )) as Row[];
     return toPage(
       rows.map((r) => toItem(r, event)),

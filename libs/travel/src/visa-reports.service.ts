@@ -109,10 +109,11 @@ export class VisaReports {
       `SELECT count(*)::int AS total ${FROM} WHERE ${where.join(' AND ')}`,
       params,
     )) as Array<{ total: number }>;
+    // LIMIT and OFFSET are parameters like every other value, never SQL text.
     const rows = (await this.dataSource.query(
       `${SELECT} ${FROM} WHERE ${where.join(' AND ')}
-        ORDER BY a.name, r.id LIMIT ${take} OFFSET ${skip}`,
-      params,
+        ORDER BY a.name, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, take, skip],
     )) as Row[];
     const counts = (await this.dataSource.query(
       `SELECT coalesce(tp.visa_status, 'unknown') AS status, count(*)::int AS n

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { Logger as Pino } from 'pino';
-import { type AppConfig, createValidationPipe } from '#core';
+import { type AppConfig, createValidationPipe, verifyJsonDepth } from '#core';
 import { webPrefixExclusions } from '../../../web/src/index.js';
 
 /**
@@ -26,7 +26,9 @@ export function redactUrl(url: string): string {
 export function configureApp(app: INestApplication, config: AppConfig, logger: Pino): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', trustProxySetting(config.trustProxy));
-  express.useBodyParser('json', { limit: config.bodyLimit });
+  // Depth is checked on the raw bytes first: 10,000 nested arrays would overflow the
+  // stack of every recursive walk after the parser (validation, transforms).
+  express.useBodyParser('json', { limit: config.bodyLimit, verify: verifyJsonDepth });
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(
     pinoHttp({

@@ -79,6 +79,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (cause?.type === 'entity.too.large') {
         return this.body(413, `The request body is too large`);
       }
+      if (cause?.type === 'entity.too.deep') {
+        return this.body(400, (cause as Error).message, { field: 'body' });
+      }
       const response = exception.getResponse();
       if (typeof response === 'string') return this.body(statusCode, response);
       const r = response as { message?: unknown; details?: Record<string, unknown> };
@@ -114,7 +117,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       return this.body(
         status,
         message,
-        type === 'entity.parse.failed' ? { field: 'body' } : undefined,
+        type === 'entity.parse.failed' || type === 'entity.too.deep'
+          ? { field: 'body' }
+          : undefined,
       );
     }
     return this.body(500, 'Something went wrong on our side; it has been logged');
