@@ -207,7 +207,7 @@ export const DEMO_TRAVEL: DemoTravel[] = [
     departure: HOME_VIA_CMN_LATE,
   },
   {
-    name: 'Pierre-Yves Roux',
+    name: 'Nguyễn Thị Minh Khai-Hằng',
     passportNumber: 'DEMOFR0118',
     passportExpiresOn: '2035-01-12',
     visa: 'not_required',

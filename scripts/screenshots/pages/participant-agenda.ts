@@ -37,9 +37,14 @@ export const pages: ScreenshotPage[] = [
     as: 'joseph',
     path: sessionOf('site_visit', '/e/tangier-2027/sessions/'),
     before: async (page) => {
-      const button = page.locator('#signup button[type=submit]');
-      if ((await button.count()) === 0) return;
-      await button.click();
+      // Demo participants already hold a seat on the bus: give it back first (a throwaway
+      // database), then send the form without ticking the rules.
+      if ((await page.locator('#f-acceptRules').count()) === 0) {
+        page.once('dialog', (dialog) => void dialog.accept());
+        await page.locator('#signup button[type=submit]').click();
+        await page.locator('#f-acceptRules').waitFor();
+      }
+      await page.locator('#signup button[type=submit]').click();
       await page.locator('.error-summary').waitFor();
     },
   },

@@ -49,7 +49,6 @@ interface Refusal {
 interface SessionPageProps {
   ctx: WebContext;
   slug: string;
-  eventName: string;
   zone: string;
   place: string;
   s: SessionView;
@@ -354,12 +353,11 @@ export class AgendaPagesController {
     const { s, event } = await this.load(ctx, slug, id);
     const holds = await this.holds(ctx, event.id);
     const html = renderPage(ctx, {
-      title: s.title,
+      title: `${s.title} · ${event.name}`,
       children: (
         <SessionPage
           ctx={ctx}
           slug={slug}
-          eventName={event.name}
           zone={event.timezone}
           place={cityName(event.venueCity, event.timezone, ctx.locale)}
           s={s}
