@@ -194,6 +194,7 @@ export const consoleRegistrations = {
   seeRegistration: 'See their registration',
   // Consent page (the participant's)
   consentTitle: 'Confirm your registration',
+  consentAnsweredTitle: 'Your registration',
   consentLead: (event: string) =>
     `The organisers of “${event}” have registered you. Your registration counts only once you agree.`,
   consentEvent: 'Event',

@@ -194,6 +194,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   alreadyRegistered: 'Esta persona ya tiene una inscripción en este evento.',
   seeRegistration: 'Ver su inscripción',
   consentTitle: 'Confirme su inscripción',
+  consentAnsweredTitle: 'Su inscripción',
   consentLead: (event: string) =>
     `La organización de «${event}» le ha inscrito. Su inscripción solo cuenta con su consentimiento.`,
   consentEvent: 'Evento',

@@ -194,6 +194,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   alreadyRegistered: 'Cette personne a déjà une inscription à cet événement.',
   seeRegistration: 'Voir son inscription',
   consentTitle: 'Confirmez votre inscription',
+  consentAnsweredTitle: 'Votre inscription',
   consentLead: (event: string) =>
     `L'équipe d'organisation de « ${event} » vous a inscrit·e. Votre inscription ne compte qu'avec votre accord.`,
   consentEvent: 'Événement',

@@ -24,7 +24,7 @@ function ConsentPage(props: {
   const answered = status !== 'awaiting_consent';
   return (
     <>
-      <h1>{t.consentTitle}</h1>
+      <h1>{answered ? t.consentAnsweredTitle : t.consentTitle}</h1>
       {answered ? (
         <p class={status === 'cancelled' ? 'notice' : 'flash'} role="status">
           {t.consentDone[status] ?? t.consentDone.other}
@@ -89,8 +89,10 @@ export class ConsentController {
   constructor(private readonly consent: RegistrationConsent) {}
 
   private render(ctx: WebContext, req: ConsentRequest, token?: string, done?: string) {
+    const t = ctx.t.consoleRegistrations;
+    const answered = (done ?? req.registration.status) !== 'awaiting_consent';
     return renderPage(ctx, {
-      title: ctx.t.consoleRegistrations.consentTitle,
+      title: answered ? t.consentAnsweredTitle : t.consentTitle,
       children: <ConsentPage ctx={ctx} req={req} token={token} done={done} />,
     });
   }
