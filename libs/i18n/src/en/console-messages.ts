@@ -99,6 +99,7 @@ export const consoleMessages = {
     filter: 'Filter',
     clear: 'Clear the filters',
     count: (n: number) => (n === 1 ? '1 email' : `${n} emails`),
+    noneYet: 'No email has been written for this event yet.',
     none: 'No email matches these filters.',
     columns: {
       recipient: 'Recipient',

@@ -98,6 +98,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     filter: 'Filtrar',
     clear: 'Quitar los filtros',
     count: (n) => (n === 1 ? '1 correo' : `${n} correos`),
+    noneYet: 'Todavía no se ha escrito ningún correo para este evento.',
     none: 'Ningún correo coincide con estos filtros.',
     columns: {
       recipient: 'Destinatario',

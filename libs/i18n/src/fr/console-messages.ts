@@ -101,6 +101,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     filter: 'Filtrer',
     clear: 'Effacer les filtres',
     count: (n) => (n > 1 ? `${n} e-mails` : `${n} e-mail`),
+    noneYet: 'Aucun e-mail n’a encore été écrit pour cet événement.',
     none: 'Aucun e-mail ne correspond à ces filtres.',
     columns: {
       recipient: 'Destinataire',

@@ -164,6 +164,7 @@ export class ConsoleMessagesController {
     const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
     const base = consoleEventPath(event.id, 'messages');
     const here = `${base}${queryString(f)}`;
+    const filtered = Boolean(f.status || f.template || f.q);
     const form = emptyForm({ status: f.status ?? '', template: f.template ?? '', q: f.q ?? '' });
     return renderConsolePage(ctx, {
       event,
@@ -191,12 +192,12 @@ export class ConsoleMessagesController {
             <button type="submit" class="btn">
               {t.filter}
             </button>
-            {(f.status || f.template || f.q) && <a href={base}>{t.clear}</a>}
+            {filtered && <a href={base}>{t.clear}</a>}
           </Form>
-          <p role="status">{t.count(page.total)}</p>
-          {page.items.length === 0 ? (
-            <p class="muted">{t.none}</p>
-          ) : (
+          <p role="status">
+            {page.total === 0 ? (filtered ? t.none : t.noneYet) : t.count(page.total)}
+          </p>
+          {page.items.length > 0 && (
             <div class="table-wrap">
               <table class="cm-table cm-log">
                 <thead>
