@@ -288,6 +288,8 @@ describe('console agenda pages', () => {
         'siteVisit.transport': 'minibus',
         'siteVisit.seats': '1',
         'siteVisit.rules': 'No photos of beneficiaries',
+        'siteVisit.hostContactName': 'Samira El Amrani',
+        'siteVisit.hostContactPhone': '+212 600 111 222',
       });
       expect(res.status).toBe(303);
       visitId = (await sessionByTitle('Visit to the Maison des Familles'))[0].id;
@@ -319,10 +321,46 @@ describe('console agenda pages', () => {
       expect(page.text).toMatch(/Waitlist[\s\S]*<td>1<\/td><td dir="auto">Carlos Quispe/);
     });
 
+    it('edits the visit through its form, keeping the host details', async () => {
+      const edit = await web.get(`${base()}/sessions/${visitId}/edit`);
+      expect(edit.status).toBe(200);
+      expect(edit.text).toContain('value="Samira El Amrani"');
+      expect(edit.text).toContain('value="16:50"');
+      const values: Record<string, string> = {};
+      // What a browser sends: every text field as shown (no unticked box).
+      for (const m of edit.text.matchAll(/<input([^>]*)name="([^"_][^"]*)"[^>]*value="([^"]*)"/g)) {
+        if (!m[1].includes('checkbox')) values[m[2]] = m[3];
+      }
+      const res = await web.post(`${base()}/sessions/${visitId}/edit`, {
+        ...values,
+        kind: 'site_visit',
+        day,
+        roomId: '',
+        signupRequired: 'on',
+        title: 'Visit to the Maison des Familles',
+        'siteVisit.hostOrganisationId': org.id,
+        'siteVisit.rules': 'No photos of beneficiaries',
+        'siteVisit.meetingPoint': 'Hotel lobby, by the desk',
+      });
+      expect(res.status).toBe(303);
+      const [visit] = await ds.query(
+        `SELECT meeting_point, host_contact_name, host_contact_phone, seats FROM site_visits
+          WHERE session_id = $1`,
+        [visitId],
+      );
+      expect(visit).toEqual({
+        meeting_point: 'Hotel lobby, by the desk',
+        host_contact_name: 'Samira El Amrani',
+        host_contact_phone: '+212 600 111 222',
+        seats: 1,
+      });
+    });
+
     it('serves the bus list as a printable page and as the service CSV', async () => {
       const page = await web.get(`${base()}/sessions/${visitId}/bus-list`);
       expect(page.status).toBe(200);
-      expect(page.text).toContain('Hotel lobby');
+      expect(page.text).toContain('Hotel lobby, by the desk');
+      expect(page.text).toContain('Samira El Amrani, +212 600 111 222');
       expect(page.text).toContain('+212 661 000 001');
       const csv = await web.get(`${base()}/sessions/${visitId}/bus-list.csv`);
       expect(csv.status).toBe(200);

@@ -30,8 +30,8 @@ export const consoleAgenda = {
   noRoomsYet: 'This event has no rooms yet: add them to place sessions in the grid.',
   timesIn: (place: string) => `Times are ${place} time.`,
   seats: (confirmed: number, capacity: number | null) =>
-    capacity == null ? `${confirmed} signed up` : `${confirmed} of ${capacity} seats taken`,
-  waitlisted: (n: number) => `${n} on the waitlist`,
+    capacity == null ? `Signed up: ${confirmed}` : `Seats taken: ${confirmed} of ${capacity}`,
+  waitlisted: (n: number) => `On the waitlist: ${n}`,
   conflictMark: 'Conflict',
   // Conflicts, in words
   conflictsTitle: 'Conflicts',
@@ -87,6 +87,10 @@ export const consoleAgenda = {
     transport: 'Transport',
     transportHint: 'For example: bus, minibus, on foot',
     seatsVisit: 'Seats in the vehicle',
+    hostLimit: 'Visitors the host can receive',
+    hostContactName: 'Contact person at the host',
+    hostContactPhone: "Contact's phone",
+    hostContactEmail: "Contact's email",
     rules: 'Rules for visitors',
     rulesHint: 'One rule per line, for example: No photos of beneficiaries',
   },
@@ -174,7 +178,8 @@ export const consoleAgenda = {
     address: 'Address',
     contact: 'Host contact',
   },
-  busCount: (n: number, seats: number) => `${n} people for ${seats} seats`,
+  busCount: (n: number, seats: number) =>
+    `${n} ${n === 1 ? 'person' : 'people'} for ${seats} ${seats === 1 ? 'seat' : 'seats'}`,
   // Review and publish
   reviewTitle: 'Review and publish the agenda',
   reviewLead:

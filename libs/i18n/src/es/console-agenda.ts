@@ -31,8 +31,8 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     'Este evento aún no tiene salas: añádalas para colocar las sesiones en la cuadrícula.',
   timesIn: (place: string) => `Los horarios están en hora de ${place}.`,
   seats: (confirmed: number, capacity: number | null) =>
-    capacity == null ? `${confirmed} inscritos` : `${confirmed} de ${capacity} plazas ocupadas`,
-  waitlisted: (n: number) => `${n} en lista de espera`,
+    capacity == null ? `Inscritos: ${confirmed}` : `Plazas ocupadas: ${confirmed} de ${capacity}`,
+  waitlisted: (n: number) => `En lista de espera: ${n}`,
   conflictMark: 'Conflicto',
   conflictsTitle: 'Conflictos',
   conflictsCount: (n: number) =>
@@ -87,6 +87,10 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     transport: 'Transporte',
     transportHint: 'Por ejemplo: autobús, minibús, a pie',
     seatsVisit: 'Plazas en el vehículo',
+    hostLimit: 'Visitantes que puede recibir el anfitrión',
+    hostContactName: 'Persona de contacto en el lugar',
+    hostContactPhone: 'Teléfono del contacto',
+    hostContactEmail: 'Correo del contacto',
     rules: 'Normas para los visitantes',
     rulesHint: 'Una norma por línea, por ejemplo: No fotografiar a los beneficiarios',
   },
@@ -173,7 +177,8 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     address: 'Dirección',
     contact: 'Contacto en el lugar',
   },
-  busCount: (n: number, seats: number) => `${n} persona${n === 1 ? '' : 's'} para ${seats} plazas`,
+  busCount: (n: number, seats: number) =>
+    `${n} persona${n === 1 ? '' : 's'} para ${seats} plaza${seats === 1 ? '' : 's'}`,
   reviewTitle: 'Revisar y publicar el programa',
   reviewLead:
     'Al publicar, cada sesión en borrador pasa a ser visible para los participantes, que pueden inscribirse. Revise antes los conflictos: se mantienen tal cual una vez publicado.',

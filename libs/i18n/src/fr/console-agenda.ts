@@ -31,10 +31,8 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     "Cet événement n'a pas encore de salle : ajoutez-en pour placer les séances dans la grille.",
   timesIn: (place: string) => `Les horaires sont à l'heure de ${place}.`,
   seats: (confirmed: number, capacity: number | null) =>
-    capacity == null
-      ? `${confirmed} inscrit·e·s`
-      : `${confirmed} place${confirmed > 1 ? 's' : ''} prise${confirmed > 1 ? 's' : ''} sur ${capacity}`,
-  waitlisted: (n: number) => `${n} en liste d'attente`,
+    capacity == null ? `Inscrits : ${confirmed}` : `Places prises : ${confirmed} sur ${capacity}`,
+  waitlisted: (n: number) => `En liste d'attente : ${n}`,
   conflictMark: 'Conflit',
   conflictsTitle: 'Conflits',
   conflictsCount: (n: number) =>
@@ -90,6 +88,10 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     transport: 'Transport',
     transportHint: 'Par exemple : bus, minibus, à pied',
     seatsVisit: 'Places dans le véhicule',
+    hostLimit: "Visiteurs que l'organisation peut accueillir",
+    hostContactName: 'Personne à contacter sur place',
+    hostContactPhone: 'Téléphone du contact',
+    hostContactEmail: 'E-mail du contact',
     rules: 'Règles pour les visiteurs',
     rulesHint: 'Une règle par ligne, par exemple : Pas de photos des bénéficiaires',
   },
@@ -176,7 +178,8 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     address: 'Adresse',
     contact: 'Contact sur place',
   },
-  busCount: (n: number, seats: number) => `${n} personne${n > 1 ? 's' : ''} pour ${seats} places`,
+  busCount: (n: number, seats: number) =>
+    `${n} personne${n > 1 ? 's' : ''} pour ${seats} place${seats > 1 ? 's' : ''}`,
   reviewTitle: 'Vérifier et publier le programme',
   reviewLead:
     "La publication rend chaque séance en brouillon visible des participants, qui peuvent alors s'inscrire. Examinez d'abord les conflits : ils restent tels quels une fois le programme publié.",

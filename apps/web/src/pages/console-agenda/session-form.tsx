@@ -113,6 +113,10 @@ export function sessionFormValues(s: SessionView): Record<string, unknown> {
           'siteVisit.transport': visit.transportMode,
           'siteVisit.seats': String(visit.seats),
           'siteVisit.rules': visit.rules.join('\n'),
+          'siteVisit.hostLimit': visit.hostLimit == null ? '' : String(visit.hostLimit),
+          'siteVisit.hostContactName': visit.hostContactName ?? '',
+          'siteVisit.hostContactPhone': visit.hostContactPhone ?? '',
+          'siteVisit.hostContactEmail': visit.hostContactEmail ?? '',
         }
       : {}),
   };
@@ -164,6 +168,10 @@ export function sessionInput(
       returnAt: at(day, textOf(values, 'siteVisit.returnAt')),
       transport: textOf(values, 'siteVisit.transport'),
       seats: whole(textOf(values, 'siteVisit.seats')),
+      hostLimit: whole(textOf(values, 'siteVisit.hostLimit')),
+      hostContactName: textOf(values, 'siteVisit.hostContactName'),
+      hostContactPhone: textOf(values, 'siteVisit.hostContactPhone'),
+      hostContactEmail: textOf(values, 'siteVisit.hostContactEmail'),
       rules,
     };
   }
@@ -229,6 +237,10 @@ export function fieldLabels(ctx: WebContext): Record<string, string> {
     'siteVisit.transport': f.transport,
     'siteVisit.seats': f.seatsVisit,
     'siteVisit.rules': f.rules,
+    'siteVisit.hostLimit': f.hostLimit,
+    'siteVisit.hostContactName': f.hostContactName,
+    'siteVisit.hostContactPhone': f.hostContactPhone,
+    'siteVisit.hostContactEmail': f.hostContactEmail,
   };
 }
 
@@ -407,6 +419,37 @@ export function SessionForm(props: {
             hint={f.transportHint}
             maxLength={60}
           />
+          <div class="ca-form-grid">
+            <TextField
+              form={form}
+              name="siteVisit.hostLimit"
+              label={f.hostLimit}
+              type="number"
+              inputmode="numeric"
+            />
+            <TextField
+              form={form}
+              name="siteVisit.hostContactName"
+              label={f.hostContactName}
+              maxLength={200}
+            />
+          </div>
+          <div class="ca-form-grid">
+            <TextField
+              form={form}
+              name="siteVisit.hostContactPhone"
+              label={f.hostContactPhone}
+              type="tel"
+              dir="ltr"
+            />
+            <TextField
+              form={form}
+              name="siteVisit.hostContactEmail"
+              label={f.hostContactEmail}
+              type="email"
+              dir="ltr"
+            />
+          </div>
           <TextArea
             form={form}
             name="siteVisit.rules"
