@@ -252,6 +252,16 @@ describe('participant access in a real browser', () => {
     await context.close();
 
     const js = await w.newPage({ locale: 'fr-FR' });
+    // A long Vietnamese name and a mistyped address: the name stays, the message is next to the field.
+    await js.page.goto('/signup');
+    await js.page.locator('input[name=name]').fill('Nguyễn Thị Minh Khai-Hằng');
+    await js.page.locator('input[name=email]').fill('minh.khai@');
+    await js.page.locator('form[action^="/signup"] button[type=submit]').click();
+    await js.page.getByText('Il y a un problème').waitFor();
+    expect(await js.page.locator('input[name=name]').inputValue()).toBe(
+      'Nguyễn Thị Minh Khai-Hằng',
+    );
+    await check(js.page, 'pa-sign-up-errors-fr-phone');
     await js.page.goto('/password/forgot');
     await check(js.page, 'pa-password-forgot-fr-phone');
     await js.page.locator('input[name=email]').fill(person.email);
