@@ -6,7 +6,8 @@ import { APP_CONFIG, type AppConfig, RateLimiter, unauthenticated } from '#core'
 import { Account } from './account.entity.js';
 import { type AccountLinkPurpose, MagicLinkDelivery } from './magic-link-delivery.js';
 import { hashPassword } from './password-hasher.js';
-import { endAllWebSessions } from './web-sessions/web-sessions.service.js';
+import { throttleByEmailAndAddress } from './sign-in-throttle.js';
+import { endEverySession } from './web-sessions/end-sessions.js';
 
 /** The same SHA-256 as sign-in links (not imported: auth.service imports this file). */
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -91,7 +92,7 @@ export class AccountLinksService {
           WHERE account_id = $1 AND purpose = 'password_reset' AND used_at IS NULL`,
         [accountId],
       );
-      await endAllWebSessions(manager, accountId);
+      await endEverySession(manager, accountId);
       return manager.getRepository(Account).findOneByOrFail({ id: accountId });
     });
   }
@@ -158,14 +159,8 @@ export class AccountLinksService {
       .getOne();
   }
 
-  private async limit(email: string, ip: string): Promise<void> {
-    const { loginMaxPerIp, loginMaxPerEmail, loginWindowSeconds } = this.config;
-    await this.rateLimiter.hit(`links:ip:${ip}`, loginMaxPerIp, loginWindowSeconds);
-    await this.rateLimiter.hit(
-      `links:email:${hashToken(email.toLowerCase())}`,
-      loginMaxPerEmail,
-      loginWindowSeconds,
-    );
+  private limit(email: string, ip: string): Promise<void> {
+    return throttleByEmailAndAddress(this.rateLimiter, this.config, 'links', email, ip);
   }
 }
 

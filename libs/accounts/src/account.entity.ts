@@ -35,6 +35,10 @@ export class Account {
   @Column('timestamptz', { nullable: true })
   emailVerifiedAt!: Date | null;
 
+  /** Bearer tokens carry it; bumped to end every session (see endEverySession). */
+  @Column('integer', { default: 0 })
+  tokenVersion!: number;
+
   /** Set when the person asked to be forgotten: the row stays for others' history, anonymous. */
   @Column('timestamptz', { nullable: true })
   erasedAt!: Date | null;

@@ -10,12 +10,13 @@ import {
   notFound,
   unauthenticated,
   requireReference,
+  DomainError,
 } from '#core';
 import { Account } from './account.entity.js';
 import { type AccountView, toAccountView } from './account.view.js';
 import { UpdateMeDto } from './dto/auth.dto.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
-import { endAllWebSessions } from './web-sessions/web-sessions.service.js';
+import { endEverySession } from './web-sessions/end-sessions.js';
 
 @Injectable()
 export class AccountsService implements OnApplicationBootstrap {
@@ -93,6 +94,9 @@ export class AccountsService implements OnApplicationBootstrap {
     if (dto.password !== undefined) {
       // Someone holding a stolen session must not be able to lock the owner out.
       const self = actor.accountId === id;
+      // Without a current password to check, only the mailbox proves who is asking: a
+      // stolen token of a password-less account must not turn into a permanent login.
+      if (self && !account.passwordHash) throw emailProofRequired();
       if (
         self &&
         account.passwordHash &&
@@ -106,13 +110,32 @@ export class AccountsService implements OnApplicationBootstrap {
       await this.accounts.manager.transaction(async (manager) => {
         await manager.update(Account, { id }, patch);
         // A new password logs every browser out: whoever held an old session loses it.
-        if (patch.passwordHash) await endAllWebSessions(manager, id);
+        if (patch.passwordHash) await endEverySession(manager, id);
       });
     }
     return toAccountView(await this.accounts.findOneByOrFail({ id }));
   }
 
+  /** Logs the account out everywhere: browsers and every bearer token signed so far. */
+  async endEverySession(actor: Actor): Promise<void> {
+    await this.accounts.manager.transaction((m) => endEverySession(m, actor.accountId));
+  }
+
   findByIds(ids: string[]): Promise<Account[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.accounts.findBy(ids.map((id) => ({ id })));
   }
+}
+
+/**
+ * 403 for a password set from a session alone on an account that has none: the person
+ * sets it from an emailed link instead, which proves the address is theirs.
+ */
+export function emailProofRequired(): DomainError {
+  return new DomainError(
+    'forbidden',
+    'This account has no password yet. To set one, prove the address is yours: ask for a ' +
+      'password link by email (POST /api/auth/password-reset, or "Forgot your password?" on ' +
+      'the sign-in page) and choose the password from that link',
+    { reason: 'email_proof_required', field: 'password' },
+  );
 }

@@ -19,6 +19,7 @@ import { LoginDto, MagicLinkRequestDto, SignupDto } from './dto/auth.dto.js';
 import { MagicLinkDelivery } from './magic-link-delivery.js';
 import { MagicLinkToken } from './magic-link-token.entity.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hasher.js';
+import { throttleByEmailAndAddress } from './sign-in-throttle.js';
 
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
 
@@ -37,6 +38,8 @@ export interface SignupResult {
 
 interface TokenClaims {
   sub: string;
+  /** The account's token version when the token was signed; older ones are refused. */
+  ver?: number;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -120,7 +123,8 @@ export class AuthService {
 
   /** Always answers the same way, so it cannot be used to learn who has an account. */
   async requestMagicLink(dto: MagicLinkRequestDto, ip: string, nextPath?: string): Promise<void> {
-    await this.limitLogin(dto.email, ip);
+    // Its own counters: wrong passwords typed by someone else never stop the owner's links.
+    await throttleByEmailAndAddress(this.rateLimiter, this.config, 'magic', dto.email, ip);
     const account = await this.accounts
       .createQueryBuilder('a')
       .where('lower(a.email) = :email', { email: dto.email })
@@ -186,26 +190,31 @@ export class AuthService {
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     }
     const account = await this.accounts.findOneBy({ id: claims.sub });
-    if (!account || account.erasedAt)
+    // A password change, a reset or an erasure bumped the version: this token is over.
+    if (!account || account.erasedAt || (claims.ver ?? 0) !== account.tokenVersion)
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     return { actor: { accountId: account.id, platformRole: account.platformRole }, account };
   }
 
   async issue(account: Account): Promise<AuthResult> {
-    const accessToken = await this.jwt.signAsync(
-      { sub: account.id },
-      { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds },
-    );
-    return { accessToken, account: toAccountView(account) };
+    return { accessToken: await this.tokenFor(account.id), account: toAccountView(account) };
   }
 
-  private async limitLogin(email: string, ip: string): Promise<void> {
-    const { loginMaxPerIp, loginMaxPerEmail, loginWindowSeconds } = this.config;
-    await this.rateLimiter.hit(`login:ip:${ip}`, loginMaxPerIp, loginWindowSeconds);
-    await this.rateLimiter.hit(
-      `login:email:${hashToken(email)}`,
-      loginMaxPerEmail,
-      loginWindowSeconds,
+  /** A bearer token carrying the account's current token version. */
+  async tokenFor(accountId: string): Promise<string> {
+    // Read again: the caller's copy may predate a bump in the same request (a reset).
+    const { tokenVersion } = await this.accounts.findOneOrFail({
+      where: { id: accountId },
+      select: { id: true, tokenVersion: true },
+    });
+    return this.jwt.signAsync(
+      { sub: accountId, ver: tokenVersion },
+      { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds },
     );
+  }
+
+  /** Password guesses. */
+  private limitLogin(email: string, ip: string): Promise<void> {
+    return throttleByEmailAndAddress(this.rateLimiter, this.config, 'login', email, ip);
   }
 }

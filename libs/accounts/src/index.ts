@@ -12,3 +12,4 @@ export * from './web-sessions/web-sessions.service.js';
 export * from './account-links.service.js';
 export * from './invitations.js';
 export * from './dto/account-links.dto.js';
+export * from './web-sessions/end-sessions.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { endEverySession } from '#accounts';
 import { type Actor, conflict } from '#core';
 import { OPEN_STATUSES, RegistrationWorkflow } from '#registrations';
 import { eraseAccountTravel } from '#travel';
@@ -33,8 +34,11 @@ export class AccountErasure {
       );
     }
 
+    // An archived edition is read-only: its registrations stay as the record of who came
+    // (the account is anonymised below, so they no longer say who it was).
     const live = (await this.dataSource.query(
-      `SELECT id FROM registrations WHERE account_id = $1 AND status = ANY($2::text[])`,
+      `SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id
+        WHERE r.account_id = $1 AND r.status = ANY($2::text[]) AND e.status <> 'archived'`,
       [actor.accountId, OPEN_STATUSES],
     )) as Array<{ id: string }>;
     for (const { id } of live) {
@@ -56,7 +60,8 @@ export class AccountErasure {
       ]);
       await manager.query(`DELETE FROM magic_link_tokens WHERE account_id = $1`, [actor.accountId]);
       await manager.query(`DELETE FROM calendar_feeds WHERE account_id = $1`, [actor.accountId]);
-      await manager.query(`DELETE FROM web_sessions WHERE account_id = $1`, [actor.accountId]);
+      // Browsers and bearer tokens alike: nothing signed before works any more.
+      await endEverySession(manager, actor.accountId);
       await manager.query(`DELETE FROM event_staff WHERE account_id = $1`, [actor.accountId]);
     });
   }

@@ -7,6 +7,7 @@ import {
   LoginDto,
   MagicLinkRequestDto,
   MagicLinkVerifyDto,
+  PasswordResetDto,
   SignupDto,
 } from '#accounts';
 import type { AuthedRequest } from '../http/request-context.js';
@@ -66,5 +67,31 @@ export class AuthController {
   })
   async verifyEmail(@Body() dto: MagicLinkVerifyDto) {
     return this.auth.issue(await this.links.verifyEmail(dto.token));
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    description:
+      'Emails a single-use link (one hour) to choose a new password, if the account exists; ' +
+      'always the same answer. It is also how an account without a password sets its first one.',
+  })
+  async requestPasswordReset(@Body() dto: MagicLinkRequestDto, @Req() req: AuthedRequest) {
+    await this.links.requestPasswordReset(dto.email, req.ip ?? 'unknown');
+    return {
+      message: 'If an account exists for this email, a link to choose a password is on its way.',
+    };
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: AuthResultDto,
+    description:
+      'Spends the emailed token and sets the password. Every other session ends: browsers are ' +
+      'logged out and every bearer token signed before stops working; a new token is handed out.',
+  })
+  async resetPassword(@Body() dto: PasswordResetDto) {
+    return this.auth.issue(await this.links.resetPassword(dto.token, dto.password));
   }
 }
