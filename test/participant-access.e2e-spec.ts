@@ -386,6 +386,31 @@ describe('participant access pages', () => {
     expect(closed).not.toContain(`href="/e/${meeting.slug}/register"`);
   });
 
+  it('shows a declined registration on the event page instead of a register button', async () => {
+    const vetted = await createEvent(t, admin, {
+      name: 'Immersion sur dossier',
+      requiresApproval: true,
+    });
+    const person = await signup(t, { locale: 'en' });
+    const web = await signedIn(person);
+    await web.get(`/e/${vetted.slug}/register`);
+    const sent = await web.post(`/e/${vetted.slug}/register`, registerForm());
+    const id = sent.headers.location.split('/').pop()!;
+    expect(text((await web.get(`/my/registrations/${id}`)).text)).toContain('Waiting for approval');
+    await t
+      .http()
+      .post(`/api/registrations/${id}/reject`)
+      .set(admin.auth)
+      .send({ reason: 'Places kept for host organisations' })
+      .expect(200);
+    const page = text((await web.get(`/e/${vetted.slug}`)).text);
+    expect(page).toContain('Not accepted');
+    expect(page).not.toContain(`href="/e/${vetted.slug}/register"`);
+    const again = await web.get(`/e/${vetted.slug}/register`);
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe(`/my/registrations/${id}`);
+  });
+
   it('answers odd input with a page, never a 500', async () => {
     const web = new WebClient(t);
     for (const path of [

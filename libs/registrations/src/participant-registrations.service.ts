@@ -20,7 +20,7 @@ export interface EventAvailability {
   closed: ClosedCode;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
-  /** The reader's own open registration for this event, if any. */
+  /** The reader's own open (or declined) registration for this event, if any. */
   mine: { id: string; status: string; waitlistPosition: number | null } | null;
   /** The reader's address is confirmed (anonymous readers: false). */
   emailVerified: boolean;
@@ -66,8 +66,10 @@ export class ParticipantRegistrations {
         .getRepository(Registration)
         .createQueryBuilder('r')
         .where('r.eventId = :eventId AND r.accountId = :me', { eventId, me: actor.accountId })
-        .andWhere(`r.status IN ('pending', 'confirmed', 'waitlisted')`)
-        .orderBy('r.createdAt', 'DESC')
+        // A declined registration is kept in view: the service refuses a new one anyway.
+        .andWhere(`r.status IN ('pending', 'confirmed', 'waitlisted', 'rejected')`)
+        .orderBy(`CASE WHEN r.status = 'rejected' THEN 1 ELSE 0 END`)
+        .addOrderBy('r.createdAt', 'DESC')
         .getOne();
       if (own) {
         mine = {

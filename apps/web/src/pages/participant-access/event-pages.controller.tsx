@@ -442,6 +442,7 @@ export class EventPagesController {
     const actor = requireActor(ctx);
     const event = await this.events.requireVisibleBySlug(actor, slug);
     const a = await this.participant.availability(actor, event.id);
+    if (a.mine?.status === 'rejected') return redirect(`/my/registrations/${a.mine.id}`);
     if (a.mine) return redirect(`/my/registrations/${a.mine.id}`, 'registration.alreadyRegistered');
     if (a.closed) return redirect(`/e/${event.slug}`);
     return this.registerPage(ctx, actor, event, a, null);
