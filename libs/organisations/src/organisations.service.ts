@@ -72,8 +72,12 @@ export class OrganisationsService {
     }
   }
 
+  /**
+   * Only platform admins change a partner: its name and country are printed in every
+   * event's visa letters, so an organiser of one event must not rewrite them for all.
+   */
   async update(actor: Actor, id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
-    await this.requireEditor(actor);
+    requirePlatformAdmin(actor, 'change');
     const organisation = await this.get(id);
     try {
       return await this.organisations.save(this.organisations.merge(organisation, dto));
@@ -88,7 +92,7 @@ export class OrganisationsService {
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    if (!isAdmin(actor)) throw forbidden('Only platform admins can delete organisations');
+    requirePlatformAdmin(actor, 'delete');
     await this.get(id);
     try {
       await this.organisations.delete({ id });
@@ -100,10 +104,15 @@ export class OrganisationsService {
     }
   }
 
-  /** The people who may start events (admins, organisers) keep the partner directory up to date. */
+  /** The people who may start events (admins, organisers) add partners to the directory. */
   private async requireEditor(actor: Actor): Promise<void> {
     if (!(await this.access.canCreateEvents(actor))) {
       throw forbidden('Only admins and event organisers can edit organisations');
     }
   }
+}
+
+/** Changing or deleting an existing partner is for platform admins only (403 otherwise). */
+function requirePlatformAdmin(actor: Actor, verb: 'change' | 'delete'): void {
+  if (!isAdmin(actor)) throw forbidden(`Only platform admins can ${verb} organisations`);
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, UuidParamPipe } from '#core';
 import {
   CreateOrganisationDto,
@@ -28,11 +28,16 @@ export class OrganisationsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a partner (platform admins and event organisers)' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto) {
     return this.organisations.create(actor, dto);
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a partner (platform admins only)',
+    description: "Its name and country appear in every event's visa letters: 403 for anyone else.",
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', OrganisationId) id: string,
@@ -42,6 +47,9 @@ export class OrganisationsController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete a partner no event or registration uses (platform admins only)',
+  })
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @Param('id', OrganisationId) id: string) {
     return this.organisations.remove(actor, id);
