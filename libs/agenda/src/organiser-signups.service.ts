@@ -87,7 +87,7 @@ export class OrganiserSignups {
     signupId: string,
     attended: boolean,
   ): Promise<SignupView> {
-    const { session } = await this.guard.requireListReader(actor, sessionId);
+    const { session } = await this.guard.requireAttendanceMarker(actor, sessionId);
     refuseEarlyAttendance(session);
     const result: [unknown[], number] = await this.dataSource.query(
       `UPDATE signups SET attended = $3, attendance_marked_at = now(), updated_at = now()

@@ -16,6 +16,19 @@ export class SignupAccess {
   }
 
   /**
+   * Who marks attendance: the event's organisers and the session's own facilitators,
+   * nobody else (a host reads a visit's bus list but does not call its roll: 403).
+   */
+  async requireAttendanceMarker(actor: Actor, sessionId: string) {
+    const { session, event, isOrganiser } = await this.sessions.requireSession(actor, sessionId);
+    const facilitates = session.facilitators.some((f) => f.accountId === actor.accountId);
+    if (!isOrganiser && !facilitates) {
+      throw forbidden("Only organisers and the session's facilitators can mark attendance");
+    }
+    return { session, event };
+  }
+
+  /**
    * Organisers, the session's own facilitators, and the event's hosts for a site visit.
    * `seesPhones` is false for hosts: a participant's own mobile is for the organisers and
    * facilitators only (hosts keep the emergency contacts they had for the visit).
