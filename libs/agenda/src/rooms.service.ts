@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { type Actor, conflict, notFound, pgErrorCode } from '#core';
-import { EventAccess } from '#events';
+import { EventAccess, requireWritable } from '#events';
 import { CreateRoomDto, UpdateRoomDto } from './dto/room.dto.js';
 import { Room } from './room.entity.js';
 
@@ -45,7 +45,7 @@ export class RoomsService {
   }
 
   async create(actor: Actor, eventId: string, dto: CreateRoomDto): Promise<RoomView> {
-    await this.access.requireOrganiser(actor, eventId);
+    requireWritable(await this.access.requireOrganiser(actor, eventId));
     const room = this.rooms.create({
       eventId,
       name: dto.name,
@@ -59,7 +59,7 @@ export class RoomsService {
   }
 
   async update(actor: Actor, eventId: string, id: string, dto: UpdateRoomDto): Promise<RoomView> {
-    await this.access.requireOrganiser(actor, eventId);
+    requireWritable(await this.access.requireOrganiser(actor, eventId));
     const room = await this.find(eventId, id);
     if (dto.name !== undefined) room.name = dto.name;
     if (dto.capacity !== undefined) room.capacity = dto.capacity ?? null;
@@ -71,7 +71,7 @@ export class RoomsService {
   }
 
   async remove(actor: Actor, eventId: string, id: string): Promise<void> {
-    await this.access.requireOrganiser(actor, eventId);
+    requireWritable(await this.access.requireOrganiser(actor, eventId));
     await this.find(eventId, id);
     try {
       await this.rooms.delete({ id, eventId });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, DomainError, conflict, notFound } from '#core';
-import { type Event, EventAccess } from '#events';
+import { type Event, EventAccess, requireWritable } from '#events';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto.js';
 import { lockEventAgenda, lockSession } from './seat-allocator.js';
 import { moveSignupTimes, refuseClashes } from './session-clashes.js';
@@ -31,6 +31,7 @@ export class SessionWriter {
 
   async create(actor: Actor, eventId: string, dto: CreateSessionDto): Promise<SessionView> {
     const event = await this.access.requireOrganiser(actor, eventId);
+    requireWritable(event);
     const values = await sessionValues(this.dataSource.manager, event, dto, undefined);
     const id = await this.dataSource.transaction(async (m) => {
       await lockEventAgenda(m, eventId);
@@ -144,14 +145,20 @@ export class SessionWriter {
     });
   }
 
-  /** The event when the actor organises it; a session of an event they cannot see is a 404. */
+  /**
+   * The event when the actor organises it and it is not archived (409); a session of an
+   * event they cannot see is a 404.
+   */
   private async organiserOf(actor: Actor, eventId: string): Promise<Event> {
+    let event: Event;
     try {
-      return await this.access.requireOrganiser(actor, eventId);
+      event = await this.access.requireOrganiser(actor, eventId);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'not_found') throw notFound('Session');
       throw e;
     }
+    requireWritable(event);
+    return event;
   }
 
   /** Facilitators also become facilitator staff of the event, which lets them read their lists. */

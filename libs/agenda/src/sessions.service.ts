@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainError, notFound } from '#core';
-import { type Event, EventAccess, type StaffRole } from '#events';
+import { type Event, EventAccess, requireWritable, type StaffRole } from '#events';
 import { ListSessionsQueryDto } from './dto/session.dto.js';
 import { SessionReader } from './session-reader.js';
 import { type SessionRecord, type SessionView, toSessionView } from './session.view.js';
@@ -65,7 +65,7 @@ export class SessionsService {
 
   /** Publishes every draft session of the event at once. */
   async publishAgenda(actor: Actor, eventId: string): Promise<{ published: number }> {
-    await this.access.requireOrganiser(actor, eventId);
+    requireWritable(await this.access.requireOrganiser(actor, eventId));
     const result: [unknown[], number] = await this.dataSource.query(
       `UPDATE sessions SET status = 'published', published_at = COALESCE(published_at, now()),
          updated_at = now() WHERE event_id = $1 AND status = 'draft'`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, DomainError, toZonedIso } from '#core';
-import { type Event, EventAccess } from '#events';
+import { type Event, EventAccess, requireWritable } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
 import { isEnded, RegistrationLifecycle } from './registration-lifecycle.js';
@@ -47,7 +47,7 @@ export class RegistrationWorkflow {
     ids: string[],
     reason?: string,
   ): Promise<BulkOutcome[]> {
-    await this.events.requireOrganiser(actor, eventId);
+    requireWritable(await this.events.requireOrganiser(actor, eventId));
     const wanted = [...new Set(ids.filter((id) => UUID.test(id)))].slice(0, BULK_MAX);
     const rows = (await this.dataSource.query(
       `SELECT r.id, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
@@ -172,6 +172,8 @@ export class RegistrationWorkflow {
     return this.dataSource.transaction(async (manager) => {
       // Lock order everywhere: the event, then the registration rows.
       const event = (await this.ledger.lockEvent(manager, loaded.eventId))!;
+      // Under the event lock: an archive that committed first is seen here.
+      requireWritable(event);
       const registration = await this.access.lockRow(manager, id);
       const from = registration.status;
       if (!canApply(action, from)) {

@@ -12,7 +12,7 @@ import {
   toZonedIso,
   pgConstraint,
 } from '#core';
-import { EventAccess } from '#events';
+import { EventAccess, requireWritable } from '#events';
 import { CURRENT_CONSENT_VERSION } from './consent.js';
 import { CreateRegistrationDto, UpdateRegistrationDto } from './dto/registration.dto.js';
 import { RegistrationAccess } from './registration-access.service.js';
@@ -167,6 +167,7 @@ export class RegistrationsService {
   /** The owner or an organiser edits the details; the status only moves through actions. */
   async update(actor: Actor, id: string, dto: UpdateRegistrationDto): Promise<RegistrationView> {
     const { registration: current, event } = await this.access.load(actor, id);
+    requireWritable(event);
     if (!LIVE_STATUSES.includes(current.status)) throw frozen(current.status);
     if (dto.organisationId) {
       await requireReference(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, localDateOf, toZonedIso, instantField } from '#core';
+import { requireWritable } from '#events';
 import { LIVE_STATUSES, type LoadedRegistration, RegistrationAccess } from '#registrations';
 import { Arrivals } from './arrivals.service.js';
 import type { ArrivalDto, DepartureDto, PutTravelPlanDto } from './dto/travel-plan.dto.js';
@@ -46,6 +47,7 @@ export class TravelPlans {
   ): Promise<TravelPlanView> {
     const loaded = await this.access.load(actor, registrationId);
     const { registration, event } = loaded;
+    requireWritable(event);
     if (!LIVE_STATUSES.includes(registration.status)) {
       throw conflict(`A ${registration.status} registration has no travel to plan`, {
         status: registration.status,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, toZonedIso } from '#core';
-import { EventAccess } from '#events';
+import { EventAccess, requireWritable } from '#events';
 import type { PutVisaRulesDto } from './dto/visa.dto.js';
 import { EventVisaRules } from './event-visa-rules.entity.js';
 
@@ -38,6 +38,7 @@ export class VisaRulesService {
 
   async put(actor: Actor, eventId: string, dto: PutVisaRulesDto): Promise<VisaRulesView> {
     const event = await this.events.requireOrganiser(actor, eventId);
+    requireWritable(event);
     const codes = [...new Set(dto.visaRequiredFor)].sort();
     await this.dataSource.query(
       `INSERT INTO event_visa_rules (event_id, visa_required_for, updated_by, updated_at)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, forbidden, toZonedIso } from '#core';
-import type { Event } from '#events';
+import { type Event, requireWritable } from '#events';
 import { Outbox, recipientLocale, type VisaLetterIssuedPayload, eventSummary } from '#messaging';
 import { LIVE_STATUSES, RegistrationAccess } from '#registrations';
 import type { MoveVisaDto } from './dto/visa.dto.js';
@@ -33,6 +33,7 @@ export class VisaStatuses {
   /** PATCH /registrations/:id/visa. Returns the new status and its history. */
   async move(actor: Actor, registrationId: string, dto: MoveVisaDto) {
     const { registration, event, isOrganiser } = await this.access.load(actor, registrationId);
+    requireWritable(event);
     const by = isOrganiser ? 'organiser' : 'participant';
     if (by === 'participant') {
       if (dto.status !== 'letter_requested') {
@@ -77,8 +78,13 @@ export class VisaStatuses {
     };
   }
 
-  /** Applies a change already checked by the caller; `plan` is locked and updated in place. */
+  /**
+   * Applies a change already checked by the caller; `plan` is locked and updated in place.
+   * Every visa status change passes here (moves, letters issued, a passport's default):
+   * none on an archived edition.
+   */
   async apply(m: EntityManager, event: Event, plan: TravelPlan, move: VisaMove): Promise<void> {
+    requireWritable(event);
     const from = plan.visaStatus;
     const [{ now }] = (await m.query(`SELECT clock_timestamp() AS now`)) as Array<{ now: Date }>;
     plan.visaStatus = move.to;
