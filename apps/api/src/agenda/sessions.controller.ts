@@ -10,7 +10,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   AttendanceDto,
@@ -91,6 +91,13 @@ export class SessionsController {
   }
 
   @Get(':id/signups')
+  @ApiOperation({
+    summary: "A session's list of people (a site visit's bus list), JSON or `?format=csv`",
+    description:
+      "Organisers and the session's facilitators see each person's own mobile and emergency " +
+      'contact; hosts (site visits of an event they host) see the emergency contacts of the ' +
+      'people on the bus, never their mobiles (`phone` null, the CSV phone column empty).',
+  })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', SessionId) id: string,
@@ -126,6 +133,10 @@ export class SessionsController {
   }
 
   @Patch(':id/signups/:signupId/attendance')
+  @ApiOperation({
+    summary: 'Mark whether a confirmed person came (once the session or its bus has started)',
+    description: "Organisers and the session's facilitators only: 403 for hosts and anyone else.",
+  })
   attendance(
     @CurrentActor() actor: Actor,
     @Param('id', SessionId) id: string,

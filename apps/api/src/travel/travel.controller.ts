@@ -128,6 +128,10 @@ export class EventTravelController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'Confirmed arrivals in pick-up groups (same airport, within 90 minutes), event time',
+    description:
+      "Organisers and hosts. Participants' phones are the organisers' only: for a host every " +
+      '`phone` is null and the CSV has no Phone column. `?format=csv` (add `separator=semicolon` ' +
+      "for French and Spanish Excel) is the airport team's sheet; never passports.",
   })
   async listArrivals(
     @CurrentActor() actor: Actor,
