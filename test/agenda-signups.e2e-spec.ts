@@ -267,7 +267,9 @@ describe('session sign-ups: promotion emails and the bus list', () => {
         .set(who.auth)
         .expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      const rows = parseCsv(res.text);
+      // Every CSV starts with a BOM (Excel then reads UTF-8).
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      const rows = parseCsv(res.text.slice(1));
       const at = rows.findIndex((r) => r[0] === 'status');
       return {
         raw: res.text,
@@ -307,9 +309,10 @@ describe('session sign-ups: promotion emails and the bus list', () => {
           'Maison des Familles, Tanger',
           'MA',
           amina.email,
-          '+212 600 000 001',
+          // Quoted as text: spreadsheets keep the + (and run no formula).
+          "'+212 600 000 001",
           'Youssef Alaoui',
-          '+212 661 000 001',
+          "'+212 661 000 001",
           'yes',
           'yes',
         ],
@@ -320,9 +323,9 @@ describe('session sign-ups: promotion emails and the bus list', () => {
           'Maison des Familles, Tanger',
           'MA',
           carlos.email,
-          '+51 987 654 321',
+          "'+51 987 654 321",
           'Quispe, María "Mamá"',
-          '+51 1 234 5678',
+          "'+51 1 234 5678",
           'yes',
           '',
         ],
@@ -363,8 +366,8 @@ describe('session sign-ups: promotion emails and the bus list', () => {
 
     it("the session's facilitator sees the phones; the visit's host sees the list without them", async () => {
       expect((await busCsv(facilitator)).rows.map((r) => r[6])).toEqual([
-        '+212 600 000 001',
-        '+51 987 654 321',
+        "'+212 600 000 001",
+        "'+51 987 654 321",
         '',
       ]);
       const forHost = await busCsv(host);

@@ -225,10 +225,11 @@ describe('registration lists, CSV export and stats', () => {
       'other',
       'Mediadora, familias',
     ]);
-    expect(byName['Awa Traoré'].slice(1, 3)).toEqual([people.awa.email, '+226 76 00 11 22']);
+    // Phones start with +: quoted as text so spreadsheets keep them (and run no formula).
+    expect(byName['Awa Traoré'].slice(1, 3)).toEqual([people.awa.email, "'+226 76 00 11 22"]);
     expect(byName['Awa Traoré'].slice(10, 14)).toEqual([
       'Moussa Traoré',
-      '+226 70 12 34 56',
+      "'+226 70 12 34 56",
       'frère',
       'confirmed',
     ]);

@@ -23,7 +23,8 @@ const CALLING_CODES: Record<string, string> = {
   SN: '+221',
 };
 /** The API's own rule for a participant's phone (RegistrationDto): a seeded one must pass it. */
-const PHONE = /^\+[1-9][0-9 ().-]{5,30}$/;
+/** A phone in a CSV: quoted as text so spreadsheets keep the + (and run no formula). */
+const CSV_PHONE = /^'\+[1-9][0-9 ().-]{5,30}$/;
 
 describe('demo seed: the Tangier meeting and its previous edition', () => {
   let t: TestApp;
@@ -161,11 +162,11 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
 
     for (const row of rows) {
       const phone = field(row, 'Phone');
-      expect(phone).toMatch(PHONE);
-      expect(phone.startsWith(`${CALLING_CODES[field(row, 'Country')]} `)).toBe(true);
+      expect(phone).toMatch(CSV_PHONE);
+      expect(phone.startsWith(`'${CALLING_CODES[field(row, 'Country')]} `)).toBe(true);
       const contactPhone = field(row, 'Emergency phone');
       if (contactPhone) {
-        expect(contactPhone).toMatch(PHONE);
+        expect(contactPhone).toMatch(CSV_PHONE);
         expect(contactPhone).not.toBe(phone);
         expect(field(row, 'Emergency contact')).not.toBe('');
         expect(field(row, 'Emergency relation')).not.toBe('');
@@ -192,7 +193,7 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
     expect(awa.slice(0, 13)).toEqual([
       'Awa Traoré',
       'awa@convene.demo',
-      '+226 70 24 81 36',
+      "'+226 70 24 81 36",
       'Maison des Familles de Ouagadougou',
       'BF',
       'social_worker',
@@ -201,7 +202,7 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
       '',
       '',
       'Moussa Traoré',
-      '+226 76 11 52 09',
+      "'+226 76 11 52 09",
       'époux',
     ]);
   });
@@ -218,7 +219,7 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
     const people = rows.slice(at + 1).filter((r) => r.length > 1);
     expect(people.filter((r) => r[0] === 'confirmed')).toHaveLength(12);
     expect(people.filter((r) => r[0] === 'waitlisted')).toHaveLength(2);
-    for (const person of people) expect(person[6]).toMatch(PHONE);
+    for (const person of people) expect(person[6]).toMatch(CSV_PHONE);
     expect(people.filter((r) => r[7] !== '').length).toBeGreaterThanOrEqual(10);
   });
 

@@ -193,10 +193,18 @@ describe('arrivals and pick-up groups', () => {
   });
 
   it('gives the airport team a CSV, field by field, accents intact and no passport numbers', async () => {
-    const res = await t
+    // Hosts get the same sheet without the Phone column: phones are the organisers'.
+    const forHost = await t
       .http()
       .get(`/api/events/${eventId}/arrivals?format=csv`)
       .set(host.auth)
+      .expect(200);
+    expect(parseCsv(forHost.text.slice(1))[0]).not.toContain('Phone');
+    expect(forHost.text).not.toContain('+226 76 00 11 22');
+    const res = await t
+      .http()
+      .get(`/api/events/${eventId}/arrivals?format=csv`)
+      .set(admin.auth)
       .expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(
@@ -226,7 +234,7 @@ describe('arrivals and pick-up groups', () => {
         'Awa Traoré',
         'Maison des Familles de Ouagadougou',
         'BF',
-        '+226 76 00 11 22',
+        "'+226 76 00 11 22",
       ],
       [
         'TNG-1',
