@@ -8,7 +8,7 @@ import {
   type Session,
   signup,
 } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
 
 /** The agenda builder's pages through a cookie browser: forms, conflicts, lists and refusals. */
@@ -506,6 +506,11 @@ describe('console agenda pages', () => {
       const cancel = await browser.post(`${base()}/sessions/${listening.id}/cancel`);
       expect(cancel.status).toBe(404);
     }
+    // A platform admin does see them.
+    const asAdmin = new WebClient(t);
+    await asAdmin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    expect((await asAdmin.get(base())).status).toBe(200);
+    expect((await asAdmin.get(`${base()}/sessions/${listening.id}`)).status).toBe(200);
     // The stranger's own event does not open this event's session either.
     const browser = new WebClient(t);
     await browser.signIn(stranger.email, password);

@@ -131,7 +131,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   when: 'Quand',
   where: 'Où',
   status: 'Statut',
-  facilitators: 'Animation',
+  facilitators: 'Animateurs',
   none: 'Aucun',
   signups: 'Inscrits',
   waitlist: "Liste d'attente",
