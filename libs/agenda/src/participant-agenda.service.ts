@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, localDateOf, notFound } from '#core';
-import type { EventKind } from '#events';
+import type { EventKind, LocalizedTexts } from '#events';
 import { RegistrationGate } from './registration-gate.js';
 import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
 import type { SessionKind } from './session.entity.js';
@@ -31,6 +31,9 @@ export interface WeekEvent {
   id: string;
   slug: string;
   name: string;
+  /** The name in each of the event's languages, and those languages (for textIn). */
+  names: LocalizedTexts;
+  languages: string[];
   timezone: string;
   venueCity: string | null;
   startDate: string;
@@ -42,6 +45,8 @@ export interface HostedEvent {
   id: string;
   slug: string;
   name: string;
+  names: LocalizedTexts;
+  languages: string[];
   kind: EventKind;
   timezone: string;
   venueCity: string | null;
@@ -125,12 +130,14 @@ export class ParticipantAgenda {
       id: string;
       slug: string;
       name: string;
+      names: LocalizedTexts | null;
+      languages: string[];
       timezone: string;
       venue_city: string | null;
       start_date: string;
       end_date: string;
     }> = await this.dataSource.query(
-      `SELECT id, slug, name, timezone, venue_city,
+      `SELECT id, slug, name, names, languages, timezone, venue_city,
               to_char(start_date, 'YYYY-MM-DD') AS start_date,
               to_char(end_date, 'YYYY-MM-DD') AS end_date
          FROM events WHERE id = ANY($1::uuid[]) AND status <> 'draft'
@@ -154,6 +161,8 @@ export class ParticipantAgenda {
       id: e.id,
       slug: e.slug,
       name: e.name,
+      names: e.names ?? {},
+      languages: e.languages,
       timezone: e.timezone,
       venueCity: e.venue_city,
       startDate: e.start_date,
@@ -184,13 +193,15 @@ export class ParticipantAgenda {
       id: string;
       slug: string;
       name: string;
+      names: LocalizedTexts | null;
+      languages: string[];
       kind: EventKind;
       timezone: string;
       venue_city: string | null;
       start_date: string;
       end_date: string;
     }> = await this.dataSource.query(
-      `SELECT e.id, e.slug, e.name, e.kind, e.timezone, e.venue_city,
+      `SELECT e.id, e.slug, e.name, e.names, e.languages, e.kind, e.timezone, e.venue_city,
               to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
               to_char(e.end_date, 'YYYY-MM-DD') AS end_date
          FROM events e
@@ -213,6 +224,8 @@ export class ParticipantAgenda {
       id: e.id,
       slug: e.slug,
       name: e.name,
+      names: e.names ?? {},
+      languages: e.languages,
       kind: e.kind,
       timezone: e.timezone,
       venueCity: e.venue_city,

@@ -38,7 +38,6 @@ export const agenda = {
   } as Record<string, string>,
   noMatch: 'No session matches these filters.',
   emptyDay: 'Nothing on the agenda this day.',
-  room: 'Room',
   with: 'With',
   inLanguage: (language: string) => `In ${language}`,
   /** "interpretation into English and Spanish". */

@@ -35,7 +35,6 @@ export const agenda: AgendaMessages = {
   },
   noMatch: 'Ninguna sesión corresponde a estos filtros.',
   emptyDay: 'No hay nada en el programa este día.',
-  room: 'Sala',
   with: 'Con',
   inLanguage: (language: string) => `En ${language}`,
   interpretation: (languages: string[]) => {

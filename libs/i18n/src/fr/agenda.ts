@@ -35,7 +35,6 @@ export const agenda: AgendaMessages = {
   },
   noMatch: 'Aucune session ne correspond à ces filtres.',
   emptyDay: 'Rien au programme ce jour-là.',
-  room: 'Salle',
   with: 'Avec',
   inLanguage: (language: string) => `En ${language}`,
   interpretation: (languages: string[]) => {

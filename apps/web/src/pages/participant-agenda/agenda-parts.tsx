@@ -26,7 +26,7 @@ export function SessionMeta(props: { ctx: WebContext; s: SessionView }) {
   const { ctx, s } = props;
   const t = ctx.t.agenda;
   const parts: string[] = [];
-  if (s.room?.name) parts.push(`${t.room} ${s.room.name}`);
+  if (s.room?.name) parts.push(s.room.name);
   if (s.language) {
     const interp = s.interpretationLanguages.filter((l) => l !== s.language);
     parts.push(

@@ -10,7 +10,7 @@ import {
   SignupsService,
 } from '#agenda';
 import { DomainError, notFound } from '#core';
-import { EventAccess } from '#events';
+import { EventAccess, eventTextsIn } from '#events';
 import { cityName } from '../../format/dates.js';
 import {
   CheckboxField,
@@ -255,14 +255,15 @@ export class AgendaPagesController {
     const zone = event.timezone;
     const place = cityName(event.venueCity, zone, ctx.locale);
     const back = ctx.path;
+    const eventName = eventTextsIn(event, ctx.locale).name;
     const days = filtered ? shown.days.filter((d) => d.sessions.length > 0) : shown.days;
     const html = renderPage(ctx, {
-      title: t.titleOf(event.name),
+      title: t.titleOf(eventName),
       children: (
         <>
           <p class="pa-crumbs">
             <a href={`/e/${slug}`} dir="auto">
-              {event.name}
+              {eventName}
             </a>
           </p>
           <h1>{t.title}</h1>
@@ -353,7 +354,7 @@ export class AgendaPagesController {
     const { s, event } = await this.load(ctx, slug, id);
     const holds = await this.holds(ctx, event.id);
     const html = renderPage(ctx, {
-      title: `${s.title} · ${event.name}`,
+      title: `${s.title} · ${eventTextsIn(event, ctx.locale).name}`,
       children: (
         <SessionPage
           ctx={ctx}

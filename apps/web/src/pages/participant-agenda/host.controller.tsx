@@ -1,7 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { type HostedEvent, type ListPerson, ParticipantAgenda, SignupLists } from '#agenda';
 import { csvSeparatorFor, notFound } from '#core';
-import { EventAccess } from '#events';
+import { EventAccess, eventTextsIn, textIn } from '#events';
 import { Arrivals, type ArrivalsView } from '#travel';
 import { cityName, eventDates } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
@@ -18,10 +18,11 @@ function HostedEventSection(props: { ctx: WebContext; e: HostedEvent; level: 2 |
   const t = ctx.t.host;
   const Title = props.level === 1 ? 'h1' : 'h2';
   const Sub = props.level === 1 ? 'h2' : 'h3';
+  const name = textIn(e.names, ctx.locale, e.languages, e.name);
   return (
     <section class="pa-event" aria-labelledby={`ev-${e.id}`}>
       <Title id={`ev-${e.id}`} dir="auto">
-        {props.level === 2 ? <a href={`/host/events/${e.id}`}>{e.name}</a> : e.name}
+        {props.level === 2 ? <a href={`/host/events/${e.id}`}>{name}</a> : name}
       </Title>
       <p class="muted">
         {ctx.t.event.kinds[e.kind]} · {eventDates(e.startDate, e.endDate, ctx.locale)} ·{' '}
@@ -207,7 +208,7 @@ export class HostPagesController {
     // An immersion's visitors come to the host: who arrives, and when (the travel rules).
     const arrivals = e.kind === 'immersion' ? await this.arrivals.list(actor, e.id, {}) : undefined;
     return renderPage(ctx, {
-      title: e.name,
+      title: textIn(e.names, ctx.locale, e.languages, e.name) ?? e.name,
       children: (
         <>
           <p class="pa-crumbs">
@@ -245,7 +246,7 @@ export class HostPagesController {
             <a href="/host">{t.allVisits}</a>
           </p>
           <p class="muted" dir="auto">
-            {event.name}
+            {eventTextsIn(event, ctx.locale).name}
           </p>
           <h1 dir="auto">{s.title}</h1>
           <dl class="facts pa-facts">

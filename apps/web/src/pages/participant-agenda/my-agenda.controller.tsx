@@ -1,5 +1,6 @@
 import { Get } from '@nestjs/common';
 import { ParticipantAgenda, type WeekSession } from '#agenda';
+import { textIn } from '#events';
 import { cityName } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -31,7 +32,7 @@ function WeekItem(props: { ctx: WebContext; slug: string; zone: string; s: WeekS
         </h4>
         {s.room?.name && (
           <p class="pa-meta" dir="auto">
-            {t.room} {s.room.name}
+            {s.room.name}
           </p>
         )}
       </div>
@@ -64,7 +65,7 @@ export class MyAgendaController {
             return (
               <section class="pa-event" aria-labelledby={`ev-${e.id}`}>
                 <h2 id={`ev-${e.id}`} dir="auto">
-                  {e.name}
+                  {textIn(e.names, ctx.locale, e.languages, e.name)}
                 </h2>
                 <p class="muted">
                   {t.timesIn(cityName(e.venueCity, e.timezone, ctx.locale))}{' '}
