@@ -116,6 +116,13 @@ describe('AnnouncementsService: audiences, idempotent sends, progress, retry all
     await expect(
       service.announce(organiser, event.id, dto({ en: 'x' }), 'not-a-uuid'),
     ).rejects.toBeInstanceOf(DomainError);
+    // The same id with other words, or to other people, is refused: not silently nothing.
+    await expect(
+      service.announce(organiser, event.id, dto({ en: 'Hello again' }), id),
+    ).rejects.toMatchObject({ code: 'conflict', details: { field: 'announcementId' } });
+    await expect(
+      service.announce(organiser, event.id, dto({ en: 'Hello' }, 'all'), id),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('reports progress and retries only the failed emails of that announcement', async () => {

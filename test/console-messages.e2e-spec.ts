@@ -270,6 +270,19 @@ describe('console: dashboard, announcements and messages', () => {
       const list = await client.get(`${base()}/announcements`);
       expect(list.text).toContain('Room change');
       expect(list.text).toContain('0 of 5 sent');
+
+      // Back to the form and other words: that is a new announcement, checked again first.
+      const reopened = await client.post(`${base()}/announcements`, {
+        ...form,
+        'subject.en': 'Room change (corrected)',
+      });
+      expect(reopened.status).toBe(200);
+      expect(reopened.text).toContain('This form had already been sent with other words.');
+      expect(reopened.text).not.toContain(`value="${announcementId}"`);
+      const [{ corrected }] = await ds.query(
+        `SELECT count(*)::int AS corrected FROM messages WHERE payload->>'subject' = 'Room change (corrected)'`,
+      );
+      expect(corrected).toBe(0);
     });
 
     it('sends nothing again when the text changed after the preview, and shows it again', async () => {

@@ -45,6 +45,8 @@ export const consoleMessages = {
       'Write a subject and a message in that language to reach them in it, or send it as it is.',
     checkAgain:
       'The text or the audience changed since the preview: please check the preview again, then send.',
+    alreadySent:
+      'This form had already been sent with other words. Check the preview, then send it again to send this text as a new announcement.',
     chooseOrganisation: 'Choose the organisation',
     chooseCountry: 'Choose the country',
     nothingWritten: 'Write a subject and a message in at least one language.',

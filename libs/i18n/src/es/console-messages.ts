@@ -44,6 +44,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       'Redacte un asunto y un mensaje en ese idioma para llegar a ellas en su idioma, o envíe el aviso tal como está.',
     checkAgain:
       'El texto o los destinatarios han cambiado desde la vista previa: revise de nuevo la vista previa y luego envíe.',
+    alreadySent:
+      'Este formulario ya se había enviado con otro texto. Revise la vista previa y vuelva a enviar para mandar este texto como un aviso nuevo.',
     chooseOrganisation: 'Elija la organización',
     chooseCountry: 'Elija el país',
     nothingWritten: 'Redacte un asunto y un mensaje en al menos un idioma.',

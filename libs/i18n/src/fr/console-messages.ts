@@ -46,6 +46,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       'Rédigez un objet et un message dans cette langue pour les atteindre dans leur langue, ou envoyez l’annonce telle quelle.',
     checkAgain:
       'Le texte ou les destinataires ont changé depuis l’aperçu : vérifiez de nouveau l’aperçu, puis envoyez.',
+    alreadySent:
+      'Ce formulaire avait déjà été envoyé avec un autre texte. Vérifiez l’aperçu, puis envoyez de nouveau pour envoyer ce texte comme une nouvelle annonce.',
     chooseOrganisation: 'Choisissez l’organisation',
     chooseCountry: 'Choisissez le pays',
     nothingWritten: 'Rédigez un objet et un message dans au moins une langue.',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, badRequest, type Locale, LOCALES, notFound } from '#core';
+import { type Actor, badRequest, conflict, type Locale, LOCALES, notFound } from '#core';
 import { type Event, EventAccess } from '#events';
 import { Outbox, type OutboundMessage } from '../outbox.service.js';
 import { type AnnouncementPayload, eventSummary } from '../payloads.js';
@@ -141,6 +141,8 @@ export class AnnouncementsService {
     const announcementId = idempotencyId?.toLowerCase() ?? randomUUID();
 
     return this.dataSource.transaction(async (manager) => {
+      if (idempotencyId !== undefined)
+        await this.sameAsSent(manager, event.id, announcementId, dto);
       const recipients = await this.recipients(manager, event, dto);
       const summary = eventSummary(event);
       const byLocale: Record<string, number> = {};
@@ -318,6 +320,38 @@ export class AnnouncementsService {
       [eventId, announcementId.toLowerCase()],
     );
     return { requeued };
+  }
+
+  /**
+   * An id already sent names that announcement: sending it again with the same words and
+   * audience is the same announcement (nothing new is written); other words are refused,
+   * so a form reopened with the browser's Back button cannot silently send nothing.
+   */
+  private async sameAsSent(
+    manager: EntityManager,
+    eventId: string,
+    announcementId: string,
+    dto: CreateAnnouncementDto,
+  ): Promise<void> {
+    const sent: Array<{ locale: Locale; subject: string; body: string; audience: string }> =
+      await manager.query(
+        `SELECT DISTINCT locale, payload->>'subject' AS subject, payload->>'body' AS body,
+                payload->>'audience' AS audience
+           FROM messages
+          WHERE event_id = $1 AND template = 'announcement' AND payload->>'announcementId' = $2`,
+        [eventId, announcementId],
+      );
+    const differs = sent.some(
+      (m) =>
+        m.subject !== dto.subject[m.locale] ||
+        m.body !== dto.body[m.locale] ||
+        (m.audience !== null && m.audience !== dto.audience),
+    );
+    if (differs) {
+      throw conflict('This announcement was already sent with other words or to other people', {
+        field: 'announcementId',
+      });
+    }
   }
 
   /** The people an audience holds, one row per person even with two live registrations. */

@@ -64,6 +64,8 @@ interface Preview {
   summary: AudienceSummary;
   signature: string;
   changed?: boolean;
+  /** The form had been sent already with other words: this would be a new announcement. */
+  alreadySent?: boolean;
 }
 
 function AudienceTable(props: { ctx: WebContext; choices: AudienceChoices }) {
@@ -106,6 +108,11 @@ function PreviewBlock(props: { ctx: WebContext; preview: Preview }) {
       {preview.changed && (
         <p class="warning" role="alert">
           {a.checkAgain}
+        </p>
+      )}
+      {preview.alreadySent && (
+        <p class="warning" role="alert">
+          {a.alreadySent}
         </p>
       )}
       {s.recipients === 0 ? (
@@ -459,7 +466,18 @@ export class ConsoleAnnouncementsController {
         return again({ values, errors: {} }, { ...preview, changed: true }, 200);
       }
       if (summary.recipients > 0) {
-        await this.announcements.announce(actor, event.id, dto, announcementId);
+        try {
+          await this.announcements.announce(actor, event.id, dto, announcementId);
+        } catch (e) {
+          // This form was sent before with other words (reopened with Back): a new one.
+          if (!(e instanceof DomainError) || e.code !== 'conflict') throw e;
+          const html = await this.page(ctx, event, {
+            form: { values, errors: {} },
+            announcementId: randomUUID(),
+            preview: { ...preview, alreadySent: true },
+          });
+          return new HtmlResponse(html, 200);
+        }
         return redirect(
           `${consoleEventPath(event.id, 'announcements')}/${announcementId}`,
           'consoleMessages.announcements.sentFlash',
