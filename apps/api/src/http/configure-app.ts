@@ -28,7 +28,9 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   express.set('trust proxy', trustProxySetting(config.trustProxy));
   // Depth is checked on the raw bytes first: 10,000 nested arrays would overflow the
   // stack of every recursive walk after the parser (validation, transforms).
-  express.useBodyParser('json', { limit: config.bodyLimit, verify: verifyJsonDepth });
+  // Nest's option type leaves `verify` out (it uses it for rawBody, which is off here).
+  const jsonOptions = { limit: config.bodyLimit, verify: verifyJsonDepth };
+  express.useBodyParser('json', jsonOptions);
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(
     pinoHttp({

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { IsStrongPassword } from '#core';
 
 /** A new password chosen through an emailed reset link. */
 export class PasswordResetDto {
@@ -8,8 +9,9 @@ export class PasswordResetDto {
   @Length(20, 200)
   token!: string;
 
-  @ApiProperty({ description: 'At least 10 characters' })
-  @IsString()
-  @Length(10, 200)
+  @ApiProperty({
+    description: '10 to 200 characters, not a common, breached or easily guessed password',
+  })
+  @IsStrongPassword()
   password!: string;
 }

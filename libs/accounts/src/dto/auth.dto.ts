@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { LOCALES, type Locale, Trim, TrimLower } from '#core';
+import { IsStrongPassword, LOCALES, type Locale, Trim, TrimLower } from '#core';
 
 export class SignupDto {
   @ApiProperty({ example: 'awa.traore@example.org' })
@@ -17,11 +17,12 @@ export class SignupDto {
   name!: string;
 
   @ApiPropertyOptional({
-    description: 'At least 10 characters. Omit to log in by magic link only.',
+    description:
+      '10 to 200 characters, not a common, breached or easily guessed password ' +
+      '(codes passwordTooShort, passwordTooCommon). Omit to log in by magic link only.',
   })
   @IsOptional()
-  @IsString()
-  @Length(10, 200)
+  @IsStrongPassword()
   password?: string;
 
   @ApiProperty({ enum: LOCALES })
@@ -78,10 +79,11 @@ export class UpdateMeDto {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string | null;
 
-  @ApiPropertyOptional({ description: 'New password, at least 10 characters' })
+  @ApiPropertyOptional({
+    description: 'New password: 10 to 200 characters, not a common, breached or easily guessed one',
+  })
   @IsOptional()
-  @IsString()
-  @Length(10, 200)
+  @IsStrongPassword()
   password?: string;
 
   @ApiPropertyOptional({ description: 'Required with password when the account already has one' })

@@ -78,7 +78,7 @@ export function IsStrongPassword(options?: ValidationOptions) {
         },
         validator: {
           validate(value: unknown) {
-            if (typeof value !== 'string') return false;
+            if (typeof value !== 'string') return code === 'passwordTooCommon';
             if (code === 'passwordTooShort') {
               return value.length >= PASSWORD_MIN_LENGTH && value.length <= PASSWORD_MAX_LENGTH;
             }

@@ -35,6 +35,8 @@ export const validation = {
   noNulCharacter: 'This text contains a character that cannot be stored.',
   isNotNull: 'Fill in this field.',
   passwordTooShort: 'Use at least 10 characters.',
+  passwordTooCommon:
+    'This password is too common or too easy to guess: it appears in lists of leaked passwords, or is a sequence or a repeated character. Use a longer phrase of several unrelated words.',
   passwordsDiffer: 'The two passwords differ.',
   alreadyExists: 'This is already taken.',
   notFound: 'This does not exist any more.',

@@ -33,6 +33,8 @@ export const validation: ValidationMessages = {
   noNulCharacter: 'Este texto contiene un carácter que no se puede guardar.',
   isNotNull: 'Complete este campo.',
   passwordTooShort: 'Use al menos 10 caracteres.',
+  passwordTooCommon:
+    'Esta contraseña es demasiado común o fácil de adivinar: aparece en listas de contraseñas filtradas, o es una secuencia o un carácter repetido. Use una frase más larga de varias palabras sin relación entre sí.',
   passwordsDiffer: 'Las dos contraseñas son distintas.',
   alreadyExists: 'Esto ya está en uso.',
   notFound: 'Esto ya no existe.',

@@ -33,6 +33,8 @@ export const validation: ValidationMessages = {
   noNulCharacter: 'Ce texte contient un caractère qui ne peut pas être enregistré.',
   isNotNull: 'Remplissez ce champ.',
   passwordTooShort: 'Utilisez au moins 10 caractères.',
+  passwordTooCommon:
+    'Ce mot de passe est trop courant ou trop facile à deviner : il figure dans des listes de mots de passe divulgués, ou c’est une suite ou un caractère répété. Choisissez une phrase plus longue de plusieurs mots sans rapport entre eux.',
   passwordsDiffer: 'Les deux mots de passe sont différents.',
   alreadyExists: 'Ceci est déjà pris.',
   notFound: "Ceci n'existe plus.",

@@ -460,7 +460,10 @@ export class AccountPagesController {
     });
     if (!parsed.ok) {
       if (parsed.state.errors.token) return this.resetInvalid(ctx, 400);
-      const errors = { password: ctx.t.validation.passwordTooShort };
+      // Too short or too common: the catalogue's words for the code the DTO gave.
+      const errors = {
+        password: parsed.state.errors.password ?? ctx.t.validation.passwordTooShort,
+      };
       return this.resetPage(ctx, token, { values: {}, errors }, 400);
     }
     if (body.password !== body.passwordAgain) {
