@@ -206,6 +206,12 @@ describe('console announcements and dashboard, in a real browser', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
     }
     await page.getByText('4 participants from 3 organisations in 3 countries').waitFor();
+    // Printable: the charts and tables without the menus.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.console-nav').isVisible()).toBe(false);
+    expect(await page.locator('svg[role=img]').first().isVisible()).toBe(true);
+    await snap(page, 'console-dashboard-print-en');
+    await page.emulateMedia({ media: 'screen' });
     const bars = await page.locator('#by-country-svg-t').textContent();
     expect(bars).toBe('Participants by country');
     // Readable without JavaScript: the same charts come in the HTML itself.
