@@ -1,5 +1,6 @@
 /*
- * Console agenda, enhancements only: a Print button on the bus list, and dragging a
+ * Console agenda, enhancements only: a Print button on the bus list, the site-visit
+ * fields shown for site visits only, and dragging a
  * session on the grid to another room or time, which sends the same move form as the
  * Move page (a clash comes back as that page, with its "keep anyway").
  */
@@ -11,6 +12,16 @@
     print.addEventListener('click', function () {
       window.print();
     });
+  }
+  // The site-visit part of the session form shows only when the kind is a site visit.
+  var kind = document.querySelector('.ca-form select[name=kind]');
+  var visit = document.querySelector('.ca-visit');
+  if (kind && visit) {
+    var toggle = function () {
+      visit.hidden = kind.value !== 'site_visit';
+    };
+    kind.addEventListener('change', toggle);
+    toggle();
   }
   var grid = document.querySelector('.ca-grid[data-day]');
   var token = document.querySelector('input[name=_csrf]');

@@ -512,6 +512,12 @@ export class AgendaSessionsController {
               </dd>
               <dt>{t.where}</dt>
               <dd>{where}</dd>
+              {session.theme && (
+                <>
+                  <dt>{t.fields.theme}</dt>
+                  <dd>{session.theme}</dd>
+                </>
+              )}
               <dt>{t.status}</dt>
               <dd>
                 <span
@@ -537,6 +543,12 @@ export class AgendaSessionsController {
                 {t.seats(session.seats.confirmed, session.capacity)}
                 {session.seats.waitlisted > 0 && ` · ${t.waitlisted(session.seats.waitlisted)}`}
               </dd>
+              {session.description && (
+                <>
+                  <dt>{t.fields.description}</dt>
+                  <dd class="ca-description">{session.description}</dd>
+                </>
+              )}
             </dl>
             {session.status !== 'cancelled' && (
               <div class="ca-actions no-print">
