@@ -26,6 +26,8 @@ describe('security: archived editions are read-only (issue 11, item 12)', () => 
   let sessionId: string;
   let registrationId: string;
   let pendingId: string;
+  let otherSessionId: string;
+  let signupId: string;
 
   const statusOf = async (id: string) =>
     (
@@ -81,6 +83,25 @@ describe('security: archived editions are read-only (issue 11, item 12)', () => 
           startsAt: '2027-10-26T09:00',
           endsAt: '2027-10-26T10:00',
           roomId,
+          status: 'published',
+          signupRequired: true,
+          capacity: 10,
+        })
+        .expect(201)
+    ).body.id;
+    otherSessionId = (
+      await t
+        .http()
+        .post(`/api/events/${eventId}/sessions`)
+        .set(organiser.auth)
+        .send({
+          kind: 'workshop',
+          title: 'Second workshop',
+          startsAt: '2027-10-27T09:00',
+          endsAt: '2027-10-27T10:00',
+          status: 'published',
+          signupRequired: true,
+          capacity: 10,
         })
         .expect(201)
     ).body.id;
@@ -92,6 +113,9 @@ describe('security: archived editions are read-only (issue 11, item 12)', () => 
       .set(awa.auth)
       .send({ passport: { nationality: 'BF', number: 'B7654321', expiresOn: '2031-01-31' } })
       .expect(200);
+    signupId = (
+      await t.http().post(`/api/sessions/${sessionId}/signups`).set(awa.auth).send({}).expect(201)
+    ).body.id;
     // Someone still waiting for approval when the edition was archived.
     const late = await signup(t, { name: 'Late Person' });
     const pending = await t
@@ -166,6 +190,40 @@ describe('security: archived editions are read-only (issue 11, item 12)', () => 
     );
     const session = await http().get(`/api/sessions/${sessionId}`).set(organiser.auth).expect(200);
     expect(session.body.title).toBe('Atelier');
+  });
+
+  it("refuses sign-ups, leaving a session, organisers' moves and removals, and attendance", async () => {
+    const http = () => t.http();
+    expectArchived(
+      await http().post(`/api/sessions/${otherSessionId}/signups`).set(awa.auth).send({}),
+      'sign up',
+    );
+    expectArchived(
+      await http().delete(`/api/sessions/${sessionId}/signups/me`).set(awa.auth),
+      'leave a session',
+    );
+    expectArchived(
+      await http().delete(`/api/sessions/${sessionId}/signups/${signupId}`).set(organiser.auth),
+      'take someone off',
+    );
+    expectArchived(
+      await http()
+        .post(`/api/sessions/${sessionId}/signups/${signupId}/move`)
+        .set(organiser.auth)
+        .send({ toSessionId: otherSessionId }),
+      'move someone',
+    );
+    expectArchived(
+      await http()
+        .patch(`/api/sessions/${sessionId}/signups/${signupId}/attendance`)
+        .set(organiser.auth)
+        .send({ attended: true }),
+      'mark attendance',
+    );
+    const [held] = (await ds.query(`SELECT status, attended FROM signups WHERE id = $1`, [
+      signupId,
+    ])) as Array<{ status: string; attended: boolean | null }>;
+    expect(held).toEqual({ status: 'confirmed', attended: null });
   });
 
   it('refuses travel-plan changes, visa moves, visa rules and issuing letters', async () => {

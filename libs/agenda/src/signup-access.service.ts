@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, forbidden } from '#core';
+import { requireWritable } from '#events';
 import { SessionsService } from './sessions.service.js';
 
 /** Who may act on a session's sign-ups and read its list, checked before any of it is read. */
@@ -7,11 +8,13 @@ import { SessionsService } from './sessions.service.js';
 export class SignupAccess {
   constructor(private readonly sessions: SessionsService) {}
 
+  /** Organisers changing a session's people (take off, move): not on an archived edition. */
   async requireOrganiserOf(actor: Actor, sessionId: string) {
     const found = await this.sessions.requireSession(actor, sessionId);
     if (!found.isOrganiser) {
       throw forbidden('Only the organisers of this event can do this');
     }
+    requireWritable(found.event);
     return found;
   }
 
@@ -25,6 +28,7 @@ export class SignupAccess {
     if (!isOrganiser && !facilitates) {
       throw forbidden("Only organisers and the session's facilitators can mark attendance");
     }
+    requireWritable(event);
     return { session, event };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, forbidden, notFound, pgErrorCode } from '#core';
+import { requireWritable } from '#events';
 import { CreateSignupDto } from './dto/signup.dto.js';
 import { RegistrationGate } from './registration-gate.js';
 import { lockSession } from './seat-allocator.js';
@@ -25,7 +26,8 @@ export class SignupsService {
    * booking impossible even across two sessions signed up for at the same instant.
    */
   async signUp(actor: Actor, sessionId: string, dto: CreateSignupDto): Promise<SignupView> {
-    const { session, isOrganiser } = await this.sessions.requireSession(actor, sessionId);
+    const { session, event, isOrganiser } = await this.sessions.requireSession(actor, sessionId);
+    requireWritable(event);
     const accountId = dto.accountId ?? actor.accountId;
     const byOrganiser = accountId !== actor.accountId;
     if (byOrganiser && !isOrganiser) {
@@ -76,7 +78,7 @@ export class SignupsService {
 
   /** Frees the caller's seat and, in the same transaction, gives it to the next in line. */
   async cancelMine(actor: Actor, sessionId: string): Promise<void> {
-    await this.sessions.requireSession(actor, sessionId);
+    requireWritable((await this.sessions.requireSession(actor, sessionId)).event);
     await this.dataSource.transaction(async (m) => {
       await lockSession(m, sessionId);
       const cancelled = await this.seats.cancel(m, { sessionId, accountId: actor.accountId });
