@@ -423,6 +423,45 @@ describe('console agenda pages', () => {
         .expect(200);
       expect(after.body.confirmed.map((p: { name: string }) => p.name)).toEqual(['Carlos Quispe']);
     });
+
+    it('moves a person to another session that takes sign-ups', async () => {
+      const evening = (
+        await t
+          .http()
+          .post(`/api/events/${eventId}/sessions`)
+          .set(admin.auth)
+          .send({
+            kind: 'workshop',
+            title: 'Evening circle',
+            startsAt: `${day}T19:00`,
+            endsAt: `${day}T20:00`,
+            status: 'published',
+            signupRequired: true,
+          })
+          .expect(201)
+      ).body as { id: string };
+      const page = await web.get(`${base()}/sessions/${visitId}`);
+      expect(page.text).toContain(`<option value="${evening.id}">Evening circle`);
+      const list = await t
+        .http()
+        .get(`/api/sessions/${visitId}/signups`)
+        .set(admin.auth)
+        .expect(200);
+      const carlosSignup = list.body.confirmed[0].signupId as string;
+      const res = await web.post(`${base()}/sessions/${visitId}/signups/${carlosSignup}/move`, {
+        toSessionId: evening.id,
+      });
+      expect(res.status).toBe(303);
+      expect((await web.get(res.headers.location)).text).toContain(
+        'The person has moved to the other session.',
+      );
+      const there = await t
+        .http()
+        .get(`/api/sessions/${evening.id}/signups`)
+        .set(admin.auth)
+        .expect(200);
+      expect(there.body.confirmed.map((p: { name: string }) => p.name)).toEqual(['Carlos Quispe']);
+    });
   });
 
   it('publishes only after the conflicts were reviewed', async () => {
