@@ -26,6 +26,8 @@ export const host = {
   arrival: 'Arrival',
   flight: 'Flight',
   arrivalUnknown: 'Arrival not given yet',
+  /** A label before its value, as each language punctuates it. */
+  labelled: (label: string) => `${label}: `,
   allVisits: 'All the visits you host',
   cancelled: 'Cancelled',
 };

@@ -27,6 +27,8 @@ export const host: HostMessages = {
   arrival: 'Llegada',
   flight: 'Vuelo',
   arrivalUnknown: 'Llegada aún sin indicar',
+  /** A label before its value, as each language punctuates it. */
+  labelled: (label: string) => `${label}: `,
   allVisits: 'Todas las visitas que acoge',
   cancelled: 'Cancelada',
 };

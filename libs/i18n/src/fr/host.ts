@@ -27,6 +27,8 @@ export const host: HostMessages = {
   arrival: 'Arrivée',
   flight: 'Vol',
   arrivalUnknown: 'Arrivée pas encore indiquée',
+  /** A label before its value, as each language punctuates it. */
+  labelled: (label: string) => `${label} : `,
   allVisits: 'Toutes les visites que vous accueillez',
   cancelled: 'Annulée',
 };

@@ -90,14 +90,16 @@ function ArrivalsSection(props: { ctx: WebContext; arrivals: ArrivalsView }) {
             <tbody>
               {people.map((p) => (
                 <tr>
-                  <td dir="auto">{p.name}</td>
-                  <td dir="auto">
+                  <td dir="auto" class="pa-who">
+                    {p.name}
+                  </td>
+                  <td dir="auto" data-label={t.labelled(t.organisation)}>
                     {p.organisation} ({countryName(ctx, p.country)})
                   </td>
-                  <td>
+                  <td data-label={t.labelled(t.arrival)}>
                     {dayHeading(p.at.slice(0, 10), ctx.locale)}, {timeOf(p.at, zone, ctx.locale)}
                   </td>
-                  <td>
+                  <td data-label={t.labelled(t.flight)}>
                     {p.flightNumber} · {p.airport}
                   </td>
                 </tr>
@@ -150,16 +152,20 @@ function PeopleTable(props: { ctx: WebContext; people: ListPerson[]; waitlist?: 
         <tbody>
           {props.people.map((p) => (
             <tr>
-              {props.waitlist && <td>{p.position}</td>}
-              <td dir="auto">{p.name}</td>
-              <td dir="auto">
+              {props.waitlist && <td data-label={t.labelled(t.position)}>{p.position}</td>}
+              <td dir="auto" class="pa-who">
+                {p.name}
+              </td>
+              <td dir="auto" data-label={t.labelled(t.organisation)}>
                 {p.organisation ?? ''}
                 {p.country ? ` (${countryName(props.ctx, p.country)})` : ''}
               </td>
-              <td dir="auto">
+              <td dir="auto" data-label={t.labelled(t.emergencyContact)}>
                 {[p.emergencyContact.name, p.emergencyContact.phone].filter(Boolean).join(', ')}
               </td>
-              <td>{p.rulesAccepted ? common.yes : common.no}</td>
+              <td data-label={t.labelled(t.rulesAccepted)}>
+                {p.rulesAccepted ? common.yes : common.no}
+              </td>
             </tr>
           ))}
         </tbody>
