@@ -262,7 +262,7 @@ describe('console: registrations pages', () => {
       .http()
       .post(`/api/events/${event.id}/staff`)
       .set(organiser.auth)
-      .send({ accountId: host.id, role: 'host' })
+      .send({ email: host.email, role: 'host' })
       .expect(201);
     const otherOrganiser = await signup(t, { name: 'Other Organiser' });
     await makeOrganiser(otherOrganiser);

@@ -398,10 +398,11 @@ describe('registrations', () => {
       expect(still.body.status).toBe('confirmed');
     });
 
-    it('a participant cannot approve, reject, read the trail, list, export or see stats (403)', async () => {
+    it('a participant cannot approve, reject, list, export or see stats (403), but reads their own trail', async () => {
       await t.http().post(`/api/registrations/${regA}/approve`).set(a.auth).expect(403);
       await t.http().post(`/api/registrations/${regA}/reject`).set(a.auth).expect(403);
-      await t.http().get(`/api/registrations/${regA}/history`).set(a.auth).expect(403);
+      // Their own registration's history is their own data (issue 11, item 12).
+      await t.http().get(`/api/registrations/${regA}/history`).set(a.auth).expect(200);
       await t.http().get(`/api/registrations/${regA}/editions`).set(a.auth).expect(403);
       await t.http().get(`/api/events/${eventX}/registrations`).set(a.auth).expect(403);
       await t.http().get(`/api/events/${eventX}/registrations?format=csv`).set(a.auth).expect(403);
@@ -550,25 +551,34 @@ describe('registrations', () => {
       expect(rejectMail.payload.reason).toBe('Places are for social workers');
     });
 
-    it('an organiser registers someone else directly (no approval needed)', async () => {
+    it('an organiser registers someone else by email; it waits for their consent', async () => {
       const event = await createEvent(t, organiser, { requiresApproval: true });
       const p = await person('Registered By Organiser');
-      const res = await register(event.id, organiser, { accountId: p.id }).expect(201);
-      expect(res.body).toMatchObject({ accountId: p.id, status: 'confirmed' });
+      // By account id: refused (issue 11, item 5: ids are not an address book).
+      await register(event.id, organiser, { accountId: p.id }).expect(400);
+      const res = await t
+        .http()
+        .post(`/api/events/${event.id}/registrations/on-behalf`)
+        .set(organiser.auth)
+        .send({
+          organisationId: orgId,
+          profession: 'social_worker',
+          email: p.email,
+          name: 'x',
+          locale: 'en',
+        })
+        .expect(201);
+      expect(res.body).toMatchObject({ accountId: p.id, status: 'awaiting_consent' });
       const trail = await t
         .http()
         .get(`/api/registrations/${res.body.id}/history`)
         .set(organiser.auth)
         .expect(200);
       expect(trail.body[0]).toMatchObject({
-        to: 'confirmed',
+        to: 'awaiting_consent',
         reason: 'Registered by an organiser',
         by: { accountId: organiser.id },
       });
-      const unknown = await register(event.id, organiser, {
-        accountId: '00000000-0000-4000-8000-000000000000',
-      }).expect(400);
-      expect(unknown.body.details).toEqual({ field: 'accountId' });
       // The participant sees it among their own.
       const mine = await t.http().get('/api/me/registrations').set(p.auth).expect(200);
       expect(mine.body[0].id).toBe(res.body.id);

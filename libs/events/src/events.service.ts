@@ -19,6 +19,7 @@ import {
   requireReference,
   instantField,
   type Locale,
+  DomainError,
 } from '#core';
 import {
   AddStaffByEmailDto,
@@ -248,8 +249,32 @@ export class EventsService {
     }));
   }
 
+  /**
+   * The API's add-staff: by email (as addStaffByEmail: an unknown address gets an account
+   * and an invitation). By account id for platform admins only; an organiser who could
+   * add any id would learn that person's email from the staff list.
+   */
   async addStaff(actor: Actor, eventId: string, dto: AddStaffDto) {
     await this.access.requireOrganiser(actor, eventId);
+    if (dto.email !== undefined) {
+      await this.addStaffByEmail(actor, eventId, {
+        email: dto.email,
+        role: dto.role,
+        name: dto.name,
+        locale: dto.locale ?? 'en',
+      });
+      return this.listStaff(actor, eventId);
+    }
+    if (!dto.accountId) throw badRequest('email is required', { field: 'email' });
+    if (!isAdmin(actor)) {
+      throw new DomainError(
+        'forbidden',
+        'Add staff by email: account ids are not an address book',
+        {
+          field: 'accountId',
+        },
+      );
+    }
     await requireReference(this.dataSource, 'accounts', dto.accountId, 'accountId');
     await this.staff
       .createQueryBuilder()

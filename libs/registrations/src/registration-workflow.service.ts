@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, conflict, DomainError, toZonedIso } from '#core';
+import { type Actor, conflict, DomainError, isAdmin, toZonedIso } from '#core';
 import { type Event, EventAccess, requireWritable } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
@@ -101,9 +101,13 @@ export class RegistrationWorkflow {
     );
   }
 
-  /** The audit trail of one registration, oldest first: organisers only. */
+  /**
+   * The audit trail of one registration, oldest first: its organisers, and the person
+   * it belongs to (their own data). The person sees who acted only when it was them;
+   * an organiser's change says by: {accountId: null, name: null}.
+   */
   async history(actor: Actor, id: string) {
-    const { event } = await this.access.loadForOrganiser(actor, id);
+    const { event, isOrganiser, registration } = await this.access.load(actor, id);
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.from_status, c.to_status, c.reason, c.changed_at, c.changed_by, a.name
          FROM registration_status_changes c LEFT JOIN accounts a ON a.id = c.changed_by
@@ -124,11 +128,19 @@ export class RegistrationWorkflow {
       to: r.to_status,
       reason: r.reason,
       at: toZonedIso(r.changed_at, event.timezone),
-      by: r.changed_by ? { accountId: r.changed_by, name: r.name } : null,
+      by: !r.changed_by
+        ? null
+        : isOrganiser || r.changed_by === registration.accountId
+          ? { accountId: r.changed_by, name: r.name }
+          : { accountId: null, name: null },
     }));
   }
 
-  /** Every edition this person registered for (the one at hand included): organisers only. */
+  /**
+   * The editions this person registered for that the actor runs (the one at hand
+   * included): organisers only, and never another organiser's events, so a registration
+   * is no window on someone's whole history. Platform admins see every edition.
+   */
   async editions(actor: Actor, id: string) {
     const { registration } = await this.access.loadForOrganiser(actor, id);
     const rows = (await this.dataSource.query(
@@ -137,8 +149,11 @@ export class RegistrationWorkflow {
               to_char(e.end_date, 'YYYY-MM-DD') AS end_date, o.name AS organisation_name
          FROM registrations r JOIN events e ON e.id = r.event_id
          JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.account_id = $1 ORDER BY e.start_date DESC, r.created_at DESC`,
-      [registration.accountId],
+        WHERE r.account_id = $1
+          AND ($3 OR r.id = $2 OR EXISTS (SELECT 1 FROM event_staff s
+                WHERE s.event_id = r.event_id AND s.account_id = $4 AND s.role = 'organiser'))
+        ORDER BY e.start_date DESC, r.created_at DESC`,
+      [registration.accountId, id, isAdmin(actor), actor.accountId],
     )) as Array<Record<string, string>>;
     return rows.map((r) => ({
       registrationId: r.id,

@@ -37,7 +37,7 @@ export class RegistrationsService {
   ) {}
 
   /**
-   * Registers the actor (or, for an organiser, `dto.accountId`). The seat decision is
+   * Registers the actor (someone else: RegistrationConsent.registerOnBehalf). The seat decision is
    * taken while holding the event lock, so concurrent requests for the last seats
    * confirm exactly as many people as there are seats and waitlist the rest in the
    * order they got the lock.
@@ -53,12 +53,19 @@ export class RegistrationsService {
     if (forSomeoneElse && !byOrganiser) {
       throw forbidden('Only the organisers of this event can register someone else');
     }
+    // Account ids are not an address book, and nobody is registered without their own
+    // consent: organisers register people by email and the registration waits for them.
+    if (forSomeoneElse) {
+      throw badRequest(
+        'Register someone else by email: POST /api/events/{id}/registrations/on-behalf; ' +
+          'the registration waits for their consent',
+        { field: 'accountId' },
+      );
+    }
     const [account] = (await this.dataSource.query(
       'SELECT id, email, name, locale, organisation_id, email_verified_at FROM accounts WHERE id = $1',
       [accountId],
-    )) as Array<
-      Recipient & { organisation_id: string | null; email_verified_at: Date | null }
-    >;
+    )) as Array<Recipient & { organisation_id: string | null; email_verified_at: Date | null }>;
     if (!account)
       throw badRequest('accountId does not name a known account', { field: 'accountId' });
     // Anyone can type any address at sign-up: only a proven one may hold a seat. An

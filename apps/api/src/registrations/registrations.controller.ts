@@ -1,9 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, UuidParamPipe } from '#core';
 import {
+  ConsentAnswerDto,
   CreateRegistrationDto,
+  RegisterOnBehalfDto,
+  RegistrationConsent,
   ListRegistrationsQueryDto,
   ReasonDto,
   RegistrationReports,
@@ -11,7 +20,7 @@ import {
   RegistrationWorkflow,
   UpdateRegistrationDto,
 } from '#registrations';
-import { CurrentActor } from '../auth/auth.decorators.js';
+import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
 
 const EventId = new UuidParamPipe('Event');
 const RegistrationId = new UuidParamPipe('Registration');
@@ -24,6 +33,7 @@ export class EventRegistrationsController {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly reports: RegistrationReports,
+    private readonly consent: RegistrationConsent,
   ) {}
 
   @Post('registrations')
@@ -33,6 +43,21 @@ export class EventRegistrationsController {
     @Body() dto: CreateRegistrationDto,
   ) {
     return this.registrations.create(actor, id, dto);
+  }
+
+  @Post('registrations/on-behalf')
+  @ApiCreatedResponse({
+    description:
+      'Organisers register someone by email (a new address gets an account without a password). ' +
+      'The registration is awaiting_consent: no seat, counted nowhere, until the person agrees ' +
+      'from the emailed link or signed in (POST /api/registrations/{id}/consent).',
+  })
+  async onBehalf(
+    @CurrentActor() actor: Actor,
+    @Param('id', EventId) id: string,
+    @Body() dto: RegisterOnBehalfDto,
+  ) {
+    return (await this.consent.registerOnBehalf(actor, id, dto)).registration;
   }
 
   @Get('registrations/prefill')
@@ -68,6 +93,7 @@ export class RegistrationsController {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly workflow: RegistrationWorkflow,
+    private readonly consent: RegistrationConsent,
   ) {}
 
   @Get('me/registrations')
@@ -119,12 +145,43 @@ export class RegistrationsController {
     return this.workflow.cancel(actor, id, dto.reason);
   }
 
+  @Public()
+  @Post('registrations/:id/consent')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'The person answers a registration an organiser made for them: signed in as that person, ' +
+      'or with the token of the emailed link. Agreeing gives a seat or a waiting-list place; ' +
+      'declining cancels. Anyone else: 404.',
+  })
+  answerConsent(
+    @OptionalActor() actor: Actor | undefined,
+    @Param('id', RegistrationId) id: string,
+    @Body() dto: ConsentAnswerDto,
+  ) {
+    return this.consent.answer(actor, id, dto.token, dto.agree, dto.locale ?? 'en');
+  }
+
+  @Post('registrations/:id/consent/resend')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Organisers: the consent email again, with a new link' })
+  resendConsent(@CurrentActor() actor: Actor, @Param('id', RegistrationId) id: string) {
+    return this.consent.resend(actor, id);
+  }
+
   @Get('registrations/:id/history')
+  @ApiOkResponse({
+    description:
+      'The status changes, oldest first: for the organisers, and for the person it belongs to',
+  })
   history(@CurrentActor() actor: Actor, @Param('id', RegistrationId) id: string) {
     return this.workflow.history(actor, id);
   }
 
   @Get('registrations/:id/editions')
+  @ApiOkResponse({
+    description: "This person's registrations for the editions the caller organises (admins: all)",
+  })
   editions(@CurrentActor() actor: Actor, @Param('id', RegistrationId) id: string) {
     return this.workflow.editions(actor, id);
   }

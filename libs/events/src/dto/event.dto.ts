@@ -249,14 +249,39 @@ export class ListEventsQueryDto extends PageQueryDto {
   kind?: EventKind;
 }
 
+/**
+ * The API's way to add staff: by email (an address the organiser was given), as the
+ * pages do. An account id is accepted from platform admins only: ids are not an
+ * address book, so an organiser cannot add a stranger by id and read their email.
+ */
 export class AddStaffDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ example: 'fatou.diop@example.org', description: 'Who to add (preferred)' })
+  @ValidateIf((o: AddStaffDto) => o.accountId === undefined || o.email !== undefined)
+  @TrimLower()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Platform admins only' })
+  @IsOptional()
   @IsUUID('all', { message: 'accountId must be a UUID' })
-  accountId!: string;
+  accountId?: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
   @IsIn(STAFF_ROLES, { message: 'role must be one of organiser, facilitator, host' })
   role!: StaffRole;
+
+  @ApiPropertyOptional({ description: "The person's name, for a new account" })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of the invitation email (en)' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be one of fr, en, es' })
+  locale?: Locale;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsEmail,
   ArrayMaxSize,
   ArrayUnique,
@@ -179,7 +180,9 @@ export class CreateRegistrationDto extends RegistrationDetailsDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Organisers only: register this account instead of yourself',
+    description:
+      'No longer accepted for someone else (400): organisers register people by email, ' +
+      'POST /api/events/{id}/registrations/on-behalf, and the person consents',
   })
   @IsOptional()
   @IsUUID('all', { message: 'accountId must be a UUID' })
@@ -314,4 +317,24 @@ export class RegisterOnBehalfDto extends RegistrationDetailsDto {
   @ApiProperty({ enum: LOCALES, description: 'The language of their emails and pages' })
   @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
   locale!: Locale;
+}
+
+/** The answer to a registration an organiser made: signed in, or with the emailed token. */
+export class ConsentAnswerDto {
+  @ApiProperty({
+    description: 'true gives consent; false declines (the registration is cancelled)',
+  })
+  @IsBoolean({ message: 'agree must be true or false' })
+  agree!: boolean;
+
+  @ApiPropertyOptional({ description: 'The token of the emailed link, when not signed in' })
+  @IsOptional()
+  @IsString({ message: 'token must be text' })
+  @MaxLength(200)
+  token?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'The language the consent text was read in' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be one of fr, en, es' })
+  locale?: Locale;
 }
