@@ -108,6 +108,14 @@ describe('ParticipantAgenda', () => {
     expect(josephWeek.sessions.some((s) => s.id === ids.small || s.id === ids.draft)).toBe(false);
     const stranger = await signup(t, { name: 'Stranger' });
     expect(await svc.myWeek(actor(stranger))).toEqual([]);
+    // A past edition, archived, is no longer part of anyone's week.
+    const org = await createOrganisation(t, admin);
+    const past = await createEvent(t, admin, { startDate: '2026-10-25', endDate: '2026-10-30' });
+    await register(t, past.id, stranger, org.id);
+    expect((await svc.myWeek(actor(stranger))).map((e) => e.id)).toEqual([past.id]);
+    await t.http().post(`/api/events/${past.id}/close`).set(admin.auth).expect(200);
+    await t.http().post(`/api/events/${past.id}/archive`).set(admin.auth).expect(200);
+    expect(await svc.myWeek(actor(stranger))).toEqual([]);
   });
 
   it('lists only the events a person hosts, and 404s for anyone else', async () => {

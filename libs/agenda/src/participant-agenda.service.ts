@@ -92,8 +92,9 @@ export class ParticipantAgenda {
 
   /**
    * The caller's week, event by event: for events where they hold a confirmed
-   * registration, a sign-up or lead a session. Only published sessions (and those
-   * cancelled after publication, so a person sees what changed).
+   * registration, a sign-up or lead a session, while the event is published or closed
+   * (past editions, archived, drop out). Only published sessions (and those cancelled
+   * after publication, so a person sees what changed).
    */
   async myWeek(actor: Actor, eventId?: string): Promise<WeekEvent[]> {
     const me = actor.accountId;
@@ -140,7 +141,7 @@ export class ParticipantAgenda {
       `SELECT id, slug, name, names, languages, timezone, venue_city,
               to_char(start_date, 'YYYY-MM-DD') AS start_date,
               to_char(end_date, 'YYYY-MM-DD') AS end_date
-         FROM events WHERE id = ANY($1::uuid[]) AND status <> 'draft'
+         FROM events WHERE id = ANY($1::uuid[]) AND status IN ('published', 'closed')
         ORDER BY start_date, name`,
       [eventIds],
     );
