@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { messages } from '#i18n';
 import { register, sessionBody } from './support/agenda-fixtures.js';
 import {
   createEvent,
@@ -371,6 +372,32 @@ describe('participant agenda pages', () => {
     const v = new WebClient(t);
     await v.signIn(visitor.email, password);
     expect((await v.get(`/host/events/${immersion.id}`)).status).toBe(404);
+  });
+
+  it('says waitlist places with the ordinals of each language', () => {
+    const en = messages('en').agenda;
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(en.ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+    ]);
+    expect(en.waitlistPosition(2)).toBe('You are 2nd on the waiting list.');
+    expect(messages('fr').agenda.waitlistPosition(1)).toBe(
+      "Vous êtes 1er·e sur la liste d'attente.",
+    );
+    expect(messages('fr').agenda.mark.waitlisted(3)).toBe("Sur liste d'attente, 3e");
+    expect(messages('es').agenda.waitlistPosition(3)).toBe(
+      'Ocupa el puesto 3.º en la lista de espera.',
+    );
   });
 
   it('answers odd addresses and inputs with 400 or 404, never a 500', async () => {
