@@ -1,7 +1,4 @@
-import { FieldCipher } from '#core';
 import { seed } from '../scripts/seed.js';
-import { seedFoundation } from '../scripts/seed/seed-foundation.js';
-import { SEED_STEPS } from '../scripts/seed/steps.js';
 import { DEMO_EVENT, DEMO_ORGANISER, DEMO_PASSWORD } from '../scripts/seed/demo-data.js';
 import {
   accessibilityViolations,
@@ -22,20 +19,7 @@ describe('console dashboard and messages on the demo meeting', () => {
 
   beforeAll(async () => {
     w = await startBrowserWorld('console_messages_demo');
-    try {
-      await seed(w.t.config);
-    } catch (e) {
-      // A seed step other than ours may be mid-change: the dashboard still has its
-      // registrations, sessions and whatever travel was seeded, step by step.
-      console.warn(`demo seed: ${(e as Error).message}; seeding step by step`);
-      const ctx = {
-        ...(await seedFoundation(w.db)),
-        fieldCipher: new FieldCipher(w.t.config.dataEncryptionKey),
-      };
-      for (const step of SEED_STEPS) {
-        await step.run(ctx).catch((err: Error) => console.warn(`${step.name}: ${err.message}`));
-      }
-    }
+    await seed(w.t.config);
     [{ id: eventId }] = await w.db.query(`SELECT id FROM events WHERE slug = $1`, [
       DEMO_EVENT.slug,
     ]);
