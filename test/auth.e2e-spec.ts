@@ -121,18 +121,21 @@ describe('auth', () => {
     expect(row.email_verified_at).not.toBeNull();
   });
 
-  it('refuses a second account with the same email in another case', async () => {
-    await signup(t, { email: 'dup@example.org' });
+  // Was a 409 until issue 11 (item 7): a 409 told anyone which addresses have accounts.
+  it('makes no second account with the same email in another case, and does not say so', async () => {
+    const first = await signup(t, { email: 'dup@example.org' });
     const res = await t
       .http()
       .post('/api/auth/signup')
       .send({ email: 'DUP@example.org', name: 'Again', locale: 'en' })
-      .expect(409);
-    expect(res.body).toMatchObject({
-      statusCode: 409,
-      error: 'Conflict',
-      details: { field: 'email' },
-    });
+      .expect(201);
+    expect(res.body.account.id).not.toBe(first.id);
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM accounts WHERE lower(email) = 'dup@example.org'`);
+    expect(n).toBe(1);
+    // The owner hears of it: a sign-in link reaches their inbox.
+    expect(captured.links.get('dup@example.org')).toBeDefined();
   });
 
   it('answers 401 to a wrong password and to an unknown email alike', async () => {

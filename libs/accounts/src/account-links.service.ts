@@ -117,6 +117,12 @@ export class AccountLinksService {
   ): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + ttlMs);
+    // Only the newest link of a kind works: asking again retires the ones before.
+    await manager.query(
+      `UPDATE account_tokens SET used_at = now()
+        WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL`,
+      [account.id, purpose],
+    );
     await manager.query(
       `INSERT INTO account_tokens (account_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
       [account.id, purpose, hashToken(token), expiresAt],

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import {
   type Actor,
   APP_CONFIG,
   type AppConfig,
   RateLimiter,
-  conflict,
   unauthenticated,
   requireReference,
 } from '#core';
@@ -96,7 +95,7 @@ export class AuthService {
       .returning('id')
       .execute();
     const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
-    if (!id) throw conflict('An account with this email already exists', { field: 'email' });
+    if (!id) return this.signupOfExistingEmail(dto, sendVerification, nextPath);
     const account = await this.accounts.findOneByOrFail({ id });
     if (sendVerification) {
       await this.dataSource.transaction((m) => this.links.sendVerification(m, account, nextPath));
@@ -105,6 +104,41 @@ export class AuthService {
       return { account: toAccountView(account), verificationSent: sendVerification };
     }
     return { ...(await this.issue(account)), verificationSent: sendVerification };
+  }
+
+  /**
+   * A sign-up with an address that already has an account answers exactly as a new
+   * one would (same status, same shape, about the same time: the password was hashed
+   * all the same), so sign-up cannot be used to learn who has an account. The owner
+   * gets a sign-in link by email instead, which is what a person who forgot they had an
+   * account needs; the answer's account and token belong to nobody (the token is
+   * refused everywhere), and nothing of the existing account changes.
+   */
+  private async signupOfExistingEmail(
+    dto: SignupDto,
+    verificationSent: boolean,
+    nextPath?: string,
+  ): Promise<SignupResult> {
+    const owner = await this.accounts
+      .createQueryBuilder('a')
+      .where('lower(a.email) = :email', { email: dto.email.toLowerCase() })
+      .getOne();
+    if (owner && !owner.erasedAt) await this.sendSignInLink(owner, nextPath);
+    const decoy: AccountView = {
+      id: randomUUID(),
+      email: dto.email,
+      name: dto.name,
+      locale: dto.locale,
+      organisationId: dto.organisationId ?? null,
+      platformRole: 'member',
+      createdAt: new Date().toISOString(),
+    };
+    if (!dto.password) return { account: decoy, verificationSent };
+    const accessToken = await this.jwt.signAsync(
+      { sub: decoy.id, ver: 0 },
+      { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds },
+    );
+    return { accessToken, account: decoy, verificationSent };
   }
 
   async login(dto: LoginDto, ip: string): Promise<AuthResult> {
@@ -130,14 +164,29 @@ export class AuthService {
       .where('lower(a.email) = :email', { email: dto.email })
       .getOne();
     if (!account) return;
+    await this.sendSignInLink(account, nextPath);
+  }
+
+  /**
+   * A new sign-in link retires the older unused ones of the account (invitation links,
+   * which open a particular event, stay), so only the newest email in the inbox works.
+   * Only the token's hash is stored; the outbox row holding the link loses it once sent.
+   */
+  private async sendSignInLink(account: Account, nextPath?: string): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + MAGIC_LINK_TTL_MS);
     await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE magic_link_tokens SET used_at = now()
+          WHERE account_id = $1 AND purpose = 'sign_in' AND used_at IS NULL`,
+        [account.id],
+      );
       await manager.insert(MagicLinkToken, {
         accountId: account.id,
         tokenHash: hashToken(token),
         expiresAt,
         nextPath: nextPath && /^\/(?![/\\])/.test(nextPath) ? nextPath : null,
+        purpose: 'sign_in',
       });
       const link = `${this.config.publicUrl}/login/magic?token=${encodeURIComponent(token)}`;
       await this.magicLinks.deliver(manager, account, link, expiresAt);

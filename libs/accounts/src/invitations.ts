@@ -63,6 +63,7 @@ export async function issueSignInLink(
     tokenHash: hashToken(token),
     expiresAt,
     nextPath: /^\/(?![/\\])/.test(nextPath) ? nextPath : null,
+    purpose: 'invitation',
   });
   return { link: `${publicUrl}/login/magic?token=${encodeURIComponent(token)}`, expiresAt };
 }

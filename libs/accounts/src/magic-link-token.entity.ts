@@ -19,6 +19,13 @@ export class MagicLinkToken {
   @Column('text', { nullable: true })
   nextPath!: string | null;
 
+  /**
+   * `sign_in`: asked for by its owner; a newer one retires the older unused ones.
+   * `invitation`: sent with a staff invitation (a week long, opens the event).
+   */
+  @Column('text', { default: 'sign_in' })
+  purpose!: 'sign_in' | 'invitation';
+
   @Column('timestamptz', { nullable: true })
   usedAt!: Date | null;
 

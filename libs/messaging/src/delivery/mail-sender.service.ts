@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { type CalendarInvite, renderInvite } from '../templates/invite.js';
+import { erasedSecrets } from '../secret-payload-fields.js';
 import { renderMessage } from '../templates/render.js';
 import { MailTransport } from '../transport/mail-transport.js';
 import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
@@ -86,12 +87,13 @@ export class MailSender {
         headers: { 'X-Convene-Template': row.template },
         ...(invite ? { icalEvent: invite } : {}),
       });
+      // Sent: the links that let someone in leave the outbox in the same update.
       await this.dataSource.query(
         `UPDATE messages
             SET status = 'sent', sent_at = now(), provider_message_id = $2, last_error = NULL,
-                locked_until = NULL, updated_at = now()
+                locked_until = NULL, updated_at = now(), payload = payload || $3::jsonb
           WHERE id = $1 AND status = 'sending'`,
-        [row.id, sent.providerMessageId.slice(0, 500)],
+        [row.id, sent.providerMessageId.slice(0, 500), JSON.stringify(erasedSecrets(row.template))],
       );
       return 'sent';
     } catch (e) {

@@ -12,6 +12,7 @@ import { WebSessions1763700900000 } from './1763700900000-web-sessions.js';
 import { AccountLinks1763701000000 } from './1763701000000-account-links.js';
 import { EventTexts1763701300000 } from './1763701300000-event-texts.js';
 import { RegistrationConsent1763701400000 } from './1763701400000-registration-consent.js';
+import { MagicLinkPurpose1763701900000 } from './1763701900000-magic-link-purpose.js';
 import { TokenVersion1763702000000 } from './1763702000000-token-version.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   EventTexts1763701300000,
   AccountLinks1763701000000,
   RegistrationConsent1763701400000,
+  MagicLinkPurpose1763701900000,
   TokenVersion1763702000000,
 ];
