@@ -5,6 +5,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 import { createEvent, loginAdmin, type Session, signup } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 /*
  * Audit issue 11, item 7: a database dump held every emailed sign-in link in clear
@@ -214,6 +215,27 @@ describe('security: who has an account stays secret (issue 11, item 7)', () => {
     await t.http().post('/api/auth/magic-link/verify').send({ token }).expect(200);
   });
 
+  it('the sign-up page answers an existing address as a new one', async () => {
+    const submit = async (email: string) => {
+      const web = new WebClient(t);
+      await web.get('/signup');
+      const res = await web.post('/signup', {
+        name: 'Someone',
+        email,
+        locale: 'en',
+        password: 'violet harbour engine',
+      });
+      return {
+        status: res.status,
+        page: res.text.replaceAll(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, ''),
+      };
+    };
+    const fresh = await submit(`web-fresh-${Date.now()}@example.org`);
+    const taken = await submit(owner.email);
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.page).toBe(fresh.page);
+  });
+
   it('login and magic-link requests answer the same for unknown addresses', async () => {
     const unknown = `nobody-${Date.now()}@example.org`;
     const wrong = await t
@@ -243,15 +265,12 @@ describe('security: who has an account stays secret (issue 11, item 7)', () => {
     for (let i = 0; i < 5; i++) {
       signupTimes.taken.push(
         await timed(() =>
-          t
-            .http()
-            .post('/api/auth/signup')
-            .send({
-              email: owner.email,
-              name: 'X',
-              locale: 'en',
-              password: 'violet harbour engine',
-            }),
+          t.http().post('/api/auth/signup').send({
+            email: owner.email,
+            name: 'X',
+            locale: 'en',
+            password: 'violet harbour engine',
+          }),
         ),
       );
       signupTimes.fresh.push(
