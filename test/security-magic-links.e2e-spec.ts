@@ -3,7 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
-import { createEvent, loginAdmin, type Session, signup } from './support/factories.js';
+import {
+  createEvent,
+  createOrganisation,
+  loginAdmin,
+  type Session,
+  signup,
+} from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
 
@@ -130,6 +136,30 @@ describe('security: emailed links (issue 11, item 7)', () => {
       .send({ token: reset, password: 'quiet lantern meadow' })
       .expect(200);
     await t.http().post('/api/auth/magic-link/verify').send({ token: invitation }).expect(200);
+  });
+
+  it('the consent link of a registration made by an organiser leaves the outbox too', async () => {
+    const admin = await loginAdmin(t);
+    const event = await createEvent(t, admin);
+    const org = await createOrganisation(t, admin);
+    const email = `consent-${Date.now()}@example.org`;
+    await t
+      .http()
+      .post(`/api/events/${event.id}/registrations/on-behalf`)
+      .set(admin.auth)
+      .send({
+        email,
+        name: 'Lucía Pérez',
+        locale: 'es',
+        organisationId: org.id,
+        profession: 'social_worker',
+      })
+      .expect(201);
+    const token = await nthLinkTo(email, 1, '/consent');
+    const [row] = await sentRows(email);
+    expect(row.template).toBe('registration_consent_requested');
+    expect(row.payload).toMatchObject({ consentToken: 'erased-after-sending' });
+    expect(await dump()).not.toContain(token);
   });
 
   it('a new sign-in link retires the older unused ones', async () => {
