@@ -6,6 +6,7 @@ import {
   signup,
 } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 /*
  * Audit issue 11, item 9: input at the server's limits. A tiny body nested very deep
@@ -75,6 +76,16 @@ describe('security: input at the server limits (issue 11, item 9)', () => {
       .send({ name: '['.repeat(5_000) });
     expect(text.status).toBe(400);
     expect(text.body.details.fields).toBeDefined();
+  });
+
+  it('refuses a web form whose field name nests 200,000 levels (a.a.a..., 400 kB)', async () => {
+    const web = new WebClient(t);
+    await web.get('/signup');
+    const res = await web.post('/verify-email/resend', {
+      ['a.'.repeat(200_000) + 'a']: 'x',
+      email: 'deep@example.org',
+    });
+    expect(res.status).toBe(400);
   });
 
   it('still takes bodies nested a few levels, as every real one is', async () => {

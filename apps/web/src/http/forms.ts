@@ -1,6 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, findUnstorableValues, flattenValidationErrors } from '#core';
+import {
+  badRequest,
+  DomainError,
+  findUnstorableValues,
+  flattenValidationErrors,
+  MAX_JSON_DEPTH,
+} from '#core';
 import type { Catalogue } from '#i18n';
 import type { FormState } from '../components/form.js';
 import type { WebContext } from './web-context.js';
@@ -12,6 +18,13 @@ export function unflatten(flat: Record<string, unknown>): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flat)) {
     const parts = key.split('.');
+    // As deep as a JSON body may nest, no deeper: `a.a.a...` 200,000 times would
+    // overflow the stack of every recursive walk that follows.
+    if (parts.length > MAX_JSON_DEPTH) {
+      throw badRequest(`A form field name nests more than ${MAX_JSON_DEPTH} levels deep`, {
+        field: 'body',
+      });
+    }
     let node = out;
     parts.forEach((part, i) => {
       if (i === parts.length - 1) node[part] = value;
