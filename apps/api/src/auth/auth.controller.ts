@@ -27,7 +27,11 @@ export class AuthController {
     description:
       '{account, verificationSent} and, only when a password was given, accessToken. Without a ' +
       'password a link to confirm the address is emailed: it signs the person in. An account ' +
-      'cannot register for an event until its address is confirmed (403 email_not_verified).',
+      'cannot register for an event until its address is confirmed (403 email_not_verified). ' +
+      'An address that already has an account gets the same answer (never a 409: that would ' +
+      'tell anyone who has an account); the owner is emailed a sign-in link instead, and the ' +
+      "answer's account and token belong to nobody. 400 passwordTooCommon for a common, " +
+      'breached or guessable password.',
   })
   signup(@Body() dto: SignupDto, @Req() req: AuthedRequest) {
     return this.auth.signup(dto, req.ip ?? 'unknown');
@@ -43,7 +47,10 @@ export class AuthController {
   @Post('magic-link')
   @HttpCode(202)
   @ApiAcceptedResponse({
-    description: 'A single-use login link valid 15 minutes is on its way if the account exists',
+    description:
+      'A single-use login link valid 15 minutes is on its way if the account exists (the same ' +
+      'answer otherwise); it retires the older unused ones. Limited per address and per email ' +
+      'from one address, apart from password attempts: wrong passwords never stop it.',
   })
   async magicLink(@Body() dto: MagicLinkRequestDto, @Req() req: AuthedRequest) {
     await this.auth.requestMagicLink(dto, req.ip ?? 'unknown');
