@@ -22,6 +22,9 @@ import { throttleByEmailAndAddress } from './sign-in-throttle.js';
 
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
 
+/** The least time a sign-in-link request takes, known address or not (see requestMagicLink). */
+export const EVEN_ANSWER_MS = 120;
+
 export interface AuthResult {
   accessToken: string;
   account: AccountView;
@@ -155,16 +158,25 @@ export class AuthService {
     return this.issue(account);
   }
 
-  /** Always answers the same way, so it cannot be used to learn who has an account. */
+  /**
+   * Always answers the same way, and no sooner than EVEN_ANSWER_MS whatever the address
+   * (storing and queueing a link takes a few database round trips that an unknown
+   * address skips), so it cannot be used to learn who has an account.
+   */
   async requestMagicLink(dto: MagicLinkRequestDto, ip: string, nextPath?: string): Promise<void> {
-    // Its own counters: wrong passwords typed by someone else never stop the owner's links.
-    await throttleByEmailAndAddress(this.rateLimiter, this.config, 'magic', dto.email, ip);
-    const account = await this.accounts
-      .createQueryBuilder('a')
-      .where('lower(a.email) = :email', { email: dto.email })
-      .getOne();
-    if (!account) return;
-    await this.sendSignInLink(account, nextPath);
+    const started = performance.now();
+    try {
+      // Its own counters: wrong passwords typed by someone else never stop the owner's links.
+      await throttleByEmailAndAddress(this.rateLimiter, this.config, 'magic', dto.email, ip);
+      const account = await this.accounts
+        .createQueryBuilder('a')
+        .where('lower(a.email) = :email', { email: dto.email })
+        .getOne();
+      if (account) await this.sendSignInLink(account, nextPath);
+    } finally {
+      const left = EVEN_ANSWER_MS - (performance.now() - started);
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    }
   }
 
   /**
