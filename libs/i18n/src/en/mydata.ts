@@ -58,7 +58,7 @@ export const mydata = {
   arrival: 'Flight in',
   departure: 'Flight home',
   visa: 'Visa',
-  travelPage: 'Travel page',
+  travelPage: 'Travel and visa',
   // Other data
   consentsTitle: 'My consents',
   consentLine: (event: string, date: string) =>

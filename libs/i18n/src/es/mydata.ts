@@ -55,7 +55,7 @@ export const mydata: MydataMessages = {
   arrival: 'Vuelo de ida',
   departure: 'Vuelo de vuelta',
   visa: 'Visado',
-  travelPage: 'Página Viaje',
+  travelPage: 'Viaje y visado',
   consentsTitle: 'Mis consentimientos',
   consentLine: (event, date) => `Tratamiento de mis datos para «${event}»: dado el ${date}`,
   noConsents: 'Ningún consentimiento registrado.',

@@ -55,7 +55,7 @@ export const mydata: MydataMessages = {
   arrival: 'Vol aller',
   departure: 'Vol retour',
   visa: 'Visa',
-  travelPage: 'Page Voyage',
+  travelPage: 'Voyage et visa',
   consentsTitle: 'Mes consentements',
   consentLine: (event, date) => `Traitement de mes données pour « ${event} » : donné le ${date}`,
   noConsents: 'Aucun consentement enregistré.',

@@ -22,11 +22,12 @@ export function Mark(props: { ctx: WebContext; hold?: MySignup; leads?: boolean 
 }
 
 /** "Salle Bleue · En français, interprétation en anglais · Avec Awa, Samira". */
-export function SessionMeta(props: { ctx: WebContext; s: SessionView }) {
+export function SessionMeta(props: { ctx: WebContext; s: SessionView; noRoom?: boolean }) {
   const { ctx, s } = props;
   const t = ctx.t.agenda;
   const parts: string[] = [];
-  if (s.room?.name) parts.push(s.room.name);
+  // The session page already says the room under "Where".
+  if (s.room?.name && !props.noRoom) parts.push(s.room.name);
   if (s.language) {
     const interp = s.interpretationLanguages.filter((l) => l !== s.language);
     parts.push(

@@ -122,7 +122,7 @@ function SessionPage(props: SessionPageProps) {
           </>
         )}
       </dl>
-      <SessionMeta ctx={ctx} s={s} />
+      <SessionMeta ctx={ctx} s={s} noRoom />
       {s.description && (
         <p class="pa-description" dir="auto">
           {s.description}
