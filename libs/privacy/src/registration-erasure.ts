@@ -11,11 +11,40 @@ const HOLDS_DATA = `(phone IS NOT NULL OR dietary IS NOT NULL OR accessibility I
   OR emergency_contact_name IS NOT NULL OR emergency_contact_phone IS NOT NULL
   OR emergency_contact_relation IS NOT NULL)`;
 
+/**
+ * The reasons Convene writes itself in a registration's history: they say nothing about
+ * the person and stay. Any other reason was typed by an organiser (a rejection, a
+ * cancellation) and may name the person, a phone or a passport: erasure clears it.
+ */
+export const CONVENE_HISTORY_REASONS: readonly string[] = [
+  'Registered by an organiser',
+  'A seat became free',
+  'The participant erased their account',
+  'The person gave consent',
+  'The person declined',
+  'Consent email sent again',
+];
+
+/** Clears the typed reasons of the registrations `selection` names (a subquery on $1). */
+async function eraseTypedReasons(
+  manager: EntityManager,
+  selection: string,
+  id: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE registration_status_changes SET reason = NULL
+      WHERE reason IS NOT NULL AND NOT (reason = ANY($2::text[]))
+        AND registration_id IN (${selection})`,
+    [id, CONVENE_HISTORY_REASONS],
+  );
+}
+
 /** Erases the personal fields of an event's registrations; returns how many held some. */
 export async function eraseEventRegistrations(
   manager: EntityManager,
   eventId: string,
 ): Promise<number> {
+  await eraseTypedReasons(manager, 'SELECT id FROM registrations WHERE event_id = $1', eventId);
   const [, count] = (await manager.query(
     `UPDATE registrations SET ${ERASE_REGISTRATION_FIELDS} WHERE event_id = $1 AND ${HOLDS_DATA}`,
     [eventId],
@@ -28,6 +57,7 @@ export async function eraseAccountRegistrations(
   manager: EntityManager,
   accountId: string,
 ): Promise<number> {
+  await eraseTypedReasons(manager, 'SELECT id FROM registrations WHERE account_id = $1', accountId);
   const [, count] = (await manager.query(
     `UPDATE registrations SET ${ERASE_REGISTRATION_FIELDS} WHERE account_id = $1 AND ${HOLDS_DATA}`,
     [accountId],

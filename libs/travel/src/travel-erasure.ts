@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Passport and flights: what erasure clears. The visa status and its history stay
- * (they hold no passport data), so an edition keeps a record of who needed a visa.
+ * Passport and flights: what erasure clears. The visa status and its history stay, so
+ * an edition keeps a record of who needed a visa; the organisers' free-text notes on
+ * that history go with the rest (they were seen holding names, phones and whole
+ * passport numbers).
  */
 const ERASE_TRAVEL_FIELDS = `passport_nationality = NULL, passport_number_encrypted = NULL,
   passport_expires_on = NULL, arrival_flight = NULL, arrival_airport = NULL, arrival_at = NULL,
@@ -14,6 +16,10 @@ const HOLDS_DATA = `(passport_nationality IS NOT NULL OR passport_number_encrypt
 
 /** Erases the travel data of an event's plans; returns how many plans held some. */
 export async function eraseEventTravel(manager: EntityManager, eventId: string): Promise<number> {
+  await manager.query(
+    `UPDATE visa_status_changes SET note = NULL WHERE event_id = $1 AND note IS NOT NULL`,
+    [eventId],
+  );
   const [, count] = (await manager.query(
     `UPDATE travel_plans SET ${ERASE_TRAVEL_FIELDS} WHERE event_id = $1 AND ${HOLDS_DATA}`,
     [eventId],
@@ -26,6 +32,12 @@ export async function eraseAccountTravel(
   manager: EntityManager,
   accountId: string,
 ): Promise<number> {
+  await manager.query(
+    `UPDATE visa_status_changes SET note = NULL
+      WHERE registration_id IN (SELECT id FROM registrations WHERE account_id = $1)
+        AND note IS NOT NULL`,
+    [accountId],
+  );
   const [, count] = (await manager.query(
     `UPDATE travel_plans SET ${ERASE_TRAVEL_FIELDS}
       WHERE registration_id IN (SELECT id FROM registrations WHERE account_id = $1) AND ${HOLDS_DATA}`,

@@ -1,7 +1,8 @@
-import { Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { type Actor, UuidParamPipe } from '#core';
-import { AccountErasure, PersonalDataRetention } from '#privacy';
+import { AccountErasure, PersonalDataExport, PersonalDataRetention } from '#privacy';
 import { CurrentActor } from '../auth/auth.decorators.js';
 
 @ApiTags('privacy')
@@ -11,7 +12,25 @@ export class PrivacyController {
   constructor(
     private readonly retention: PersonalDataRetention,
     private readonly erasure: AccountErasure,
+    private readonly exporter: PersonalDataExport,
   ) {}
+
+  @Get('me/export')
+  @ApiOkResponse({
+    description:
+      'Everything Convene holds about the caller, and only about them, as one JSON document ' +
+      '(GDPR art. 15 and 20): account, registrations with their history, travel (passport ' +
+      'number masked), sign-ups, calendar feed status, emails sent (subjects). The same ' +
+      'document as /my/data/export.json on the pages.',
+  })
+  async exportMe(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    const data = await this.exporter.export(actor);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="convene-my-data-${data.exportedAt.slice(0, 10)}.json"`,
+    );
+    return data;
+  }
 
   @Post('events/:id/erase-personal-data')
   @HttpCode(200)
