@@ -260,7 +260,7 @@ describe('one session', () => {
 describe("a person's own calendar", () => {
   it('holds exactly their confirmed sessions and the plenaries', async () => {
     const res = await ics('/api/me/calendar.ics', participant);
-    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers['cache-control']).toBe('private, no-store');
     expect(
       readIcs(res.text)
         .events.map((e) => e.uid)
@@ -321,7 +321,7 @@ describe('the subscription URL', () => {
     expect(created.body.webcalUrl).toBe(created.body.url.replace(/^https?:/, 'webcal:'));
     const res = await ics(pathOf(created.body.url));
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(res.headers['cache-control']).toBe('private, max-age=900');
+    expect(res.headers['cache-control']).toBe('private, no-store');
     const feed = readIcs(res.text);
     const mine = await read('/api/me/calendar.ics', participant);
     expect(feed.events.map((e) => e.uid).sort()).toEqual(mine.events.map((e) => e.uid).sort());

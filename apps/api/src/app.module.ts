@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsModule } from '#accounts';
 import { type AppConfig, ConfigModule, DatabaseModule, RedisModule } from '#core';
 import { EventsModule } from '#events';
@@ -14,6 +14,7 @@ import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { CalendarApiModule } from './calendar/calendar-api.module.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { PrivateResponsesInterceptor } from './http/private-responses.interceptor.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PrivacyController } from './privacy/privacy.controller.js';
@@ -61,6 +62,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: WebErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: PrivateResponsesInterceptor },
       ],
     };
   }

@@ -81,32 +81,39 @@ export function buildCalendarFile(
       },
     },
   });
-  if (options.name) calendar.name(options.name);
-  if (options.description) calendar.description(options.description);
+  // ical-generator escapes event TEXT, but writes the calendar's NAME, X-WR-CALNAME and
+  // X-WR-CALDESC as they are: escape those here (RFC 5545 3.3.11).
+  if (options.name) calendar.name(escapeText(options.name));
+  if (options.description) calendar.description(escapeText(options.description));
   if (options.method) calendar.method(ICalCalendarMethod[options.method]);
   if (options.refreshSeconds) calendar.ttl(options.refreshSeconds);
   if (ranges.size === 1) calendar.x('X-WR-TIMEZONE', [...ranges.keys()][0]);
 
   for (const item of items) {
     const event = calendar.createEvent({
-      id: item.uid,
+      id: oneLine(item.uid),
       sequence: item.sequence,
       start: wallClock(item.startsAt, item.timezone),
       end: wallClock(item.endsAt, item.timezone),
       timezone: item.timezone,
       stamp: item.stamp,
       lastModified: item.stamp,
-      summary: item.summary,
-      description: item.description ?? null,
-      location: item.location ?? null,
-      url: item.url ?? null,
+      summary: plainText(item.summary),
+      description: item.description ? plainText(item.description) : null,
+      location: item.location ? plainText(item.location) : null,
+      url: item.url ? oneLine(item.url) : null,
       status: STATUS[item.status],
     });
-    if (options.organizer) event.organizer(options.organizer);
+    if (options.organizer) {
+      event.organizer({
+        name: paramValue(options.organizer.name),
+        email: oneLine(options.organizer.email),
+      });
+    }
     if (options.attendee) {
       event.createAttendee({
-        name: options.attendee.name || null,
-        email: options.attendee.email,
+        name: paramValue(options.attendee.name) || null,
+        email: oneLine(options.attendee.email),
         role: ICalAttendeeRole.REQ,
         status: ICalAttendeeStatus.ACCEPTED,
         // Convene keeps the list; replies from calendar apps would go nowhere.
@@ -115,6 +122,42 @@ export function buildCalendarFile(
     }
   }
   return calendar.toString();
+}
+
+/**
+ * Text people typed (session titles, names, rooms) reaches a calendar file. Line breaks
+ * in a TEXT value are legal once escaped; every other control character is not (RFC
+ * 5545 3.3.11, 3.1), and a bare CR would end the line in some parsers: they go.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g;
+
+/** A TEXT value handed to ical-generator, which escapes \\ ; , and line breaks itself. */
+export function plainText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(CONTROL, ' ');
+}
+
+/** A TEXT value written as it is: escaped here, per RFC 5545 3.3.11. */
+export function escapeText(value: string): string {
+  return plainText(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+/** A value that must stay on one line (a UID, a URI, an address): breaks become spaces. */
+export function oneLine(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ').replace(CONTROL, ' ');
+}
+
+/**
+ * A parameter value (CN=): RFC 5545 3.1 allows no DQUOTE and no control character in
+ * it, and has no escape for them (RFC 6868 is not read by every client), so a double
+ * quote becomes a typographic one and breaks become spaces. ical-generator quotes it.
+ */
+export function paramValue(value: string): string {
+  return oneLine(value).replace(/"/g, '\u201d');
 }
 
 function wallClock(instant: Date, zone: string): ICalDateTimeValue {

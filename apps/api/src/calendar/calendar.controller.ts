@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import { type CalendarFile, CalendarFeeds, CalendarService, CalendarTokenDto } from '#calendar';
 import { type Actor, UuidParamPipe } from '#core';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
+import { PRIVATE_NO_STORE, SecretUrl } from '../http/private-responses.interceptor.js';
 
 const EventId = new UuidParamPipe('Event');
 const SessionId = new UuidParamPipe('Session');
@@ -25,7 +26,8 @@ const ICS = {
 
 /**
  * Who may fetch a file again without asking: a public agenda may sit in shared caches
- * for five minutes; anything fetched with a login or a secret URL stays private.
+ * for five minutes; anything fetched with a login or a secret URL is never stored
+ * (private, no-store: PrivateResponsesInterceptor says so for every personal answer).
  * Bodies are stable between changes, so the ETag answers a refresh with a 304.
  */
 function send(res: Response, file: CalendarFile, cache: string, disposition = 'attachment') {
@@ -37,7 +39,7 @@ function send(res: Response, file: CalendarFile, cache: string, disposition = 'a
 }
 
 const sharedOrPrivate = (actor: Actor | undefined) =>
-  actor ? 'private, max-age=300' : 'public, max-age=300';
+  actor ? PRIVATE_NO_STORE : 'public, max-age=300';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -83,7 +85,7 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse(ICS)
   async mine(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.calendars.myCalendar(actor), 'private, no-cache');
+    return send(res, await this.calendars.myCalendar(actor), PRIVATE_NO_STORE);
   }
 
   @Post('me/calendar-token')
@@ -115,7 +117,8 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse(ICS)
   @ApiNotFoundResponse({ description: 'Unknown, rotated or revoked URL' })
+  @SecretUrl()
   async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.calendars.feedCalendar(token), 'private, max-age=900', 'inline');
+    return send(res, await this.calendars.feedCalendar(token), PRIVATE_NO_STORE, 'inline');
   }
 }

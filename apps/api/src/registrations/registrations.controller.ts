@@ -21,6 +21,7 @@ import {
   UpdateRegistrationDto,
 } from '#registrations';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
+import { SecretUrl } from '../http/private-responses.interceptor.js';
 
 const EventId = new UuidParamPipe('Event');
 const RegistrationId = new UuidParamPipe('Registration');
@@ -146,6 +147,7 @@ export class RegistrationsController {
   }
 
   @Public()
+  @SecretUrl()
   @Post('registrations/:id/consent')
   @HttpCode(200)
   @ApiOkResponse({

@@ -4,6 +4,7 @@ import type { Express, Request, Response } from 'express';
 import { isLocale, messages, negotiateLocale } from '#i18n';
 import { renderPage } from '../layout/layout.js';
 import { LOCALE_COOKIE, parseCookies } from './cookies.js';
+import { setPageSecurityHeaders } from './page-headers.js';
 
 /**
  * The last handler, registered once every route is: an unknown /api path gets the API's
@@ -38,6 +39,8 @@ export class NotFoundFallback implements OnApplicationBootstrap {
         path: '/',
         publicUrl: '',
       };
+      setPageSecurityHeaders(res);
+      res.setHeader('Cache-Control', 'private, no-cache');
       res
         .status(404)
         .type('html')

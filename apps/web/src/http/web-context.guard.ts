@@ -14,6 +14,7 @@ import {
   VISITOR_COOKIE,
 } from './cookies.js';
 import { CsrfTokens } from './csrf.js';
+import { setPageSecurityHeaders } from './page-headers.js';
 import type { WebContext, WebRequest } from './web-context.js';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -133,11 +134,7 @@ export class WebContextGuard implements CanActivate {
 
   /** Pages load nothing from elsewhere and run only our own script. */
   private securityHeaders(res: Response): void {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; style-src-attr 'unsafe-inline'; " +
-        "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-    );
+    setPageSecurityHeaders(res);
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Cookie, Accept-Language');
   }

@@ -11,6 +11,7 @@ import { messages, negotiateLocale } from '#i18n';
 import { renderPage } from '../layout/layout.js';
 import { CsrfRejected } from './web-context.guard.js';
 import { type WebContext, type WebRequest } from './web-context.js';
+import { setPageSecurityHeaders } from './page-headers.js';
 
 /** Database or Redis unreachable: a retryable outage, not a bug. */
 function isOutage(e: unknown): boolean {
@@ -45,6 +46,8 @@ export class WebErrorFilter implements ExceptionFilter {
     }
     const ctx = req.web ?? fallbackContext(req);
     const t = ctx.t.common;
+    // An error before WebContextGuard ran would otherwise leave the page without its CSP.
+    setPageSecurityHeaders(res);
     const show = (status: number, title: string, body: string) =>
       res
         .status(status)

@@ -28,6 +28,8 @@ export class WebResultInterceptor implements NestInterceptor {
         }
         if (result instanceof Download) {
           res.setHeader('Content-Type', result.contentType);
+          // Every download is someone's data (CSVs, exports, calendars, letters): no copies.
+          res.setHeader('Cache-Control', 'private, no-store');
           if (result.filename) {
             const ascii = result.filename.replace(/[^\w.-]/g, '_');
             res.setHeader(

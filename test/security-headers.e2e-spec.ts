@@ -1,0 +1,150 @@
+import ICAL from 'ical.js';
+import {
+  createEvent,
+  createOrganisation,
+  loginAdmin,
+  type Session,
+  signup,
+} from './support/factories.js';
+import { sessionBody } from './support/agenda-fixtures.js';
+import { registrationBody } from './support/registration-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
+
+const NO_STORE = 'private, no-store';
+
+/**
+ * Issue 11, item 10. The attacker here is whoever reads a shared cache, a proxy's disk or
+ * a borrowed browser's cache (a participant list, a passport, a calendar), an organiser
+ * who types a session title that injects lines into everyone's calendar, and a script
+ * injected into a page that a strict CSP should stop.
+ */
+describe('Security: headers and calendar text (issue 11, item 10)', () => {
+  let t: TestApp;
+  let admin: Session;
+  let person: Session;
+  let event: { id: string; slug: string };
+  let reg: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('security-headers');
+    admin = await loginAdmin(t);
+    const org = await createOrganisation(t, admin);
+    event = await createEvent(t, admin);
+    person = await signup(t, { name: 'Awa Traoré', organisationId: org.id });
+    reg = (
+      await t
+        .http()
+        .post(`/api/events/${event.id}/registrations`)
+        .set(person.auth)
+        .send(registrationBody(org.id, { phone: '+226 70 12 34 56' }))
+        .expect(201)
+    ).body.id;
+    await t
+      .http()
+      .put(`/api/registrations/${reg}/travel`)
+      .set(person.auth)
+      .send({ passport: { nationality: 'BF', number: 'B7654321', expiresOn: '2031-01-31' } })
+      .expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('every personal API answer says Cache-Control: private, no-store', async () => {
+    const asPerson = [
+      '/api/me',
+      '/api/me/registrations',
+      `/api/registrations/${reg}`,
+      `/api/registrations/${reg}/travel`,
+      `/api/registrations/${reg}/history`,
+      '/api/me/agenda',
+      '/api/me/calendar.ics',
+      `/api/events/${event.id}/calendar.ics`,
+      '/api/me/export',
+    ];
+    const asOrganiser = [
+      `/api/events/${event.id}/registrations`,
+      `/api/events/${event.id}/registrations?format=csv`,
+      `/api/events/${event.id}/arrivals`,
+      `/api/events/${event.id}/arrivals?format=csv`,
+      `/api/events/${event.id}/visas`,
+      `/api/events/${event.id}/stats`,
+      `/api/events/${event.id}/messages`,
+      `/api/registrations/${reg}/visa-letter.pdf`,
+    ];
+    const seen: Record<string, string | undefined> = {};
+    for (const [who, paths] of [
+      [person, asPerson],
+      [admin, asOrganiser],
+    ] as const) {
+      for (const path of paths) {
+        const res = await t.http().get(path).set(who.auth);
+        expect(res.status).toBeLessThan(500);
+        seen[path] = res.headers['cache-control'];
+      }
+    }
+    expect(Object.entries(seen).filter(([, v]) => v !== NO_STORE)).toEqual([]);
+  });
+
+  it('errors to a logged-in caller and the secret calendar feed are not stored either', async () => {
+    const missing = await t
+      .http()
+      .get('/api/registrations/00000000-0000-4000-8000-000000000000')
+      .set(person.auth)
+      .expect(404);
+    expect(missing.headers['cache-control']).toBe(NO_STORE);
+    const feed = await t.http().post('/api/me/calendar-token').set(person.auth).expect(201);
+    const path = new URL(feed.body.url as string).pathname;
+    const res = await t.http().get(path).expect(200);
+    expect(res.headers['cache-control']).toBe(NO_STORE);
+  });
+
+  it('public answers to anonymous callers keep their own caching', async () => {
+    const res = await t.http().get(`/api/events/${event.id}/calendar.ics`).expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('the pages’ downloads are not stored', async () => {
+    const browser = new WebClient(t);
+    await browser.signIn(person.email, 'a-long-password');
+    const res = await browser.get('/my/data/export.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe(NO_STORE);
+  });
+
+  it('every HTML page, the 404 fallback included, has a CSP without inline script', async () => {
+    const visitor = new WebClient(t);
+    const pages = ['/', '/signin', `/e/${event.slug}`, '/no/such/page', '/e/no-such-event'];
+    for (const path of pages) {
+      const res = await visitor.get(path);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      const csp = res.headers['content-security-policy'] as string | undefined;
+      expect({ path, csp }).toEqual({ path, csp: expect.stringContaining("script-src 'self'") });
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      // No inline <script> for the policy to have to allow.
+      expect(res.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+    }
+    const unknown = await visitor.get('/no/such/page');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('a session title with line breaks, commas, semicolons and backslashes injects no calendar line', async () => {
+    const title =
+      'Atelier; familles, C:\\x\r\nATTENDEE:mailto:attacker@example.org\r\nBEGIN:VALARM';
+    await t
+      .http()
+      .post(`/api/events/${event.id}/sessions`)
+      .set(admin.auth)
+      .send(sessionBody({ status: 'published', title }))
+      .expect(201);
+    const res = await t.http().get(`/api/events/${event.id}/calendar.ics`).expect(200);
+    const lines = res.text.replace(/\r\n[ \t]/g, '').split('\r\n');
+    expect(lines.filter((l) => /^(ATTENDEE|BEGIN:VALARM)/.test(l))).toEqual([]);
+    const root = new ICAL.Component(ICAL.parse(res.text));
+    const [vevent] = root.getAllSubcomponents('vevent');
+    expect(vevent.getAllSubcomponents('valarm')).toHaveLength(0);
+    expect(vevent.getAllProperties('attendee')).toHaveLength(0);
+    expect(vevent.getFirstPropertyValue('summary')).toContain('Atelier; familles, C:\\x');
+  });
+});
