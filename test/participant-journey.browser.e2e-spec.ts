@@ -207,7 +207,7 @@ describe('the whole participant journey, on a phone, in a real browser', () => {
         sent: 'Consultez vos e-mails',
         button: 'Me connecter',
       },
-      /connexion|Connexion|connecter/,
+      /Votre lien de connexion à Convene/,
       'awa',
     );
     await page.getByText('Vous êtes connecté·e.').waitFor();
@@ -400,7 +400,7 @@ describe('the whole participant journey, on a phone, in a real browser', () => {
         sent: 'Revise su correo',
         button: 'Entrar',
       },
-      /.*/,
+      /Su enlace para entrar en Convene/,
       'lucia',
     );
     await page.getByText('Ha entrado.').waitFor();
