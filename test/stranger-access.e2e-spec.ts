@@ -171,3 +171,80 @@ describe('a stranger reaches nothing that is not theirs', () => {
     expect(JSON.stringify(other.body)).not.toContain('+226');
   });
 });
+
+/**
+ * The same walk as an organiser of another event (issue 11, item 5: an organiser is no
+ * stranger to the platform, but has no rights on someone else's event or people). Beyond
+ * what any account may do, an organiser may create events and add partners.
+ */
+describe("an organiser of another event reaches nothing of this one's", () => {
+  let t: TestApp;
+  let owner: Session;
+  let organiser: Session;
+  let admin: Session;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await startTestApp('organiser_access');
+    owner = await signup(t);
+    organiser = await signup(t, { name: 'Olga Other' });
+    admin = await loginAdmin(t);
+    world = await buildWorld(t, admin, owner);
+    const own = await t
+      .http()
+      .post('/api/events')
+      .set(admin.auth)
+      .send({
+        name: 'Olga’s own week',
+        kind: 'meeting',
+        timezone: 'Africa/Casablanca',
+        startDate: '2027-11-01',
+        endDate: '2027-11-05',
+        venue: { name: 'Venue', city: 'Kinshasa', country: 'CD' },
+        capacity: 10,
+        requiresApproval: false,
+        languages: ['fr'],
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/events/${own.body.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: organiser.id, role: 'organiser' })
+      .expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('answers 401, 403 or 404 on every operation on the other event and its people', async () => {
+    const open = new Set([
+      ...OPEN_TO_ANY_ACCOUNT,
+      // What organisers may do anywhere: start an event, add a partner to the directory.
+      'POST /api/events',
+      'POST /api/organisations',
+    ]);
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const { template, method } of await documentedOperations(t)) {
+      const key = `${method.toUpperCase()} ${template}`;
+      if (open.has(key)) continue;
+      const body = ATTACK_BODIES[key]?.(world, organiser, owner) ?? {};
+      const res = await t.http()[method](fillPath(template, world)).set(organiser.auth).send(body);
+      checked++;
+      if (ATTACK_BODIES[key] && ![403, 404].includes(res.status)) {
+        leaks.push(`${key} (valid body) -> ${res.status}`);
+      }
+      if (![401, 403, 404].includes(res.status) && !(res.status === 400 && method !== 'get')) {
+        leaks.push(`${key} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+      }
+      expect(JSON.stringify(res.body)).not.toContain(owner.email);
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(leaks).toEqual([]);
+    const own = await t
+      .http()
+      .get(`/api/registrations/${world.registration}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(own.body.status).toBe('confirmed');
+  });
+});
