@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { SendSpacing } from './send-spacing.js';
 
 export interface OutgoingMail {
   from: string;
@@ -43,9 +44,11 @@ export interface SmtpTransportOptions {
 export class SmtpMailTransport extends MailTransport {
   readonly kind = 'smtp' as const;
   private readonly transporter: Transporter;
+  private readonly spacing: SendSpacing;
 
   constructor(options: SmtpTransportOptions) {
     super();
+    this.spacing = new SendSpacing(Math.max(1, Math.floor(options.maxPerSecond)));
     const url = new URL(options.url);
     const timeout = options.timeoutMs ?? 30_000;
     this.transporter = nodemailer.createTransport({
@@ -67,7 +70,7 @@ export class SmtpMailTransport extends MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = await this.transporter.sendMail(mail);
+    const info = await this.spacing.run(() => this.transporter.sendMail(mail));
     return { providerMessageId: String(info.response ?? info.messageId ?? mail.messageId) };
   }
 
