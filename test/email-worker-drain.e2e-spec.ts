@@ -10,7 +10,8 @@ let sink: SmtpSink;
 
 beforeAll(async () => {
   t = await startTestApp('email-drain');
-  sink = await SmtpSink.start({ delayMs: 800 });
+  // Slow enough that the three sends are surely in flight together when the worker closes.
+  sink = await SmtpSink.start({ delayMs: 4000 });
 });
 
 afterAll(async () => {
@@ -42,15 +43,18 @@ it('closing the worker (SIGTERM) finishes the sends in flight and leaves none ha
       })),
     ),
   );
-  // Wait until the sends are in flight, then shut down as SIGTERM would.
-  const until = Date.now() + 10_000;
-  while (Date.now() < until) {
+  // Wait until the three sends are in flight (on a busy machine the relay can take a
+  // while to hand them over), then shut down as SIGTERM would.
+  const until = Date.now() + 45_000;
+  let inFlight = 0;
+  while (Date.now() < until && inFlight < 3) {
     const [{ n }] = await ds.query(
       `SELECT count(*)::int AS n FROM messages WHERE status = 'sending'`,
     );
-    if (n === 3) break;
-    await new Promise((r) => setTimeout(r, 20));
+    inFlight = n;
+    if (inFlight < 3) await new Promise((r) => setTimeout(r, 20));
   }
+  expect(inFlight).toBe(3);
   await worker.close();
 
   expect(sink.accepted).toBe(3);
