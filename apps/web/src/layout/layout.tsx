@@ -109,6 +109,8 @@ function Layout(props: PageOptions & { ctx: WebContext }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${ctx.t.common.appName}`}</title>
+        {/* No favicon request (and no 404 page) on every first visit over a slow link. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={STYLESHEET.path} />
         <script src={SCRIPT.path} defer />
       </head>
