@@ -48,8 +48,8 @@ export class RegistrationsService {
     dto: CreateRegistrationDto,
   ): Promise<RegistrationView> {
     const { isOrganiser: byOrganiser } = await this.events.standing(actor, eventId);
-    const accountId = dto.accountId ?? actor.accountId;
-    const forSomeoneElse = accountId !== actor.accountId;
+    const accountId = actor.accountId;
+    const forSomeoneElse = dto.accountId !== undefined && dto.accountId !== actor.accountId;
     if (forSomeoneElse && !byOrganiser) {
       throw forbidden('Only the organisers of this event can register someone else');
     }
@@ -68,9 +68,8 @@ export class RegistrationsService {
     )) as Array<Recipient & { organisation_id: string | null; email_verified_at: Date | null }>;
     if (!account)
       throw badRequest('accountId does not name a known account', { field: 'accountId' });
-    // Anyone can type any address at sign-up: only a proven one may hold a seat. An
-    // organiser registering someone vouches for them instead.
-    if (!forSomeoneElse && !account.email_verified_at) throw emailNotVerified();
+    // Anyone can type any address at sign-up: only a proven one may hold a seat.
+    if (!account.email_verified_at) throw emailNotVerified();
     const organisationId = dto.organisationId ?? account.organisation_id;
     if (!organisationId) {
       throw badRequest('organisationId is required: the account has no organisation', {
@@ -83,9 +82,7 @@ export class RegistrationsService {
     return this.dataSource.transaction(async (manager) => {
       const event = await this.ledger.lockEvent(manager, eventId);
       if (!event) throw conflict('This event no longer exists');
-      const closed = registrationClosedReason(event, new Date(), {
-        ignoreWindow: forSomeoneElse && byOrganiser,
-      });
+      const closed = registrationClosedReason(event, new Date());
       if (closed) {
         throw conflict(closed, {
           status: event.status,
@@ -149,7 +146,7 @@ export class RegistrationsService {
           from: null,
           to: status,
           by: actor.accountId,
-          reason: forSomeoneElse ? 'Registered by an organiser' : null,
+          reason: null,
           recipient: account,
         },
       ]);
