@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RateLimiter } from '#core';
+import { APP_CONFIG, type AppConfig, RateLimiter } from '#core';
 import { AccountLinksService } from './account-links.service.js';
 import { Account } from './account.entity.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
+import { jwtModuleOptions } from './jwt-options.js';
 import { LogMagicLinkDelivery, MagicLinkDelivery } from './magic-link-delivery.js';
 import { MagicLinkToken } from './magic-link-token.entity.js';
 import { WebSession } from './web-sessions/web-session.entity.js';
@@ -20,7 +21,11 @@ export const OUTBOUND_MAGIC_LINK_DELIVERY = Symbol('OUTBOUND_MAGIC_LINK_DELIVERY
 @Module({
   imports: [
     TypeOrmModule.forFeature([Account, MagicLinkToken, WebSession]),
-    JwtModule.register({}),
+    // One secret key object for every sign and verify (see jwt-options.ts).
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => jwtModuleOptions(config),
+    }),
   ],
   providers: [
     AccountsService,

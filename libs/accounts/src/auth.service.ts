@@ -139,7 +139,7 @@ export class AuthService {
     if (!dto.password) return { account: decoy, verificationSent };
     const accessToken = await this.jwt.signAsync(
       { sub: decoy.id, ver: 0 },
-      { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds },
+      { expiresIn: this.config.jwtTtlSeconds },
     );
     return { accessToken, account: decoy, verificationSent };
   }
@@ -244,9 +244,8 @@ export class AuthService {
   async authenticate(bearer: string): Promise<{ actor: Actor; account: Account }> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(bearer, {
-        secret: this.config.jwtSecret,
-      });
+      // The key and algorithm come from the module (jwt-options.ts).
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(bearer);
     } catch {
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     }
@@ -270,7 +269,7 @@ export class AuthService {
     });
     return this.jwt.signAsync(
       { sub: accountId, ver: tokenVersion },
-      { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds },
+      { expiresIn: this.config.jwtTtlSeconds },
     );
   }
 
