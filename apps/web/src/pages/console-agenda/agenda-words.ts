@@ -1,5 +1,6 @@
 import type { Conflict, SessionView } from '#agenda';
 import type { Locale } from '#core';
+import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
 
 /*
@@ -7,8 +8,6 @@ import type { WebContext } from '../../http/web-context.js';
  * (already in the event's offset, so no zone arithmetic happens here), day labels, and
  * conflicts in words.
  */
-
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 /** "2027-10-26" of "2027-10-26T10:00:00+00:00": the session's calendar date in the event's zone. */
 export const localDay = (zonedIso: string) => zonedIso.slice(0, 10);
@@ -119,13 +118,3 @@ export function conflictsFromError(error: unknown): Conflict[] | undefined {
 
 export const languageName = (ctx: WebContext, code: string) =>
   ctx.t.consoleAgenda.languages[code] ?? code.toUpperCase();
-
-/** A country code written as its name in the reader's language ("MA" -> "Maroc"). */
-export function countryName(code: string | null, locale: Locale): string {
-  if (!code) return '';
-  try {
-    return new Intl.DisplayNames([INTL[locale]], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

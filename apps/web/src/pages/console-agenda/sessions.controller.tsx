@@ -19,11 +19,11 @@ import { Download, HtmlResponse, redirect, type PageResult } from '../../http/we
 import { renderConsolePage } from '../console/console-frame.js';
 import { type AgendaData, AgendaPageData } from './agenda-data.js';
 import { sessionPath } from './agenda-grid.js';
+import { countryName } from '../../format/countries.js';
 import {
   conflictText,
   conflictsFromError,
   conflictsOf,
-  countryName,
   dayLabel,
   languageName,
   localDay,

@@ -19,7 +19,7 @@ import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
-import { countryName } from './event-form-options.js';
+import { countryName } from '../../format/countries.js';
 import {
   EventForm,
   eventInput,

@@ -1,5 +1,4 @@
 import type { Locale } from '#core';
-import { ISO_COUNTRIES } from '#core';
 import { cityName } from '../../format/dates.js';
 
 /**
@@ -48,35 +47,4 @@ export function zoneOptions(
     value: zone,
     label: zone === 'UTC' ? 'UTC' : `${cityName(null, zone, locale)} (${zone})`,
   }));
-}
-
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
-export function countryName(code: string | null | undefined, locale: Locale): string {
-  if (!code) return '';
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
-    regionNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const countryCache = new Map<Locale, Array<{ value: string; label: string }>>();
-
-export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
-  let options = countryCache.get(locale);
-  if (!options) {
-    const collator = new Intl.Collator(INTL[locale]);
-    options = [...ISO_COUNTRIES]
-      .map((code) => ({ value: code, label: countryName(code, locale) }))
-      .sort((a, b) => collator.compare(a.label, b.label));
-    countryCache.set(locale, options);
-  }
-  return options;
 }

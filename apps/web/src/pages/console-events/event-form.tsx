@@ -14,7 +14,8 @@ import {
 import { cityName } from '../../format/dates.js';
 import { checked, listOf, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
-import { countryOptions, zoneOptions } from './event-form-options.js';
+import { countryOptions } from '../../format/countries.js';
+import { zoneOptions } from './event-form-options.js';
 
 const TEXT_FIELDS = ['names', 'descriptions', 'practicalInfo'] as const;
 

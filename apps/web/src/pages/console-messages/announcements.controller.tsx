@@ -28,7 +28,8 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
-import { count, countryName } from './words.js';
+import { countryName } from '../../format/countries.js';
+import { count } from './words.js';
 
 const AUDIENCES = ['confirmed', 'waitlisted', 'all', 'organisation', 'country'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,7 +8,8 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
 import { type Bar, BarChart, ChartSection, CumulativeChart, PALETTE } from './charts.js';
-import { calendarDate, count, countryName, dayBefore, shortInstant } from './words.js';
+import { countryName } from '../../format/countries.js';
+import { calendarDate, count, dayBefore, shortInstant } from './words.js';
 
 /** Organisations drawn one by one; the rest are summed in one bar. */
 const TOP_ORGANISATIONS = 12;

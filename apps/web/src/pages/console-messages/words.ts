@@ -1,23 +1,5 @@
 import { formatInZone, type Locale } from '#core';
-
-/** Intl tags for each language, as the emails use them. */
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
-/** "Burkina Faso", "République démocratique du Congo": a country code in the reader's language. */
-export function countryName(code: string, locale: Locale): string {
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
-    regionNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+import { INTL } from '../../format/intl-tags.js';
 
 /** A calendar date (YYYY-MM-DD) written short ("25 Oct") or with its day and year ("Mon 25 Oct 2027"). */
 export function calendarDate(date: string, locale: Locale, long = false): string {

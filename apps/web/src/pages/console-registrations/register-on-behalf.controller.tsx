@@ -17,7 +17,7 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, redirect, type PageResult } from '../../http/web-results.js';
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
-import { countryName } from './registration-words.js';
+import { countryName } from '../../format/countries.js';
 
 const FIELDS = [
   'email',

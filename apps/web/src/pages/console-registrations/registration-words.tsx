@@ -1,8 +1,6 @@
 import { formatInZone, type Locale } from '#core';
+import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
-
-/** BCP 47 tags for dates and country names, as the emails write them. */
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 /** "3 déc. 2026" in the event's zone (from our own zone rules, not the runtime's). */
 export function shortDate(iso: string | null, zone: string, locale: Locale): string {
@@ -23,22 +21,6 @@ export function shortDateTime(iso: string | null, zone: string, locale: Locale):
     hourCycle: 'h23',
   });
   return `${shortDate(iso, zone, locale)}, ${time}`;
-}
-
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
-/** "Burkina Faso" for BF, in the reader's language (the code if unknown). */
-export function countryName(code: string, locale: Locale): string {
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
-    regionNames.set(locale, names);
-  }
-  try {
-    return names.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** A language code as its name in the reader's language ("wo" -> "wolof"). */

@@ -25,13 +25,8 @@ import {
   PAGE_SIZE,
   readListQuery,
 } from './registration-query.js';
-import {
-  countryName,
-  professionLabel,
-  shortDate,
-  StatusBadge,
-  visaLabel,
-} from './registration-words.js';
+import { countryName } from '../../format/countries.js';
+import { professionLabel, shortDate, StatusBadge, visaLabel } from './registration-words.js';
 
 type Facets = Awaited<ReturnType<RegistrationReports['facets']>>;
 

@@ -4,7 +4,8 @@ import { Form, SelectField } from '../../components/form.js';
 import { cityName, eventDates } from '../../format/dates.js';
 import type { WebContext } from '../../http/web-context.js';
 import { consoleEventPath } from '../console/console-frame.js';
-import { countryName, dayOf, timeOf } from './visa-format.js';
+import { countryName } from '../../format/countries.js';
+import { dayOf, timeOf } from './visa-format.js';
 
 export const arrivalsPath = (eventId: string) => consoleEventPath(eventId, 'arrivals');
 

@@ -16,7 +16,8 @@ import {
 } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
 import { consoleEventPath } from '../console/console-frame.js';
-import { countryName, countryOptions, shortDate, shortDateTime } from './visa-format.js';
+import { countryName, countryOptions } from '../../format/countries.js';
+import { shortDate, shortDateTime } from './visa-format.js';
 
 export type VisaBoard = Page<VisaListItem> & { byStatus: Record<VisaListStatus, number> };
 

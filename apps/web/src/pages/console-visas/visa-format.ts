@@ -1,44 +1,12 @@
-import { formatInZone, ISO_COUNTRIES, type Locale } from '#core';
+import { formatInZone, type Locale } from '#core';
 import { localTime } from '#messaging';
+import { INTL } from '../../format/intl-tags.js';
 
 /*
  * Country names, dates and times on the visa board and the arrivals sheet, the way each
  * language writes them. Instants go through formatInZone (Convene's own zone rules, not
  * the runtime's ICU); calendar dates are printed as dates, with no zone at all.
  */
-
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
-/** "Burkina Faso", "Pérou", "Perú": a country code in the reader's language. */
-export function countryName(code: string | null | undefined, locale: Locale): string {
-  if (!code) return '';
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
-    regionNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const optionsCache = new Map<Locale, Array<{ value: string; label: string }>>();
-
-/** Every country, sorted by its name in the reader's language. */
-export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
-  const cached = optionsCache.get(locale);
-  if (cached) return cached;
-  const collator = new Intl.Collator(INTL[locale]);
-  const options = [...ISO_COUNTRIES]
-    .map((code) => ({ value: code, label: countryName(code, locale) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
-  optionsCache.set(locale, options);
-  return options;
-}
 
 /** "31 Jan 2031", "31 janv. 2031": a calendar date (YYYY-MM-DD), no zone involved. */
 export function shortDate(date: string, locale: Locale): string {

@@ -14,7 +14,8 @@ import {
 } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
 import { StatusBadge, visasPath } from './visa-board.page.js';
-import { countryName, shortDate, shortDateTime } from './visa-format.js';
+import { countryName } from '../../format/countries.js';
+import { shortDate, shortDateTime } from './visa-format.js';
 
 /**
  * Notes Convene writes itself are stored in English; they are shown in the reader's

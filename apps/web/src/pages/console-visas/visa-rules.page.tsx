@@ -3,7 +3,8 @@ import type { VisaRulesView } from '#travel';
 import { ErrorSummary, fieldId, Form, type FormState } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
 import { visasPath } from './visa-board.page.js';
-import { countryName, countryOptions, shortDateTime } from './visa-format.js';
+import { countryName, countryOptions } from '../../format/countries.js';
+import { shortDateTime } from './visa-format.js';
 
 /** A multi-select of countries (works without JavaScript: Ctrl-click picks several). */
 function CountriesField(props: { ctx: WebContext; form: FormState }) {

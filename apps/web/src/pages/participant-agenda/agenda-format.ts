@@ -1,6 +1,7 @@
 import { formatInZone, type Locale } from '#core';
 import type { Catalogue } from '#i18n';
 import { dateRange, localTime } from '#messaging';
+import { INTL } from '../../format/intl-tags.js';
 
 /*
  * How the agenda pages write days and times: in the event's zone (Convene's own zone
@@ -19,11 +20,9 @@ export function timeRange(startIso: string, endIso: string, zone: string, locale
 export const timeOf = (iso: string, zone: string, locale: Locale) =>
   localTime(new Date(iso), zone, locale);
 
-const SHORT_DAY: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
 /** "jeudi 28 octobre, 09:00–10:30": a session named in a sentence. */
 export function dayAndTime(startIso: string, endIso: string, zone: string, locale: Locale): string {
-  const day = formatInZone(new Date(startIso), zone, SHORT_DAY[locale], {
+  const day = formatInZone(new Date(startIso), zone, INTL[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -19,7 +19,8 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { Download, HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
-import { countryName, dayOf, longDate } from './travel-format.js';
+import { countryName } from '../../format/countries.js';
+import { dayOf, longDate } from './travel-format.js';
 
 /** Emails listed on the page; the download holds them all. */
 const MESSAGES_SHOWN = 20;

@@ -29,7 +29,8 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { Download, HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
-import { countryName, countryOptions, longDate } from './travel-format.js';
+import { countryName, countryOptions } from '../../format/countries.js';
+import { longDate } from './travel-format.js';
 
 const RegistrationId = new UuidParamPipe('Registration');
 const LIVE: readonly string[] = LIVE_STATUSES;

@@ -1,0 +1,37 @@
+import { ISO_COUNTRIES, type Locale } from '#core';
+import { INTL } from './intl-tags.js';
+
+/*
+ * Country names in the reader's language, for every page that prints or offers one.
+ */
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+/** "Burkina Faso", "Pérou", "Perú": a country code in the reader's language (the code if unknown). */
+export function countryName(code: string | null | undefined, locale: Locale): string {
+  if (!code) return '';
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  try {
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const optionsCache = new Map<Locale, Array<{ value: string; label: string }>>();
+
+/** Every ISO country, named in the reader's language and sorted the way that language sorts. */
+export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
+  const cached = optionsCache.get(locale);
+  if (cached) return cached;
+  const collator = new Intl.Collator(INTL[locale]);
+  const options = [...ISO_COUNTRIES]
+    .map((code) => ({ value: code, label: countryName(code, locale) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+  optionsCache.set(locale, options);
+  return options;
+}
