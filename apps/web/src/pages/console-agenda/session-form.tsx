@@ -269,6 +269,73 @@ export function ClashNotice(props: {
 export const forceable = (conflicts: Conflict[]) =>
   conflicts.every((c) => c.type !== 'participant_overlap');
 
+/** Clashes found on the last try (if any), then the error summary: the top of both forms. */
+function FormHead(props: {
+  ctx: WebContext;
+  form: FormState;
+  clashes?: Conflict[];
+  selfId?: string;
+  names: ConflictContext;
+}) {
+  const { ctx } = props;
+  return (
+    <>
+      {props.clashes && props.clashes.length > 0 && (
+        <ClashNotice
+          ctx={ctx}
+          conflicts={props.clashes}
+          selfId={props.selfId}
+          names={props.names}
+        />
+      )}
+      <ErrorSummary ctx={ctx} form={props.form} labels={fieldLabels(ctx)} />
+    </>
+  );
+}
+
+/** The day and the start and end times of a session. */
+function WhenFields(props: { ctx: WebContext; event: EventView; form: FormState }) {
+  const { ctx, form } = props;
+  const f = ctx.t.consoleAgenda.fields;
+  const current = typeof form.values.day === 'string' ? form.values.day : undefined;
+  return (
+    <div class="ca-form-grid ca-when">
+      <SelectField
+        form={form}
+        name="day"
+        label={f.day}
+        required
+        options={dayOptions(ctx, props.event, current)}
+      />
+      <TimeField form={form} name="startsAt" label={f.startsAt} hint={f.timeHint} />
+      <TimeField form={form} name="endsAt" label={f.endsAt} hint={f.timeHint} />
+    </div>
+  );
+}
+
+/** Submit, "keep anyway" when the clashes allow it, and the way back. */
+function SubmitRow(props: {
+  ctx: WebContext;
+  label: string;
+  clashes?: Conflict[];
+  backHref: string;
+}) {
+  const t = props.ctx.t.consoleAgenda;
+  return (
+    <div class="row">
+      <button type="submit" class="btn">
+        {props.label}
+      </button>
+      {props.clashes && props.clashes.length > 0 && forceable(props.clashes) && (
+        <button type="submit" class="btn danger" name="force" value="on">
+          {t.keepAnyway}
+        </button>
+      )}
+      <a href={props.backHref}>{t.cancelLink}</a>
+    </div>
+  );
+}
+
 export function SessionForm(props: {
   ctx: WebContext;
   event: EventView;
@@ -288,18 +355,15 @@ export function SessionForm(props: {
   const f = t.fields;
   const languages = [...new Set([...event.languages, ...COMMON_LANGUAGES])];
   const languageOptions = languages.map((l) => ({ value: l, label: languageName(ctx, l) }));
-  const current = typeof form.values.day === 'string' ? form.values.day : undefined;
   return (
     <>
-      {props.clashes && props.clashes.length > 0 && (
-        <ClashNotice
-          ctx={ctx}
-          conflicts={props.clashes}
-          selfId={props.selfId}
-          names={props.names}
-        />
-      )}
-      <ErrorSummary ctx={ctx} form={form} labels={fieldLabels(ctx)} />
+      <FormHead
+        ctx={ctx}
+        form={form}
+        clashes={props.clashes}
+        selfId={props.selfId}
+        names={props.names}
+      />
       <Form ctx={ctx} action={props.action} class="card ca-form">
         <div class="ca-form-grid">
           <SelectField
@@ -312,17 +376,7 @@ export function SessionForm(props: {
           />
           <TextField form={form} name="title" label={f.title} required maxLength={200} />
         </div>
-        <div class="ca-form-grid ca-when">
-          <SelectField
-            form={form}
-            name="day"
-            label={f.day}
-            required
-            options={dayOptions(ctx, event, current)}
-          />
-          <TimeField form={form} name="startsAt" label={f.startsAt} hint={f.timeHint} />
-          <TimeField form={form} name="endsAt" label={f.endsAt} hint={f.timeHint} />
-        </div>
+        <WhenFields ctx={ctx} event={event} form={form} />
         <div class="ca-form-grid">
           <SelectField
             form={form}
@@ -458,17 +512,12 @@ export function SessionForm(props: {
             rows={3}
           />
         </fieldset>
-        <div class="row">
-          <button type="submit" class="btn">
-            {props.submitLabel}
-          </button>
-          {props.clashes && props.clashes.length > 0 && forceable(props.clashes) && (
-            <button type="submit" class="btn danger" name="force" value="on">
-              {t.keepAnyway}
-            </button>
-          )}
-          <a href={props.backHref}>{t.cancelLink}</a>
-        </div>
+        <SubmitRow
+          ctx={ctx}
+          label={props.submitLabel}
+          clashes={props.clashes}
+          backHref={props.backHref}
+        />
       </Form>
     </>
   );
@@ -488,35 +537,17 @@ export function MoveForm(props: {
 }) {
   const { ctx, form } = props;
   const t = ctx.t.consoleAgenda;
-  const current = typeof form.values.day === 'string' ? form.values.day : undefined;
   return (
     <>
-      {props.clashes && props.clashes.length > 0 && (
-        <ClashNotice
-          ctx={ctx}
-          conflicts={props.clashes}
-          selfId={props.selfId}
-          names={props.names}
-        />
-      )}
-      <ErrorSummary ctx={ctx} form={form} labels={fieldLabels(ctx)} />
+      <FormHead
+        ctx={ctx}
+        form={form}
+        clashes={props.clashes}
+        selfId={props.selfId}
+        names={props.names}
+      />
       <Form ctx={ctx} action={props.action} class="card ca-form">
-        <div class="ca-form-grid ca-when">
-          <SelectField
-            form={form}
-            name="day"
-            label={t.fields.day}
-            required
-            options={dayOptions(ctx, props.event, current)}
-          />
-          <TimeField
-            form={form}
-            name="startsAt"
-            label={t.fields.startsAt}
-            hint={t.fields.timeHint}
-          />
-          <TimeField form={form} name="endsAt" label={t.fields.endsAt} hint={t.fields.timeHint} />
-        </div>
+        <WhenFields ctx={ctx} event={props.event} form={form} />
         <SelectField
           form={form}
           name="roomId"
@@ -524,17 +555,7 @@ export function MoveForm(props: {
           placeholder={t.noRoom}
           options={roomOptions(props.rooms)}
         />
-        <div class="row">
-          <button type="submit" class="btn">
-            {t.move}
-          </button>
-          {props.clashes && props.clashes.length > 0 && forceable(props.clashes) && (
-            <button type="submit" class="btn danger" name="force" value="on">
-              {t.keepAnyway}
-            </button>
-          )}
-          <a href={props.backHref}>{t.cancelLink}</a>
-        </div>
+        <SubmitRow ctx={ctx} label={t.move} clashes={props.clashes} backHref={props.backHref} />
       </Form>
     </>
   );

@@ -9,6 +9,7 @@ import {
   UpdateSessionDto,
 } from '#agenda';
 import { csvSeparatorFor, DomainError, notFound } from '#core';
+import type { ComponentChildren } from 'preact';
 import { ActionButton, emptyForm, Form, type FormState } from '../../components/form.js';
 import { instantIn, timeRangeIn } from '../../format/dates.js';
 import { formStateFromError, parseForm, textOf } from '../../http/forms.js';
@@ -47,6 +48,37 @@ function sessionOf(data: AgendaData, sessionId: string): SessionView {
   const found = UUID.test(sessionId) ? data.sessions.find((s) => s.id === sessionId) : undefined;
   if (!found) throw notFound('Session');
   return found;
+}
+
+/** A refused write shown again: its clashes (409), or the error next to its field (400). */
+function refusal(
+  ctx: WebContext,
+  error: unknown,
+  values: Record<string, unknown>,
+  field: string,
+): { form: FormState; clashes?: Conflict[]; status: number } {
+  const clashes = conflictsFromError(error);
+  return clashes
+    ? { form: { values, errors: {} }, clashes, status: 409 }
+    : { form: formStateFromError(ctx, error, values, field), status: 400 };
+}
+
+/** A list of people under its column heads, scrolling sideways on a narrow screen. */
+function PeopleTable(props: { heads: string[]; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {props.heads.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
 }
 
 function AttendanceCell(props: {
@@ -186,13 +218,7 @@ export class AgendaSessionsController {
     try {
       await this.writer.create(data.actor, eventId, parsed.value);
     } catch (e) {
-      const clashes = conflictsFromError(e);
-      if (clashes)
-        return this.formPage(ctx, data, { form: { values, errors: {} }, clashes, status: 409 });
-      return this.formPage(ctx, data, {
-        form: formStateFromError(ctx, e, values, 'title'),
-        status: 400,
-      });
+      return this.formPage(ctx, data, refusal(ctx, e, values, 'title'));
     }
     return redirect(agendaPath(eventId, day), 'consoleAgenda.flash.created');
   }
@@ -230,20 +256,7 @@ export class AgendaSessionsController {
     try {
       await this.writer.update(data.actor, sessionId, checkedChanges.value);
     } catch (e) {
-      const clashes = conflictsFromError(e);
-      if (clashes) {
-        return this.formPage(ctx, data, {
-          form: { values, errors: {} },
-          session,
-          clashes,
-          status: 409,
-        });
-      }
-      return this.formPage(ctx, data, {
-        form: formStateFromError(ctx, e, values, 'title'),
-        session,
-        status: 400,
-      });
+      return this.formPage(ctx, data, { session, ...refusal(ctx, e, values, 'title') });
     }
     return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.saved');
   }
@@ -328,18 +341,8 @@ export class AgendaSessionsController {
     try {
       await this.writer.update(data.actor, sessionId, parsed.value);
     } catch (e) {
-      const clashes = conflictsFromError(e);
-      if (clashes) {
-        return this.movePage(ctx, data, session, { values, errors: {} }, clashes, 409);
-      }
-      return this.movePage(
-        ctx,
-        data,
-        session,
-        formStateFromError(ctx, e, values, 'startsAt'),
-        undefined,
-        400,
-      );
+      const { form, clashes, status } = refusal(ctx, e, values, 'startsAt');
+      return this.movePage(ctx, data, session, form, clashes, status);
     }
     return redirect(agendaPath(eventId, textOf(values, 'day')), 'consoleAgenda.flash.moved');
   }
@@ -588,39 +591,33 @@ export class AgendaSessionsController {
           {list.confirmed.length === 0 ? (
             <p>{t.signupsEmpty}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.columns.name}</th>
-                    <th scope="col">{t.columns.organisation}</th>
-                    <th scope="col">{t.columns.country}</th>
-                    <th scope="col">{t.columns.attended}</th>
-                    <th scope="col">{t.columns.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>{list.confirmed.map((p) => person(p, false))}</tbody>
-              </table>
-            </div>
+            <PeopleTable
+              heads={[
+                t.columns.name,
+                t.columns.organisation,
+                t.columns.country,
+                t.columns.attended,
+                t.columns.actions,
+              ]}
+            >
+              {list.confirmed.map((p) => person(p, false))}
+            </PeopleTable>
           )}
           <h2>{t.waitlist}</h2>
           {list.waitlisted.length === 0 ? (
             <p>{t.waitlistEmpty}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.columns.position}</th>
-                    <th scope="col">{t.columns.name}</th>
-                    <th scope="col">{t.columns.organisation}</th>
-                    <th scope="col">{t.columns.country}</th>
-                    <th scope="col">{t.columns.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>{list.waitlisted.map((p) => person(p, true))}</tbody>
-              </table>
-            </div>
+            <PeopleTable
+              heads={[
+                t.columns.position,
+                t.columns.name,
+                t.columns.organisation,
+                t.columns.country,
+                t.columns.actions,
+              ]}
+            >
+              {list.waitlisted.map((p) => person(p, true))}
+            </PeopleTable>
           )}
           {targets.length === 0 && list.confirmed.length + list.waitlisted.length > 0 && (
             <p class="muted">{t.noOtherSession}</p>
