@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { AuthService, LoginDto, MagicLinkRequestDto } from '#accounts';
 import { DomainError } from '#core';
 import { emptyForm, ErrorSummary, Form, type FormState, TextField } from '../../components/form.js';
+import { EmailField } from '../../components/email-field.js';
 import { parseForm } from '../../http/forms.js';
 import { SessionCookie } from '../../http/session-cookie.js';
 import { safeNext, type WebContext } from '../../http/web-context.js';
@@ -40,16 +41,7 @@ function SignInPage(props: {
       )}
       <ErrorSummary ctx={ctx} form={props.link} labels={{ email: t.email }} />
       <Form ctx={ctx} action={`/signin/link${q}`} class="card">
-        <TextField
-          form={props.link}
-          name="email"
-          label={t.email}
-          type="email"
-          autocomplete="email"
-          inputmode="email"
-          dir="ltr"
-          required
-        />
+        <EmailField form={props.link} label={t.email} />
         <button class="btn" type="submit">
           {t.sendLink}
         </button>
@@ -61,16 +53,7 @@ function SignInPage(props: {
         labels={{ email: t.email, password: t.password }}
       />
       <Form ctx={ctx} action={`/signin${q}`} class="card" id="password-form">
-        <TextField
-          form={props.password}
-          name="email"
-          label={t.email}
-          type="email"
-          autocomplete="username"
-          inputmode="email"
-          dir="ltr"
-          required
-        />
+        <EmailField form={props.password} label={t.email} autocomplete="username" />
         <TextField
           form={props.password}
           name="password"

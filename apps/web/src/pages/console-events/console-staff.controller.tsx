@@ -15,6 +15,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form.js';
+import { EmailField } from '../../components/email-field.js';
 import { formStateFromError, parseForm } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -101,16 +102,7 @@ function StaffPage(props: {
         />
         <Form ctx={ctx} action={path}>
           <div class="ce-row">
-            <TextField
-              form={props.form}
-              name="email"
-              label={t.addEmail}
-              type="email"
-              autocomplete="off"
-              inputmode="email"
-              dir="ltr"
-              required
-            />
+            <EmailField form={props.form} label={t.addEmail} autocomplete="off" />
             <TextField
               form={props.form}
               name="name"

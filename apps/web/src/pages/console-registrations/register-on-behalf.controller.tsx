@@ -11,6 +11,7 @@ import {
   TextArea,
   TextField,
 } from '../../components/form.js';
+import { EmailField } from '../../components/email-field.js';
 import { formStateFromError, parseForm, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -118,17 +119,7 @@ export class RegisterOnBehalfController {
             </p>
           )}
           <Form ctx={ctx} action={`${base}/new`} class="card cr-new-form">
-            <TextField
-              form={form}
-              name="email"
-              label={t.newEmail}
-              type="email"
-              autocomplete="off"
-              inputmode="email"
-              dir="ltr"
-              maxLength={254}
-              required
-            />
+            <EmailField form={form} label={t.newEmail} autocomplete="off" maxLength={254} />
             <TextField
               form={form}
               name="name"

@@ -18,6 +18,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form.js';
+import { EmailField } from '../../components/email-field.js';
 import { parseForm, textOf } from '../../http/forms.js';
 import { SessionCookie } from '../../http/session-cookie.js';
 import { safeNext, type WebContext } from '../../http/web-context.js';
@@ -48,15 +49,9 @@ function ResendForm(props: { ctx: WebContext; email?: string; next: string }) {
       action={`/verify-email/resend?next=${encodeURIComponent(props.next)}`}
       class="card"
     >
-      <TextField
+      <EmailField
         form={{ ...emptyForm({ email: props.email ?? '' }), idPrefix: 'resend-' }}
-        name="email"
         label={t.email}
-        type="email"
-        autocomplete="email"
-        inputmode="email"
-        dir="ltr"
-        required
       />
       <button class="btn secondary" type="submit">
         {t.resendButton}
@@ -120,16 +115,7 @@ export class AccountPagesController {
             maxLength={200}
             required
           />
-          <TextField
-            form={form}
-            name="email"
-            label={t.email}
-            type="email"
-            autocomplete="email"
-            inputmode="email"
-            dir="ltr"
-            required
-          />
+          <EmailField form={form} label={t.email} />
           <SelectField
             form={form}
             name="locale"
@@ -339,16 +325,7 @@ export class AccountPagesController {
         )}
         <ErrorSummary ctx={ctx} form={form} labels={{ email: t.email }} />
         <Form ctx={ctx} action="/password/forgot" class="card">
-          <TextField
-            form={form}
-            name="email"
-            label={t.email}
-            type="email"
-            autocomplete="email"
-            inputmode="email"
-            dir="ltr"
-            required
-          />
+          <EmailField form={form} label={t.email} />
           <button class="btn" type="submit">
             {t.forgotButton}
           </button>
