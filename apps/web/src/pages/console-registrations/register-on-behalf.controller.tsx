@@ -11,6 +11,10 @@ import {
   TextArea,
   TextField,
 } from '../../components/form.js';
+import {
+  EmergencyContactFields,
+  emergencyContactFrom,
+} from '../../components/emergency-contact.js';
 import { EmailField } from '../../components/email-field.js';
 import { formStateFromError, parseForm, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
@@ -50,16 +54,8 @@ function toInput(values: Record<string, unknown>): Record<string, unknown> {
             .filter(Boolean)
         : v;
   }
-  const contact = {
-    name: textOf(values, 'emergencyContact.name'),
-    phone: textOf(values, 'emergencyContact.phone'),
-    relation: textOf(values, 'emergencyContact.relation'),
-  };
-  if (contact.name || contact.phone || contact.relation) {
-    input.emergencyContact = Object.fromEntries(
-      Object.entries(contact).filter(([, v]) => v !== undefined),
-    );
-  }
+  const contact = emergencyContactFrom(values);
+  if (contact) input.emergencyContact = contact;
   return input;
 }
 
@@ -184,25 +180,13 @@ export class RegisterOnBehalfController {
               rows={2}
               maxLength={1000}
             />
-            <TextField
+            <EmergencyContactFields
               form={form}
-              name="emergencyContact.name"
-              label={t.newEmergencyName}
-              maxLength={200}
-            />
-            <TextField
-              form={form}
-              name="emergencyContact.phone"
-              label={t.newEmergencyPhone}
-              type="tel"
-              dir="ltr"
-              maxLength={30}
-            />
-            <TextField
-              form={form}
-              name="emergencyContact.relation"
-              label={t.newEmergencyRelation}
-              maxLength={100}
+              labels={{
+                name: t.newEmergencyName,
+                phone: t.newEmergencyPhone,
+                relation: t.newEmergencyRelation,
+              }}
             />
             <button type="submit" class="btn">
               {t.newSubmit}

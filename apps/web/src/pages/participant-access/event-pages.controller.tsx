@@ -23,6 +23,10 @@ import {
   TextArea,
   TextField,
 } from '../../components/form.js';
+import {
+  EmergencyContactFields,
+  emergencyContactFrom,
+} from '../../components/emergency-contact.js';
 import { cityName, eventDates, instantIn } from '../../format/dates.js';
 import { checked, formStateFromError, listOf, parseForm, textOf } from '../../http/forms.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
@@ -257,26 +261,13 @@ function RegisterForm(props: RegisterProps) {
         <fieldset class="card">
           <legend>{t.emergencyTitle}</legend>
           <p class="hint">{t.emergencyHint}</p>
-          <TextField
+          <EmergencyContactFields
             form={form}
-            name="emergencyContact.name"
-            label={t.emergencyName}
-            maxLength={200}
-          />
-          <TextField
-            form={form}
-            name="emergencyContact.phone"
-            label={t.emergencyPhone}
-            type="tel"
-            inputmode="tel"
-            dir="ltr"
-            maxLength={30}
-          />
-          <TextField
-            form={form}
-            name="emergencyContact.relation"
-            label={t.emergencyRelation}
-            maxLength={100}
+            labels={{
+              name: t.emergencyName,
+              phone: t.emergencyPhone,
+              relation: t.emergencyRelation,
+            }}
           />
         </fieldset>
         <fieldset class="card">
@@ -456,11 +447,6 @@ export class EventPagesController {
   ): Promise<PageResult> {
     const actor = requireActor(ctx);
     const event = await this.events.requireVisibleBySlug(actor, slug);
-    const emergency = {
-      name: textOf(body, 'emergencyContact.name'),
-      phone: textOf(body, 'emergencyContact.phone'),
-      relation: textOf(body, 'emergencyContact.relation'),
-    };
     const input = {
       organisationId: textOf(body, 'organisationId'),
       profession: textOf(body, 'profession'),
@@ -469,8 +455,7 @@ export class EventPagesController {
       dietary: textOf(body, 'dietary'),
       accessibility: textOf(body, 'accessibility'),
       phone: textOf(body, 'phone'),
-      emergencyContact:
-        emergency.name || emergency.phone || emergency.relation ? emergency : undefined,
+      emergencyContact: emergencyContactFrom(body),
       consent: {
         dataProcessing: checked(body, 'consent.dataProcessing'),
         version: textOf(body, 'consentVersion') ?? CURRENT_CONSENT_VERSION,
