@@ -156,6 +156,19 @@ function Outcomes(props: { ctx: WebContext; outcomes: LetterOutcome[] }) {
   );
 }
 
+/** "Expires before the event ends" or "expires too soon" beside a passport's date, if either. */
+export function ExpiryWarning(props: { ctx: WebContext; item: VisaListItem }) {
+  const t = props.ctx.t.consoleVisas;
+  const warning = props.item.passportWarning;
+  if (!warning) return null;
+  return (
+    <strong class="cv-expiry-warning">
+      <span aria-hidden="true">⚠ </span>
+      {warning === 'passport_expires_before_event_end' ? t.expiresBeforeEnd : t.expiresTooSoon}
+    </strong>
+  );
+}
+
 function PassportExpiry(props: { ctx: WebContext; item: VisaListItem }) {
   const { ctx, item } = props;
   const t = ctx.t.consoleVisas;
@@ -163,14 +176,7 @@ function PassportExpiry(props: { ctx: WebContext; item: VisaListItem }) {
   return (
     <>
       <span class="cv-nowrap">{shortDate(item.passportExpiresOn, ctx.locale)}</span>
-      {item.passportWarning && (
-        <strong class="cv-expiry-warning">
-          <span aria-hidden="true">⚠ </span>
-          {item.passportWarning === 'passport_expires_before_event_end'
-            ? t.expiresBeforeEnd
-            : t.expiresTooSoon}
-        </strong>
-      )}
+      <ExpiryWarning ctx={ctx} item={item} />
     </>
   );
 }

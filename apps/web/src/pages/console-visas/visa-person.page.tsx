@@ -13,7 +13,7 @@ import {
   TextArea,
 } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
-import { StatusBadge, visasPath } from './visa-board.page.js';
+import { ExpiryWarning, StatusBadge, visasPath } from './visa-board.page.js';
 import { countryName } from '../../format/countries.js';
 import { shortDate, shortDateTime } from './visa-format.js';
 
@@ -99,14 +99,7 @@ export function VisaPersonPage(props: {
         <dt>{p.passportExpiry}</dt>
         <dd>
           {item.passportExpiresOn ? shortDate(item.passportExpiresOn, ctx.locale) : p.notOnFile}
-          {item.passportWarning && (
-            <strong class="cv-expiry-warning">
-              <span aria-hidden="true">⚠ </span>
-              {item.passportWarning === 'passport_expires_before_event_end'
-                ? t.expiresBeforeEnd
-                : t.expiresTooSoon}
-            </strong>
-          )}
+          <ExpiryWarning ctx={ctx} item={item} />
         </dd>
         <dt>{p.visaNeeded}</dt>
         <dd>{item.visaRequired === null ? p.notKnown : item.visaRequired ? p.yes : p.no}</dd>
