@@ -24,6 +24,33 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** The frame of every chart: its size, and its title and description for screen readers. */
+function ChartSvg(props: {
+  id: string;
+  title: string;
+  description: string;
+  width: number;
+  height: number;
+  children: ComponentChildren;
+}) {
+  const { id, width, height } = props;
+  return (
+    <svg
+      class="cm-svg"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-labelledby={`${id}-t ${id}-d`}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id={`${id}-t`}>{props.title}</title>
+      <desc id={`${id}-d`}>{props.description}</desc>
+      {props.children}
+    </svg>
+  );
+}
+
 /** Horizontal bars, one per row, the value written at the end of each bar. */
 export function BarChart(props: {
   id: string;
@@ -40,17 +67,13 @@ export function BarChart(props: {
   const max = Math.max(1, ...props.bars.map((b) => b.value));
   const colour = props.colour ?? PALETTE[0];
   return (
-    <svg
-      class="cm-svg"
-      viewBox={`0 0 ${width} ${height}`}
+    <ChartSvg
+      id={props.id}
+      title={props.title}
+      description={props.description}
       width={width}
       height={height}
-      role="img"
-      aria-labelledby={`${props.id}-t ${props.id}-d`}
-      xmlns="http://www.w3.org/2000/svg"
     >
-      <title id={`${props.id}-t`}>{props.title}</title>
-      <desc id={`${props.id}-d`}>{props.description}</desc>
       <line x1={labelW} y1={0} x2={labelW} y2={height} stroke={GRID} />
       {props.bars.map((b, i) => {
         const y = i * rowH + 4;
@@ -82,7 +105,7 @@ export function BarChart(props: {
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -114,17 +137,13 @@ export function CumulativeChart(props: {
     .filter(({ i }, k, all) => i === n - 1 || k === all.length - 1 || n - 1 - i >= step / 2);
   const path = props.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.value)}`).join(' ');
   return (
-    <svg
-      class="cm-svg"
-      viewBox={`0 0 ${width} ${height}`}
+    <ChartSvg
+      id={props.id}
+      title={props.title}
+      description={props.description}
       width={width}
       height={height}
-      role="img"
-      aria-labelledby={`${props.id}-t ${props.id}-d`}
-      xmlns="http://www.w3.org/2000/svg"
     >
-      <title id={`${props.id}-t`}>{props.title}</title>
-      <desc id={`${props.id}-d`}>{props.description}</desc>
       {ticks.map((v) => (
         <g>
           <line x1={left} y1={y(v)} x2={width - right} y2={y(v)} stroke={GRID} />
@@ -157,7 +176,7 @@ export function CumulativeChart(props: {
           <title>{`${p.label}: ${p.value}`}</title>
         </circle>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }
 
