@@ -11,6 +11,7 @@ import {
   TextArea,
   TextField,
 } from '../../components/form.js';
+import { organisationOptions } from '../../components/choices.js';
 import { checked, listOf, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
 import {
@@ -431,10 +432,7 @@ export function SessionForm(props: {
             name="siteVisit.hostOrganisationId"
             label={f.hostOrganisationId}
             placeholder={t.chooseOption}
-            options={props.organisations.map((o) => ({
-              value: o.id,
-              label: o.city ? `${o.name} (${o.city})` : o.name,
-            }))}
+            options={organisationOptions(props.organisations)}
           />
           <div class="ca-form-grid">
             <TextField form={form} name="siteVisit.address" label={f.address} maxLength={500} />

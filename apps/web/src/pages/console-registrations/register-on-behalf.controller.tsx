@@ -1,5 +1,5 @@
 import { Get, Param, Post } from '@nestjs/common';
-import { DomainError, LOCALES } from '#core';
+import { DomainError } from '#core';
 import { OrganisationsService } from '#organisations';
 import { PROFESSIONS, RegisterOnBehalfDto, RegistrationConsent } from '#registrations';
 import {
@@ -11,6 +11,7 @@ import {
   TextArea,
   TextField,
 } from '../../components/form.js';
+import { localeOptions } from '../../components/choices.js';
 import {
   EmergencyContactFields,
   emergencyContactFrom,
@@ -128,7 +129,7 @@ export class RegisterOnBehalfController {
               form={form}
               name="locale"
               label={t.newLocale}
-              options={LOCALES.map((l) => ({ value: l, label: ctx.t.common.languageNames[l] }))}
+              options={localeOptions(ctx)}
               required
             />
             <SelectField

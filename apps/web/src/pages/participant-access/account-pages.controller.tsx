@@ -8,7 +8,7 @@ import {
   PasswordResetDto,
   SignupDto,
 } from '#accounts';
-import { DomainError, LOCALES } from '#core';
+import { DomainError } from '#core';
 import { OrganisationsService } from '#organisations';
 import {
   emptyForm,
@@ -18,6 +18,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form.js';
+import { localeOptions, organisationOptions } from '../../components/choices.js';
 import { EmailField } from '../../components/email-field.js';
 import { parseForm, textOf } from '../../http/forms.js';
 import { SessionCookie } from '../../http/session-cookie.js';
@@ -116,22 +117,14 @@ export class AccountPagesController {
             required
           />
           <EmailField form={form} label={t.email} />
-          <SelectField
-            form={form}
-            name="locale"
-            label={t.locale}
-            options={LOCALES.map((l) => ({ value: l, label: ctx.t.common.languageNames[l] }))}
-          />
+          <SelectField form={form} name="locale" label={t.locale} options={localeOptions(ctx)} />
           <SelectField
             form={form}
             name="organisationId"
             label={t.organisation}
             hint={t.organisationHint}
             placeholder={t.organisationPlaceholder}
-            options={orgs.items.map((o) => ({
-              value: o.id,
-              label: o.city ? `${o.name} (${o.city})` : o.name,
-            }))}
+            options={organisationOptions(orgs.items)}
           />
           <TextField
             form={form}

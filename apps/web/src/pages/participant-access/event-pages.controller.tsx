@@ -23,6 +23,7 @@ import {
   TextArea,
   TextField,
 } from '../../components/form.js';
+import { organisationOptions } from '../../components/choices.js';
 import {
   EmergencyContactFields,
   emergencyContactFrom,
@@ -418,10 +419,7 @@ export class EventPagesController {
           a={a}
           form={initial}
           prefilledFrom={prefill?.from?.eventName ?? null}
-          organisations={orgs.items.map((o) => ({
-            value: o.id,
-            label: o.city ? `${o.name} (${o.city})` : o.name,
-          }))}
+          organisations={organisationOptions(orgs.items)}
         />
       ),
     });

@@ -1,7 +1,7 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AccountsService, UpdateMeDto } from '#accounts';
-import { DomainError, LOCALES } from '#core';
+import { DomainError } from '#core';
 import { AccountErasure, PersonalDataExport, type PersonalDataExportView } from '#privacy';
 import { maskPassportNumber } from '#travel';
 import {
@@ -11,6 +11,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form.js';
+import { localeOptions } from '../../components/choices.js';
 import { instantIn } from '../../format/dates.js';
 import { parseForm, textOf } from '../../http/forms.js';
 import { SessionCookie } from '../../http/session-cookie.js';
@@ -252,7 +253,7 @@ function MyDataPage(props: { ctx: WebContext; data: PersonalDataExportView; prof
             form={profile}
             name="locale"
             label={t.language}
-            options={LOCALES.map((l) => ({ value: l, label: langs[l] }))}
+            options={localeOptions(ctx)}
           />
           <button class="btn" type="submit">
             {t.saveProfile}
