@@ -50,6 +50,7 @@ export default tseslint.config(
         '#calendar',
         '#travel',
         '#i18n',
+        '#documents',
       ],
     ],
     // Catalogues and wording on core alone, so every lib may write in the reader's language.
@@ -66,6 +67,7 @@ export default tseslint.config(
         '#ics',
         '#calendar',
         '#travel',
+        '#documents',
       ],
     ],
     [
@@ -95,6 +97,22 @@ export default tseslint.config(
       ],
     ],
     ['libs/calendar/**', ['#privacy']],
+    // Every PDF's fonts and script-aware text on core and wording alone, so any lib may print.
+    [
+      'libs/documents/**',
+      [
+        '#accounts',
+        '#organisations',
+        '#events',
+        '#messaging',
+        '#registrations',
+        '#agenda',
+        '#privacy',
+        '#ics',
+        '#calendar',
+        '#travel',
+      ],
+    ],
     ['libs/privacy/**', []],
   ].map(([files, forbidden]) => ({
     files: [files],

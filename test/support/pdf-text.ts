@@ -1,30 +1,18 @@
-/** WinAnsiEncoding 0x80-0x9F (Node's TextDecoder reads "windows-1252" as Latin-1 there). */
-const WIN_ANSI_80 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+import { execFileSync } from 'node:child_process';
+
+/** Directional marks pdftotext puts around right-to-left text in a left-to-right line. */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
- * The text of an uncompressed PDF written with pdfkit's built-in fonts: each run of text
- * is a TJ array of hex strings in WinAnsiEncoding, placed by a Tm. Runs on the same
- * baseline make one line. Enough to check what a letter says.
+ * The text of a PDF as pdftotext (poppler-utils) reads it, as a consulate officer or a
+ * screen reader copying it would get it: fonts embedded, glyphs mapped back to Unicode.
+ * The bidi embedding marks pdftotext adds around an Arabic name are dropped.
  */
 export function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const lines: string[] = [];
-  let y: string | undefined;
-  let lineY: string | undefined;
-  for (const m of source.matchAll(/1 0 0 1 [\d.-]+ ([\d.-]+) Tm|\[([^\]]*)\]\s*TJ/g)) {
-    if (m[1] !== undefined) {
-      y = m[1];
-      continue;
-    }
-    const hex = [...m[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-    const text = [...Buffer.from(hex, 'hex')]
-      .map((b) => (b >= 0x80 && b <= 0x9f ? WIN_ANSI_80[b - 0x80] : String.fromCharCode(b)))
-      .join('');
-    if (lines.length > 0 && y === lineY) lines[lines.length - 1] += text;
-    else lines.push(text);
-    lineY = y;
-  }
-  return lines.join('\n');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf })
+    .toString('utf8')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\f/g, '');
 }
 
 /** A document information entry (Title, Subject, Author), written as UTF-16BE with a BOM or as plain text. */

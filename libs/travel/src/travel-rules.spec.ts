@@ -5,8 +5,7 @@ import {
   passportWarnings,
 } from './passport.js';
 import { groupArrivals } from './pickup-groups.js';
-import { toWinAnsi } from './visa-letter-pdf.js';
-import { visaLetterText } from './visa-letter.wording.js';
+import { atVenue, visaLetterText } from './visa-letter.wording.js';
 import { canMoveVisa, defaultVisaStatus, nextVisaStatuses } from './visa-rules.js';
 
 const at = (iso: string) => new Date(iso);
@@ -123,8 +122,17 @@ describe('the invitation letter text', () => {
     expect(es.paragraphs[0]).toContain('del 25 de octubre de 2027 al 30 de octubre de 2027');
   });
 
-  it('keeps what the built-in PDF font can draw and drops only the accents it cannot', () => {
-    expect(toWinAnsi('Awa Traoré — Lucía “Ñ” €')).toBe('Awa Traoré — Lucía “Ñ” €');
-    expect(toWinAnsi('Nguyễn Łukasz 李')).toBe('Nguyen ?ukasz ?');
+  it('names the city in the letter’s language and the venue with its article', () => {
+    const fr = visaLetterText({ ...facts, locale: 'fr' });
+    expect(fr.placeAndDate).toBe('Tanger, le 1 juin 2027');
+    expect(fr.paragraphs[0]).toContain("au 30 octobre 2027 à l'Hôtel Continental, Tanger, Maroc.");
+    const es = visaLetterText({ ...facts, locale: 'es' });
+    expect(es.placeAndDate).toMatch(/^Tánger, /);
+    expect(es.paragraphs[0]).toContain('en el Hôtel Continental, Tánger, Marruecos.');
+    const en = visaLetterText({ ...facts, locale: 'en' });
+    expect(en.paragraphs[0]).toContain('at the Hôtel Continental, Tangier, Morocco.');
+    expect(atVenue('Centre Culturel', 'fr')).toBe('au Centre Culturel');
+    expect(atVenue('Maison des Familles', 'fr')).toBe('à la Maison des Familles');
+    expect(atVenue('Casablanca', 'fr')).toBe('à Casablanca');
   });
 });

@@ -1,3 +1,5 @@
+import { placeName } from '#ics';
+
 export type LetterLocale = 'fr' | 'en' | 'es';
 
 /** What a letter says, gathered by the service; all of it is the participant's own data. */
@@ -57,12 +59,118 @@ export function countryName(code: string | null, locale: LetterLocale): string {
   }
 }
 
+/** Venue nouns that take an article, by gender, in the letter's languages. */
+const VENUE_NOUNS: Record<LetterLocale, { m: string[]; f: string[] }> = {
+  fr: {
+    m: [
+      'hôtel',
+      'hotel',
+      'centre',
+      'palais',
+      'musée',
+      'campus',
+      'parc',
+      'complexe',
+      'théâtre',
+      'pavillon',
+      'ministère',
+      'siège',
+      'club',
+      'forum',
+      'riad',
+      'institut',
+      'espace',
+      'auditorium',
+      'auditoire',
+      'foyer',
+      'domaine',
+      'château',
+    ],
+    f: [
+      'maison',
+      'salle',
+      'villa',
+      'résidence',
+      'université',
+      'cité',
+      'faculté',
+      'bibliothèque',
+      'mairie',
+      'école',
+      'auberge',
+      'fondation',
+      'chambre',
+    ],
+  },
+  es: {
+    m: [
+      'hotel',
+      'hôtel',
+      'centro',
+      'palacio',
+      'museo',
+      'campus',
+      'parque',
+      'complejo',
+      'teatro',
+      'instituto',
+      'auditorio',
+      'club',
+      'foro',
+      'riad',
+      'espacio',
+      'colegio',
+    ],
+    f: [
+      'casa',
+      'sala',
+      'villa',
+      'residencia',
+      'universidad',
+      'escuela',
+      'facultad',
+      'biblioteca',
+      'fundación',
+      'cámara',
+      'maison',
+    ],
+  },
+  en: { m: [], f: [] },
+};
+
+/**
+ * "à l'Hôtel Continental", "au Centre ...", "à la Maison ...", "en el Hôtel ...": the
+ * preposition the letter's language puts before a venue named by a common noun; a
+ * proper name ("à Casablanca") takes none.
+ */
+export function atVenue(venue: string, locale: LetterLocale): string {
+  const first = venue.split(/[\s'’-]/)[0].toLowerCase();
+  const nouns = VENUE_NOUNS[locale];
+  const masculine = nouns.m.includes(first);
+  const feminine = nouns.f.includes(first);
+  if (locale === 'fr') {
+    if ((masculine || feminine) && /^[aeiouyàâéèêîïôûh]/i.test(first)) return `à l'${venue}`;
+    if (masculine) return `au ${venue}`;
+    if (feminine) return `à la ${venue}`;
+    return `à ${venue}`;
+  }
+  if (locale === 'es') {
+    if (masculine) return `en el ${venue}`;
+    if (feminine) return `en la ${venue}`;
+    return `en ${venue}`;
+  }
+  return /^(hotel|hôtel|centre|center|palace|museum|university|house)\b/i.test(first)
+    ? `at the ${venue}`
+    : `at ${venue}`;
+}
+
 interface Words {
   title: string;
   placeAndDate: (place: string, date: string) => string;
   subject: (event: string) => string;
   salutation: string;
-  invite: (event: string, dates: string, venue: string) => string;
+  /** `at` is the venue with its preposition ("à l'Hôtel Continental, Tanger, Maroc"). */
+  invite: (event: string, dates: string, at: string) => string;
   purpose: string;
   contact: string;
   closing: string;
@@ -85,10 +193,10 @@ const WORDS: Record<LetterLocale, Words> = {
   fr: {
     title: "Lettre d'invitation",
     placeAndDate: (place, date) => (place ? `${place}, le ${date}` : `Le ${date}`),
-    subject: (e) => `Objet : invitation à « ${e} »`,
+    subject: (e) => `Objet : invitation à «\u00a0${e}\u00a0»`,
     salutation: 'Madame, Monsieur,',
     invite: (e, dates, venue) =>
-      `Nous avons le plaisir d'inviter la personne désignée ci-dessous à participer à « ${e} », qui se tiendra ${dates}${venue ? ` à ${venue}` : ''}.`,
+      `Nous avons le plaisir d'inviter la personne désignée ci-dessous à participer à «\u00a0${e}\u00a0», qui se tiendra ${dates}${venue ? ` ${venue}` : ''}.`,
     purpose:
       "Son inscription est confirmée. Cette rencontre professionnelle réunit des organisations partenaires autour de l'échange de pratiques. Cette lettre est délivrée à l'appui de sa demande de visa.",
     contact:
@@ -104,7 +212,7 @@ const WORDS: Record<LetterLocale, Words> = {
       dates: 'Dates',
       venue: 'Lieu',
     },
-    signedFor: (e) => `Pour l'équipe d'organisation de « ${e} »`,
+    signedFor: (e) => `Pour l'équipe d'organisation de «\u00a0${e}\u00a0»`,
     footer: (ref) => `Référence : ${ref}. Document établi par Convene.`,
     dates: (a, b) => (a === b ? `le ${a}` : `du ${a} au ${b}`),
   },
@@ -114,7 +222,7 @@ const WORDS: Record<LetterLocale, Words> = {
     subject: (e) => `Re: invitation to "${e}"`,
     salutation: 'To whom it may concern,',
     invite: (e, dates, venue) =>
-      `We are pleased to invite the person named below to take part in "${e}", to be held ${dates}${venue ? ` at ${venue}` : ''}.`,
+      `We are pleased to invite the person named below to take part in "${e}", to be held ${dates}${venue ? ` ${venue}` : ''}.`,
     purpose:
       'Their registration is confirmed. This professional meeting brings partner organisations together to exchange practice. This letter is issued in support of their visa application.',
     contact: 'The organisers remain at your disposal for any further information.',
@@ -139,7 +247,7 @@ const WORDS: Record<LetterLocale, Words> = {
     subject: (e) => `Asunto: invitación a «${e}»`,
     salutation: 'A quien corresponda:',
     invite: (e, dates, venue) =>
-      `Nos complace invitar a la persona indicada a continuación a participar en «${e}», que se celebrará ${dates}${venue ? ` en ${venue}` : ''}.`,
+      `Nos complace invitar a la persona indicada a continuación a participar en «${e}», que se celebrará ${dates}${venue ? ` ${venue}` : ''}.`,
     purpose:
       'Su inscripción está confirmada. Este encuentro profesional reúne a organizaciones socias para intercambiar prácticas. Esta carta se emite en apoyo de su solicitud de visado.',
     contact: 'La organización queda a su disposición para cualquier información adicional.',
@@ -165,16 +273,19 @@ export function visaLetterText(f: LetterFacts): LetterText {
   const w = WORDS[f.locale];
   const date = (d: string) => letterDate(d, f.locale);
   const dates = w.dates(date(f.eventStartDate), date(f.eventEndDate));
-  const venue = [f.venueName, f.venueCity, countryName(f.venueCountry, f.locale)]
+  // The city in the letter's language: Tanger, Tangier, Tánger.
+  const city = f.venueCity ? placeName(f.venueCity, 'UTC', f.locale) : null;
+  const venue = [f.venueName, city, countryName(f.venueCountry, f.locale)]
     .filter(Boolean)
     .join(', ');
+  const at = venue ? atVenue(venue, f.locale) : '';
   const organisation = `${f.organisationName} (${countryName(f.organisationCountry, f.locale)})`;
   return {
     title: w.title,
-    placeAndDate: w.placeAndDate(f.venueCity ?? '', date(f.issuedOn)),
+    placeAndDate: w.placeAndDate(city ?? '', date(f.issuedOn)),
     subject: w.subject(f.eventName),
     salutation: w.salutation,
-    paragraphs: [w.invite(f.eventName, dates, venue), w.purpose, w.contact],
+    paragraphs: [w.invite(f.eventName, dates, at), w.purpose, w.contact],
     details: [
       [w.labels.name, f.participantName],
       [w.labels.organisation, organisation],

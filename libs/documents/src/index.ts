@@ -1,0 +1,3 @@
+export * from './fonts.js';
+export * from './text-runs.js';
+export * from './pdf.js';

@@ -1,0 +1,166 @@
+import PDFDocument from 'pdfkit';
+import { ascender, FACES, type FaceKey, fontFile, fontName, isRtl, type Weight } from './fonts.js';
+import { textRuns } from './text-runs.js';
+
+export interface PdfMeta {
+  /** Document title and subject, shown by PDF readers. */
+  title: string;
+  subject: string;
+  author: string;
+  lang: string;
+}
+
+export interface Pdf {
+  doc: PDFKit.PDFDocument;
+  /** The file, once doc.end() was called. */
+  done: Promise<Buffer>;
+}
+
+/** An A4 document with every face registered (pdfkit embeds, subsetted, only those used). */
+export function createPdf(meta: PdfMeta, margin = 64): Pdf {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin,
+    lang: meta.lang,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Subject: meta.subject,
+      Author: meta.author,
+      Creator: 'Convene',
+      Producer: 'Convene',
+    },
+  });
+  for (const face of FACES) {
+    for (const weight of ['regular', 'bold'] as const) {
+      doc.registerFont(fontName(face.key, weight), fontFile(face.key, weight));
+    }
+  }
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font(fontName('latin', 'regular'));
+  return { doc, done };
+}
+
+export interface WriteOptions extends PDFKit.Mixins.TextOptions {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  /** Where the text starts; otherwise where the last text ended. */
+  at?: { x: number; y: number };
+}
+
+const PATCHED = Symbol('convene.faithful');
+
+interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
+/** The parts of pdfkit's embedded font (0.20) this module adjusts. */
+interface PdfkitFont {
+  font: { getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null };
+  subset: { glyphs: number[]; includeGlyph(id: number): number };
+  unicode: number[][];
+  widths: number[];
+  scale: number;
+  layout(text: string, features?: unknown): { glyphs: FontkitGlyph[]; positions: unknown[] };
+  layoutRun(text: string, features?: unknown): { positions: Array<Record<string, number>> };
+  encode(text: string, features?: unknown): [string[], unknown[]];
+  [PATCHED]?: true;
+}
+
+const same = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * Makes pdftotext (and copy, and search) read back exactly what was typed:
+ *
+ * - fontkit caches one glyph object per glyph id, with the characters of its first use,
+ *   and pdfkit writes one ToUnicode entry per glyph. Noto Arabic draws medial ت, ن and
+ *   ي with one dotless glyph plus dots, so "للتنمية" would read back "للينمية". Each
+ *   glyph here keeps the characters it was shaped from, and a glyph reused for other
+ *   characters is embedded again under a second id with its own entry.
+ * - A combining mark of a left-to-right script that the font nudges left (Khmer ់ above
+ *   ន) makes pdftotext see a word break ("ចាន់ ធីតា"); it is drawn at its letter instead:
+ *   at most 0.15 em off, invisible at letter sizes.
+ */
+function faithful(doc: PDFKit.PDFDocument, face: FaceKey): void {
+  const font = (doc as unknown as { _font: PdfkitFont })._font;
+  if (font[PATCHED]) return;
+  font[PATCHED] = true;
+  const fontkit = font.font;
+  const getGlyph = fontkit.getGlyph.bind(fontkit);
+  fontkit.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || same(glyph.codePoints, codePoints)) return glyph;
+    return Object.create(glyph, { codePoints: { value: codePoints } }) as FontkitGlyph;
+  };
+  if (!isRtl(face)) {
+    const layoutRun = font.layoutRun.bind(font);
+    font.layoutRun = (text, features) => {
+      const run = layoutRun(text, features);
+      for (const p of run.positions) {
+        if (p.xAdvance === 0 && Math.abs(p.xOffset) <= 150) p.xOffset = 0;
+      }
+      return run;
+    };
+  }
+  const copies = new Map<string, number>();
+  font.encode = (text, features) => {
+    const { glyphs, positions } = font.layout(text, features);
+    const encoded = glyphs.map((glyph) => {
+      let gid = font.subset.includeGlyph(glyph.id);
+      const known = font.unicode[gid];
+      if (known != null && !same(known, glyph.codePoints)) {
+        const key = `${glyph.id}/${glyph.codePoints.join(',')}`;
+        let copy = copies.get(key);
+        if (copy === undefined) {
+          font.subset.glyphs.push(glyph.id);
+          copy = font.subset.glyphs.length - 1;
+          copies.set(key, copy);
+        }
+        gid = copy;
+      }
+      font.widths[gid] ??= glyph.advanceWidth * font.scale;
+      font.unicode[gid] ??= glyph.codePoints;
+      return `0000${gid.toString(16)}`.slice(-4);
+    });
+    return [encoded, positions];
+  };
+}
+
+/**
+ * Writes text in any script: one pdfkit text call per run, each in the face that draws
+ * it, continued so the runs wrap as one paragraph. Every run is shaped whole (features
+ * given, so pdfkit does not lay out word by word), which keeps Arabic words in order.
+ */
+export function writeText(doc: PDFKit.PDFDocument, text: string, options: WriteOptions = {}) {
+  const { bold, size, color, at, continued, ...rest } = options;
+  const weight: Weight = bold ? 'bold' : 'regular';
+  if (size !== undefined) doc.fontSize(size);
+  if (color !== undefined) doc.fillColor(color);
+  const runs = textRuns(text);
+  if (runs.length === 0) runs.push({ text: '', face: 'latin' });
+  runs.forEach((run, i) => {
+    doc.font(fontName(run.face, weight));
+    faithful(doc, run.face);
+    // Every run hangs from the Latin face's ascender, so an Arabic or Khmer name (taller
+    // faces) sits on the same baseline as its label.
+    const fontSize = (doc as unknown as { _fontSize: number })._fontSize;
+    const baseline = -((ascender('latin') * fontSize) / 1000);
+    const opts = {
+      ...rest,
+      features: [],
+      baseline,
+      continued: i < runs.length - 1 || continued,
+    };
+    if (i === 0 && at) doc.text(run.text, at.x, at.y, opts);
+    else doc.text(run.text, opts);
+  });
+  return doc;
+}
