@@ -627,6 +627,19 @@ export class AgendaSessionsController {
     });
   }
 
+  /** The agenda for a sign-up action: 404 unless the session is this event's and the id well formed. */
+  private async signupOf(
+    ctx: WebContext,
+    eventId: string,
+    sessionId: string,
+    signupId: string,
+  ): Promise<AgendaData> {
+    const data = await this.data.load(ctx, eventId);
+    sessionOf(data, sessionId);
+    if (!UUID.test(signupId)) throw notFound('Sign-up');
+    return data;
+  }
+
   @Post(':sessionId/signups/:signupId/attendance')
   async attendance(
     @Web() ctx: WebContext,
@@ -635,9 +648,7 @@ export class AgendaSessionsController {
     @Param('signupId') signupId: string,
     @FormBody() body: Record<string, unknown>,
   ): Promise<PageResult> {
-    const data = await this.data.load(ctx, eventId);
-    sessionOf(data, sessionId);
-    if (!UUID.test(signupId)) throw notFound('Sign-up');
+    const data = await this.signupOf(ctx, eventId, sessionId, signupId);
     const attended = textOf(body, 'attended');
     if (attended !== 'true' && attended !== 'false') throw notFound('Sign-up');
     try {
@@ -659,10 +670,8 @@ export class AgendaSessionsController {
     @Param('signupId') signupId: string,
     @FormBody() body: Record<string, unknown>,
   ): Promise<PageResult> {
-    const data = await this.data.load(ctx, eventId);
-    sessionOf(data, sessionId);
+    const data = await this.signupOf(ctx, eventId, sessionId, signupId);
     const to = textOf(body, 'toSessionId');
-    if (!UUID.test(signupId)) throw notFound('Sign-up');
     if (!to || !UUID.test(to)) {
       return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personNotMoved');
     }
@@ -684,9 +693,7 @@ export class AgendaSessionsController {
     @Param('sessionId') sessionId: string,
     @Param('signupId') signupId: string,
   ): Promise<PageResult> {
-    const data = await this.data.load(ctx, eventId);
-    sessionOf(data, sessionId);
-    if (!UUID.test(signupId)) throw notFound('Sign-up');
+    const data = await this.signupOf(ctx, eventId, sessionId, signupId);
     await this.organisers.remove(data.actor, sessionId, signupId);
     return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personRemoved');
   }
