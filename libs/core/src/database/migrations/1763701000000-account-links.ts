@@ -23,7 +23,9 @@ export class AccountLinks1763701000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT account_tokens_token_hash_key UNIQUE (token_hash)
       )`);
-    await q.query(`CREATE INDEX account_tokens_account_idx ON account_tokens (account_id, purpose)`);
+    await q.query(
+      `CREATE INDEX account_tokens_account_idx ON account_tokens (account_id, purpose)`,
+    );
     await q.query(`ALTER TABLE registrations ADD COLUMN consent_version text`);
     await q.query(`ALTER TABLE registrations ADD COLUMN consent_locale text`);
   }

@@ -51,9 +51,7 @@ export class RegistrationConsent1763701400000 implements MigrationInterface {
     await q.query(`DROP INDEX registrations_consent_token_key`);
     await q.query(`ALTER TABLE registrations DROP COLUMN consent_token_hash`);
     await q.query(`ALTER TABLE registrations DROP CONSTRAINT registrations_consent_given`);
-    await q.query(
-      `ALTER TABLE registrations ALTER COLUMN consent_data_processing_at SET NOT NULL`,
-    );
+    await q.query(`ALTER TABLE registrations ALTER COLUMN consent_data_processing_at SET NOT NULL`);
     await q.query(`ALTER TABLE registrations DROP CONSTRAINT registrations_status_check`);
     await q.query(
       `ALTER TABLE registrations ADD CONSTRAINT registrations_status_check
