@@ -8,7 +8,7 @@ import {
   SignupLists,
   UpdateSessionDto,
 } from '#agenda';
-import { csvSeparatorFor, DomainError, notFound } from '#core';
+import { csvSeparatorFor, DomainError, isUuid, notFound } from '#core';
 import type { ComponentChildren } from 'preact';
 import { ActionButton, emptyForm, Form, type FormState } from '../../components/form.js';
 import { instantIn, timeRangeIn } from '../../format/dates.js';
@@ -37,7 +37,6 @@ import {
   sessionInput,
 } from './session-form.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const agendaPath = (eventId: string, day?: string) =>
   `/console/events/${eventId}/agenda${day ? `?day=${day}` : ''}`;
 
@@ -45,7 +44,7 @@ type ListPerson = Awaited<ReturnType<SignupLists['list']>>['confirmed'][number];
 
 /** The session of this event, or 404 (a session id of another event included). */
 function sessionOf(data: AgendaData, sessionId: string): SessionView {
-  const found = UUID.test(sessionId) ? data.sessions.find((s) => s.id === sessionId) : undefined;
+  const found = isUuid(sessionId) ? data.sessions.find((s) => s.id === sessionId) : undefined;
   if (!found) throw notFound('Session');
   return found;
 }
@@ -636,7 +635,7 @@ export class AgendaSessionsController {
   ): Promise<AgendaData> {
     const data = await this.data.load(ctx, eventId);
     sessionOf(data, sessionId);
-    if (!UUID.test(signupId)) throw notFound('Sign-up');
+    if (!isUuid(signupId)) throw notFound('Sign-up');
     return data;
   }
 
@@ -672,7 +671,7 @@ export class AgendaSessionsController {
   ): Promise<PageResult> {
     const data = await this.signupOf(ctx, eventId, sessionId, signupId);
     const to = textOf(body, 'toSessionId');
-    if (!to || !UUID.test(to)) {
+    if (!to || !isUuid(to)) {
       return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personNotMoved');
     }
     try {

@@ -1,6 +1,6 @@
 import { Get, Param, Post } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError, type Locale, LOCALES } from '#core';
+import { DomainError, isUuid, type Locale, LOCALES } from '#core';
 import type { EventView } from '#events';
 import { messages } from '#i18n';
 import {
@@ -32,7 +32,6 @@ import { countryName } from '../../format/countries.js';
 import { count } from './words.js';
 
 const AUDIENCES = ['confirmed', 'waitlisted', 'all', 'organisation', 'country'] as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Seconds between reloads of the progress page while emails are waiting. */
 const REFRESH_SECONDS = 3;
 
@@ -408,7 +407,7 @@ export class ConsoleAnnouncementsController {
   ): Promise<PageResult> {
     const { actor, event } = await this.access.event(ctx, eventId);
     const posted = textOf(body, 'announcementId');
-    const announcementId = posted && UUID.test(posted) ? posted.toLowerCase() : randomUUID();
+    const announcementId = posted && isUuid(posted) ? posted.toLowerCase() : randomUUID();
     const values: Record<string, unknown> = {};
     const subject: Record<string, string> = {};
     const text: Record<string, string> = {};

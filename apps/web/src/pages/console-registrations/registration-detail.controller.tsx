@@ -1,5 +1,5 @@
 import { Get, Param, Post } from '@nestjs/common';
-import { DomainError, notFound } from '#core';
+import { DomainError, isUuid, notFound } from '#core';
 import type { EventView } from '#events';
 import {
   canApply,
@@ -27,8 +27,6 @@ import {
   statusWords,
   visaLabel,
 } from './registration-words.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type History = Awaited<ReturnType<RegistrationWorkflow['history']>>;
 
@@ -244,7 +242,7 @@ export class RegistrationDetailController {
   /** The registration, only if it belongs to this event (else 404, like a stranger's). */
   private async load(ctx: WebContext, eventId: string, regId: string) {
     const { actor, event } = await this.console.event(ctx, eventId);
-    if (!UUID.test(regId)) throw notFound('Registration');
+    if (!isUuid(regId)) throw notFound('Registration');
     const r = await this.registrations.get(actor, regId);
     if (r.eventId !== eventId) throw notFound('Registration');
     return { actor, event, r };

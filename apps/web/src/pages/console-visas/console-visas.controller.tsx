@@ -1,5 +1,5 @@
 import { Get, Param, Post, Query } from '@nestjs/common';
-import { type Actor, DomainError, notFound } from '#core';
+import { type Actor, DomainError, isUuid, notFound } from '#core';
 import type { EventView } from '#events';
 import {
   ListVisasQueryDto,
@@ -23,14 +23,13 @@ import { type LetterOutcome, VisaBoardPage, visasPath } from './visa-board.page.
 import { VisaPersonPage } from './visa-person.page.js';
 import { VisaRulesPage } from './visa-rules.page.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** More ticks than this in one submit are not a person's selection. */
 const MAX_BULK = 200;
 
 const FILTER_FIELDS = ['status', 'nationality', 'passportExpiring', 'q', 'page'] as const;
 
 function uuidOr404(id: string): string {
-  if (!UUID.test(id)) throw notFound('Registration');
+  if (!isUuid(id)) throw notFound('Registration');
   return id;
 }
 
@@ -130,7 +129,7 @@ export class ConsoleVisasController {
   private async issueOne(actor: Actor, event: EventView, id: string): Promise<LetterOutcome> {
     const outcome: LetterOutcome = { registrationId: id, name: null, result: 'refused' };
     try {
-      if (!UUID.test(id)) throw notFound('Registration');
+      if (!isUuid(id)) throw notFound('Registration');
       outcome.name = (await this.reports.one(actor, event.id, id)).account.name;
       const { issued } = await this.letters.issue(actor, id, event.id);
       outcome.result = issued ? 'issued' : 'already';

@@ -9,7 +9,7 @@ import {
   SessionsService,
   SignupsService,
 } from '#agenda';
-import { DomainError, notFound } from '#core';
+import { DomainError, isUuid, notFound } from '#core';
 import { EventAccess, eventTextsIn } from '#events';
 import { cityName } from '../../format/dates.js';
 import {
@@ -36,8 +36,6 @@ import {
   sessionPath,
   SignupAction,
 } from './agenda-parts.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A refusal of the service, said in words on the session page. */
 interface Refusal {
@@ -336,7 +334,7 @@ export class AgendaPagesController {
 
   /** The session, 404 unless it belongs to this event and the person may see it. */
   private async load(ctx: WebContext, slug: string, id: string) {
-    if (!UUID.test(id)) throw notFound('Session');
+    if (!isUuid(id)) throw notFound('Session');
     const event = await this.events.requireVisibleBySlug(ctx.actor, slug);
     const s = await this.sessions.get(ctx.actor, id);
     if (s.eventId !== event.id) throw notFound('Session');
@@ -387,7 +385,7 @@ export class AgendaPagesController {
     @Query('lang') lang?: string,
   ): PageResult {
     const q = lang && /^[a-z]{2}$/.test(lang) ? `?lang=${lang}` : '';
-    return redirect(`${sessionPath(slug, UUID.test(id) ? id : '')}${q}`);
+    return redirect(`${sessionPath(slug, isUuid(id) ? id : '')}${q}`);
   }
 
   /** Where to go after an action: back to the agenda page it came from, or the session. */

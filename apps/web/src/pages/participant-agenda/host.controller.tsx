@@ -1,6 +1,6 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { type HostedEvent, type ListPerson, ParticipantAgenda, SignupLists } from '#agenda';
-import { csvSeparatorFor, notFound } from '#core';
+import { csvSeparatorFor, isUuid, notFound } from '#core';
 import { EventAccess, eventTextsIn, textIn } from '#events';
 import { Arrivals, type ArrivalsView } from '#travel';
 import { cityName, eventDates } from '../../format/dates.js';
@@ -10,8 +10,6 @@ import { Web } from '../../http/web-request.decorator.js';
 import { Download, type PageResult } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
 import { dayHeading, timeOf, timeRange } from './agenda-format.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function HostedEventSection(props: { ctx: WebContext; e: HostedEvent; level: 2 | 1 }) {
   const { ctx, e } = props;
@@ -209,7 +207,7 @@ export class HostPagesController {
   @Get('events/:eventId')
   async event(@Web() ctx: WebContext, @Param('eventId') eventId: string): Promise<string> {
     const actor = requireActor(ctx);
-    if (!UUID.test(eventId)) throw notFound('Event');
+    if (!isUuid(eventId)) throw notFound('Event');
     const [e] = await this.agenda.hostedEvents(actor, eventId);
     // An immersion's visitors come to the host: who arrives, and when (the travel rules).
     const arrivals = e.kind === 'immersion' ? await this.arrivals.list(actor, e.id, {}) : undefined;
@@ -229,7 +227,7 @@ export class HostPagesController {
 
   private async list(ctx: WebContext, sessionId: string) {
     const actor = requireActor(ctx);
-    if (!UUID.test(sessionId)) throw notFound('Session');
+    if (!isUuid(sessionId)) throw notFound('Session');
     const list = await this.lists.list(actor, sessionId);
     return { actor, list };
   }
@@ -307,7 +305,7 @@ export class HostPagesController {
     @Query('separator') separator?: string,
   ): Promise<PageResult> {
     const actor = requireActor(ctx);
-    if (!UUID.test(sessionId)) throw notFound('Session');
+    if (!isUuid(sessionId)) throw notFound('Session');
     const csv = await this.lists.listCsv(actor, sessionId, {
       separator: csvSeparatorFor(ctx.locale, separator),
     });
