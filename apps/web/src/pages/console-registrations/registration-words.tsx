@@ -1,4 +1,5 @@
 import { formatInZone, type Locale } from '#core';
+import { RegistrationBadge } from '../../components/registration-badge.js';
 import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
 
@@ -32,18 +33,9 @@ export function languageName(code: string, locale: Locale): string {
   }
 }
 
-const BADGE: Record<string, string> = {
-  confirmed: 'ok',
-  pending: 'wait',
-  awaiting_consent: 'wait',
-  waitlisted: 'wait',
-  cancelled: 'bad',
-  rejected: 'bad',
-};
-
 export function StatusBadge({ ctx, status }: { ctx: WebContext; status: string }) {
   const label = ctx.t.consoleRegistrations.statuses[status] ?? status;
-  return <span class={`badge ${BADGE[status] ?? ''}`.trim()}>{label}</span>;
+  return <RegistrationBadge status={status} label={label} />;
 }
 
 export const professionLabel = (ctx: WebContext, profession: string, other: string | null) =>

@@ -1,15 +1,7 @@
+import { RegistrationBadge } from '../../components/registration-badge.js';
 import type { WebContext } from '../../http/web-context.js';
 
 type Status = keyof WebContext['t']['registration']['statuses'];
-
-const BADGE: Record<string, string> = {
-  confirmed: 'badge ok',
-  pending: 'badge wait',
-  waitlisted: 'badge wait',
-  awaiting_consent: 'badge wait',
-  cancelled: 'badge bad',
-  rejected: 'badge bad',
-};
 
 export function statusLabel(ctx: WebContext, status: string): string {
   const statuses = ctx.t.registration.statuses;
@@ -18,7 +10,7 @@ export function statusLabel(ctx: WebContext, status: string): string {
 
 /** The registration's status as a coloured word (never the colour alone). */
 export function StatusBadge(props: { ctx: WebContext; status: string }) {
-  return <span class={BADGE[props.status] ?? 'badge'}>{statusLabel(props.ctx, props.status)}</span>;
+  return <RegistrationBadge status={props.status} label={statusLabel(props.ctx, props.status)} />;
 }
 
 /** What happens next for a registration in this status, and the waitlist place. */
