@@ -58,6 +58,10 @@ function placeInLanes(sessions: SessionView[], day: string): { placed: Placed[];
   return { placed, lanes: Math.max(1, ends.length) };
 }
 
+/** An event's agenda in the console, on one day's tab if given. */
+export const agendaPath = (eventId: string, day?: string) =>
+  `/console/events/${eventId}/agenda${day ? `?day=${day}` : ''}`;
+
 export const sessionPath = (eventId: string, sessionId: string) =>
   `/console/events/${eventId}/agenda/sessions/${sessionId}`;
 

@@ -1,6 +1,6 @@
 import { Get, Param, Post, Query } from '@nestjs/common';
 import { CreateRoomDto, RoomsService, SessionsService, UpdateRoomDto } from '#agenda';
-import { DomainError, notFound } from '#core';
+import { DomainError, isUuid, notFound } from '#core';
 import {
   CheckboxField,
   emptyForm,
@@ -17,13 +17,8 @@ import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, redirect, type PageResult } from '../../http/web-results.js';
 import { renderConsolePage } from '../console/console-frame.js';
 import { type AgendaData, AgendaPageData } from './agenda-data.js';
-import { AgendaGrid, ConflictList, sessionPath } from './agenda-grid.js';
+import { AgendaGrid, agendaPath, ConflictList, sessionPath } from './agenda-grid.js';
 import { dayLabel, datesBetween, localDay, localTime } from './agenda-words.js';
-
-const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-const agendaPath = (eventId: string, day?: string) =>
-  `/console/events/${eventId}/agenda${day ? `?day=${day}` : ''}`;
 
 /** The days with tabs: the event's own, and any other day a session was put on. */
 function tabDays(data: AgendaData): string[] {

@@ -19,7 +19,7 @@ import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { Download, HtmlResponse, redirect, type PageResult } from '../../http/web-results.js';
 import { renderConsolePage } from '../console/console-frame.js';
 import { type AgendaData, AgendaPageData } from './agenda-data.js';
-import { sessionPath } from './agenda-grid.js';
+import { agendaPath, sessionPath } from './agenda-grid.js';
 import { countryName } from '../../format/countries.js';
 import {
   conflictText,
@@ -36,9 +36,6 @@ import {
   sessionFormValues,
   sessionInput,
 } from './session-form.js';
-
-const agendaPath = (eventId: string, day?: string) =>
-  `/console/events/${eventId}/agenda${day ? `?day=${day}` : ''}`;
 
 type ListPerson = Awaited<ReturnType<SignupLists['list']>>['confirmed'][number];
 
