@@ -150,6 +150,34 @@ function HistoryTable(props: { ctx: WebContext; event: EventView; history: Histo
   );
 }
 
+/** Reject or cancel: a decision that needs its reason in words, confirmed before it is sent. */
+function ReasonForm(props: {
+  ctx: WebContext;
+  action: string;
+  form: FormState;
+  words: { title: string; reason: string; hint: string; confirm: string };
+}) {
+  const { ctx, form, words } = props;
+  return (
+    <Form ctx={ctx} action={props.action} class="card cr-decision">
+      <h3>{words.title}</h3>
+      <ErrorSummary ctx={ctx} form={form} labels={{ reason: words.reason }} />
+      <TextArea
+        form={form}
+        name="reason"
+        label={words.reason}
+        hint={words.hint}
+        rows={3}
+        maxLength={1000}
+        required
+      />
+      <button type="submit" class="btn danger" data-confirm={words.confirm}>
+        {words.title}
+      </button>
+    </Form>
+  );
+}
+
 function Decisions(props: {
   ctx: WebContext;
   base: string;
@@ -185,40 +213,30 @@ function Decisions(props: {
         </Form>
       )}
       {can('reject') && (
-        <Form ctx={ctx} action={`${base}/reject`} class="card cr-decision">
-          <h3>{t.reject}</h3>
-          <ErrorSummary ctx={ctx} form={reject} labels={{ reason: t.rejectReason }} />
-          <TextArea
-            form={reject}
-            name="reason"
-            label={t.rejectReason}
-            hint={t.rejectHint}
-            rows={3}
-            maxLength={1000}
-            required
-          />
-          <button type="submit" class="btn danger" data-confirm={t.rejectConfirm}>
-            {t.reject}
-          </button>
-        </Form>
+        <ReasonForm
+          ctx={ctx}
+          action={`${base}/reject`}
+          form={reject}
+          words={{
+            title: t.reject,
+            reason: t.rejectReason,
+            hint: t.rejectHint,
+            confirm: t.rejectConfirm,
+          }}
+        />
       )}
       {can('cancel') && (
-        <Form ctx={ctx} action={`${base}/cancel`} class="card cr-decision">
-          <h3>{t.cancel}</h3>
-          <ErrorSummary ctx={ctx} form={cancel} labels={{ reason: t.cancelReason }} />
-          <TextArea
-            form={cancel}
-            name="reason"
-            label={t.cancelReason}
-            hint={t.cancelHint}
-            rows={3}
-            maxLength={1000}
-            required
-          />
-          <button type="submit" class="btn danger" data-confirm={t.cancelConfirm}>
-            {t.cancel}
-          </button>
-        </Form>
+        <ReasonForm
+          ctx={ctx}
+          action={`${base}/cancel`}
+          form={cancel}
+          words={{
+            title: t.cancel,
+            reason: t.cancelReason,
+            hint: t.cancelHint,
+            confirm: t.cancelConfirm,
+          }}
+        />
       )}
     </div>
   );
