@@ -1,4 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsqr from 'jsqr';
 import type { Response } from 'supertest';
 import {
   createEvent,
@@ -17,6 +21,37 @@ const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) 
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
+/** jsqr is CommonJS with a `default` export; under ESM that lands one level down. */
+const jsQR = ((jsqr as unknown as { default?: unknown }).default ?? jsqr) as typeof jsqr.default;
+
+/** The text of the QR code on a PDF's first page, read from a rendering by a QR reader. */
+function readQr(pdf: Buffer): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'qr-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), pdf);
+    execFileSync('pdftoppm', [
+      '-gray',
+      '-r',
+      '150',
+      '-singlefile',
+      join(dir, 'doc.pdf'),
+      join(dir, 'page'),
+    ]);
+    const pgm = readFileSync(join(dir, 'page.pgm'));
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const gray = pgm.subarray(header[0].length);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      rgba.fill(gray[i], i * 4, i * 4 + 3);
+      rgba[i * 4 + 3] = 255;
+    }
+    return jsQR(rgba, width, height)?.data;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Names as people type them, in the scripts of the network's countries. */
 const PEOPLE = [
   { key: 'arabic-fr', name: 'محمد بن عبد الرحمن الإدريسي', locale: 'fr', nationality: 'MA' },
@@ -30,6 +65,8 @@ describe('every script in the invitation letter', () => {
   let t: TestApp;
   let organiser: Session;
   const letters: Record<string, string> = {};
+  const pdfs: Record<string, Buffer> = {};
+  const people: Record<string, Session & { registrationId: string }> = {};
 
   beforeAll(async () => {
     t = await startTestApp('documents_scripts');
@@ -87,6 +124,8 @@ describe('every script in the invitation letter', () => {
       if (process.env.LETTERS_OUT)
         writeFileSync(`${process.env.LETTERS_OUT}/${p.key}.pdf`, res.body);
       letters[p.key] = pdfText(res.body);
+      pdfs[p.key] = res.body;
+      people[p.key] = { ...who, registrationId: reg.body.id };
     }
   });
   afterAll(() => t.close());
@@ -112,5 +151,67 @@ describe('every script in the invitation letter', () => {
     expect(letters.khmer.replace(/\s+/g, ' ')).toContain(
       'at the Hôtel Continental, Tangier, Morocco',
     );
+  });
+
+  it('carries a human reference and a QR code to a verification page that says valid, then revoked once cancelled', async () => {
+    const text = letters.spanish;
+    expect(text).toMatch(/Referencia: TNG27-\d{4}\./);
+    const url = readQr(pdfs.spanish);
+    expect(url).toMatch(/\/verify\/[A-Za-z0-9_-]{22}$/);
+    // The address is printed too, for whoever cannot scan.
+    expect(text.replace(/\s+/g, '')).toContain(url);
+    const code = url!.split('/').pop()!;
+    const ok = await t.http().get(`/api/verify/${code}`).expect(200);
+    expect(ok.body).toEqual({
+      kind: 'invitation_letter',
+      status: 'valid',
+      reference: expect.stringMatching(/^TNG27-\d{4}$/),
+      holder: { name: 'María Lucía Fernández', passportLastFour: expect.stringMatching(/^\d{4}$/) },
+      event: {
+        name: 'Communities of Practice — Tangier 2027',
+        startDate: '2027-10-25',
+        endDate: '2027-10-30',
+        city: 'Tangier',
+      },
+    });
+    expect(JSON.stringify(ok.body)).not.toMatch(/X100/);
+    const page = await t.http().get(`/verify/${code}`).set('Accept-Language', 'es').expect(200);
+    expect(page.text).toContain('Carta de invitación válida');
+    expect(page.text).toContain('María Lucía Fernández');
+    // The reference is stable: a second download prints the same one and the same code.
+    const again = await t
+      .http()
+      .get(`/api/registrations/${people.spanish.registrationId}/visa-letter.pdf`)
+      .set(organiser.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(readQr(again.body)).toBe(url);
+    expect(pdfText(again.body)).toContain(ok.body.reference);
+    await t
+      .http()
+      .post(`/api/registrations/${people.spanish.registrationId}/cancel`)
+      .set(people.spanish.auth)
+      .send({})
+      .expect(200);
+    const revoked = await t.http().get(`/api/verify/${code}`).expect(200);
+    expect(revoked.body.status).toBe('revoked');
+    const revokedPage = await t
+      .http()
+      .get(`/verify/${code}`)
+      .set('Accept-Language', 'fr')
+      .expect(200);
+    expect(revokedPage.text).toContain("Lettre d'invitation révoquée");
+  });
+
+  it('gives each letter its own number and code, and knows no guessed code', async () => {
+    const refs = Object.values(letters).map(
+      (l) => /(?:Référence :|Reference:|Referencia:) (\S+)\./.exec(l)?.[1],
+    );
+    expect(new Set(refs).size).toBe(PEOPLE.length);
+    const guessed = await t.http().get('/api/verify/AAAAAAAAAAAAAAAAAAAAAA').expect(404);
+    expect(guessed.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    await t.http().get('/api/verify/..%2F..%2Fetc').expect(404);
+    await t.http().get('/verify/AAAAAAAAAAAAAAAAAAAAAA').expect(404);
   });
 });

@@ -20,5 +20,11 @@ export const WEB_ROOTS = [
 
 /** Patterns for Nest's setGlobalPrefix exclude: the home page, each root and all below it. */
 export function webPrefixExclusions(): string[] {
-  return ['/', ...WEB_ROOTS.flatMap((root) => [root, `${root}/{*rest}`])];
+  return ['/', ...WEB_ROOTS.flatMap((root) => [root, `${root}/{*rest}`]), ...API_UNDER_WEB_ROOTS];
 }
+
+/**
+ * API routes whose first segment is a page root (GET /api/verify/<code> beside the page
+ * /verify/<code>): their controllers carry the /api prefix themselves, so it is excluded here.
+ */
+export const API_UNDER_WEB_ROOTS = ['api/verify/{*rest}'];

@@ -11,6 +11,7 @@ import { ConsoleRegistrationsPagesModule } from './pages/console-registrations/c
 import { ConsoleVisasPagesModule } from './pages/console-visas/console-visas-pages.module.js';
 import { ConsoleAgendaPagesModule } from './pages/console-agenda/console-agenda-pages.module.js';
 import { ConsoleMessagesPagesModule } from './pages/console-messages/console-messages-pages.module.js';
+import { VerifyPagesModule } from './pages/verify/verify-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /**
@@ -29,6 +30,7 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleVisasPagesModule,
     ConsoleAgendaPagesModule,
     ConsoleMessagesPagesModule,
+    VerifyPagesModule,
   ],
   controllers: [AssetsController, HomeController, SignInController],
   providers: [NotFoundFallback],

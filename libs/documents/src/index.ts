@@ -1,3 +1,4 @@
 export * from './fonts.js';
 export * from './text-runs.js';
 export * from './pdf.js';
+export * from './qr.js';

@@ -35,6 +35,14 @@ export class TravelPlan {
   @Column('uuid', { nullable: true })
   letterIssuedBy!: string | null;
 
+  /** The letter's human reference (TNG27-0042), given when it is first issued. */
+  @Column('text', { nullable: true })
+  letterReference!: string | null;
+
+  /** 128 random bits (base64url) behind /verify/<code>; never shown in lists. */
+  @Column('text', { nullable: true })
+  letterCode!: string | null;
+
   @Column('text', { nullable: true })
   arrivalFlight!: string | null;
 

@@ -84,7 +84,8 @@ describe('pick-up groups', () => {
 
 describe('the invitation letter text', () => {
   const facts = {
-    reference: 'r-1',
+    reference: 'TNG27-0001',
+    verifyUrl: 'https://convene.example/verify/abc',
     issuedOn: '2027-06-01',
     eventName: 'Communities of Practice — Tangier 2027',
     eventStartDate: '2027-10-25',

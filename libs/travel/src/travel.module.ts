@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimiter } from '#core';
 import { EventsModule } from '#events';
 import { RegistrationsModule } from '#registrations';
 import { Arrivals } from './arrivals.service.js';
@@ -31,6 +32,7 @@ import { VisaStatuses } from './visa-statuses.service.js';
     VisaReports,
     VisaLetters,
     Arrivals,
+    RateLimiter,
   ],
   exports: [TravelPlans, VisaStatuses, VisaRulesService, VisaReports, VisaLetters, Arrivals],
 })

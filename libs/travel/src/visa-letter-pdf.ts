@@ -1,4 +1,4 @@
-import { createPdf, writeText } from '#documents';
+import { createPdf, drawQr, writeText } from '#documents';
 import type { LetterText } from './visa-letter.wording.js';
 
 export interface LetterMeta {
@@ -47,6 +47,17 @@ export function renderVisaLetterPdf(text: LetterText, meta: LetterMeta): Promise
   const [signer, ...role] = text.signature;
   writeText(doc, signer, { bold: true });
   for (const line of role) writeText(doc, line);
+  // The verification QR code and its address, bottom right, above the footer.
+  const qr = 76;
+  const qrTop = doc.page.height - 100 - qr;
+  drawQr(doc, text.verifyUrl, doc.page.width - 64 - qr + 8, qrTop, qr);
+  writeText(doc, text.verify, {
+    size: 8,
+    color: '#333333',
+    at: { x: 64, y: qrTop + 22 },
+    width: width - qr,
+  });
+  writeText(doc, text.verifyUrl, { size: 8, color: '#333333', width: width - qr });
   writeText(doc, text.footer, {
     size: 8,
     color: '#555555',

@@ -5,7 +5,10 @@ export type LetterLocale = 'fr' | 'en' | 'es';
 /** What a letter says, gathered by the service; all of it is the participant's own data. */
 export interface LetterFacts {
   locale: LetterLocale;
+  /** The human reference, TNG27-0042. */
   reference: string;
+  /** Where a consulate checks the letter: ${publicUrl}/verify/<code>. */
+  verifyUrl: string;
   /** YYYY-MM-DD in the event's zone. */
   issuedOn: string;
   eventName: string;
@@ -34,6 +37,9 @@ export interface LetterText {
   closing: string;
   signature: string[];
   footer: string;
+  /** The line printed by the QR code, and the URL it carries. */
+  verify: string;
+  verifyUrl: string;
 }
 
 const INTL: Record<LetterLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
@@ -186,6 +192,7 @@ interface Words {
   };
   signedFor: (event: string) => string;
   footer: (reference: string) => string;
+  verify: string;
   dates: (start: string, end: string) => string;
 }
 
@@ -214,6 +221,7 @@ const WORDS: Record<LetterLocale, Words> = {
     },
     signedFor: (e) => `Pour l'équipe d'organisation de «\u00a0${e}\u00a0»`,
     footer: (ref) => `Référence : ${ref}. Document établi par Convene.`,
+    verify: "Pour vérifier l'authenticité de cette lettre, scannez le code ou rendez-vous sur :",
     dates: (a, b) => (a === b ? `le ${a}` : `du ${a} au ${b}`),
   },
   en: {
@@ -239,6 +247,7 @@ const WORDS: Record<LetterLocale, Words> = {
     },
     signedFor: (e) => `For the organisers of "${e}"`,
     footer: (ref) => `Reference: ${ref}. Issued through Convene.`,
+    verify: 'To check that this letter is genuine, scan the code or visit:',
     dates: (a, b) => (a === b ? `on ${a}` : `from ${a} to ${b}`),
   },
   es: {
@@ -264,6 +273,7 @@ const WORDS: Record<LetterLocale, Words> = {
     },
     signedFor: (e) => `Por la organización de «${e}»`,
     footer: (ref) => `Referencia: ${ref}. Documento emitido a través de Convene.`,
+    verify: 'Para comprobar la autenticidad de esta carta, escanee el código o visite:',
     dates: (a, b) => (a === b ? `el ${a}` : `del ${a} al ${b}`),
   },
 };
@@ -299,5 +309,7 @@ export function visaLetterText(f: LetterFacts): LetterText {
     closing: w.closing,
     signature: [f.signerName, w.signedFor(f.eventName), f.signerOrganisation ?? ''].filter(Boolean),
     footer: w.footer(f.reference),
+    verify: w.verify,
+    verifyUrl: f.verifyUrl,
   };
 }

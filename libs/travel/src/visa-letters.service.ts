@@ -1,7 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, conflict, forbidden, localDateOf, notFound } from '#core';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  conflict,
+  forbidden,
+  localDateOf,
+  notFound,
+  RateLimiter,
+} from '#core';
 import type { Event } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
@@ -29,7 +39,77 @@ export class VisaLetters {
     private readonly access: RegistrationAccess,
     private readonly cipher: PassportCipher,
     private readonly visas: VisaStatuses,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
   ) {}
+
+  /**
+   * GET /verify/<code>: what a consulate may learn of a letter: valid or revoked (its
+   * registration cancelled or rejected, or the letter withdrawn), for whom (name and the
+   * last four passport characters only), for which event and dates. Unknown: 404.
+   */
+  async verify(code: string, client: string): Promise<LetterVerification> {
+    // Unguessable codes, and 30 lookups a minute per client: no walking the space.
+    await this.limiter.hit(`verify:${client}`, 30, 60);
+    if (!/^[A-Za-z0-9_-]{22}$/.test(code)) throw notFound('Document');
+    const [row] = (await this.dataSource.query(
+      `SELECT p.letter_reference, p.visa_status, p.passport_number_encrypted, r.status,
+              a.name, e.name AS event_name, e.start_date::text AS start_date,
+              e.end_date::text AS end_date, e.venue_city
+         FROM travel_plans p JOIN registrations r ON r.id = p.registration_id
+         JOIN accounts a ON a.id = r.account_id JOIN events e ON e.id = p.event_id
+        WHERE p.letter_code = $1`,
+      [code],
+    )) as Array<{
+      letter_reference: string;
+      visa_status: string | null;
+      passport_number_encrypted: string | null;
+      status: string;
+      name: string;
+      event_name: string;
+      start_date: string;
+      end_date: string;
+      venue_city: string | null;
+    }>;
+    if (!row) throw notFound('Document');
+    const issued = LETTER_ISSUED_STATUSES.includes(row.visa_status as never);
+    const passport = row.passport_number_encrypted
+      ? this.cipher.open(row.passport_number_encrypted)
+      : null;
+    return {
+      kind: 'invitation_letter',
+      status: row.status === 'confirmed' && issued ? 'valid' : 'revoked',
+      reference: row.letter_reference,
+      holder: { name: row.name, passportLastFour: passport ? passport.slice(-4) : null },
+      event: {
+        name: row.event_name,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        city: row.venue_city,
+      },
+    };
+  }
+
+  /**
+   * The letter's human reference and verification code, given once (the plan is locked):
+   * "TNG27-0042" from the venue's city, the event's year and a number per event.
+   */
+  private async identify(m: EntityManager, event: Event, plan: TravelPlan): Promise<void> {
+    if (plan.letterReference && plan.letterCode) return;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('letter-reference:' || $1))`, [event.id]);
+    const [{ n }] = (await m.query(
+      `SELECT count(*)::int AS n FROM travel_plans WHERE event_id = $1 AND letter_reference IS NOT NULL`,
+      [event.id],
+    )) as Array<{ n: number }>;
+    plan.letterReference =
+      plan.letterReference ??
+      `${referencePrefix(event.venueCity ?? event.name)}${event.startDate.slice(2, 4)}-${String(n + 1).padStart(4, '0')}`;
+    plan.letterCode = plan.letterCode ?? randomBytes(16).toString('base64url');
+    await m.query(
+      `UPDATE travel_plans SET letter_reference = $2, letter_code = $3 WHERE registration_id = $1`,
+      [plan.registrationId, plan.letterReference, plan.letterCode],
+    );
+  }
 
   async letter(actor: Actor, registrationId: string, now = new Date()): Promise<VisaLetterFile> {
     return this.open(actor, registrationId, now, true);
@@ -66,6 +146,7 @@ export class VisaLetters {
         by: actor.accountId,
         note: 'Invitation letter issued',
       });
+      await this.identify(m, event, plan);
       return { registrationId, issued: true };
     });
   }
@@ -137,6 +218,7 @@ export class VisaLetters {
           visaStatus: status,
         });
       }
+      await this.identify(m, event, plan);
       const pdf = await this.render(m, event, plan, isOrganiser ? actor.accountId : null, now);
       return { filename: `invitation-letter-${event.slug}-${registrationId.slice(0, 8)}.pdf`, pdf };
     });
@@ -165,7 +247,8 @@ export class VisaLetters {
     const locale = recipientLocale(person.locale, event.languages) as LetterLocale;
     const text = visaLetterText({
       locale,
-      reference: plan.registrationId,
+      reference: plan.letterReference!,
+      verifyUrl: `${this.config.publicUrl}/verify/${plan.letterCode}`,
       issuedOn: localDateOf(plan.letterIssuedAt ?? now, event.timezone),
       eventName: event.name,
       eventStartDate: event.startDate,
@@ -203,6 +286,25 @@ export class VisaLetters {
     )) as Array<{ name: string; organisation: string | null }>;
     return rows[0];
   }
+}
+
+export interface LetterVerification {
+  kind: 'invitation_letter';
+  status: 'valid' | 'revoked';
+  reference: string;
+  holder: { name: string; passportLastFour: string | null };
+  event: { name: string; startDate: string; endDate: string; city: string | null };
+}
+
+/** "Tanger" -> "TNG": the first letter and the next two consonants, unaccented. */
+export function referencePrefix(place: string): string {
+  const letters = place
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toUpperCase();
+  if (!letters) return 'EVT';
+  const consonants = letters.slice(1).replace(/[AEIOUY]/g, '');
+  return (letters[0] + consonants + letters.slice(1) + 'XX').slice(0, 3);
 }
 
 function organisersSignature(locale: LetterLocale): string {

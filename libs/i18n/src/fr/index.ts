@@ -16,6 +16,7 @@ import { consoleVisas } from './console-visas.js';
 import { consoleAgenda } from './console-agenda.js';
 import { consoleMessages } from './console-messages.js';
 import { dashboard } from './dashboard.js';
+import { verify } from './verify.js';
 
 export const fr = {
   common,
@@ -35,4 +36,5 @@ export const fr = {
   consoleAgenda,
   consoleMessages,
   dashboard,
+  verify,
 };

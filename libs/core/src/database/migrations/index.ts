@@ -14,6 +14,7 @@ import { EventTexts1763701300000 } from './1763701300000-event-texts.js';
 import { RegistrationConsent1763701400000 } from './1763701400000-registration-consent.js';
 import { MagicLinkPurpose1763701900000 } from './1763701900000-magic-link-purpose.js';
 import { TokenVersion1763702000000 } from './1763702000000-token-version.js';
+import { LetterVerification1763702100000 } from './1763702100000-letter-verification.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   RegistrationConsent1763701400000,
   MagicLinkPurpose1763701900000,
   TokenVersion1763702000000,
+  LetterVerification1763702100000,
 ];

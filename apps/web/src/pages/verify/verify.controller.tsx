@@ -1,0 +1,68 @@
+import { Get, Param, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { VisaLetters } from '#travel';
+import { cityName, eventDates } from '../../format/dates.js';
+import type { WebContext } from '../../http/web-context.js';
+import { WebController } from '../../http/web-controller.decorator.js';
+import { Web } from '../../http/web-request.decorator.js';
+import type { PageResult } from '../../http/web-results.js';
+import { renderPage } from '../../layout/layout.js';
+
+/**
+ * GET /verify/<code>: where the QR code on an invitation letter leads. Public: a consulate
+ * officer sees whether the letter is valid, for whom (name, last four passport characters)
+ * and for which event. The service decides, limits the rate and 404s unknown codes.
+ */
+@WebController('verify')
+export class VerifyPageController {
+  constructor(private readonly letters: VisaLetters) {}
+
+  @Get(':code')
+  async show(
+    @Web() ctx: WebContext,
+    @Param('code') code: string,
+    @Req() req: Request,
+  ): Promise<PageResult> {
+    const v = await this.letters.verify(code, req.ip ?? 'unknown');
+    const t = ctx.t.verify;
+    const valid = v.status === 'valid';
+    return renderPage(ctx, {
+      title: t.title,
+      children: (
+        <>
+          <h1>{t.title}</h1>
+          <p class="lead">{t.lead}</p>
+          <div class={valid ? 'flash' : 'warning'} role="status">
+            <p>
+              <span class={`badge ${valid ? 'ok' : 'bad'}`}>{valid ? t.valid : t.revoked}</span>
+            </p>
+            <p>{valid ? t.validNote : t.revokedNote}</p>
+          </div>
+          <dl>
+            <dt>{t.reference}</dt>
+            <dd>{v.reference}</dd>
+            <dt>{t.holder}</dt>
+            <dd dir="auto">{v.holder.name}</dd>
+            {v.holder.passportLastFour ? (
+              <>
+                <dt>{t.passport}</dt>
+                <dd>…{v.holder.passportLastFour}</dd>
+              </>
+            ) : null}
+            <dt>{t.event}</dt>
+            <dd>{v.event.name}</dd>
+            <dt>{t.dates}</dt>
+            <dd>{eventDates(v.event.startDate, v.event.endDate, ctx.locale)}</dd>
+            {v.event.city ? (
+              <>
+                <dt>{t.place}</dt>
+                <dd>{cityName(v.event.city, 'UTC', ctx.locale)}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p class="muted">{t.privacy}</p>
+        </>
+      ),
+    });
+  }
+}
