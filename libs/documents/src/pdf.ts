@@ -162,5 +162,13 @@ export function writeText(doc: PDFKit.PDFDocument, text: string, options: WriteO
     if (i === 0 && at) doc.text(run.text, at.x, at.y, opts);
     else doc.text(run.text, opts);
   });
+  // pdfkit moves down by the last font's line height: an Arabic or Khmer face is taller,
+  // so a line ending in one would leave a gap under it. Move down as a Latin line would.
+  if (!continued && runs[runs.length - 1].face !== 'latin') {
+    const tall = doc.currentLineHeight(true);
+    doc.font(fontName('latin', weight));
+    const base = doc.currentLineHeight(true);
+    if (tall > base) doc.y -= tall - base;
+  }
   return doc;
 }

@@ -18,6 +18,7 @@ export function renderVisaLetterPdf(text: LetterText, meta: LetterMeta): Promise
   const width = doc.page.width - 128;
 
   writeText(doc, text.placeAndDate, { size: 10, align: 'right', width });
+  writeText(doc, text.referenceLine, { size: 10, align: 'right', width });
   doc.moveDown(2);
   writeText(doc, text.title, { bold: true, size: 18 });
   doc.moveDown(0.5);

@@ -37,6 +37,8 @@ export interface LetterText {
   closing: string;
   signature: string[];
   footer: string;
+  /** "Réf. : TNG27-0042", under the place and date. */
+  referenceLine: string;
   /** The line printed by the QR code, and the URL it carries. */
   verify: string;
   verifyUrl: string;
@@ -309,6 +311,11 @@ export function visaLetterText(f: LetterFacts): LetterText {
     closing: w.closing,
     signature: [f.signerName, w.signedFor(f.eventName), f.signerOrganisation ?? ''].filter(Boolean),
     footer: w.footer(f.reference),
+    referenceLine: {
+      fr: `Réf. : ${f.reference}`,
+      en: `Ref.: ${f.reference}`,
+      es: `Ref.: ${f.reference}`,
+    }[f.locale],
     verify: w.verify,
     verifyUrl: f.verifyUrl,
   };
