@@ -214,4 +214,14 @@ describe('every script in the invitation letter', () => {
     await t.http().get('/api/verify/..%2F..%2Fetc').expect(404);
     await t.http().get('/verify/AAAAAAAAAAAAAAAAAAAAAA').expect(404);
   });
+
+  it('stops a client walking the code space: at most 30 lookups a minute', async () => {
+    let last = 0;
+    for (let i = 0; i < 40 && last !== 429; i++) {
+      last = (await t.http().get(`/api/verify/${'B'.repeat(21)}${i % 10}`)).status;
+    }
+    expect(last).toBe(429);
+    const res = await t.http().get('/api/verify/CCCCCCCCCCCCCCCCCCCCCC').expect(429);
+    expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+  });
 });

@@ -97,8 +97,10 @@ export class VisaLetters {
   private async identify(m: EntityManager, event: Event, plan: TravelPlan): Promise<void> {
     if (plan.letterReference && plan.letterCode) return;
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('letter-reference:' || $1))`, [event.id]);
+    // The highest number given so far (not a count: a deleted plan must not free a number).
     const [{ n }] = (await m.query(
-      `SELECT count(*)::int AS n FROM travel_plans WHERE event_id = $1 AND letter_reference IS NOT NULL`,
+      `SELECT coalesce(max(substring(letter_reference from '-(\\d+)$')::int), 0) AS n
+         FROM travel_plans WHERE event_id = $1`,
       [event.id],
     )) as Array<{ n: number }>;
     plan.letterReference =
