@@ -39,23 +39,25 @@ export class VerifyPageController {
             <p>{valid ? t.validNote : t.revokedNote}</p>
           </div>
           <dl>
-            <dt>{t.reference}</dt>
+            <dt style="font-weight:600">{t.reference}</dt>
             <dd>{v.reference}</dd>
-            <dt>{t.holder}</dt>
-            <dd dir="auto">{v.holder.name}</dd>
+            <dt style="font-weight:600">{t.holder}</dt>
+            <dd>
+              <bdi>{v.holder.name}</bdi>
+            </dd>
             {v.holder.passportLastFour ? (
               <>
-                <dt>{t.passport}</dt>
+                <dt style="font-weight:600">{t.passport}</dt>
                 <dd>…{v.holder.passportLastFour}</dd>
               </>
             ) : null}
-            <dt>{t.event}</dt>
+            <dt style="font-weight:600">{t.event}</dt>
             <dd>{v.event.name}</dd>
-            <dt>{t.dates}</dt>
+            <dt style="font-weight:600">{t.dates}</dt>
             <dd>{eventDates(v.event.startDate, v.event.endDate, ctx.locale)}</dd>
             {v.event.city ? (
               <>
-                <dt>{t.place}</dt>
+                <dt style="font-weight:600">{t.place}</dt>
                 <dd>{cityName(v.event.city, 'UTC', ctx.locale)}</dd>
               </>
             ) : null}
