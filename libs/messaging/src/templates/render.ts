@@ -31,10 +31,10 @@ type ContentOf = (payload: never, locale: MailLocale, links: RenderLinks) => Ema
 /** Each template's content builder; the six registration ones share one. */
 const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = {
   magic_link: magicLinkContent,
-  announcement: announcementContent,
-  session_changed: sessionChangedContent,
   email_verification: emailVerificationContent,
   password_reset: passwordResetContent,
+  announcement: announcementContent,
+  session_changed: sessionChangedContent,
   signup_promoted: signupPromotedContent,
   visa_letter_issued: visaLetterIssuedContent,
   staff_invitation: staffInvitationContent,
