@@ -3,6 +3,7 @@ import { type HostedEvent, type ListPerson, ParticipantAgenda, SignupLists } fro
 import { csvSeparatorFor, isUuid, notFound } from '#core';
 import { EventAccess, eventTextsIn, textIn } from '#events';
 import { Arrivals, type ArrivalsView } from '#travel';
+import { countryName } from '../../format/countries.js';
 import { cityName, eventDates } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -92,7 +93,7 @@ function ArrivalsSection(props: { ctx: WebContext; arrivals: ArrivalsView }) {
                     {p.name}
                   </td>
                   <td dir="auto" data-label={t.labelled(t.organisation)}>
-                    {p.organisation} ({countryName(ctx, p.country)})
+                    {p.organisation} ({countryName(p.country, ctx.locale)})
                   </td>
                   <td data-label={t.labelled(t.arrival)}>
                     {dayHeading(p.at.slice(0, 10), ctx.locale)}, {timeOf(p.at, zone, ctx.locale)}
@@ -123,15 +124,6 @@ function ArrivalsSection(props: { ctx: WebContext; arrivals: ArrivalsView }) {
   );
 }
 
-/** "Burkina Faso" for BF, in the reader's language (the code itself if unknown). */
-function countryName(ctx: WebContext, code: string): string {
-  try {
-    return new Intl.DisplayNames([ctx.locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 function PeopleTable(props: { ctx: WebContext; people: ListPerson[]; waitlist?: boolean }) {
   const t = props.ctx.t.host;
   const common = props.ctx.t.common;
@@ -156,7 +148,7 @@ function PeopleTable(props: { ctx: WebContext; people: ListPerson[]; waitlist?: 
               </td>
               <td dir="auto" data-label={t.labelled(t.organisation)}>
                 {p.organisation ?? ''}
-                {p.country ? ` (${countryName(props.ctx, p.country)})` : ''}
+                {p.country ? ` (${countryName(p.country, props.ctx.locale)})` : ''}
               </td>
               <td dir="auto" data-label={t.labelled(t.emergencyContact)}>
                 {[p.emergencyContact.name, p.emergencyContact.phone].filter(Boolean).join(', ')}
