@@ -61,16 +61,30 @@ function ResendForm(props: { ctx: WebContext; email?: string; next: string }) {
   );
 }
 
-function CheckEmail(props: { ctx: WebContext; email: string; next: string }) {
+/** "We sent you a link": the one status notice every "send me a link" answers with. */
+function SentNotice(props: { text: string }) {
+  return (
+    <div class="notice" role="status">
+      <p>{props.text}</p>
+    </div>
+  );
+}
+
+/** "Check your email": what was sent, the spam hint, and (after sign-up) a way to send it again. */
+function CheckEmail(props: {
+  ctx: WebContext;
+  sent: string;
+  resend?: { email: string; next: string };
+}) {
   const t = props.ctx.t.auth;
   return (
     <>
       <h1>{t.checkEmailTitle}</h1>
-      <div class="notice" role="status">
-        <p>{t.checkEmailBody(props.email)}</p>
-      </div>
+      <SentNotice text={props.sent} />
       <p>{t.checkEmailSpam}</p>
-      <ResendForm ctx={props.ctx} email={props.email} next={props.next} />
+      {props.resend && (
+        <ResendForm ctx={props.ctx} email={props.resend.email} next={props.resend.next} />
+      )}
     </>
   );
 }
@@ -193,7 +207,11 @@ export class AccountPagesController {
     return page(
       ctx,
       ctx.t.auth.checkEmailTitle,
-      <CheckEmail ctx={ctx} email={parsed.value.email} next={target} />,
+      <CheckEmail
+        ctx={ctx}
+        sent={ctx.t.auth.checkEmailBody(parsed.value.email)}
+        resend={{ email: parsed.value.email, next: target }}
+      />,
     );
   }
 
@@ -227,13 +245,7 @@ export class AccountPagesController {
     return page(
       ctx,
       t.checkEmailTitle,
-      <>
-        <h1>{t.checkEmailTitle}</h1>
-        <div class="notice" role="status">
-          <p>{t.resendSent(parsed.value.email)}</p>
-        </div>
-        <p>{t.checkEmailSpam}</p>
-      </>,
+      <CheckEmail ctx={ctx} sent={t.resendSent(parsed.value.email)} />,
     );
   }
 
@@ -309,13 +321,7 @@ export class AccountPagesController {
       t.forgotTitle,
       <>
         <h1>{t.forgotTitle}</h1>
-        {sentTo ? (
-          <div class="notice" role="status">
-            <p>{t.forgotSent(sentTo)}</p>
-          </div>
-        ) : (
-          <p class="lead">{t.forgotLead}</p>
-        )}
+        {sentTo ? <SentNotice text={t.forgotSent(sentTo)} /> : <p class="lead">{t.forgotLead}</p>}
         <ErrorSummary ctx={ctx} form={form} labels={{ email: t.email }} />
         <Form ctx={ctx} action="/password/forgot" class="card">
           <EmailField form={form} label={t.email} />
