@@ -119,6 +119,16 @@ describe('web foundation: sessions, CSRF, languages, errors', () => {
     expect(api.body).toMatchObject({ statusCode: 404 });
   });
 
+  it('writes the 404 page in the language the visitor chose, over the browser language', async () => {
+    const web = new WebClient(t);
+    await web.get('/?lang=es', { 'accept-language': 'fr' });
+    const page = await web.get('/no-such-page', { 'accept-language': 'fr' });
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('<html lang="es">');
+    expect(page.text).toContain('Página no encontrada');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
   it('keeps the emailed link unspent on GET and spends it once on POST', async () => {
     const web = new WebClient(t);
     const landing = await web.get('/login/magic?token=abc');

@@ -1,9 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, Request, Response } from 'express';
-import { isLocale, messages, negotiateLocale } from '#i18n';
-import { renderPage } from '../layout/layout.js';
-import { LOCALE_COOKIE, parseCookies } from './cookies.js';
+import { messagePage, visitorContext } from './message-page.js';
 import { setPageSecurityHeaders } from './page-headers.js';
 
 /**
@@ -26,38 +24,14 @@ export class NotFoundFallback implements OnApplicationBootstrap {
         });
         return;
       }
-      const remembered = parseCookies(req.headers.cookie)[LOCALE_COOKIE];
-      const locale = isLocale(remembered)
-        ? remembered
-        : negotiateLocale(req.headers['accept-language']);
-      const t = messages(locale).common;
-      const ctx = {
-        locale,
-        t: messages(locale),
-        roles: [],
-        csrfToken: '',
-        path: '/',
-        publicUrl: '',
-      };
+      const ctx = visitorContext(req);
       setPageSecurityHeaders(res);
       res.setHeader('Cache-Control', 'private, no-cache');
+      const t = ctx.t.common;
       res
         .status(404)
         .type('html')
-        .send(
-          renderPage(ctx, {
-            title: t.notFoundTitle,
-            children: (
-              <>
-                <h1>{t.notFoundTitle}</h1>
-                <p>{t.notFoundBody}</p>
-                <p>
-                  <a href="/">{t.goHome}</a>
-                </p>
-              </>
-            ),
-          }),
-        );
+        .send(messagePage(ctx, t.notFoundTitle, t.notFoundBody));
     });
   }
 }

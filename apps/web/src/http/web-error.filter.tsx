@@ -6,11 +6,10 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, HttpErrorFilter } from '#core';
-import { messages, negotiateLocale } from '#i18n';
-import { renderPage } from '../layout/layout.js';
+import { DomainError, DOMAIN_ERROR_STATUS, HttpErrorFilter } from '#core';
+import { messagePage, visitorContext } from './message-page.js';
 import { CsrfRejected } from './web-context.guard.js';
-import { type WebContext, type WebRequest } from './web-context.js';
+import type { WebRequest } from './web-context.js';
 import { setPageSecurityHeaders } from './page-headers.js';
 
 /** Database or Redis unreachable: a retryable outage, not a bug. */
@@ -44,7 +43,7 @@ export class WebErrorFilter implements ExceptionFilter {
       this.json.catch(exception, host);
       return;
     }
-    const ctx = req.web ?? fallbackContext(req);
+    const ctx = req.web ?? visitorContext(req);
     const t = ctx.t.common;
     // An error before WebContextGuard ran would otherwise leave the page without its CSP.
     setPageSecurityHeaders(res);
@@ -52,20 +51,7 @@ export class WebErrorFilter implements ExceptionFilter {
       res
         .status(status)
         .type('html')
-        .send(
-          renderPage(ctx, {
-            title,
-            children: (
-              <>
-                <h1>{title}</h1>
-                <p>{body}</p>
-                <p>
-                  <a href="/">{t.goHome}</a>
-                </p>
-              </>
-            ),
-          }),
-        );
+        .send(messagePage(ctx, title, body));
 
     if (exception instanceof CsrfRejected) return void show(403, t.csrfTitle, t.csrfBody);
     const domain = exception instanceof DomainError ? exception.code : undefined;
@@ -73,14 +59,7 @@ export class WebErrorFilter implements ExceptionFilter {
       exception instanceof HttpException
         ? exception.getStatus()
         : domain
-          ? {
-              bad_request: 400,
-              unauthenticated: 401,
-              forbidden: 403,
-              not_found: 404,
-              conflict: 409,
-              too_many_requests: 429,
-            }[domain]
+          ? DOMAIN_ERROR_STATUS[domain]
           : 500;
 
     if (status === 401) {
@@ -114,17 +93,4 @@ function safePath(next: string, req: WebRequest): string {
   } catch {
     return '/';
   }
-}
-
-/** When the guard itself failed (the database is down), a page in the browser's language. */
-function fallbackContext(req: WebRequest): WebContext {
-  const locale = negotiateLocale(req.headers['accept-language']);
-  return {
-    locale,
-    t: messages(locale),
-    roles: [],
-    csrfToken: '',
-    path: req.originalUrl,
-    publicUrl: '',
-  };
 }

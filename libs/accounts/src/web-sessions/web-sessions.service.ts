@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '#core';
 import { Account } from '../account.entity.js';
 import { hashToken } from '../auth.service.js';
@@ -19,8 +19,8 @@ export interface ResolvedWebSession {
 
 /**
  * Cookie sessions for the web pages. The browser keeps a random token; we keep only its
- * hash. Ending every session of an account is what a password change and an erasure do,
- * so a stolen cookie stops working at once.
+ * hash. Ending every session of an account (a password change, a reset, an erasure) is
+ * endEverySession's job, beside this file.
  */
 @Injectable()
 export class WebSessionsService {
@@ -37,16 +37,20 @@ export class WebSessionsService {
 
   async resolve(token: string): Promise<ResolvedWebSession | null> {
     if (!/^[\w-]{20,100}$/.test(token)) return null;
-    const rows = (await this.dataSource.query(
-      `SELECT s.id AS session_id, s.last_seen_at, a.id
-         FROM web_sessions s JOIN accounts a ON a.id = s.account_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND a.erased_at IS NULL`,
-      [hashToken(token)],
-    )) as Array<{ session_id: string; last_seen_at: Date; id: string }>;
-    const row = rows[0];
-    if (!row) return null;
-    const account = await this.dataSource.getRepository(Account).findOneBy({ id: row.id });
-    if (!account) return null;
+    // Every page asks this: the session and its account in one round trip.
+    const { entities, raw } = await this.dataSource
+      .getRepository(Account)
+      .createQueryBuilder('a')
+      .innerJoin('web_sessions', 's', 's.account_id = a.id')
+      .addSelect('s.id', 'session_id')
+      .addSelect('s.last_seen_at', 'last_seen_at')
+      .where('s.token_hash = :hash AND s.expires_at > now() AND a.erased_at IS NULL', {
+        hash: hashToken(token),
+      })
+      .getRawAndEntities<{ session_id: string; last_seen_at: Date }>();
+    const account = entities[0];
+    const row = raw[0];
+    if (!account || !row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await this.dataSource.query(
         `UPDATE web_sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1`,
@@ -65,13 +69,4 @@ export class WebSessionsService {
       hashToken(token),
     ]);
   }
-
-  /** Logs the account out everywhere; `manager` lets a caller do it inside its transaction. */
-  async endAll(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await endAllWebSessions(manager, accountId);
-  }
-}
-
-export async function endAllWebSessions(manager: EntityManager, accountId: string): Promise<void> {
-  await manager.query(`DELETE FROM web_sessions WHERE account_id = $1`, [accountId]);
 }

@@ -16,7 +16,8 @@ interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
-const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+/** The HTTP status of each domain error: the API's JSON errors and the pages' error pages. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -66,7 +67,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_CODE[exception.code];
+      const statusCode = DOMAIN_ERROR_STATUS[exception.code];
       return this.body(statusCode, exception.message, exception.details);
     }
     if (exception instanceof HttpException) {
