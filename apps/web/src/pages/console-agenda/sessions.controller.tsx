@@ -59,6 +59,29 @@ function refusal(
     : { form: formStateFromError(ctx, error, values, field), status: 400 };
 }
 
+/**
+ * A sign-up action, then back to the session page with its flash; a refusal `refused`
+ * expects (a DomainError) goes back with its own flash, anything else is thrown.
+ */
+async function backToSession(
+  eventId: string,
+  sessionId: string,
+  action: () => Promise<unknown>,
+  doneFlash: string,
+  refused?: { expected: (e: DomainError) => boolean; flash: string },
+): Promise<PageResult> {
+  const back = sessionPath(eventId, sessionId);
+  try {
+    await action();
+  } catch (e) {
+    if (refused && e instanceof DomainError && refused.expected(e)) {
+      return redirect(back, refused.flash);
+    }
+    throw e;
+  }
+  return redirect(back, doneFlash);
+}
+
 /** A list of people under its column heads, scrolling sideways on a narrow screen. */
 function PeopleTable(props: { heads: string[]; children: ComponentChildren }) {
   return (
@@ -647,15 +670,16 @@ export class AgendaSessionsController {
     const data = await this.signupOf(ctx, eventId, sessionId, signupId);
     const attended = textOf(body, 'attended');
     if (attended !== 'true' && attended !== 'false') throw notFound('Sign-up');
-    try {
-      await this.organisers.markAttendance(data.actor, sessionId, signupId, attended === 'true');
-    } catch (e) {
-      if (e instanceof DomainError && e.details?.reason === 'attendance_not_open') {
-        return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.attendanceTooEarly');
-      }
-      throw e;
-    }
-    return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.attendance');
+    return backToSession(
+      eventId,
+      sessionId,
+      () => this.organisers.markAttendance(data.actor, sessionId, signupId, attended === 'true'),
+      'consoleAgenda.flash.attendance',
+      {
+        expected: (e) => e.details?.reason === 'attendance_not_open',
+        flash: 'consoleAgenda.flash.attendanceTooEarly',
+      },
+    );
   }
 
   @Post(':sessionId/signups/:signupId/move')
@@ -671,15 +695,16 @@ export class AgendaSessionsController {
     if (!to || !isUuid(to)) {
       return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personNotMoved');
     }
-    try {
-      await this.organisers.move(data.actor, sessionId, signupId, to);
-    } catch (e) {
-      if (e instanceof DomainError && (e.code === 'conflict' || e.code === 'bad_request')) {
-        return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personNotMoved');
-      }
-      throw e;
-    }
-    return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personMoved');
+    return backToSession(
+      eventId,
+      sessionId,
+      () => this.organisers.move(data.actor, sessionId, signupId, to),
+      'consoleAgenda.flash.personMoved',
+      {
+        expected: (e) => e.code === 'conflict' || e.code === 'bad_request',
+        flash: 'consoleAgenda.flash.personNotMoved',
+      },
+    );
   }
 
   @Post(':sessionId/signups/:signupId/remove')
@@ -690,8 +715,12 @@ export class AgendaSessionsController {
     @Param('signupId') signupId: string,
   ): Promise<PageResult> {
     const data = await this.signupOf(ctx, eventId, sessionId, signupId);
-    await this.organisers.remove(data.actor, sessionId, signupId);
-    return redirect(sessionPath(eventId, sessionId), 'consoleAgenda.flash.personRemoved');
+    return backToSession(
+      eventId,
+      sessionId,
+      () => this.organisers.remove(data.actor, sessionId, signupId),
+      'consoleAgenda.flash.personRemoved',
+    );
   }
 
   @Get(':sessionId/bus-list.csv')
