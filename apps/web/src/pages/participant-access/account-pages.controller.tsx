@@ -41,6 +41,28 @@ function page(ctx: WebContext, title: string, children: ComponentChildren, statu
   return new HtmlResponse(renderPage(ctx, { title, children }), status);
 }
 
+/** The page a spent, expired or unknown link lands on: its title, why, and what to do next. */
+function linkInvalid(
+  ctx: WebContext,
+  title: string,
+  message: string,
+  after: ComponentChildren,
+  status = 200,
+) {
+  return page(
+    ctx,
+    title,
+    <>
+      <h1>{title}</h1>
+      <p class="warning" role="alert">
+        {message}
+      </p>
+      {after}
+    </>,
+    status,
+  );
+}
+
 /** "Send the link again": one email field (filled in when we know it), one button. */
 function ResendForm(props: { ctx: WebContext; email?: string; next: string }) {
   const t = props.ctx.t.auth;
@@ -249,18 +271,46 @@ export class AccountPagesController {
     );
   }
 
+  /**
+   * The GET of a link's landing page: never cached, and only a link still usable for its
+   * purpose gets the page with the button that spends it.
+   */
+  private async landing(
+    res: Response,
+    token: unknown,
+    purpose: 'verify_email' | 'password_reset',
+    invalid: () => PageResult,
+    show: (token: string) => PageResult,
+  ): Promise<PageResult> {
+    res.setHeader('Cache-Control', 'no-store');
+    const value = one(token);
+    return (await this.links.isUsable(value, purpose)) ? show(value) : invalid();
+  }
+
+  /** The POST that spends a link and signs its account in; a refused link shows `invalid`. */
+  private async spend(
+    res: Response,
+    spendLink: () => Promise<{ id: string }>,
+    invalid: () => PageResult,
+    then: PageResult,
+  ): Promise<PageResult> {
+    try {
+      const account = await spendLink();
+      await this.cookie.start(res, account.id);
+    } catch (e) {
+      if (isUnauthenticated(e)) return invalid();
+      throw e;
+    }
+    return then;
+  }
+
   private verifyInvalid(ctx: WebContext, next: string, status = 200) {
     const t = ctx.t.auth;
-    return page(
+    return linkInvalid(
       ctx,
       t.verifyTitle,
-      <>
-        <h1>{t.verifyTitle}</h1>
-        <p class="warning" role="alert">
-          {t.verifyInvalid}
-        </p>
-        <ResendForm ctx={ctx} next={next} />
-      </>,
+      t.verifyInvalid,
+      <ResendForm ctx={ctx} next={next} />,
       status,
     );
   }
@@ -272,25 +322,28 @@ export class AccountPagesController {
     @Query('token') token?: string,
     @Query('next') next?: string,
   ): Promise<PageResult> {
-    res.setHeader('Cache-Control', 'no-store');
     const target = safeNext(next, LANDING);
     const t = ctx.t.auth;
-    if (!(await this.links.isUsable(one(token), 'verify_email'))) {
-      return this.verifyInvalid(ctx, target);
-    }
-    return page(
-      ctx,
-      t.verifyTitle,
-      <>
-        <h1>{t.verifyTitle}</h1>
-        <p class="lead">{t.verifyLead}</p>
-        <Form ctx={ctx} action={`/verify-email?next=${encodeURIComponent(target)}`}>
-          <input type="hidden" name="token" value={one(token)} />
-          <button class="btn" type="submit">
-            {t.verifyButton}
-          </button>
-        </Form>
-      </>,
+    return this.landing(
+      res,
+      token,
+      'verify_email',
+      () => this.verifyInvalid(ctx, target),
+      (value) =>
+        page(
+          ctx,
+          t.verifyTitle,
+          <>
+            <h1>{t.verifyTitle}</h1>
+            <p class="lead">{t.verifyLead}</p>
+            <Form ctx={ctx} action={`/verify-email?next=${encodeURIComponent(target)}`}>
+              <input type="hidden" name="token" value={value} />
+              <button class="btn" type="submit">
+                {t.verifyButton}
+              </button>
+            </Form>
+          </>,
+        ),
     );
   }
 
@@ -302,16 +355,12 @@ export class AccountPagesController {
     @Query('next') next?: string,
   ): Promise<PageResult> {
     const target = safeNext(next, LANDING);
-    try {
-      const account = await this.links.verifyEmail(
-        typeof body.token === 'string' ? body.token : '',
-      );
-      await this.cookie.start(res, account.id);
-    } catch (e) {
-      if (isUnauthenticated(e)) return this.verifyInvalid(ctx, target, 400);
-      throw e;
-    }
-    return redirect(target, 'auth.emailVerified');
+    return this.spend(
+      res,
+      () => this.links.verifyEmail(one(body.token)),
+      () => this.verifyInvalid(ctx, target, 400),
+      redirect(target, 'auth.emailVerified'),
+    );
   }
 
   private forgotPage(ctx: WebContext, form: FormState, status = 200, sentTo?: string) {
@@ -396,20 +445,12 @@ export class AccountPagesController {
 
   private resetInvalid(ctx: WebContext, status = 200) {
     const t = ctx.t.auth;
-    return page(
-      ctx,
-      t.resetTitle,
-      <>
-        <h1>{t.resetTitle}</h1>
-        <p class="warning" role="alert">
-          {t.resetInvalid}
-        </p>
-        <p>
-          <a href="/password/forgot">{t.forgotTitle}</a>
-        </p>
-      </>,
-      status,
+    const after = (
+      <p>
+        <a href="/password/forgot">{t.forgotTitle}</a>
+      </p>
     );
+    return linkInvalid(ctx, t.resetTitle, t.resetInvalid, after, status);
   }
 
   @Get('password/reset')
@@ -418,9 +459,13 @@ export class AccountPagesController {
     @Res() res: Response,
     @Query('token') token?: string,
   ): Promise<PageResult> {
-    res.setHeader('Cache-Control', 'no-store');
-    if (!(await this.links.isUsable(one(token), 'password_reset'))) return this.resetInvalid(ctx);
-    return this.resetPage(ctx, one(token), emptyForm());
+    return this.landing(
+      res,
+      token,
+      'password_reset',
+      () => this.resetInvalid(ctx),
+      (value) => this.resetPage(ctx, value, emptyForm()),
+    );
   }
 
   @Post('password/reset')
@@ -429,7 +474,7 @@ export class AccountPagesController {
     @FormBody() body: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<PageResult> {
-    const token = typeof body.token === 'string' ? body.token : '';
+    const token = one(body.token);
     const parsed = await parseForm(ctx, PasswordResetDto, body, {
       token,
       password: body.password,
@@ -446,13 +491,11 @@ export class AccountPagesController {
       const errors = { passwordAgain: ctx.t.validation.passwordsDiffer };
       return this.resetPage(ctx, token, { values: {}, errors }, 400);
     }
-    try {
-      const account = await this.links.resetPassword(parsed.value.token, parsed.value.password);
-      await this.cookie.start(res, account.id);
-    } catch (e) {
-      if (isUnauthenticated(e)) return this.resetInvalid(ctx, 400);
-      throw e;
-    }
-    return redirect(LANDING, 'auth.passwordChanged');
+    return this.spend(
+      res,
+      () => this.links.resetPassword(parsed.value.token, parsed.value.password),
+      () => this.resetInvalid(ctx, 400),
+      redirect(LANDING, 'auth.passwordChanged'),
+    );
   }
 }
