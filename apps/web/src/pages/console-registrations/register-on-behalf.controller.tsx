@@ -12,10 +12,8 @@ import {
   TextField,
 } from '../../components/form.js';
 import { localeOptions } from '../../components/choices.js';
-import {
-  EmergencyContactFields,
-  emergencyContactFrom,
-} from '../../components/emergency-contact.js';
+import { EmergencyContactFields } from '../../components/emergency-contact.js';
+import { registrationDetailsFrom } from '../../components/registration-details.js';
 import { EmailField } from '../../components/email-field.js';
 import { formStateFromError, parseForm, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
@@ -41,23 +39,20 @@ const FIELDS = [
   'emergencyContact.relation',
 ] as const;
 
-/** The form's text fields shaped as the DTO expects: lists, nested contact, no empty strings. */
+/** The form's fields shaped as the DTO expects: typed languages as a list, nested contact, no empty strings. */
 function toInput(values: Record<string, unknown>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const f of FIELDS) {
-    const v = textOf(values, f);
-    if (v === undefined || f.startsWith('emergencyContact.')) continue;
-    input[f] =
-      f === 'languages'
-        ? v
-            .toLowerCase()
-            .split(/[\s,;]+/)
-            .filter(Boolean)
-        : v;
-  }
-  const contact = emergencyContactFrom(values);
-  if (contact) input.emergencyContact = contact;
-  return input;
+  const languages = textOf(values, 'languages')
+    ?.toLowerCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const input = {
+    email: textOf(values, 'email'),
+    name: textOf(values, 'name'),
+    locale: textOf(values, 'locale'),
+    ...registrationDetailsFrom(values),
+    languages,
+  };
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
 
 /**

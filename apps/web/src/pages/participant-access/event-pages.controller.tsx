@@ -24,10 +24,8 @@ import {
   TextField,
 } from '../../components/form.js';
 import { organisationOptions } from '../../components/choices.js';
-import {
-  EmergencyContactFields,
-  emergencyContactFrom,
-} from '../../components/emergency-contact.js';
+import { EmergencyContactFields } from '../../components/emergency-contact.js';
+import { registrationDetailsFrom } from '../../components/registration-details.js';
 import { cityName, eventDates, instantIn } from '../../format/dates.js';
 import { checked, formStateFromError, listOf, parseForm, textOf } from '../../http/forms.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
@@ -446,14 +444,8 @@ export class EventPagesController {
     const actor = requireActor(ctx);
     const event = await this.events.requireVisibleBySlug(actor, slug);
     const input = {
-      organisationId: textOf(body, 'organisationId'),
-      profession: textOf(body, 'profession'),
-      professionOther: textOf(body, 'professionOther'),
+      ...registrationDetailsFrom(body),
       languages: listOf(body, 'languages'),
-      dietary: textOf(body, 'dietary'),
-      accessibility: textOf(body, 'accessibility'),
-      phone: textOf(body, 'phone'),
-      emergencyContact: emergencyContactFrom(body),
       consent: {
         dataProcessing: checked(body, 'consent.dataProcessing'),
         version: textOf(body, 'consentVersion') ?? CURRENT_CONSENT_VERSION,
