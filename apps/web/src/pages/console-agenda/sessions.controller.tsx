@@ -426,15 +426,21 @@ export class AgendaSessionsController {
     );
   }
 
+  /** A session of this event (else 404) with its sign-up list: confirmed and waitlist. */
+  private async sessionWithList(ctx: WebContext, eventId: string, sessionId: string) {
+    const data = await this.data.load(ctx, eventId);
+    const session = sessionOf(data, sessionId);
+    const list = await this.lists.list(data.actor, sessionId);
+    return { data, session, list };
+  }
+
   @Get(':sessionId')
   async show(
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
   ): Promise<PageResult> {
-    const data = await this.data.load(ctx, eventId);
-    const session = sessionOf(data, sessionId);
-    const list = await this.lists.list(data.actor, sessionId);
+    const { data, session, list } = await this.sessionWithList(ctx, eventId, sessionId);
     const t = ctx.t.consoleAgenda;
     const { event } = data;
     const base = sessionPath(eventId, sessionId);
@@ -744,9 +750,7 @@ export class AgendaSessionsController {
     @Param('eventId') eventId: string,
     @Param('sessionId') sessionId: string,
   ): Promise<PageResult> {
-    const data = await this.data.load(ctx, eventId);
-    const session = sessionOf(data, sessionId);
-    const list = await this.lists.list(data.actor, sessionId);
+    const { data, session, list } = await this.sessionWithList(ctx, eventId, sessionId);
     const t = ctx.t.consoleAgenda;
     const { event } = data;
     const visit = list.session.siteVisit;
