@@ -80,7 +80,9 @@ export function dayOptions(ctx: WebContext, event: EventView, current?: string) 
   }));
 }
 
-export function roomOptions(rooms: Array<{ id: string; name: string; capacity: number | null }>) {
+type Room = { id: string; name: string; capacity: number | null };
+
+export function roomOptions(rooms: Room[]) {
   return rooms.map((r) => ({
     value: r.id,
     label: r.capacity != null ? `${r.name} (${r.capacity})` : r.name,
@@ -337,20 +339,26 @@ function SubmitRow(props: {
   );
 }
 
-export function SessionForm(props: {
+/** What the session form and the move form both need. */
+type SessionFormProps = {
   ctx: WebContext;
   event: EventView;
   action: string;
   form: FormState;
-  rooms: Array<{ id: string; name: string; capacity: number | null }>;
-  staff: Array<{ accountId: string; name: string; roles: string[] }>;
-  organisations: Array<{ id: string; name: string; city: string | null }>;
-  submitLabel: string;
+  rooms: Room[];
   clashes?: Conflict[];
   selfId?: string;
   names: ConflictContext;
   backHref: string;
-}) {
+};
+
+export function SessionForm(
+  props: SessionFormProps & {
+    staff: Array<{ accountId: string; name: string; roles: string[] }>;
+    organisations: Array<{ id: string; name: string; city: string | null }>;
+    submitLabel: string;
+  },
+) {
   const { ctx, event, form } = props;
   const t = ctx.t.consoleAgenda;
   const f = t.fields;
@@ -522,17 +530,7 @@ export function SessionForm(props: {
 }
 
 /** Day, times and room only: every move works with this form, script or not. */
-export function MoveForm(props: {
-  ctx: WebContext;
-  event: EventView;
-  action: string;
-  form: FormState;
-  rooms: Array<{ id: string; name: string; capacity: number | null }>;
-  clashes?: Conflict[];
-  selfId?: string;
-  names: ConflictContext;
-  backHref: string;
-}) {
+export function MoveForm(props: SessionFormProps) {
   const { ctx, form } = props;
   const t = ctx.t.consoleAgenda;
   return (
