@@ -15,6 +15,7 @@ import { RegistrationConsent1763701400000 } from './1763701400000-registration-c
 import { MagicLinkPurpose1763701900000 } from './1763701900000-magic-link-purpose.js';
 import { TokenVersion1763702000000 } from './1763702000000-token-version.js';
 import { LetterVerification1763702100000 } from './1763702100000-letter-verification.js';
+import { Onsite1763702300000 } from './1763702300000-onsite.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MagicLinkPurpose1763701900000,
   TokenVersion1763702000000,
   LetterVerification1763702100000,
+  Onsite1763702300000,
 ];
