@@ -43,9 +43,7 @@ export class Onsite1763702300000 implements MigrationInterface {
         source text NOT NULL CHECK (source IN ('door', 'list')),
         CONSTRAINT session_attendance_session_account_key UNIQUE (session_id, account_id)
       )`);
-    await q.query(
-      `CREATE INDEX session_attendance_account_idx ON session_attendance (account_id)`,
-    );
+    await q.query(`CREATE INDEX session_attendance_account_idx ON session_attendance (account_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
