@@ -16,6 +16,7 @@ import { MagicLinkPurpose1763701900000 } from './1763701900000-magic-link-purpos
 import { TokenVersion1763702000000 } from './1763702000000-token-version.js';
 import { LetterVerification1763702100000 } from './1763702100000-letter-verification.js';
 import { Onsite1763702300000 } from './1763702300000-onsite.js';
+import { Accommodation1763702500000 } from './1763702500000-accommodation.js';
 import { Finance1763702600000 } from './1763702600000-finance.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   TokenVersion1763702000000,
   LetterVerification1763702100000,
   Onsite1763702300000,
+  Accommodation1763702500000,
   Finance1763702600000,
 ];

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { pgErrorCode } from '#core';
+import { loadAssignments, loadGuests } from './guests.js';
+
+/**
+ * Keeps the rooms in step with people's nights, which follow their flights: nights a person
+ * no longer stays (an earlier departure, a cancelled registration) are given back, and a
+ * new night (an earlier arrival) goes to the room they already sleep in when it has space
+ * that night; otherwise that night shows them unassigned. Runs before every read and
+ * write of rooms, so a flight change needs nothing from the travel lib.
+ */
+export async function reconcileNights(ds: DataSource, eventId: string): Promise<void> {
+  const [guests, assignments] = await Promise.all([
+    loadGuests(ds, eventId),
+    loadAssignments(ds, eventId),
+  ]);
+  const byGuest = new Map(guests.map((g) => [g.registrationId, g]));
+  const stale = assignments.filter((a) => !byGuest.get(a.registrationId)?.nights.includes(a.night));
+  const missing: Array<{ registrationId: string; night: string; roomId: string }> = [];
+  for (const guest of guests) {
+    const held = assignments.filter((a) => a.registrationId === guest.registrationId);
+    const kept = held.filter((a) => guest.nights.includes(a.night));
+    if (kept.length === 0) continue;
+    const heldNights = new Set(held.map((a) => a.night));
+    for (const night of guest.nights) {
+      if (heldNights.has(night)) continue;
+      // The room of the nearest night they already hold.
+      const nearest = [...kept].sort(
+        (x, y) => Math.abs(dayGap(x.night, night)) - Math.abs(dayGap(y.night, night)),
+      )[0];
+      missing.push({ registrationId: guest.registrationId, night, roomId: nearest.roomId });
+    }
+  }
+  if (stale.length === 0 && missing.length === 0) return;
+  await ds.transaction(async (m) => {
+    // Released nights first, so a new night can take a bed someone just left.
+    if (stale.length > 0) {
+      await m.query(
+        `DELETE FROM room_assignments a USING unnest($1::uuid[], $2::date[]) AS x(r, n)
+          WHERE a.registration_id = x.r AND a.night = x.n`,
+        [stale.map((s) => s.registrationId), stale.map((s) => s.night)],
+      );
+    }
+    for (const add of missing) {
+      await m.query('SAVEPOINT reconcile_night');
+      try {
+        await m.query(
+          `INSERT INTO room_assignments (registration_id, night, room_id, event_id)
+           VALUES ($1, $2, $3, $4) ON CONFLICT (registration_id, night) DO NOTHING`,
+          [add.registrationId, add.night, add.roomId, eventId],
+        );
+        await m.query('RELEASE SAVEPOINT reconcile_night');
+      } catch (e) {
+        // Full or not booked that night: the person shows unassigned for it.
+        if (pgErrorCode(e) !== '23514') throw e;
+        await m.query('ROLLBACK TO SAVEPOINT reconcile_night');
+      }
+    }
+  });
+}
+
+function dayGap(a: string, b: string): number {
+  return (Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
