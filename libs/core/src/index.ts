@@ -4,6 +4,7 @@ export * from './config/config.module.js';
 export * from './errors/domain-error.js';
 export * from './errors/http-exception.filter.js';
 export * from './errors/pg-error.js';
+export * from './errors/outage.js';
 export * from './http/validation.pipe.js';
 export * from './http/uuid-param.pipe.js';
 export * from './pagination/pagination.js';

@@ -6,23 +6,17 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, DOMAIN_ERROR_STATUS, HttpErrorFilter } from '#core';
+import {
+  DomainError,
+  DOMAIN_ERROR_STATUS,
+  HttpErrorFilter,
+  isOutage,
+  OUTAGE_RETRY_AFTER_SECONDS,
+} from '#core';
 import { messagePage, visitorContext } from './message-page.js';
 import { CsrfRejected } from './web-context.guard.js';
 import type { WebRequest } from './web-context.js';
 import { setPageSecurityHeaders } from './page-headers.js';
-
-/** Database or Redis unreachable: a retryable outage, not a bug. */
-function isOutage(e: unknown): boolean {
-  const code = (e as { code?: string } | undefined)?.code;
-  const message = e instanceof Error ? e.message : '';
-  return (
-    code === 'ECONNREFUSED' ||
-    code === '57P01' ||
-    code === '57P03' ||
-    /Connection terminated|connect ECONNREFUSED|ETIMEDOUT/.test(message)
-  );
-}
 
 /**
  * Errors on pages become pages: a 401 sends the person to sign in and back, another
@@ -74,7 +68,7 @@ export class WebErrorFilter implements ExceptionFilter {
       return void show(status, status === 409 ? t.conflictTitle : t.badRequestTitle, message);
     }
     if (isOutage(exception)) {
-      res.setHeader('Retry-After', '30');
+      res.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
       return void show(503, t.unavailableTitle, t.unavailableBody);
     }
     this.logger.error(

@@ -20,5 +20,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // off for this session (a startup parameter, no extra round trip). A DATABASE_URL
     // with its own ?options= still wins.
     extra: { max: 20, options: '-c jit=off' },
+    // A server that accepts the connection but never answers (host gone, network cut)
+    // would hold each request until the OS gives up, minutes later: after 10 s the pool
+    // says so and the request is answered 503 (errors/outage.ts).
+    connectTimeoutMS: 10_000,
   };
 }

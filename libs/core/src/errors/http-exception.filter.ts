@@ -8,12 +8,50 @@ import {
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type DomainErrorCode } from './domain-error.js';
+import { isOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.js';
 
-interface ErrorBody {
+/**
+ * The stable code of every API error: the domain codes, and what only HTTP or the
+ * platform can say. Clients branch on it (and on details.fields[].codes for a field);
+ * the message is for people and follows Accept-Language.
+ */
+export type ApiErrorCode =
+  DomainErrorCode | 'payload_too_large' | 'service_unavailable' | 'internal_error';
+
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'too_many_requests',
+  'service_unavailable',
+  'internal_error',
+];
+
+/** The one shape of an API error (documented as ErrorResponse in the OpenAPI document). */
+export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  code: ApiErrorCode;
   details?: Record<string, unknown>;
+}
+type ErrorBody = ApiErrorBody;
+
+/** The code of an error that carries only its status (Nest's HttpExceptions, body-parser). */
+export function apiErrorCodeOf(status: number): ApiErrorCode {
+  const byStatus: Record<number, ApiErrorCode> = {
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    409: 'conflict',
+    413: 'payload_too_large',
+    429: 'too_many_requests',
+    503: 'service_unavailable',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
 }
 
 /** The HTTP status of each domain error: the API's JSON errors and the pages' error pages. */
@@ -41,7 +79,10 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22P05': { status: 400, message: 'A text contains a character that cannot be stored' },
 };
 
-/** Every error leaves the API in one shape: {statusCode, error, message, details?}. */
+/**
+ * Every error leaves the API in one shape: {statusCode, error, message, code, details?}.
+ * PostgreSQL or Redis out of reach is a 503 with Retry-After, not a bug.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
@@ -61,6 +102,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode === 429 && typeof body.details?.retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
     }
+    if (body.code === 'service_unavailable') {
+      response.setHeader('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+    }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
@@ -68,7 +112,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_STATUS[exception.code];
-      return this.body(statusCode, exception.message, exception.details);
+      return this.body(statusCode, exception.message, exception.details, exception.code);
+    }
+    if (isOutage(exception)) {
+      return this.body(503, 'The service is briefly unavailable; try again in a minute');
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -126,11 +173,17 @@ export class HttpErrorFilter implements ExceptionFilter {
     return this.body(500, 'Something went wrong on our side; it has been logged');
   }
 
-  private body(statusCode: number, message: string, details?: Record<string, unknown>): ErrorBody {
+  private body(
+    statusCode: number,
+    message: string,
+    details?: Record<string, unknown>,
+    code: ApiErrorCode = apiErrorCodeOf(statusCode),
+  ): ErrorBody {
     return {
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',
       message,
+      code,
       ...(details ? { details } : {}),
     };
   }
