@@ -1,6 +1,7 @@
 /* Every area of the fr catalogue. Each page group owns its area file. */
 import { common } from './common.js';
 import { validation } from './validation.js';
+import { apiErrors } from './api-errors.js';
 import { auth } from './auth.js';
 import { event } from './event.js';
 import { registration } from './registration.js';
@@ -17,6 +18,7 @@ import { consoleAgenda } from './console-agenda.js';
 import { consoleMessages } from './console-messages.js';
 import { dashboard } from './dashboard.js';
 import { verify } from './verify.js';
+import { checkin } from './checkin.js';
 
 export const fr = {
   common,
@@ -37,4 +39,6 @@ export const fr = {
   consoleMessages,
   dashboard,
   verify,
+  checkin,
+  apiErrors,
 };
