@@ -259,15 +259,17 @@ describe('agenda', () => {
           }),
         ).expect(201)
       ).body;
-      const outside = (
-        await createSession(
-          sessionBody({
-            title: 'Too early',
-            startsAt: '2027-10-24T23:00',
-            endsAt: '2027-10-25T01:00',
-          }),
-        ).expect(201)
-      ).body;
+      const early = sessionBody({
+        title: 'Too early',
+        startsAt: '2027-10-24T23:00',
+        endsAt: '2027-10-25T01:00',
+      });
+      // Outside the event's dates is refused like a clash, and kept when forced.
+      const refused = await createSession(early).expect(409);
+      expect(refused.body.details.conflicts).toEqual([
+        { type: 'outside_event_dates', sessionIds: [] },
+      ]);
+      const outside = (await createSession({ ...early, force: true }).expect(201)).body;
       const res = await t
         .http()
         .get(`/api/events/${eventId}/conflicts`)

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, localDateOf, toZonedIso } from '#core';
+import { type Actor, localDateOf } from '#core';
 import { EventAccess } from '#events';
-import { datesBetween, eventWindow } from './agenda-time.js';
-import { type Conflict, detectConflicts, guestKey } from './conflicts.js';
+import { type AgendaConflicts, agendaConflicts } from './agenda-conflicts.js';
+import { datesBetween } from './agenda-time.js';
 import { AgendaQueryDto, MyAgendaQueryDto } from './dto/agenda-query.dto.js';
 import { RegistrationGate } from './registration-gate.js';
 import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
@@ -56,50 +56,9 @@ export class AgendaService {
   }
 
   /** Everything wrong with an event's agenda right now, derived, never stored. */
-  async conflicts(actor: Actor, eventId: string) {
+  async conflicts(actor: Actor, eventId: string): Promise<AgendaConflicts> {
     const event = await this.access.requireStaffRole(actor, eventId, ['facilitator', 'host']);
-    const records = (await this.reader.load({ eventId })).filter((s) => s.status !== 'cancelled');
-    const rooms: Array<{ id: string; capacity: number | null }> = await this.dataSource.query(
-      `SELECT id, capacity FROM rooms WHERE event_id = $1`,
-      [eventId],
-    );
-    const signups: Array<{ sessionId: string; accountId: string }> = await this.dataSource.query(
-      `SELECT session_id AS "sessionId", account_id AS "accountId" FROM signups
-        WHERE event_id = $1 AND status = 'confirmed'`,
-      [eventId],
-    );
-    const conflicts: Conflict[] = detectConflicts({
-      sessions: records.map((s) => ({
-        id: s.id,
-        start: s.startsAt.getTime(),
-        end: s.endsAt.getTime(),
-        roomId: s.roomId,
-        capacity: s.capacity,
-        facilitators: [
-          ...s.facilitators.map((f) => f.accountId),
-          ...s.externalFacilitators.map((g) => guestKey(g.name)),
-        ],
-      })),
-      rooms,
-      signups,
-      window: eventWindow(event.startDate, event.endDate, event.timezone),
-    });
-    const involved = new Set(conflicts.flatMap((c) => c.sessionIds));
-    return {
-      count: conflicts.length,
-      conflicts,
-      sessions: records
-        .filter((s) => involved.has(s.id))
-        .map((s) => ({
-          id: s.id,
-          title: s.title,
-          kind: s.kind,
-          status: s.status,
-          startsAt: toZonedIso(s.startsAt, event.timezone),
-          endsAt: toZonedIso(s.endsAt, event.timezone),
-          roomId: s.roomId,
-        })),
-    };
+    return agendaConflicts(this.dataSource.manager, this.reader, event);
   }
 
   /** The person's confirmed sessions plus every plenary of the events they attend. */

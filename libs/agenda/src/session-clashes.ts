@@ -1,22 +1,84 @@
 import type { EntityManager } from 'typeorm';
 import { conflict, pgErrorCode } from '#core';
+import type { Event } from '#events';
+import { eventWindow } from './agenda-time.js';
 import { type Conflict, detectConflicts, guestKey } from './conflicts.js';
 import type { SessionValues } from './session-input.js';
 import type { ExternalFacilitator } from './session.entity.js';
 
 /*
  * The clash checks a write must pass, inside the transaction that holds the event's
- * agenda lock: a room or a facilitator taken twice, and signed-up people who would be
- * in two places at once when a session moves.
+ * agenda lock: a room or a facilitator taken twice, a capacity above the room's, a time
+ * outside the event's dates, and signed-up people who would be in two places at once
+ * when a session moves.
  */
 
-/** 409 with the clashing sessions when the room or a facilitator is already taken. */
+/** Which of a write's rules to check: only what the write changes is checked again. */
+export interface ClashChecks {
+  /** Room and facilitator overlaps (placement: time, room, facilitators). */
+  overlaps: boolean;
+  /** Capacity above the room's (capacity or room changed). */
+  capacity: boolean;
+  /** Inside the event's dates (time changed). */
+  window: boolean;
+}
+
+export const ALL_CHECKS: ClashChecks = { overlaps: true, capacity: true, window: true };
+
+/**
+ * 409 listing every rule the session would break: the room or a facilitator already
+ * taken, a capacity above the room's, a time outside the event's dates. `force: true`
+ * keeps it anyway (it then shows in the agenda's conflicts).
+ */
 export async function refuseClashes(
+  m: EntityManager,
+  event: Pick<Event, 'id' | 'startDate' | 'endDate' | 'timezone'>,
+  selfId: string | undefined,
+  v: SessionValues,
+  checks: ClashChecks = ALL_CHECKS,
+): Promise<void> {
+  const me = selfId ?? 'new';
+  const found: Conflict[] = [];
+  if (checks.overlaps) found.push(...(await overlapClashes(m, event.id, selfId, v)));
+  const rooms: Array<{ id: string; capacity: number | null }> =
+    checks.capacity && v.roomId
+      ? await m.query(`SELECT id, capacity FROM rooms WHERE id = $1`, [v.roomId])
+      : [];
+  found.push(
+    ...detectConflicts({
+      sessions: [
+        {
+          id: me,
+          start: v.startsAt.getTime(),
+          end: v.endsAt.getTime(),
+          roomId: v.roomId,
+          capacity: v.capacity,
+        },
+      ],
+      rooms: checks.capacity ? rooms : undefined,
+      window: checks.window
+        ? eventWindow(event.startDate, event.endDate, event.timezone)
+        : undefined,
+    }),
+  );
+  if (found.length === 0) return;
+  const conflicts: Conflict[] = found.map((c) => ({
+    ...c,
+    sessionIds: selfId ? c.sessionIds : c.sessionIds.filter((x) => x !== me),
+  }));
+  throw conflict(
+    `This session breaks agenda rules (${[...new Set(found.map((c) => c.type))].join(', ')}); send force: true to keep it anyway`,
+    { code: 'session_conflicts', conflicts },
+  );
+}
+
+/** The room and facilitator overlaps of the session with the event's other live sessions. */
+async function overlapClashes(
   m: EntityManager,
   eventId: string,
   selfId: string | undefined,
   v: SessionValues,
-): Promise<void> {
+): Promise<Conflict[]> {
   const others: Array<{
     id: string;
     starts_at: Date;
@@ -33,9 +95,9 @@ export async function refuseClashes(
       GROUP BY s.id`,
     [eventId, selfId ?? '00000000-0000-0000-0000-000000000000', v.startsAt, v.endsAt],
   );
-  if (others.length === 0) return;
+  if (others.length === 0) return [];
   const me = selfId ?? 'new';
-  const found = detectConflicts({
+  return detectConflicts({
     sessions: [
       {
         id: me,
@@ -56,15 +118,6 @@ export async function refuseClashes(
       })),
     ],
   }).filter((c) => c.sessionIds.includes(me));
-  if (found.length === 0) return;
-  const conflicts: Conflict[] = found.map((c) => ({
-    ...c,
-    sessionIds: selfId ? c.sessionIds : c.sessionIds.filter((x) => x !== me),
-  }));
-  throw conflict(
-    'This session clashes with other sessions (room or facilitator); send force: true to keep it anyway',
-    { conflicts },
-  );
 }
 
 /** Keeps the sign-ups' copy of the range in step; the exclusion constraint re-checks everyone. */

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, DomainError, conflict, notFound } from '#core';
 import { type Event, EventAccess, requireWritable } from '#events';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session.dto.js';
+import { promoteWhereClashWent } from './clash-release.js';
 import { lockEventAgenda, lockSession } from './seat-allocator.js';
 import { moveSignupTimes, refuseClashes } from './session-clashes.js';
 import { sessionValues, sessionColumns } from './session-input.js';
@@ -36,7 +37,7 @@ export class SessionWriter {
     const id = await this.dataSource.transaction(async (m) => {
       await lockEventAgenda(m, eventId);
       if (!dto.force && values.status !== 'cancelled') {
-        await refuseClashes(m, eventId, undefined, values);
+        await refuseClashes(m, event, undefined, values);
       }
       const [row]: Array<{ id: string }> = await m.query(
         `INSERT INTO sessions (event_id, kind, title, description, theme, starts_at, ends_at, room_id,
@@ -75,8 +76,15 @@ export class SessionWriter {
       const facilitatorsChanged =
         dto.facilitatorIds !== undefined || dto.externalFacilitators !== undefined;
       const placementChanged = timeChanged || roomChanged || facilitatorsChanged;
-      if (!dto.force && values.status !== 'cancelled' && placementChanged) {
-        await refuseClashes(m, event.id, id, values);
+      const capacityChanged = values.capacity !== current.capacity;
+      if (!dto.force && values.status !== 'cancelled') {
+        // A session back from cancelled is checked whole: the agenda moved on without it.
+        const revived = current.status === 'cancelled';
+        await refuseClashes(m, event, id, values, {
+          overlaps: placementChanged || revived,
+          capacity: roomChanged || capacityChanged || revived,
+          window: timeChanged || revived,
+        });
       }
       await m.query(
         `UPDATE sessions SET kind = $2, title = $3, description = $4, theme = $5, starts_at = $6,
@@ -107,6 +115,15 @@ export class SessionWriter {
         await this.notifier.record(m, event, current, values, [...changes], actor.accountId);
       }
 
+      // Whoever held a seat here at the old time no longer does: they may be waiting
+      // elsewhere at that time, behind this clash.
+      const holders: Array<{ account_id: string }> =
+        timeChanged || (values.status === 'cancelled' && statusChanged)
+          ? await m.query(
+              `SELECT account_id FROM signups WHERE session_id = $1 AND status = 'confirmed'`,
+              [id],
+            )
+          : [];
       if (timeChanged) await moveSignupTimes(m, id, values.startsAt, values.endsAt);
       if (values.status === 'cancelled' && statusChanged) {
         await m.query(
@@ -114,9 +131,18 @@ export class SessionWriter {
             WHERE session_id = $1 AND status <> 'cancelled'`,
           [id],
         );
-      } else if (values.capacity !== current.capacity) {
+      } else if (capacityChanged) {
         await this.promoter.fillFreeSeats(m, id);
       }
+      await promoteWhereClashWent(
+        m,
+        this.promoter,
+        holders.map((h) => ({
+          accountId: h.account_id,
+          startsAt: current.startsAt,
+          endsAt: current.endsAt,
+        })),
+      );
     });
     return toSessionView((await this.reader.one(id)) as SessionRecord, event.timezone);
   }

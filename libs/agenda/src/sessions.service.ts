@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, DomainError, notFound } from '#core';
+import { type Actor, DomainError, conflict, notFound } from '#core';
+import { type AgendaConflicts, agendaConflicts } from './agenda-conflicts.js';
 import { type Event, EventAccess, requireWritable, type StaffRole } from '#events';
 import { ListSessionsQueryDto } from './dto/session.dto.js';
+import { lockEventAgenda } from './seat-allocator.js';
 import { SessionReader } from './session-reader.js';
 import { type SessionRecord, type SessionView, toSessionView } from './session.view.js';
 
@@ -63,14 +65,41 @@ export class SessionsService {
     return { session, event, staff, isOrganiser, roles };
   }
 
-  /** Publishes every draft session of the event at once. */
-  async publishAgenda(actor: Actor, eventId: string): Promise<{ published: number }> {
-    requireWritable(await this.access.requireOrganiser(actor, eventId));
-    const result: [unknown[], number] = await this.dataSource.query(
-      `UPDATE sessions SET status = 'published', published_at = COALESCE(published_at, now()),
-         updated_at = now() WHERE event_id = $1 AND status = 'draft'`,
-      [eventId],
-    );
-    return { published: result[1] };
+  /**
+   * Publishes every draft session of the event at once. When a session about to be
+   * published has a known conflict (of any kind) it is refused with the list (409
+   * `agenda_conflicts`) unless `force`; what is published despite conflicts is returned.
+   */
+  async publishAgenda(
+    actor: Actor,
+    eventId: string,
+    opts: { force?: boolean } = {},
+  ): Promise<{ published: number; conflicts: AgendaConflicts['conflicts'] }> {
+    const event = await this.access.requireOrganiser(actor, eventId);
+    requireWritable(event);
+    return this.dataSource.transaction(async (m) => {
+      // Under the agenda lock: no session is written between the check and the publish.
+      await lockEventAgenda(m, eventId);
+      const found = await agendaConflicts(m, this.reader, event);
+      const drafts = new Set(found.sessions.filter((s) => s.status === 'draft').map((s) => s.id));
+      const blocking = found.conflicts.filter((c) => c.sessionIds.some((id) => drafts.has(id)));
+      if (blocking.length > 0 && !opts.force) {
+        const named = new Set(blocking.flatMap((c) => c.sessionIds));
+        throw conflict(
+          `${blocking.length} conflict(s) involve sessions to publish; send force: true to publish anyway`,
+          {
+            code: 'agenda_conflicts',
+            conflicts: blocking,
+            sessions: found.sessions.filter((s) => named.has(s.id)),
+          },
+        );
+      }
+      const result: [unknown[], number] = await m.query(
+        `UPDATE sessions SET status = 'published', published_at = COALESCE(published_at, now()),
+           updated_at = now() WHERE event_id = $1 AND status = 'draft'`,
+        [eventId],
+      );
+      return { published: result[1], conflicts: blocking };
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound, pgErrorCode } from '#core';
+import { promoteWhereClashWent } from './clash-release.js';
 import { RegistrationGate } from './registration-gate.js';
 import { confirmedCount, lockSession, overlappingHeld } from './seat-allocator.js';
 import type { SignupStatus } from './signup.entity.js';
@@ -99,13 +100,22 @@ export class SignupSeats {
       | { sessionId: string; accountId?: string; signupId?: string }
       | { eventId: string; accountId: string },
   ): Promise<number> {
-    const [changed]: [Array<{ session_id: string; was: SignupStatus }>, number] = await m.query(
+    const [changed]: [
+      Array<{
+        session_id: string;
+        was: SignupStatus;
+        account_id: string;
+        starts_at: Date;
+        ends_at: Date;
+      }>,
+      number,
+    ] = await m.query(
       `UPDATE signups g SET status = 'cancelled', cancelled_at = now(), updated_at = now()
          FROM signups old
         WHERE g.id = old.id AND g.status <> 'cancelled'
           AND ($1::uuid IS NULL OR g.session_id = $1) AND ($2::uuid IS NULL OR g.event_id = $2)
           AND ($3::uuid IS NULL OR g.account_id = $3) AND ($4::uuid IS NULL OR g.id = $4)
-        RETURNING g.session_id, old.status AS was`,
+        RETURNING g.session_id, old.status AS was, g.account_id, g.starts_at, g.ends_at`,
       [
         'sessionId' in who ? who.sessionId : null,
         'eventId' in who ? who.eventId : null,
@@ -115,6 +125,14 @@ export class SignupSeats {
     );
     const freed = new Set(changed.filter((r) => r.was === 'confirmed').map((r) => r.session_id));
     for (const id of [...freed].sort()) await this.promoter.fillFreeSeats(m, id);
+    // The people who left a seat may be waiting elsewhere at that time: serve them now.
+    await promoteWhereClashWent(
+      m,
+      this.promoter,
+      changed
+        .filter((r) => r.was === 'confirmed')
+        .map((r) => ({ accountId: r.account_id, startsAt: r.starts_at, endsAt: r.ends_at })),
+    );
     return changed.length;
   }
 

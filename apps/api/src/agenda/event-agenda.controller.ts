@@ -6,6 +6,7 @@ import {
   CreateSessionDto,
   ListSessionsQueryDto,
   MyAgendaQueryDto,
+  PublishAgendaDto,
   SessionsService,
   SessionWriter,
 } from '#agenda';
@@ -45,8 +46,12 @@ export class EventAgendaController {
 
   @Post('events/:id/agenda/publish')
   @HttpCode(200)
-  publish(@CurrentActor() actor: Actor, @Param('id', EventId) id: string) {
-    return this.sessions.publishAgenda(actor, id);
+  publish(
+    @CurrentActor() actor: Actor,
+    @Param('id', EventId) id: string,
+    @Body() dto: PublishAgendaDto,
+  ) {
+    return this.sessions.publishAgenda(actor, id, { force: dto.force === true });
   }
 
   @Public()

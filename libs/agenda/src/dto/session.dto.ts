@@ -232,7 +232,8 @@ export class CreateSessionDto {
 
   @ApiPropertyOptional({
     default: false,
-    description: 'Save despite a room or facilitator clash (it then shows in the conflicts)',
+    description:
+      'Save despite a clash (room, facilitator, capacity above the room, outside the event dates); it then shows in the conflicts',
   })
   @IsOptional()
   @IsBoolean({ message: 'force must be true or false' })
@@ -247,4 +248,16 @@ export class ListSessionsQueryDto extends AgendaQueryDto {
   @IsOptional()
   @IsIn(SESSION_STATUSES, { message: `status must be one of ${SESSION_STATUSES.join(', ')}` })
   status?: SessionStatus;
+}
+
+/** Publishing the agenda: refused while a session to publish has a conflict, unless forced. */
+export class PublishAgendaDto {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Publish even though sessions to publish have conflicts (room, facilitator, capacity above the room, outside the event dates, participant overlap)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'force must be true or false' })
+  force?: boolean;
 }

@@ -37,7 +37,7 @@ export const consoleAgenda = {
   conflictsTitle: 'Conflicts',
   conflictsCount: (n: number) =>
     n === 0
-      ? 'No conflicts: no room or facilitator is booked twice.'
+      ? "No conflicts: no room or facilitator is booked twice, every session fits its room and the event's dates."
       : n === 1
         ? '1 conflict to look at.'
         : `${n} conflicts to look at.`,
@@ -55,7 +55,7 @@ export const consoleAgenda = {
   conflictBetween: (a: string, b: string) => `“${a}” and “${b}”`,
   keepTitle: 'This session clashes with the agenda',
   keepLead:
-    'It was not saved. Change the time, the room or the facilitators, or keep it as it is: the conflict will then stay listed on the grid until you resolve it.',
+    'It was not saved. Change the time, the room, the capacity or the facilitators, or keep it as it is: the conflict will then stay listed on the grid until you resolve it.',
   keepAnyway: 'Keep anyway',
   // The session form
   newSession: 'New session',

@@ -37,7 +37,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   conflictsTitle: 'Conflictos',
   conflictsCount: (n: number) =>
     n === 0
-      ? 'No hay conflictos: ninguna sala ni facilitador está reservado dos veces.'
+      ? 'No hay conflictos: ninguna sala ni facilitador está reservado dos veces, cada sesión cabe en su sala y en las fechas del evento.'
       : n === 1
         ? '1 conflicto por revisar.'
         : `${n} conflictos por revisar.`,
@@ -56,7 +56,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   conflictBetween: (a: string, b: string) => `«${a}» y «${b}»`,
   keepTitle: 'Esta sesión choca con el programa',
   keepLead:
-    'No se ha guardado. Cambie la hora, la sala o los facilitadores, o manténgala tal como está: el conflicto seguirá señalado en la cuadrícula hasta que lo resuelva.',
+    'No se ha guardado. Cambie la hora, la sala, la capacidad o los facilitadores, o manténgala tal como está: el conflicto seguirá señalado en la cuadrícula hasta que lo resuelva.',
   keepAnyway: 'Mantener de todos modos',
   newSession: 'Nueva sesión',
   editSession: (title: string) => `Modificar «${title}»`,

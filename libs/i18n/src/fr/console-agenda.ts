@@ -37,7 +37,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   conflictsTitle: 'Conflits',
   conflictsCount: (n: number) =>
     n === 0
-      ? "Aucun conflit : aucune salle ni aucun·e animateur·rice n'est réservé deux fois."
+      ? "Aucun conflit : aucune salle ni aucun·e animateur·rice n'est réservé deux fois, chaque séance tient dans sa salle et dans les dates de l'événement."
       : n === 1
         ? '1 conflit à examiner.'
         : `${n} conflits à examiner.`,
@@ -56,7 +56,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   conflictBetween: (a: string, b: string) => `« ${a} » et « ${b} »`,
   keepTitle: 'Cette séance entre en conflit avec le programme',
   keepLead:
-    "Elle n'a pas été enregistrée. Modifiez l'horaire, la salle ou les animateurs, ou gardez-la telle quelle : le conflit restera alors signalé sur la grille jusqu'à ce que vous le résolviez.",
+    "Elle n'a pas été enregistrée. Modifiez l'horaire, la salle, la capacité ou les animateurs, ou gardez-la telle quelle : le conflit restera alors signalé sur la grille jusqu'à ce que vous le résolviez.",
   keepAnyway: 'Garder quand même',
   newSession: 'Nouvelle séance',
   editSession: (title: string) => `Modifier « ${title} »`,

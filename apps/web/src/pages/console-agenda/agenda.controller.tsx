@@ -336,7 +336,19 @@ export class AgendaGridController {
         400,
       );
     }
-    await this.sessions.publishAgenda(data.actor, eventId);
+    try {
+      // The reviewer saw the conflicts listed and ticked the box: that is the force.
+      await this.sessions.publishAgenda(data.actor, eventId, { force: checked(body, 'reviewed') });
+    } catch (e) {
+      // A conflict appeared since the page was loaded: show the list again to review.
+      if (!(e instanceof DomainError && e.code === 'conflict')) throw e;
+      return this.reviewPage(
+        ctx,
+        await this.data.load(ctx, eventId),
+        { values: {}, errors: { reviewed: ctx.t.validation.equals } },
+        409,
+      );
+    }
     return redirect(agendaPath(eventId), 'consoleAgenda.flash.published');
   }
 
