@@ -16,6 +16,7 @@ import { MagicLinkPurpose1763701900000 } from './1763701900000-magic-link-purpos
 import { TokenVersion1763702000000 } from './1763702000000-token-version.js';
 import { LetterVerification1763702100000 } from './1763702100000-letter-verification.js';
 import { Onsite1763702300000 } from './1763702300000-onsite.js';
+import { Certificates1763702400000 } from './1763702400000-certificates.js';
 import { Accommodation1763702500000 } from './1763702500000-accommodation.js';
 import { Finance1763702600000 } from './1763702600000-finance.js';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   TokenVersion1763702000000,
   LetterVerification1763702100000,
   Onsite1763702300000,
+  Certificates1763702400000,
   Accommodation1763702500000,
   Finance1763702600000,
 ];
