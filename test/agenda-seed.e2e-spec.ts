@@ -82,4 +82,65 @@ describe('agenda demo seed', () => {
     );
     expect(strays[0].n).toBe(0);
   });
+
+  it('re-seeds without touching what organisers changed: a moved session stays moved, no duplicate', async () => {
+    const before = await counts();
+    const [opening]: Array<{ id: string }> = await ds.query(
+      `SELECT id FROM sessions WHERE title = 'Opening plenary: welcome to Tangier'`,
+    );
+    // The organiser moves it half an hour later and renames it.
+    await ds.query(
+      `UPDATE sessions SET starts_at = starts_at + interval '30 minutes', ends_at = ends_at + interval '30 minutes',
+              title = 'Opening plenary (moved)' WHERE id = $1`,
+      [opening.id],
+    );
+    // ... deletes a workshop nobody signed up for, and cancels another session.
+    const [gone]: Array<{ id: string }> = await ds.query(
+      `SELECT s.id FROM sessions s WHERE s.kind = 'workshop'
+          AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.session_id = s.id) ORDER BY s.starts_at LIMIT 1`,
+    );
+    await ds.query(`DELETE FROM sessions WHERE id = $1`, [gone.id]);
+    await ds.query(`UPDATE sessions SET status = 'cancelled' WHERE title = 'Welcome dinner'`);
+    // ... and a participant leaves the bus.
+    const [left]: Array<{ id: string }> = await ds.query(
+      `SELECT g.id FROM signups g JOIN site_visits v ON v.session_id = g.session_id
+        WHERE g.status = 'confirmed' ORDER BY g.seq LIMIT 1`,
+    );
+    await ds.query(`UPDATE signups SET status = 'cancelled', cancelled_at = now() WHERE id = $1`, [
+      left.id,
+    ]);
+
+    await run();
+    const after = await counts();
+    expect(after).toEqual({ ...before, sessions: before.sessions - 1 });
+    const opened = await ds.query(
+      `SELECT id, title FROM sessions WHERE title LIKE 'Opening plenary%' ORDER BY title`,
+    );
+    expect(opened).toEqual([{ id: opening.id, title: 'Opening plenary (moved)' }]);
+    const [dinner] = await ds.query(`SELECT status FROM sessions WHERE title = 'Welcome dinner'`);
+    expect(dinner.status).toBe('cancelled');
+    const [stillLeft] = await ds.query(`SELECT status FROM signups WHERE id = $1`, [left.id]);
+    expect(stillLeft.status).toBe('cancelled');
+    // Every seeded row is remembered by its own key, the deleted one with no row.
+    const keys = await ds.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE row_id IS NULL)::int AS deleted
+         FROM seed_keys WHERE key LIKE 'tangier-2027/session/%'`,
+    );
+    expect(keys[0]).toEqual({ n: before.sessions, deleted: 1 });
+  });
+
+  it('adopts sessions seeded before keys existed instead of duplicating them', async () => {
+    const before = await counts();
+    await ds.query(`DELETE FROM seed_keys`);
+    await run();
+    // A database seeded before keys only has title and time to go by: every unchanged
+    // session is adopted (none twice); only the renamed one and the deleted one come back.
+    const twice = await ds.query(
+      `SELECT title FROM sessions GROUP BY title, starts_at HAVING count(*) > 1`,
+    );
+    expect(twice).toEqual([]);
+    expect((await counts()).sessions).toBe(before.sessions + 2);
+    await run();
+    expect((await counts()).sessions).toBe(before.sessions + 2);
+  });
 });

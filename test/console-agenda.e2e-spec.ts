@@ -164,20 +164,32 @@ describe('console agenda pages', () => {
 
   it('says capacity above the room, and outside the dates, in words', async () => {
     await web.get(`${base()}/sessions/new`);
-    await web.post(
-      `${base()}/sessions/new`,
-      form({
-        title: 'Big plenary',
-        kind: 'plenary',
-        roomId: roomB,
-        capacity: '60',
-        startsAt: '14:00',
-        endsAt: '15:00',
-      }),
-    );
-    await web.post(
-      `${base()}/sessions/new`,
-      form({ title: 'Early arrival', day: '2027-10-24', startsAt: '09:00', endsAt: '10:00' }),
+    const big = form({
+      title: 'Big plenary',
+      kind: 'plenary',
+      roomId: roomB,
+      capacity: '60',
+      startsAt: '14:00',
+      endsAt: '15:00',
+    });
+    // Refused like a clash, in words, and saved only when kept anyway.
+    const refusedBig = await web.post(`${base()}/sessions/new`, big);
+    expect(refusedBig.status).toBe(409);
+    expect(refusedBig.text).toContain("Capacity 60 is above the room's 25 seats");
+    expect(refusedBig.text).toContain('Keep anyway');
+    expect(await sessionByTitle('Big plenary')).toHaveLength(0);
+    expect((await web.post(`${base()}/sessions/new`, { ...big, force: 'on' })).status).toBe(303);
+    const earlyForm = form({
+      title: 'Early arrival',
+      day: '2027-10-24',
+      startsAt: '09:00',
+      endsAt: '10:00',
+    });
+    const refusedEarly = await web.post(`${base()}/sessions/new`, earlyForm);
+    expect(refusedEarly.status).toBe(409);
+    expect(refusedEarly.text).toContain("Outside the event's dates");
+    expect((await web.post(`${base()}/sessions/new`, { ...earlyForm, force: 'on' })).status).toBe(
+      303,
     );
     const grid = await web.get(`${base()}?day=${day}`);
     expect(grid.text).toContain("Capacity 60 is above the room's 25 seats");

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { parseInstant } from '#core';
 import { DEMO_EVENT, DEMO_HOST, DEMO_ORGANISER } from './demo-data.js';
 import type { SeedContext } from './seed-context.js';
+import { seedOnce, UNKEYED } from './seed-keys.js';
 
 const THEME = 'How can we support families differently?';
 
@@ -145,65 +146,89 @@ const SESSIONS: DemoSession[] = [
 const at = (day: string, time: string) =>
   parseInstant(`${day}T${time}`, DEMO_EVENT.timezone) as Date;
 
+/** The seed's own key of a session: from the seed's data, never from the row (organisers edit it). */
+const sessionKey = (s: DemoSession) => `${DEMO_EVENT.slug}/session/${s.day}/${s.title}`;
+
+/** The session once (see seedOnce); null when an organiser has deleted it since. */
 async function insertSession(
   ds: DataSource,
   eventId: string,
   s: DemoSession,
-  roomIds: Record<string, string>,
+  roomIds: Record<string, string | null>,
   organiserId: string,
-): Promise<string> {
+): Promise<{ id: string | null; created: boolean }> {
   const startsAt = at(s.day, s.from);
-  const [existing]: Array<{ id: string }> = await ds.query(
-    `SELECT id FROM sessions WHERE event_id = $1 AND title = $2 AND starts_at = $3`,
-    [eventId, s.title, startsAt],
-  );
-  if (existing) return existing.id;
-  const [row]: Array<{ id: string }> = await ds.query(
-    `INSERT INTO sessions (event_id, kind, title, description, theme, starts_at, ends_at, room_id, language,
-       interpretation_languages, capacity, signup_required, status, external_facilitators, published_at, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'published',$13,now(),$14) RETURNING id`,
-    [
-      eventId,
-      s.kind,
-      s.title,
-      s.description ?? null,
-      s.theme ?? null,
-      startsAt,
-      at(s.day, s.to),
-      s.room ? roomIds[s.room] : null,
-      s.language ?? null,
-      s.interpretation ?? [],
-      s.capacity ?? null,
-      s.signupRequired ?? false,
-      JSON.stringify((s.guests ?? []).map((name) => ({ name, organisation: null, email: null }))),
-      organiserId,
-    ],
-  );
-  return row.id;
+  return seedOnce(ds, sessionKey(s), 'sessions', {
+    // Seeded before keys existed: the same title at the same time.
+    adopt: async () => {
+      const [found]: Array<{ id: string }> = await ds.query(
+        `SELECT s.id FROM sessions s
+          WHERE s.event_id = $1 AND s.title = $2 AND s.starts_at = $3 AND ${UNKEYED('s')}`,
+        [eventId, s.title, startsAt],
+      );
+      return found?.id;
+    },
+    insert: async () => {
+      const [row]: Array<{ id: string }> = await ds.query(
+        `INSERT INTO sessions (event_id, kind, title, description, theme, starts_at, ends_at, room_id, language,
+           interpretation_languages, capacity, signup_required, status, external_facilitators, published_at, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'published',$13,now(),$14) RETURNING id`,
+        [
+          eventId,
+          s.kind,
+          s.title,
+          s.description ?? null,
+          s.theme ?? null,
+          startsAt,
+          at(s.day, s.to),
+          s.room ? (roomIds[s.room] ?? null) : null,
+          s.language ?? null,
+          s.interpretation ?? [],
+          s.capacity ?? null,
+          s.signupRequired ?? false,
+          JSON.stringify(
+            (s.guests ?? []).map((name) => ({ name, organisation: null, email: null })),
+          ),
+          organiserId,
+        ],
+      );
+      return row.id;
+    },
+  });
 }
 
 /**
  * The Tangier meeting's agenda: plenaries, themed workshops, meals, and a visit to the
  * local partner's programme by a 12-seat bus; then sign-ups for the people whose
- * registration the registration step confirmed. Running it twice changes nothing.
+ * registration the registration step confirmed. Running it twice changes nothing: rows
+ * are found by the seed's own keys (seed_keys), so a session an organiser moved, renamed
+ * or cancelled stays as they left it, and one they deleted is not made again.
  */
 export async function seedAgenda(ctx: SeedContext): Promise<void> {
   const { ds, eventId } = ctx;
   const organiserId = ctx.accountIds[DEMO_ORGANISER.email];
   const hostId = ctx.accountIds[DEMO_HOST.email];
 
-  const roomIds: Record<string, string> = {};
+  const roomIds: Record<string, string | null> = {};
   for (const r of ROOMS) {
-    await ds.query(
-      `INSERT INTO rooms (event_id, name, capacity, floor, equipment) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (event_id, lower(name)) DO NOTHING`,
-      [eventId, r.name, r.capacity, r.floor, r.equipment],
-    );
-    const [row] = await ds.query(
-      `SELECT id FROM rooms WHERE event_id = $1 AND lower(name) = lower($2)`,
-      [eventId, r.name],
-    );
-    roomIds[r.name] = row.id;
+    const room = await seedOnce(ds, `${DEMO_EVENT.slug}/room/${r.name}`, 'rooms', {
+      adopt: async () => {
+        const [found]: Array<{ id: string }> = await ds.query(
+          `SELECT r.id FROM rooms r WHERE r.event_id = $1 AND lower(r.name) = lower($2) AND ${UNKEYED('r')}`,
+          [eventId, r.name],
+        );
+        return found?.id;
+      },
+      insert: async () => {
+        const [row]: Array<{ id: string }> = await ds.query(
+          `INSERT INTO rooms (event_id, name, capacity, floor, equipment) VALUES ($1, $2, $3, $4, $5)
+           RETURNING id`,
+          [eventId, r.name, r.capacity, r.floor, r.equipment],
+        );
+        return row.id;
+      },
+    });
+    roomIds[r.name] = room.id;
   }
 
   const facilitate = async (sessionId: string, s: DemoSession) => {
@@ -220,10 +245,12 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
     }
   };
 
-  const ids: Record<string, string> = {};
+  const ids: Record<string, string | null> = {};
   for (const s of SESSIONS) {
-    ids[s.title] = await insertSession(ds, eventId, s, roomIds, organiserId);
-    await facilitate(ids[s.title], s);
+    const { id, created } = await insertSession(ds, eventId, s, roomIds, organiserId);
+    ids[s.title] = id;
+    // Facilitators come with a new session only: an organiser may have changed them since.
+    if (id && created) await facilitate(id, s);
   }
 
   const bus = { seats: 12, hostLimit: 15 };
@@ -241,29 +268,37 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
     facilitators: ['host'],
     description: 'A morning with the team and the mothers of the programme, by bus from the hotel.',
   };
-  const visitId = await insertSession(ds, eventId, visit, roomIds, organiserId);
-  await facilitate(visitId, visit);
-  await ds.query(
-    `INSERT INTO site_visits (session_id, host_organisation_id, address, meeting_point, departure_at, return_at,
+  const { id: visitId, created: visitCreated } = await insertSession(
+    ds,
+    eventId,
+    visit,
+    roomIds,
+    organiserId,
+  );
+  if (visitId && visitCreated) await facilitate(visitId, visit);
+  if (visitId) {
+    await ds.query(
+      `INSERT INTO site_visits (session_id, host_organisation_id, address, meeting_point, departure_at, return_at,
        transport_mode, seats, host_limit, host_contact_name, host_contact_phone, rules)
      VALUES ($1, $2, $3, $4, $5, $6, 'bus', $8, $9, 'Samira El Amrani', '+212 539 000 000', $7)
      ON CONFLICT (session_id) DO NOTHING`,
-    [
-      visitId,
-      ctx.organisationIds['ma-tanger'],
-      'Quartier Marshan, Tangier',
-      'Hôtel Continental, main entrance',
-      at('2027-10-27', '08:45'),
-      at('2027-10-27', '12:45'),
       [
-        'No photos or recordings of mothers and children',
-        'What families share stays in the room',
-        'Ask the host team before speaking to a family',
+        visitId,
+        ctx.organisationIds['ma-tanger'],
+        'Quartier Marshan, Tangier',
+        'Hôtel Continental, main entrance',
+        at('2027-10-27', '08:45'),
+        at('2027-10-27', '12:45'),
+        [
+          'No photos or recordings of mothers and children',
+          'What families share stays in the room',
+          'Ask the host team before speaking to a family',
+        ],
+        bus.seats,
+        bus.hostLimit,
       ],
-      bus.seats,
-      bus.hostLimit,
-    ],
-  );
+    );
+  }
 
   await seedSignups(ds, eventId, visitId, [
     ids['Listening to parents first'],
@@ -272,11 +307,16 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
   ]);
 }
 
+/**
+ * Sign-ups for the demo's people, once: a person who has any sign-up for the session
+ * (even one they cancelled) is left alone, a session deleted or cancelled since takes
+ * none, and one moved onto a time the person already holds is skipped.
+ */
 async function seedSignups(
   ds: DataSource,
   eventId: string,
-  visitId: string,
-  workshopIds: string[],
+  visitId: string | null,
+  workshopIds: Array<string | null>,
 ) {
   const [table]: Array<{ t: string | null }> = await ds.query(
     `SELECT to_regclass('registrations')::text AS t`,
@@ -295,33 +335,48 @@ async function seedSignups(
     { r, sessionId: workshopIds[i % workshopIds.length] },
   ]);
   for (const { r, sessionId } of plan) {
+    if (!sessionId) continue;
     await ds.transaction(async (m) => {
       const [s]: Array<{ capacity: number | null; starts_at: Date; ends_at: Date }> = await m.query(
-        `SELECT capacity, starts_at, ends_at FROM sessions WHERE id = $1 FOR UPDATE`,
+        `SELECT capacity, starts_at, ends_at FROM sessions WHERE id = $1 AND status = 'published' FOR UPDATE`,
         [sessionId],
       );
+      if (!s) return;
+      const [had]: Array<{ n: number }> = await m.query(
+        `SELECT count(*)::int AS n FROM signups WHERE session_id = $1 AND account_id = $2`,
+        [sessionId, r.account_id],
+      );
+      if (had.n > 0) return;
       const [held]: Array<{ n: number }> = await m.query(
         `SELECT count(*)::int AS n FROM signups WHERE session_id = $1 AND status = 'confirmed'`,
         [sessionId],
       );
       const status = s.capacity == null || held.n < s.capacity ? 'confirmed' : 'waitlisted';
-      await m.query(
-        `INSERT INTO signups (session_id, event_id, registration_id, account_id, status, starts_at, ends_at,
+      // A moved session can now overlap one the person holds: skip it, keep the seed going.
+      await m.query(`SAVEPOINT seed_signup`);
+      try {
+        await m.query(
+          `INSERT INTO signups (session_id, event_id, registration_id, account_id, status, starts_at, ends_at,
            rules_accepted_at, confirmed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END,
                  CASE WHEN $5 = 'confirmed' THEN now() END)
          ON CONFLICT (session_id, account_id) WHERE status <> 'cancelled' DO NOTHING`,
-        [
-          sessionId,
-          eventId,
-          r.id,
-          r.account_id,
-          status,
-          s.starts_at,
-          s.ends_at,
-          sessionId === visitId,
-        ],
-      );
+          [
+            sessionId,
+            eventId,
+            r.id,
+            r.account_id,
+            status,
+            s.starts_at,
+            s.ends_at,
+            sessionId === visitId,
+          ],
+        );
+        await m.query(`RELEASE SAVEPOINT seed_signup`);
+      } catch (e) {
+        if ((e as { code?: string }).code !== '23P01') throw e;
+        await m.query(`ROLLBACK TO SAVEPOINT seed_signup`);
+      }
     });
   }
 }

@@ -19,6 +19,7 @@ import { Onsite1763702300000 } from './1763702300000-onsite.js';
 import { Certificates1763702400000 } from './1763702400000-certificates.js';
 import { Accommodation1763702500000 } from './1763702500000-accommodation.js';
 import { Finance1763702600000 } from './1763702600000-finance.js';
+import { SeedKeys1763702900000 } from './1763702900000-seed-keys.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Certificates1763702400000,
   Accommodation1763702500000,
   Finance1763702600000,
+  SeedKeys1763702900000,
 ];
