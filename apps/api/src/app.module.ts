@@ -7,6 +7,7 @@ import { MessagesModule, MessagingModule } from '#messaging';
 import { OrganisationsModule } from '#organisations';
 import { PrivacyModule } from '#privacy';
 import { RegistrationsModule } from '#registrations';
+import { AccommodationApiModule } from './accommodation/accommodation-api.module.js';
 import { MeController } from './accounts/me.controller.js';
 import { AgendaApiModule } from './agenda/agenda-api.module.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AgendaApiModule,
         CalendarApiModule,
         TravelApiModule,
+        AccommodationApiModule,
         PrivacyModule,
         WebModule,
       ],

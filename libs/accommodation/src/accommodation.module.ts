@@ -6,6 +6,10 @@ import { Hotel } from './hotel.entity.js';
 import { HotelRoom } from './hotel-room.entity.js';
 import { RoomInventory } from './room-inventory.entity.js';
 import { Stay } from './stay.entity.js';
+import { Hotels } from './hotels.service.js';
+import { AccommodationAccess } from './organiser-access.js';
+import { RoomAssignments } from './room-assignments.service.js';
+import { RoomingLists } from './rooming-list.service.js';
 import { Stays } from './stays.service.js';
 
 /**
@@ -18,7 +22,7 @@ import { Stays } from './stays.service.js';
     EventsModule,
     RegistrationsModule,
   ],
-  providers: [Stays],
-  exports: [Stays],
+  providers: [AccommodationAccess, Stays, Hotels, RoomAssignments, RoomingLists],
+  exports: [Stays, Hotels, RoomAssignments, RoomingLists],
 })
 export class AccommodationModule {}

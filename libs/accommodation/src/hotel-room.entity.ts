@@ -20,8 +20,9 @@ export class HotelRoom {
   @Column('integer')
   position!: number;
 
-  @Column('text')
-  label!: string;
+  /** The hotel's own name for it; null prints the type and position. */
+  @Column('text', { nullable: true })
+  label!: string | null;
 
   @Column('integer')
   capacity!: number;

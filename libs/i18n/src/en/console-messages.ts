@@ -43,6 +43,9 @@ export const consoleMessages = {
       `${people(n)} who ${n === 1 ? 'reads' : 'read'} ${from} will receive the ${to} version.`,
     fallbackHint:
       'Write a subject and a message in that language to reach them in it, or send it as it is.',
+    fallbackConfirm: 'I confirm: send it to them in another language than their own',
+    fallbackUnconfirmed:
+      'Tick the box to send it to these people in another language, or write it in theirs.',
     checkAgain:
       'The text or the audience changed since the preview: please check the preview again, then send.',
     alreadySent:

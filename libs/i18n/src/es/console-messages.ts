@@ -42,6 +42,9 @@ export const consoleMessages: ConsoleMessagesMessages = {
       `${people(n)} que ${n === 1 ? 'lee' : 'leen'} en ${from} ${n === 1 ? 'recibirá' : 'recibirán'} la versión en ${to}.`,
     fallbackHint:
       'Redacte un asunto y un mensaje en ese idioma para llegar a ellas en su idioma, o envíe el aviso tal como está.',
+    fallbackConfirm: 'Confirmo: enviarles el aviso en otro idioma que el suyo',
+    fallbackUnconfirmed:
+      'Marque la casilla para enviar el aviso a estas personas en otro idioma, o redáctelo en el suyo.',
     checkAgain:
       'El texto o los destinatarios han cambiado desde la vista previa: revise de nuevo la vista previa y luego envíe.',
     alreadySent:

@@ -44,6 +44,9 @@ export const consoleMessages: ConsoleMessagesMessages = {
       `${people(n)} qui ${n > 1 ? 'lisent' : 'lit'} en ${from} ${n > 1 ? 'recevront' : 'recevra'} la version en ${to}.`,
     fallbackHint:
       'Rédigez un objet et un message dans cette langue pour les atteindre dans leur langue, ou envoyez l’annonce telle quelle.',
+    fallbackConfirm: 'Je confirme : leur envoyer l’annonce dans une autre langue que la leur',
+    fallbackUnconfirmed:
+      'Cochez la case pour envoyer l’annonce à ces personnes dans une autre langue, ou rédigez-la dans la leur.',
     checkAgain:
       'Le texte ou les destinataires ont changé depuis l’aperçu : vérifiez de nouveau l’aperçu, puis envoyez.',
     alreadySent:

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDefined,
   IsIn,
   IsOptional,
@@ -101,6 +102,15 @@ export class CreateAnnouncementDto {
     message: 'country must be an ISO 3166-1 alpha-2 code (required for audience country)',
   })
   country?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Send even though some recipients read a language it is not written in (they get the event language written first); without it that is 409 announcement_language_missing',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'allowFallback must be true or false' })
+  allowFallback?: boolean;
 }
 
 export class AnnouncementResultView {

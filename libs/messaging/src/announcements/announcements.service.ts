@@ -144,6 +144,7 @@ export class AnnouncementsService {
       if (idempotencyId !== undefined)
         await this.sameAsSent(manager, event.id, announcementId, dto);
       const recipients = await this.recipients(manager, event, dto);
+      refuseUnconfirmedFallback(summarise(recipients, written, event.languages), dto);
       const summary = eventSummary(event);
       const byLocale: Record<string, number> = {};
       const messages: OutboundMessage[] = recipients.map((r) => {
@@ -398,6 +399,27 @@ export class AnnouncementsService {
 }
 
 const zeroLocales = (): Record<Locale, number> => ({ fr: 0, en: 0, es: 0 });
+
+/**
+ * Recipients who read a language nobody wrote in get another one: only when the organiser
+ * said so (`allowFallback: true`), else 409 `announcement_language_missing` with the
+ * missing languages and how many people read each.
+ */
+function refuseUnconfirmedFallback(
+  summary: AudienceSummary,
+  dto: Pick<CreateAnnouncementDto, 'allowFallback'>,
+): void {
+  if (summary.fallbacks.length === 0 || dto.allowFallback === true) return;
+  const missing = new Map<Locale, number>();
+  for (const f of summary.fallbacks) missing.set(f.from, (missing.get(f.from) ?? 0) + f.recipients);
+  const languages = [...missing].map(([language, recipients]) => ({ language, recipients }));
+  throw conflict(
+    `Some recipients read a language this announcement is not written in (${languages
+      .map((l) => `${l.language}: ${l.recipients}`)
+      .join(', ')}); write it in that language or send allowFallback: true`,
+    { code: 'announcement_language_missing', languages, fallbacks: summary.fallbacks },
+  );
+}
 
 function summarise(
   recipients: Recipient[],

@@ -13,6 +13,7 @@ import {
 } from '#messaging';
 import {
   ActionButton,
+  CheckboxField,
   emptyForm,
   ErrorSummary,
   Form,
@@ -97,7 +98,7 @@ function AudienceTable(props: { ctx: WebContext; choices: AudienceChoices }) {
   );
 }
 
-function PreviewBlock(props: { ctx: WebContext; preview: Preview }) {
+function PreviewBlock(props: { ctx: WebContext; preview: Preview; form: FormState }) {
   const { ctx, preview } = props;
   const t = ctx.t.consoleMessages;
   const a = t.announcements;
@@ -133,6 +134,8 @@ function PreviewBlock(props: { ctx: WebContext; preview: Preview }) {
             ))}
           </ul>
           <p>{a.fallbackHint}</p>
+          {/* Sending to people in another language than theirs is a deliberate act. */}
+          <CheckboxField form={props.form} name="allowFallback" label={a.fallbackConfirm} />
         </div>
       )}
       <p class="muted">{a.previewLead}</p>
@@ -170,6 +173,7 @@ function ComposeForm(props: {
     organisationId: a.organisation,
     country: a.country,
     announcementId: a.newTitle,
+    allowFallback: a.fallbackTitle,
   };
   for (const l of locales) {
     labels[`subject.${l}`] = `${a.subject} (${t.languages[l]})`;
@@ -233,7 +237,7 @@ function ComposeForm(props: {
               .map((c) => ({ value: c.code, label: `${c.name} · ${a.people(c.n)}` }))}
           />
         </div>
-        {props.preview && <PreviewBlock ctx={ctx} preview={props.preview} />}
+        {props.preview && <PreviewBlock ctx={ctx} preview={props.preview} form={form} />}
         <div class="cm-buttons">
           <button
             type="submit"
@@ -421,6 +425,7 @@ export class ConsoleAnnouncementsController {
     }
     for (const name of ['audience', 'organisationId', 'country'])
       values[name] = textOf(body, name) ?? '';
+    values.allowFallback = textOf(body, 'allowFallback') === 'on';
     const audience = String(values.audience);
     const input = {
       subject,
@@ -428,6 +433,7 @@ export class ConsoleAnnouncementsController {
       audience,
       organisationId: audience === 'organisation' ? values.organisationId || undefined : undefined,
       country: audience === 'country' ? values.country || undefined : undefined,
+      allowFallback: values.allowFallback === true,
     };
     // A POST answering with a page says 200 (a preview) or 400 (errors) itself.
     const again = async (form: FormState, preview?: Preview, status = 400) =>
@@ -465,12 +471,20 @@ export class ConsoleAnnouncementsController {
       if (textOf(body, 'checked') !== signature) {
         return again({ values, errors: {} }, { ...preview, changed: true }, 200);
       }
+      if (summary.fallbacks.length > 0 && values.allowFallback !== true) {
+        const error = ctx.t.consoleMessages.announcements.fallbackUnconfirmed;
+        return again({ values, errors: { allowFallback: error } }, preview, 400);
+      }
       if (summary.recipients > 0) {
         try {
           await this.announcements.announce(actor, event.id, dto, announcementId);
         } catch (e) {
           // This form was sent before with other words (reopened with Back): a new one.
           if (!(e instanceof DomainError) || e.code !== 'conflict') throw e;
+          if (e.details?.code === 'announcement_language_missing') {
+            const error = ctx.t.consoleMessages.announcements.fallbackUnconfirmed;
+            return again({ values, errors: { allowFallback: error } }, preview, 409);
+          }
           const html = await this.page(ctx, event, {
             form: { values, errors: {} },
             announcementId: randomUUID(),

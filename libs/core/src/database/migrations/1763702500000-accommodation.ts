@@ -39,7 +39,7 @@ export class Accommodation1763702500000 implements MigrationInterface {
         hotel_id uuid NOT NULL REFERENCES accommodation_hotels(id) ON DELETE CASCADE,
         room_type text NOT NULL CHECK (room_type IN ('single', 'twin', 'double')),
         position integer NOT NULL CHECK (position >= 1),
-        label text NOT NULL,
+        label text,
         capacity integer NOT NULL CHECK (capacity BETWEEN 1 AND 4),
         UNIQUE (hotel_id, room_type, position)
       )`);

@@ -1,0 +1,415 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, badRequest, conflict, notFound, pgConstraint } from '#core';
+import { requireWritable } from '#events';
+import type { AssignRoomDto } from './dto/hotel.dto.js';
+import { type Guest, loadAssignments, loadGuests } from './guests.js';
+import { Hotel } from './hotel.entity.js';
+import { HotelRoom } from './hotel-room.entity.js';
+import { Hotels, roomLabel, typeOrder } from './hotels.service.js';
+import type { NightsSource } from './nights.js';
+import { AccommodationAccess } from './organiser-access.js';
+import { reconcileNights } from './reconcile.js';
+import { RoomInventory } from './room-inventory.entity.js';
+import type { RoomPreference, RoomType } from './room-types.js';
+import { suggestRooms } from './suggestion.js';
+
+export interface OccupantView {
+  registrationId: string;
+  name: string;
+}
+
+export interface OccupancyRoomView {
+  id: string;
+  label: string;
+  roomType: RoomType;
+  capacity: number;
+  nights: Array<{ night: string; booked: boolean; occupants: OccupantView[] }>;
+}
+
+export interface OccupancyHotelView {
+  id: string;
+  name: string;
+  city: string;
+  rooms: OccupancyRoomView[];
+  /** Per night and type: rooms booked and rooms with someone in them. */
+  totals: Array<{
+    night: string;
+    booked: Record<RoomType, number>;
+    used: Record<RoomType, number>;
+  }>;
+}
+
+export interface GuestStayView {
+  registrationId: string;
+  name: string;
+  organisation: string;
+  languages: string[];
+  roomPreference: RoomPreference | null;
+  shareWith: string | null;
+  roomNeeds: string | null;
+  checkIn: string;
+  checkOut: string;
+  nightsSource: NightsSource;
+  nights: Array<{
+    night: string;
+    roomId: string | null;
+    roomLabel: string | null;
+    hotelId: string | null;
+  }>;
+  unassignedNights: string[];
+}
+
+export interface OccupancyView {
+  eventId: string;
+  /** Every night someone stays or a room is booked, in order. */
+  nights: string[];
+  hotels: OccupancyHotelView[];
+  guests: GuestStayView[];
+  /** Confirmed participants with at least one night without a room. */
+  unassigned: Array<{ registrationId: string; name: string; nights: string[] }>;
+}
+
+export interface SuggestionResult {
+  placed: number;
+  unassigned: number;
+}
+
+interface RoomRow {
+  room: HotelRoom;
+  hotelId: string;
+  bookedNights: Set<string>;
+}
+
+/** Who sleeps where, per night: the organisers' occupancy, assignments and suggestion. */
+@Injectable()
+export class RoomAssignments {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccommodationAccess,
+    private readonly hotels: Hotels,
+  ) {}
+
+  async occupancy(actor: Actor, eventId: string): Promise<OccupancyView> {
+    await this.access.organiser(actor, eventId);
+    await reconcileNights(this.dataSource, eventId);
+    const [guests, assignments, hotels, rooms] = await Promise.all([
+      loadGuests(this.dataSource, eventId),
+      loadAssignments(this.dataSource, eventId),
+      this.dataSource
+        .getRepository(Hotel)
+        .find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      this.rooms(eventId),
+    ]);
+    const nights = [
+      ...new Set([
+        ...guests.flatMap((g) => g.nights),
+        ...rooms.flatMap((r) => [...r.bookedNights]),
+      ]),
+    ].sort();
+    const names = new Map(guests.map((g) => [g.registrationId, g.name]));
+    const where = new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId]));
+    const roomById = new Map(rooms.map((r) => [r.room.id, r]));
+    const inRoom = (roomId: string, night: string) =>
+      assignments
+        .filter((a) => a.roomId === roomId && a.night === night)
+        .map((a) => ({ registrationId: a.registrationId, name: names.get(a.registrationId) ?? '' }))
+        .sort((x, y) => x.name.localeCompare(y.name));
+    const inventory = await this.dataSource
+      .getRepository(RoomInventory)
+      .createQueryBuilder('i')
+      .innerJoin(Hotel, 'h', 'h.id = i.hotelId')
+      .where('h.eventId = :eventId', { eventId })
+      .getMany();
+    const guestViews = guests.map((g) => guestView(g, where, roomById));
+    return {
+      eventId,
+      nights,
+      hotels: hotels.map((h) => {
+        const own = rooms.filter((r) => r.hotelId === h.id);
+        return {
+          id: h.id,
+          name: h.name,
+          city: h.city,
+          rooms: own.map(({ room, bookedNights }) => ({
+            id: room.id,
+            label: roomLabel(room),
+            roomType: room.roomType,
+            capacity: room.capacity,
+            nights: nights.map((night) => ({
+              night,
+              booked: bookedNights.has(night),
+              occupants: inRoom(room.id, night),
+            })),
+          })),
+          totals: nights.map((night) => {
+            const booked = { single: 0, twin: 0, double: 0 };
+            const used = { single: 0, twin: 0, double: 0 };
+            for (const c of inventory) {
+              if (c.hotelId === h.id && c.night === night) booked[c.roomType] = c.rooms;
+            }
+            for (const { room } of own) {
+              if (assignments.some((a) => a.roomId === room.id && a.night === night)) {
+                used[room.roomType] += 1;
+              }
+            }
+            return { night, booked, used };
+          }),
+        };
+      }),
+      guests: guestViews,
+      unassigned: guestViews
+        .filter((g) => g.unassignedNights.length > 0)
+        .map((g) => ({
+          registrationId: g.registrationId,
+          name: g.name,
+          nights: g.unassignedNights,
+        })),
+    };
+  }
+
+  /**
+   * Puts a confirmed participant in a room for the nights given (every night of their
+   * stay by default), moving them out of wherever they were those nights. All or nothing:
+   * a night the room is full or not booked refuses the whole move (409, naming the night).
+   */
+  async assign(
+    actor: Actor,
+    eventId: string,
+    registrationId: string,
+    dto: AssignRoomDto,
+  ): Promise<GuestStayView> {
+    requireWritable(await this.access.organiser(actor, eventId));
+    await reconcileNights(this.dataSource, eventId);
+    const guest = await this.confirmedGuest(eventId, registrationId);
+    const room = await this.hotels.findRoom(eventId, dto.roomId);
+    const nights = dto.nights ? [...new Set(dto.nights)].sort() : guest.nights;
+    const outside = nights.find((n) => !guest.nights.includes(n));
+    if (outside) {
+      throw badRequest(`nights: ${outside} is not one of this person's nights`, {
+        field: 'nights',
+        night: outside,
+      });
+    }
+    await this.dataSource.transaction(async (m) => {
+      for (const night of nights) {
+        try {
+          await m.query('SAVEPOINT assign_night');
+          await m.query(
+            `INSERT INTO room_assignments (registration_id, night, room_id, event_id, assigned_by)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (registration_id, night) DO UPDATE
+               SET room_id = EXCLUDED.room_id, assigned_by = EXCLUDED.assigned_by, assigned_at = now()`,
+            [registrationId, night, room.id, eventId, actor.accountId],
+          );
+        } catch (e) {
+          const reason = pgConstraint(e);
+          if (reason === 'room_full' || reason === 'room_not_booked') {
+            throw conflict(
+              reason === 'room_full'
+                ? `${roomLabel(room)} is full on ${night}`
+                : `${roomLabel(room)} is not booked on ${night}`,
+              { reason, night, roomId: room.id },
+            );
+          }
+          throw e;
+        }
+      }
+    });
+    return this.guest(eventId, registrationId);
+  }
+
+  /** Takes a person out of their room: every night, or one. */
+  async unassign(
+    actor: Actor,
+    eventId: string,
+    registrationId: string,
+    night?: string,
+  ): Promise<GuestStayView> {
+    requireWritable(await this.access.organiser(actor, eventId));
+    await this.confirmedGuest(eventId, registrationId, { anyStatus: true });
+    await this.dataSource.query(
+      `DELETE FROM room_assignments WHERE event_id = $1 AND registration_id = $2
+         AND ($3::date IS NULL OR night = $3::date)`,
+      [eventId, registrationId, night ?? null],
+    );
+    return this.guest(eventId, registrationId);
+  }
+
+  /**
+   * Fills rooms for everyone who has none (see suggestRooms); people already placed stay
+   * where they are. Each placement goes through the same database check as a manual one.
+   */
+  async suggest(actor: Actor, eventId: string): Promise<SuggestionResult> {
+    requireWritable(await this.access.organiser(actor, eventId));
+    await reconcileNights(this.dataSource, eventId);
+    const [guests, assignments, rooms] = await Promise.all([
+      loadGuests(this.dataSource, eventId),
+      loadAssignments(this.dataSource, eventId),
+      this.rooms(eventId),
+    ]);
+    const current = new Map<string, Map<string, string[]>>();
+    for (const a of assignments) {
+      const nights = current.get(a.roomId) ?? new Map<string, string[]>();
+      nights.set(a.night, [...(nights.get(a.night) ?? []), a.registrationId]);
+      current.set(a.roomId, nights);
+    }
+    const plan = suggestRooms(
+      guests,
+      rooms.map((r) => ({
+        id: r.room.id,
+        roomType: r.room.roomType,
+        capacity: r.room.capacity,
+        bookedNights: r.bookedNights,
+      })),
+      current,
+    );
+    const byId = new Map(guests.map((g) => [g.registrationId, g]));
+    let placed = 0;
+    await this.dataSource.transaction(async (m) => {
+      for (const p of plan) {
+        await m.query('SAVEPOINT suggest_person');
+        try {
+          await m.query(
+            `INSERT INTO room_assignments (registration_id, night, room_id, event_id, assigned_by)
+             SELECT $1, n, $2, $3, $4 FROM unnest($5::date[]) AS n`,
+            [
+              p.registrationId,
+              p.roomId,
+              eventId,
+              actor.accountId,
+              byId.get(p.registrationId)!.nights,
+            ],
+          );
+          await m.query('RELEASE SAVEPOINT suggest_person');
+          placed += 1;
+        } catch (e) {
+          // Someone else filled the room meanwhile (or assigned this person): skip them.
+          const code = pgConstraint(e);
+          if (
+            code !== 'room_full' &&
+            code !== 'room_not_booked' &&
+            code !== 'room_assignments_pkey'
+          ) {
+            throw e;
+          }
+          await m.query('ROLLBACK TO SAVEPOINT suggest_person');
+        }
+      }
+    });
+    const after = await loadAssignments(this.dataSource, eventId);
+    const held = new Set(after.map((a) => `${a.registrationId}|${a.night}`));
+    const unassigned = guests.filter((g) =>
+      g.nights.some((n) => !held.has(`${g.registrationId}|${n}`)),
+    );
+    return { placed, unassigned: unassigned.length };
+  }
+
+  private async guest(eventId: string, registrationId: string): Promise<GuestStayView> {
+    const [guest] = await loadGuests(this.dataSource, eventId, registrationId);
+    const assignments = (await loadAssignments(this.dataSource, eventId)).filter(
+      (a) => a.registrationId === registrationId,
+    );
+    const rooms = await this.rooms(eventId);
+    return guestView(
+      guest,
+      new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId])),
+      new Map(rooms.map((r) => [r.room.id, r])),
+    );
+  }
+
+  private async confirmedGuest(
+    eventId: string,
+    registrationId: string,
+    { anyStatus = false } = {},
+  ): Promise<Guest> {
+    const [row] = (await this.dataSource.query(
+      `SELECT status FROM registrations WHERE id = $1 AND event_id = $2`,
+      [registrationId, eventId],
+    )) as Array<{ status: string }>;
+    if (!row) throw notFound('Registration');
+    if (!anyStatus && row.status !== 'confirmed') {
+      throw conflict(`A ${row.status} registration gets no room`, {
+        reason: 'not_confirmed',
+        status: row.status,
+      });
+    }
+    const [guest] = await loadGuests(this.dataSource, eventId, registrationId);
+    return guest;
+  }
+
+  private async rooms(eventId: string): Promise<RoomRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.hotel_id, r.room_type, r.position, r.label, r.capacity,
+              ARRAY(SELECT i.night::text FROM accommodation_inventory i
+                     WHERE i.hotel_id = r.hotel_id AND i.room_type = r.room_type
+                       AND i.rooms >= r.position ORDER BY i.night) AS nights
+         FROM accommodation_rooms r JOIN accommodation_hotels h ON h.id = r.hotel_id
+        WHERE h.event_id = $1
+        ORDER BY h.created_at, h.id, r.position`,
+      [eventId],
+    )) as Array<{
+      id: string;
+      hotel_id: string;
+      room_type: RoomType;
+      position: number;
+      label: string | null;
+      capacity: number;
+      nights: string[];
+    }>;
+    const hotelOrder = new Map<string, number>();
+    for (const r of rows)
+      if (!hotelOrder.has(r.hotel_id)) hotelOrder.set(r.hotel_id, hotelOrder.size);
+    return rows
+      .map((r) => ({
+        room: Object.assign(new HotelRoom(), {
+          id: r.id,
+          hotelId: r.hotel_id,
+          roomType: r.room_type,
+          position: r.position,
+          label: r.label,
+          capacity: r.capacity,
+        }),
+        hotelId: r.hotel_id,
+        bookedNights: new Set(r.nights),
+      }))
+      .sort(
+        (a, b) =>
+          hotelOrder.get(a.hotelId)! - hotelOrder.get(b.hotelId)! ||
+          typeOrder(a.room.roomType) - typeOrder(b.room.roomType) ||
+          a.room.position - b.room.position,
+      );
+  }
+}
+
+function guestView(
+  g: Guest,
+  where: Map<string, string>,
+  rooms: Map<string, RoomRow>,
+): GuestStayView {
+  const nights = g.nights.map((night) => {
+    const roomId = where.get(`${g.registrationId}|${night}`) ?? null;
+    const room = roomId ? rooms.get(roomId) : undefined;
+    return {
+      night,
+      roomId,
+      roomLabel: room ? roomLabel(room.room) : null,
+      hotelId: room?.hotelId ?? null,
+    };
+  });
+  return {
+    registrationId: g.registrationId,
+    name: g.name,
+    organisation: g.organisation,
+    languages: g.languages,
+    roomPreference: g.roomPreference,
+    shareWith: g.shareWith,
+    roomNeeds: g.roomNeeds,
+    checkIn: g.checkIn,
+    checkOut: g.checkOut,
+    nightsSource: g.source,
+    nights,
+    unassignedNights: nights.filter((n) => !n.roomId).map((n) => n.night),
+  };
+}
