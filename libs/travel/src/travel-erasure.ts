@@ -7,12 +7,14 @@ import type { EntityManager } from 'typeorm';
  * passport numbers).
  */
 const ERASE_TRAVEL_FIELDS = `passport_nationality = NULL, passport_number_encrypted = NULL,
-  passport_expires_on = NULL, arrival_flight = NULL, arrival_airport = NULL, arrival_at = NULL,
+  passport_expires_on = NULL, birth_date_encrypted = NULL, passport_issued_on_encrypted = NULL,
+  consulate_country = NULL, consulate_city = NULL, arrival_flight = NULL, arrival_airport = NULL, arrival_at = NULL,
   arrival_timezone = NULL, departure_flight = NULL, departure_airport = NULL, departure_at = NULL,
   departure_timezone = NULL, updated_at = now()`;
 
 const HOLDS_DATA = `(passport_nationality IS NOT NULL OR passport_number_encrypted IS NOT NULL
-  OR passport_expires_on IS NOT NULL OR arrival_at IS NOT NULL OR departure_at IS NOT NULL)`;
+  OR passport_expires_on IS NOT NULL OR birth_date_encrypted IS NOT NULL
+  OR passport_issued_on_encrypted IS NOT NULL OR consulate_city IS NOT NULL OR arrival_at IS NOT NULL OR departure_at IS NOT NULL)`;
 
 /** Erases the travel data of an event's plans; returns how many plans held some. */
 export async function eraseEventTravel(manager: EntityManager, eventId: string): Promise<number> {

@@ -21,6 +21,21 @@ export class TravelPlan {
   @Column('date', { nullable: true })
   passportExpiresOn!: string | null;
 
+  /** Asked only for the invitation letter; FieldCipher text of YYYY-MM-DD, like the number. */
+  @Column('text', { nullable: true })
+  birthDateEncrypted!: string | null;
+
+  /** Asked only for the invitation letter; FieldCipher text of YYYY-MM-DD. */
+  @Column('text', { nullable: true })
+  passportIssuedOnEncrypted!: string | null;
+
+  /** The consulate serving the participant, that the letter is addressed to (ISO country). */
+  @Column('char', { length: 2, nullable: true })
+  consulateCountry!: string | null;
+
+  @Column('text', { nullable: true })
+  consulateCity!: string | null;
+
   /** Null until the nationality is known and the event's visa rules can decide. */
   @Column('text', { nullable: true })
   visaStatus!: VisaStatus | null;

@@ -125,7 +125,7 @@ describe('the invitation letter text', () => {
 
   it('names the city in the letter’s language and the venue with its article', () => {
     const fr = visaLetterText({ ...facts, locale: 'fr' });
-    expect(fr.placeAndDate).toBe('Tanger, le 1 juin 2027');
+    expect(fr.placeAndDate).toBe('Tanger, le 1er juin 2027');
     expect(fr.paragraphs[0]).toContain("au 30 octobre 2027 à l'Hôtel Continental, Tanger, Maroc.");
     const es = visaLetterText({ ...facts, locale: 'es' });
     expect(es.placeAndDate).toMatch(/^Tánger, /);

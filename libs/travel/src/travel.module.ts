@@ -5,9 +5,13 @@ import { EventsModule } from '#events';
 import { RegistrationsModule } from '#registrations';
 import { Arrivals } from './arrivals.service.js';
 import { EventVisaRules } from './event-visa-rules.entity.js';
+import { EventLetterSettings } from './letter-settings.entity.js';
+import { LetterSettingsService, SettingsLetterData } from './letter-settings.service.js';
 import { PassportCipher } from './passport-cipher.js';
 import { TravelPlan } from './travel-plan.entity.js';
 import { TravelPlans } from './travel-plans.service.js';
+import { VisaLetterRequests } from './visa-letter-request.service.js';
+import { LETTER_DATA_SOURCE } from './visa-letter-sources.js';
 import { VisaLetters } from './visa-letters.service.js';
 import { VisaReports } from './visa-reports.service.js';
 import { VisaRulesService } from './visa-rules.service.js';
@@ -20,7 +24,7 @@ import { VisaStatuses } from './visa-statuses.service.js';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([TravelPlan, VisaStatusChange, EventVisaRules]),
+    TypeOrmModule.forFeature([TravelPlan, VisaStatusChange, EventVisaRules, EventLetterSettings]),
     EventsModule,
     RegistrationsModule,
   ],
@@ -33,7 +37,22 @@ import { VisaStatuses } from './visa-statuses.service.js';
     VisaLetters,
     Arrivals,
     RateLimiter,
+    LetterSettingsService,
+    VisaLetterRequests,
+    SettingsLetterData,
+    // Who pays and where people stay, as the letter states them: the letter settings' own
+    // event-wide statement (see SettingsLetterData).
+    { provide: LETTER_DATA_SOURCE, useExisting: SettingsLetterData },
   ],
-  exports: [TravelPlans, VisaStatuses, VisaRulesService, VisaReports, VisaLetters, Arrivals],
+  exports: [
+    TravelPlans,
+    VisaStatuses,
+    VisaRulesService,
+    VisaReports,
+    VisaLetters,
+    Arrivals,
+    LetterSettingsService,
+    VisaLetterRequests,
+  ],
 })
 export class TravelModule {}

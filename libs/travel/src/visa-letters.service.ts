@@ -15,10 +15,12 @@ import {
 import type { Event } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
+import { hostLanguageOf, LetterSettingsService } from './letter-settings.service.js';
 import { PassportCipher } from './passport-cipher.js';
 import { TravelPlan } from './travel-plan.entity.js';
 import { renderVisaLetterPdf } from './visa-letter-pdf.js';
-import { type LetterLocale, visaLetterText } from './visa-letter.wording.js';
+import { LETTER_DATA_SOURCE, type LetterDataSource } from './visa-letter-sources.js';
+import { type LetterFacts, type LetterLocale, visaLetterText } from './visa-letter.wording.js';
 import { LETTER_ISSUED_STATUSES } from './visa-rules.js';
 import { VisaStatuses } from './visa-statuses.service.js';
 
@@ -41,6 +43,8 @@ export class VisaLetters {
     private readonly visas: VisaStatuses,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly limiter: RateLimiter,
+    private readonly settings: LetterSettingsService,
+    @Inject(LETTER_DATA_SOURCE) private readonly sources: LetterDataSource,
   ) {}
 
   /**
@@ -234,7 +238,8 @@ export class VisaLetters {
     now: Date,
   ): Promise<Buffer> {
     const [person] = (await m.query(
-      `SELECT a.name, a.locale, o.name AS organisation_name, o.country AS organisation_country
+      `SELECT a.name, a.locale, o.name AS organisation_name, o.country AS organisation_country,
+              r.profession, r.profession_other
          FROM registrations r JOIN accounts a ON a.id = r.account_id
          JOIN organisations o ON o.id = r.organisation_id
         WHERE r.id = $1`,
@@ -244,11 +249,20 @@ export class VisaLetters {
       locale: string;
       organisation_name: string;
       organisation_country: string;
+      profession: string | null;
+      profession_other: string | null;
     }>;
+    const settings = await this.settings.forLetter(m, event.id);
     const signer = await this.signer(m, event.id, plan.letterIssuedBy ?? organiserId);
     const locale = recipientLocale(person.locale, event.languages) as LetterLocale;
-    const text = visaLetterText({
-      locale,
+    const host = hostLanguageOf(event.venueCountry);
+    const locales = settings?.bilingual && host !== locale ? [locale, host] : [locale];
+    const [coverage, stay] = await Promise.all([
+      this.sources.coverage(m, event.id, plan.registrationId),
+      this.sources.stay(m, event.id, plan.registrationId),
+    ]);
+    const signerName = settings?.signatoryName ?? signer?.name ?? null;
+    const facts: Omit<LetterFacts, 'locale' | 'signerName'> = {
       reference: plan.letterReference!,
       verifyUrl: `${this.config.publicUrl}/verify/${plan.letterCode}`,
       issuedOn: localDateOf(plan.letterIssuedAt ?? now, event.timezone),
@@ -264,15 +278,46 @@ export class VisaLetters {
       nationality: plan.passportNationality!,
       passportNumber: this.cipher.open(plan.passportNumberEncrypted!),
       passportExpiresOn: plan.passportExpiresOn!,
-      signerName: signer?.name ?? organisersSignature(locale),
-      signerOrganisation: signer?.organisation ?? null,
-    });
-    return renderVisaLetterPdf(text, {
-      title: `${text.title} — ${person.name}`,
-      subject: event.name,
-      author: signer?.name ?? 'Convene',
-      lang: locale,
-    });
+      signerOrganisation: settings?.signatoryName
+        ? settings.orgName
+        : (signer?.organisation ?? null),
+      signerTitle: settings?.signatoryName ? settings.signatoryTitle : null,
+      birthDate: plan.birthDateEncrypted ? this.cipher.open(plan.birthDateEncrypted) : null,
+      passportIssuedOn: plan.passportIssuedOnEncrypted
+        ? this.cipher.open(plan.passportIssuedOnEncrypted)
+        : null,
+      consulate:
+        plan.consulateCountry && plan.consulateCity
+          ? { country: plan.consulateCountry, city: plan.consulateCity }
+          : null,
+      profession: person.profession,
+      professionOther: person.profession_other,
+      letterhead: settings?.orgName
+        ? {
+            name: settings.orgName,
+            address: settings.orgAddress,
+            phone: settings.orgPhone,
+            email: settings.orgEmail,
+          }
+        : null,
+      consulateWording: settings?.consulateWording ?? {},
+      coverage,
+      stay,
+      bilingual: locales.length > 1,
+    };
+    const texts = locales.map((l) =>
+      visaLetterText({ ...facts, locale: l, signerName: signerName ?? organisersSignature(l) }),
+    );
+    return renderVisaLetterPdf(
+      texts,
+      {
+        title: `${texts[0].title} — ${person.name}`,
+        subject: event.name,
+        author: signerName ?? 'Convene',
+        lang: locale,
+      },
+      { logo: settings?.logo ?? null, signature: settings?.signature ?? null },
+    );
   }
 
   /** Who signs: the organiser who issued the letter, else the one opening it, else the first. */

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TravelModule } from '#travel';
+import {
+  LetterSettingsController,
+  VisaLetterRequestController,
+} from './letter-settings.controller.js';
 import { EventTravelController, RegistrationTravelController } from './travel.controller.js';
-import { VerifyController } from './verify.controller.js';
 
 /** Travel and visas over HTTP; one import in AppModule keeps that shared file's edit small. */
 @Module({
   imports: [TravelModule],
-  controllers: [RegistrationTravelController, EventTravelController, VerifyController],
+  controllers: [
+    RegistrationTravelController,
+    EventTravelController,
+    LetterSettingsController,
+    VisaLetterRequestController,
+  ],
 })
 export class TravelApiModule {}

@@ -15,10 +15,12 @@ import { RegistrationConsent1763701400000 } from './1763701400000-registration-c
 import { MagicLinkPurpose1763701900000 } from './1763701900000-magic-link-purpose.js';
 import { TokenVersion1763702000000 } from './1763702000000-token-version.js';
 import { LetterVerification1763702100000 } from './1763702100000-letter-verification.js';
+import { LetterSettings1763702200000 } from './1763702200000-letter-settings.js';
 import { Onsite1763702300000 } from './1763702300000-onsite.js';
 import { Certificates1763702400000 } from './1763702400000-certificates.js';
 import { Accommodation1763702500000 } from './1763702500000-accommodation.js';
 import { Finance1763702600000 } from './1763702600000-finance.js';
+import { MailRetries1763702700000 } from './1763702700000-mail-retries.js';
 import { SeedKeys1763702900000 } from './1763702900000-seed-keys.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -40,9 +42,11 @@ export const MIGRATIONS = [
   MagicLinkPurpose1763701900000,
   TokenVersion1763702000000,
   LetterVerification1763702100000,
+  LetterSettings1763702200000,
   Onsite1763702300000,
   Certificates1763702400000,
   Accommodation1763702500000,
   Finance1763702600000,
+  MailRetries1763702700000,
   SeedKeys1763702900000,
 ];
