@@ -234,7 +234,19 @@ describe('console: dashboard, announcements and messages', () => {
       });
       const checked = /name="checked" value="([^"]+)"/.exec(preview.text)![1];
       const announcementId = /name="announcementId" value="([^"]+)"/.exec(preview.text)![1];
-      const form = { ...texts, audience: 'confirmed', action: 'send', checked, announcementId };
+      const form: Record<string, string> = {
+        ...texts,
+        audience: 'confirmed',
+        action: 'send',
+        checked,
+        announcementId,
+      };
+      // Two readers of Spanish get another language: refused until the organiser ticks it.
+      const unconfirmed = await client.post(`${base()}/announcements`, form);
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.text).toMatch(/name="allowFallback" value="on" aria-invalid="true"/);
+      expect(await ds.query(`SELECT 1 FROM messages WHERE template = 'announcement'`)).toEqual([]);
+      form.allowFallback = 'on';
       const [first, second] = [
         await client.post(`${base()}/announcements`, form),
         await client.post(`${base()}/announcements`, form),

@@ -116,17 +116,29 @@ describe('POST /api/events/:id/announcements', () => {
     expect(fr.text).toContain('Vous recevez cette annonce parce que');
   });
 
-  it('falls back to the event language when the recipient language was not written', async () => {
+  it('falls back to the event language when the recipient language was not written, once confirmed', async () => {
     const before = sink.accepted;
+    const body = {
+      subject: { fr: SUBJECTS.fr, en: SUBJECTS.en },
+      body: { fr: BODIES.fr, en: BODIES.en },
+      audience: 'waitlisted',
+    };
+    const url = `/api/events/${event.id}/announcements`;
+    // Two waitlisted people read Spanish, which was not written: refused until confirmed.
+    const refused = await t.http().post(url).set(admin.auth).send(body).expect(409);
+    expect(refused.body.details).toMatchObject({
+      code: 'announcement_language_missing',
+      languages: [{ language: 'es', recipients: 2 }],
+      fallbacks: [{ from: 'es', to: 'en', recipients: 2 }],
+    });
+    expect(
+      await ds.query(`SELECT 1 FROM messages WHERE payload->>'subject' = $1`, [SUBJECTS.en]),
+    ).toHaveLength(10);
     const res = await t
       .http()
-      .post(`/api/events/${event.id}/announcements`)
+      .post(url)
       .set(admin.auth)
-      .send({
-        subject: { fr: SUBJECTS.fr, en: SUBJECTS.en },
-        body: { fr: BODIES.fr, en: BODIES.en },
-        audience: 'waitlisted',
-      })
+      .send({ ...body, allowFallback: true })
       .expect(201);
     expect(res.body).toMatchObject({ recipients: 2, byLocale: { en: 2 } });
     await sink.waitFor(before + 2);
@@ -139,7 +151,7 @@ describe('POST /api/events/:id/announcements', () => {
         .http()
         .post(`/api/events/${event.id}/announcements`)
         .set(admin.auth)
-        .send({ subject: { en: 'x' }, body: { en: 'y' }, ...extra });
+        .send({ subject: { en: 'x' }, body: { en: 'y' }, allowFallback: true, ...extra });
     expect((await send({ audience: 'country', country: 'bf' }).expect(201)).body.recipients).toBe(
       10,
     );
@@ -240,7 +252,13 @@ describe('GET /api/events/:id/messages and POST /api/messages/:id/retry', () => 
         .http()
         .post(`/api/events/${event.id}/announcements`)
         .set(admin.auth)
-        .send({ subject: { en: 'Bus' }, body: { en: 'At 8' }, audience: 'country', country: 'BF' })
+        .send({
+          subject: { en: 'Bus' },
+          body: { en: 'At 8' },
+          audience: 'country',
+          country: 'BF',
+          allowFallback: true,
+        })
         .expect(201);
       const until = Date.now() + 10_000;
       let failed: { total: number; items: Array<{ id: string; lastError: string }> };
