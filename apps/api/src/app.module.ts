@@ -24,6 +24,7 @@ import {
   RegistrationsController,
 } from './registrations/registrations.controller.js';
 import { TravelApiModule } from './travel/travel-api.module.js';
+import { CertificatesApiModule } from './certificates/certificates-api.module.js';
 import { FinanceApiModule } from './finance/finance-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
 import { WebErrorFilter, WebModule } from '../../web/src/index.js';
@@ -46,6 +47,7 @@ export class AppModule {
         AgendaApiModule,
         CalendarApiModule,
         TravelApiModule,
+        CertificatesApiModule,
         FinanceApiModule,
         AccommodationApiModule,
         PrivacyModule,

@@ -19,6 +19,7 @@ import { consoleMessages } from './console-messages.js';
 import { dashboard } from './dashboard.js';
 import { verify } from './verify.js';
 import { checkin } from './checkin.js';
+import { certificates } from './certificates.js';
 
 export const fr = {
   common,
@@ -40,5 +41,6 @@ export const fr = {
   dashboard,
   verify,
   checkin,
+  certificates,
   apiErrors,
 };

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TravelModule } from '#travel';
+import { CertificatesModule } from '#certificates';
 import { VerifyPageController } from './verify.controller.js';
 
 /** The public verification page behind the QR code printed on documents. */
 @Module({
-  imports: [TravelModule],
+  imports: [CertificatesModule],
   controllers: [VerifyPageController],
 })
 export class VerifyPagesModule {}

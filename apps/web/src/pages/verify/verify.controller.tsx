@@ -1,6 +1,6 @@
 import { Get, Param, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { VisaLetters } from '#travel';
+import { DocumentVerifications, writtenDuration } from '#certificates';
 import { cityName, eventDates } from '../../format/dates.js';
 import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -9,13 +9,14 @@ import type { PageResult } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
 
 /**
- * GET /verify/<code>: where the QR code on an invitation letter leads. Public: a consulate
- * officer sees whether the letter is valid, for whom (name, last four passport characters)
- * and for which event. The service decides, limits the rate and 404s unknown codes.
+ * GET /verify/<code>: where the QR code on an invitation letter, a certificate of
+ * attendance or a badge leads. Public: whoever holds the paper sees whether it is valid,
+ * for whom (name; the last four passport characters on a letter) and for which event.
+ * The service decides, limits the rate and 404s unknown codes.
  */
 @WebController('verify')
 export class VerifyPageController {
-  constructor(private readonly letters: VisaLetters) {}
+  constructor(private readonly documents: DocumentVerifications) {}
 
   @Get(':code')
   async show(
@@ -23,8 +24,9 @@ export class VerifyPageController {
     @Param('code') code: string,
     @Req() req: Request,
   ): Promise<PageResult> {
-    const v = await this.letters.verify(code, req.ip ?? 'unknown');
+    const v = await this.documents.verify(code, req.ip ?? 'unknown');
     const t = ctx.t.verify;
+    const kind = t.kinds[v.kind];
     const valid = v.status === 'valid';
     return renderPage(ctx, {
       title: t.title,
@@ -34,35 +36,51 @@ export class VerifyPageController {
           <p class="lead">{t.lead}</p>
           <div class={valid ? 'flash' : 'warning'} role="status">
             <p>
-              <span class={`badge ${valid ? 'ok' : 'bad'}`}>{valid ? t.valid : t.revoked}</span>
+              <span class={`badge ${valid ? 'ok' : 'bad'}`}>
+                {valid ? kind.valid : kind.revoked}
+              </span>
             </p>
-            <p>{valid ? t.validNote : t.revokedNote}</p>
+            <p>{valid ? kind.validNote : kind.revokedNote}</p>
           </div>
-          <dl>
-            <dt style="font-weight:600">{t.reference}</dt>
-            <dd>{v.reference}</dd>
-            <dt style="font-weight:600">{t.holder}</dt>
+          <dl class="facts">
+            {v.reference ? (
+              <>
+                <dt>{t.reference}</dt>
+                <dd>{v.reference}</dd>
+              </>
+            ) : null}
+            <dt>{t.holder}</dt>
             <dd>
               <bdi>{v.holder.name}</bdi>
             </dd>
             {v.holder.passportLastFour ? (
               <>
-                <dt style="font-weight:600">{t.passport}</dt>
+                <dt>{t.passport}</dt>
                 <dd>…{v.holder.passportLastFour}</dd>
               </>
             ) : null}
-            <dt style="font-weight:600">{t.event}</dt>
-            <dd>{v.event.name}</dd>
-            <dt style="font-weight:600">{t.dates}</dt>
+            <dt>{t.event}</dt>
+            <dd>
+              <bdi>{v.event.name}</bdi>
+            </dd>
+            <dt>{t.dates}</dt>
             <dd>{eventDates(v.event.startDate, v.event.endDate, ctx.locale)}</dd>
             {v.event.city ? (
               <>
-                <dt style="font-weight:600">{t.place}</dt>
+                <dt>{t.place}</dt>
                 <dd>{cityName(v.event.city, 'UTC', ctx.locale)}</dd>
               </>
             ) : null}
+            {v.attendance ? (
+              <>
+                <dt>{t.attended}</dt>
+                <dd>{v.attendance.sessions}</dd>
+                <dt>{t.hours}</dt>
+                <dd>{writtenDuration(v.attendance.minutes, ctx.locale)}</dd>
+              </>
+            ) : null}
           </dl>
-          <p class="muted">{t.privacy}</p>
+          <p class="muted">{v.holder.passportLastFour ? t.privacy : t.privacyNoPassport}</p>
         </>
       ),
     });

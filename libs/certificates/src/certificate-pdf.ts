@@ -1,0 +1,186 @@
+import { createPdf, drawQr, writeText } from '#documents';
+import type { CertificateText } from './certificate-text.js';
+
+const MARGIN = 56;
+const QR = 74;
+const GREY = '#444444';
+const RULE = '#8a8a8a';
+
+/** Images the organisers uploaded for their letters (PNG or JPEG), reused here. */
+export interface CertificateImages {
+  logo?: Buffer | null;
+  signature?: Buffer | null;
+}
+
+/**
+ * A certificate of attendance on A4: letterhead, title, the person's name on its own
+ * line (any script, exactly as typed: #documents picks a face per run), the event, one
+ * row per session attended (date, local hours, title, duration), the total, the
+ * signature, and the verification QR code with its address. Long lists continue on
+ * further pages, the column heads repeated.
+ */
+export function renderCertificatePdf(
+  text: CertificateText,
+  images: CertificateImages = {},
+): Promise<Buffer> {
+  const { doc, done } = createPdf(
+    {
+      title: `${text.title} — ${text.name}`,
+      subject: text.attended,
+      author: text.signature[0],
+      lang: text.lang,
+    },
+    MARGIN,
+  );
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = doc.page.height - MARGIN;
+  doc.fillColor('#000000');
+
+  if (text.letterhead) {
+    const top = MARGIN - 20;
+    let textLeft = left;
+    if (images.logo) {
+      doc.image(images.logo, left, top, { fit: [56, 56], valign: 'center' });
+      textLeft = left + 70;
+    }
+    writeText(doc, text.letterhead.name, { bold: true, size: 12, at: { x: textLeft, y: top } });
+    for (const line of text.letterhead.lines) {
+      writeText(doc, line, { size: 8.5, color: GREY, width: width - (textLeft - left) });
+    }
+    doc.fillColor('#000000');
+    rule(doc, left, width, Math.max(doc.y, images.logo ? top + 58 : doc.y) + 6);
+    doc.y += 14;
+  }
+
+  writeText(doc, text.placeAndDate, { size: 10, align: 'right', width, at: { x: left, y: doc.y } });
+  writeText(doc, text.reference, { size: 10, bold: true, align: 'right', width });
+  doc.moveDown(1.2);
+  writeText(doc, text.title, {
+    bold: true,
+    size: 20,
+    align: 'center',
+    width,
+    at: { x: left, y: doc.y },
+  });
+  doc.moveDown(1);
+  writeText(doc, text.certify, { size: 11, align: 'center', width, at: { x: left, y: doc.y } });
+  doc.moveDown(0.4);
+  // The name alone on its line, as typed, so it reads back whole.
+  writeText(doc, text.name, {
+    bold: true,
+    size: 17,
+    align: 'center',
+    width,
+    at: { x: left, y: doc.y },
+  });
+  if (text.organisation) {
+    writeText(doc, text.organisation, {
+      size: 11,
+      align: 'center',
+      width,
+      at: { x: left, y: doc.y },
+    });
+  }
+  doc.moveDown(0.6);
+  writeText(doc, text.attended, { size: 11, align: 'center', width, at: { x: left, y: doc.y } });
+  doc.moveDown(1);
+
+  // The sessions: date | hours | title | duration.
+  const cols = [
+    { x: left, w: 118 },
+    { x: left + 122, w: 74 },
+    { x: left + 200, w: width - 200 - 76 },
+    { x: left + width - 72, w: 72 },
+  ];
+  const head = () => {
+    const y = doc.y;
+    text.columns.forEach((label, i) => {
+      writeText(doc, label, {
+        bold: true,
+        size: 9,
+        width: cols[i].w,
+        align: i === 3 ? 'right' : 'left',
+        at: { x: cols[i].x, y },
+      });
+    });
+    rule(doc, left, width, y + 14);
+    doc.y = y + 19;
+  };
+  head();
+  for (const row of text.rows) {
+    if (doc.y > bottom - 60) {
+      doc.addPage();
+      doc.y = MARGIN;
+      head();
+    }
+    const y = doc.y;
+    let next = y;
+    [row.date, row.hours, row.title, row.duration].forEach((cell, i) => {
+      writeText(doc, cell, {
+        size: 9.5,
+        width: cols[i].w,
+        align: i === 3 ? 'right' : 'left',
+        at: { x: cols[i].x, y },
+      });
+      next = Math.max(next, doc.y);
+    });
+    doc.y = next + 4;
+  }
+  rule(doc, left, width, doc.y);
+  doc.y += 6;
+  const totalY = doc.y;
+  writeText(doc, text.total[0], { bold: true, size: 10.5, at: { x: cols[2].x, y: totalY } });
+  writeText(doc, text.total[1], {
+    bold: true,
+    size: 10.5,
+    width: cols[3].w + 40,
+    align: 'right',
+    at: { x: cols[3].x - 40, y: totalY },
+  });
+  writeText(doc, text.zoneNote, { size: 8, color: GREY, width, at: { x: left, y: doc.y + 4 } });
+  doc.fillColor('#000000');
+
+  // Signature and verification need about 150 points: a new page when they do not fit.
+  if (doc.y > bottom - 150) {
+    doc.addPage();
+    doc.y = MARGIN;
+  }
+  doc.y += 18;
+  const signTop = doc.y;
+  if (images.signature) {
+    doc.image(images.signature, left, signTop, { fit: [150, 46] });
+    doc.y = signTop + 50;
+  } else {
+    doc.y = signTop + 22;
+  }
+  const [signer, ...role] = text.signature;
+  writeText(doc, signer, { bold: true, size: 10, at: { x: left, y: doc.y } });
+  for (const line of role) writeText(doc, line, { size: 10, width: width - QR - 16 });
+
+  const qrTop = Math.max(bottom - QR, doc.y + 4);
+  const qrLeft = left + width - QR + 6;
+  drawQr(doc, text.verifyUrl, qrLeft, qrTop, QR);
+  writeText(doc, text.verify, {
+    size: 8,
+    color: GREY,
+    at: { x: left + width - QR - 330, y: qrTop + QR - 36 },
+    width: 320,
+    align: 'right',
+  });
+  writeText(doc, text.verifyUrl, { size: 8, color: GREY, width: 320, align: 'right' });
+  doc.end();
+  return done;
+}
+
+function rule(doc: PDFKit.PDFDocument, left: number, width: number, y: number): void {
+  doc
+    .save()
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke()
+    .restore();
+  doc.y = y;
+}
