@@ -462,6 +462,51 @@ describe('invitation letters a consulate accepts', () => {
         .expect(200);
     });
 
+    it('says who pays from the finance coverage (with the participant’s exception) and where they stay from accommodation', async () => {
+      await t
+        .http()
+        .put(`/api/events/${eventId}/cost-coverage`)
+        .set(organiser.auth)
+        .send({
+          currency: 'EUR',
+          travel: 'network',
+          visaFees: 'participant',
+          accommodation: 'network',
+          meals: 'network',
+          perDiem: 'network',
+          perDiemDailyMinor: 2500,
+          perDiemCurrency: 'EUR',
+        })
+        .expect(200);
+      await t
+        .http()
+        .put(`/api/registrations/${regs.lucia}/cost-coverage`)
+        .set(organiser.auth)
+        .send({ travel: 'partner' })
+        .expect(200);
+      await t
+        .http()
+        .post(`/api/events/${eventId}/accommodation/hotels`)
+        .set(organiser.auth)
+        .send({ name: 'Hôtel Rembrandt', address: 'Boulevard Mohammed V', city: 'Tanger' })
+        .expect(201);
+      const res = await letter(people.lucia, regs.lucia).expect(200);
+      writeFileSync(`${OUT}/lucia-es-finance.pdf`, res.body);
+      const text = flat(pdfText(res.body));
+      expect(text).toContain(
+        'Association Darna Tanger cubre el alojamiento, las comidas y una dieta diaria (per diem).',
+      );
+      expect(text).toContain('Fundación Niñez y Esperanza cubre el viaje de ida y vuelta.');
+      expect(text).toContain('Corren a cargo de la persona invitada: las tasas de visado.');
+      expect(text).toMatch(
+        /Alojamiento: Hôtel Rembrandt, Boulevard Mohammed V, Tanger \(del \d+ de octubre de 2027 al \d+ de octubre de 2027\)/,
+      );
+      const fr = flat(pdfText((await letter(people.eloise, regs.eloise).expect(200)).body));
+      expect(fr).toContain(
+        "Association Darna Tanger prend en charge le voyage aller-retour, l'hébergement, les repas et une indemnité journalière (per diem).",
+      );
+    });
+
     it('is refused to another participant', async () => {
       await letter(people.sophea, regs.mohamed).expect(404);
     });

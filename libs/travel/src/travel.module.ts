@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccommodationModule } from '#accommodation';
 import { RateLimiter } from '#core';
 import { EventsModule } from '#events';
+import { FinanceModule } from '#finance';
 import { RegistrationsModule } from '#registrations';
 import { Arrivals } from './arrivals.service.js';
 import { EventVisaRules } from './event-visa-rules.entity.js';
@@ -11,6 +13,7 @@ import { PassportCipher } from './passport-cipher.js';
 import { TravelPlan } from './travel-plan.entity.js';
 import { TravelPlans } from './travel-plans.service.js';
 import { VisaLetterRequests } from './visa-letter-request.service.js';
+import { DomainLetterData } from './visa-letter-data.js';
 import { LETTER_DATA_SOURCE } from './visa-letter-sources.js';
 import { VisaLetters } from './visa-letters.service.js';
 import { VisaReports } from './visa-reports.service.js';
@@ -27,6 +30,8 @@ import { VisaStatuses } from './visa-statuses.service.js';
     TypeOrmModule.forFeature([TravelPlan, VisaStatusChange, EventVisaRules, EventLetterSettings]),
     EventsModule,
     RegistrationsModule,
+    FinanceModule,
+    AccommodationModule,
   ],
   providers: [
     PassportCipher,
@@ -40,9 +45,10 @@ import { VisaStatuses } from './visa-statuses.service.js';
     LetterSettingsService,
     VisaLetterRequests,
     SettingsLetterData,
-    // Who pays and where people stay, as the letter states them: the letter settings' own
-    // event-wide statement (see SettingsLetterData).
-    { provide: LETTER_DATA_SOURCE, useExisting: SettingsLetterData },
+    DomainLetterData,
+    // Who pays and where people stay, as the letter states them: finance's coverage and
+    // accommodation's stay per participant, else the letter settings' event-wide statement.
+    { provide: LETTER_DATA_SOURCE, useExisting: DomainLetterData },
   ],
   exports: [
     TravelPlans,
