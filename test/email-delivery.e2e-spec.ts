@@ -26,7 +26,12 @@ let worker: INestApplicationContext;
 let admin: Session;
 let ds: DataSource;
 
-const FAST: Partial<MailWorkerOptions> = { backoffMs: 150, attempts: 4, relayIntervalMs: 150 };
+const FAST: Partial<MailWorkerOptions> = {
+  backoffMs: 150,
+  maxBackoffMs: 600,
+  retryWindowMs: 3600_000,
+  relayIntervalMs: 150,
+};
 
 async function startWorker(
   config: Partial<AppConfig> = {},
@@ -191,10 +196,12 @@ describe('email through the outbox, the queue and SMTP', () => {
     let row: Record<string, unknown> | undefined;
     while (Date.now() < until) {
       [row] = await messagesTo(email);
-      if (row && (row.attempts as number) >= 1 && row.status === 'queued') break;
+      if (row && (row.attempts as number) >= 1 && row.status === 'delayed') break;
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(row?.last_error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    expect(row?.next_attempt_at).toBeInstanceOf(Date);
+    expect(row?.retry_since).toBeInstanceOf(Date);
     const before = sink.accepted;
     await sink.listen();
     await sink.waitFor(before + 1);
@@ -236,8 +243,9 @@ describe('email through the outbox, the queue and SMTP', () => {
     }
   });
 
-  it('SMTP answering 421 every time: retried with backoff, then failed after the last attempt', async () => {
+  it('SMTP answering 421: delayed with the next attempt shown, retried with capped backoff, failed only after the retry window', async () => {
     const email = `tempfail-${Date.now()}@example.org`;
+    const event = await createEvent(t, admin);
     sink.mode = 'tempfail';
     try {
       const attemptsBefore = sink.attempts;
@@ -247,6 +255,7 @@ describe('email through the outbox, the queue and SMTP', () => {
             template: 'magic_link',
             recipientEmail: email,
             locale: 'en',
+            eventId: event.id,
             payload: {
               recipientName: 'Kim',
               link: 'https://convene.test/z',
@@ -256,15 +265,74 @@ describe('email through the outbox, the queue and SMTP', () => {
         ]),
       );
       const [row] = await messagesTo(email);
+      // Several attempts, far more than the old six-in-2.5-minutes would allow in
+      // proportion: the pauses double from 150 ms and stop growing at 600 ms.
+      const until = Date.now() + 20_000;
+      let current = row;
+      while (Date.now() < until && (current.attempts as number) < 5) {
+        await new Promise((r) => setTimeout(r, 50));
+        [current] = await messagesTo(email);
+      }
+      expect(current.attempts).toBeGreaterThanOrEqual(5);
+      expect(['delayed', 'queued', 'sending']).toContain(current.status);
+      expect(current.last_error).toMatch(/421/);
+
+      // The API shows it delayed, with when it goes next.
+      await waitForStatus(row.id as string, 'delayed');
+      const listed = await t
+        .http()
+        .get(`/api/events/${event.id}/messages?status=delayed`)
+        .set(admin.auth)
+        .expect(200);
+      const view = listed.body.items.find((m: { id: string }) => m.id === row.id);
+      expect(view).toMatchObject({ status: 'delayed' });
+      expect(Date.parse(view.nextAttemptAt)).toBeGreaterThan(Date.parse(view.createdAt));
+
+      // The pause between attempts is capped: the gap never exceeds maxBackoffMs (+ work).
+      const [{ gap }] = await ds.query(
+        `SELECT extract(epoch FROM next_attempt_at - updated_at) * 1000 AS gap FROM messages WHERE id = $1`,
+        [row.id],
+      );
+      expect(Number(gap)).toBeLessThanOrEqual(FAST.maxBackoffMs! + 50);
+
+      // The window is over (its first failure was two days ago): the next failure is final.
+      await ds.query(`UPDATE messages SET retry_since = now() - interval '2 days' WHERE id = $1`, [
+        row.id,
+      ]);
       const failed = await waitForStatus(row.id as string, 'failed');
-      expect(failed.attempts).toBe(FAST.attempts);
       expect(failed.last_error).toMatch(/421/);
-      await new Promise((r) => setTimeout(r, 800)); // longer than the last backoff
-      expect(sink.attempts - attemptsBefore).toBe(FAST.attempts);
+      expect(failed.next_attempt_at).toBeNull();
+      const tried = sink.attempts - attemptsBefore;
+      await new Promise((r) => setTimeout(r, 1_000)); // longer than the capped backoff
+      expect(sink.attempts - attemptsBefore).toBe(tried);
       expect((await messagesTo(email))[0].status).toBe('failed');
+
+      // "Retry all failed" for the event puts it back; with the server accepting, it goes once.
+      sink.mode = 'accept';
+      const before = sink.accepted;
+      const retried = await t
+        .http()
+        .post(`/api/events/${event.id}/messages/retry-failed`)
+        .set(admin.auth)
+        .expect(200);
+      expect(retried.body.requeued).toBe(1);
+      await sink.waitFor(before + 1);
+      await waitForStatus(row.id as string, 'sent');
+      expect(mailsTo(email)).toHaveLength(1);
     } finally {
       sink.mode = 'accept';
     }
+  });
+
+  it('retry-failed is for the event’s organisers only', async () => {
+    const event = await createEvent(t, admin);
+    const stranger = await signup(t, { locale: 'en' });
+    await t
+      .http()
+      .post(`/api/events/${event.id}/messages/retry-failed`)
+      .set(stranger.auth)
+      .expect((res) => expect([403, 404]).toContain(res.status));
+    await t.http().post(`/api/events/${event.id}/messages/retry-failed`).expect(401);
   });
 
   it('the same job processed twice (a stalled job run again) sends one email', async () => {
@@ -285,17 +353,12 @@ describe('email through the outbox, the queue and SMTP', () => {
         ],
       );
       const processor = manual.get(MailProcessor);
-      const job = {
-        name: 'send-message',
-        data: { messageId: id },
-        attemptsMade: 0,
-        opts: { attempts: 4 },
-      };
+      const job = { name: 'send-message', data: { messageId: id } };
       const before = sink.accepted;
       const outcomes = await Promise.all([processor.handle(job), processor.handle(job)]);
       expect(outcomes.sort()).toEqual(['sent', 'skipped']);
       // And once more later, as BullMQ would after a stalled-job check.
-      expect(await processor.handle({ ...job, attemptsMade: 1 })).toBe('skipped');
+      expect(await processor.handle(job)).toBe('skipped');
       // Re-adding the job to the real queue changes nothing either.
       await manual.get(MailQueue).add([id]);
       await new Promise((r) => setTimeout(r, 600));

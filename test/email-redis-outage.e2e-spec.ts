@@ -14,6 +14,9 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * their own started here (never the shared one on 6379, other suites need it).
  */
 
+/** The production sweep timings scaled down by ten (20 s after hand-over, every 10 s). */
+const SWEEP = { requeueAfterMs: 2_000, sweepIntervalMs: 1_000 };
+
 let redis: ChildProcess | undefined;
 let port: number;
 let t: TestApp;
@@ -60,7 +63,7 @@ beforeAll(async () => {
   worker = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
       { ...t.config, smtpUrl: sink.url, workerHealthPort: 0 },
-      { relayIntervalMs: 200, backoffMs: 200 },
+      { relayIntervalMs: 200, backoffMs: 200, ...SWEEP },
     ),
     { logger: false },
   );
@@ -106,4 +109,67 @@ it('Redis down while registering: the registration succeeds, the email waits and
   expect(sink.received[0].subject).toMatch(/^Inscription confirmée/);
   const [sent] = await ds.query(`SELECT * FROM messages WHERE id = $1`, [waiting.id]);
   expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+});
+
+it('Redis restarted empty: messages it held are handed over again and sent once, soon', async () => {
+  const ds = t.app.get(DataSource);
+  // The queue holds the jobs, but no worker takes them yet: a relay-only worker hands
+  // the rows over, then Redis restarts without its data.
+  await worker.close();
+  const relayOnly = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(
+      { ...t.config, smtpUrl: sink.url, workerHealthPort: 0 },
+      { relayIntervalMs: 200, processor: false, ...SWEEP },
+    ),
+    { logger: false },
+  );
+  const admin = await loginAdmin(t);
+  const org = await createOrganisation(t, admin);
+  const event = await createEvent(t, admin);
+  const people = await Promise.all(
+    [1, 2, 3].map(() => signup(t, { locale: 'es', organisationId: org.id })),
+  );
+  for (const person of people) {
+    await t
+      .http()
+      .post(`/api/events/${event.id}/registrations`)
+      .set(person.auth)
+      .send({
+        organisationId: org.id,
+        profession: 'psychologist',
+        consent: { dataProcessing: true },
+      })
+      .expect(201);
+  }
+  const emails = people.map((p) => p.email);
+  const handedOver = async () =>
+    (
+      await ds.query(
+        `SELECT count(*)::int AS n FROM messages WHERE recipient_email = ANY($1) AND enqueued_at IS NOT NULL`,
+        [emails],
+      )
+    )[0].n as number;
+  for (const until = Date.now() + 20_000; Date.now() < until && (await handedOver()) < 3;)
+    await new Promise((r) => setTimeout(r, 50));
+  expect(await handedOver()).toBe(3);
+  await relayOnly.close();
+
+  await stopRedis();
+  await startRedis(); // empty: no persistence
+  const before = sink.accepted;
+  const started = Date.now();
+  worker = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(
+      { ...t.config, smtpUrl: sink.url, workerHealthPort: 0 },
+      { relayIntervalMs: 200, backoffMs: 200, ...SWEEP },
+    ),
+    { logger: false },
+  );
+  await sink.waitFor(before + 3, 30_000);
+  // 60 s in production terms: the sweep intervals are scaled down by ten.
+  expect(Date.now() - started).toBeLessThan(6_000);
+  await new Promise((r) => setTimeout(r, 2 * SWEEP.sweepIntervalMs));
+  for (const email of emails) {
+    expect(sink.received.filter((m) => JSON.stringify(m.to).includes(email))).toHaveLength(1);
+  }
 });

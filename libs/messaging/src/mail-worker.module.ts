@@ -22,7 +22,15 @@ export class MailWorkerModule {
       module: MailWorkerModule,
       imports: [TypeOrmModule.forFeature([Message])],
       providers: [
-        { provide: MAIL_WORKER_OPTIONS, useValue: resolved },
+        {
+          provide: MAIL_WORKER_OPTIONS,
+          inject: [APP_CONFIG],
+          // MAIL_RETRY_WINDOW_HOURS, unless the caller (a test) set the window itself.
+          useFactory: (config: AppConfig): MailWorkerOptions =>
+            options.retryWindowMs === undefined && config.mailRetryWindowHours
+              ? { ...resolved, retryWindowMs: config.mailRetryWindowHours * 3600_000 }
+              : resolved,
+        },
         {
           provide: MailTransport,
           inject: [APP_CONFIG],

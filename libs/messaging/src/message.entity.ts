@@ -7,7 +7,11 @@ import {
 } from 'typeorm';
 import type { TemplateName } from './template-names.js';
 
-export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+/**
+ * queued (waiting for the worker), sending (claimed), delayed (a transient failure: tried
+ * again at nextAttemptAt, for up to the retry window), sent, failed (for good).
+ */
+export const MESSAGE_STATUSES = ['queued', 'sending', 'delayed', 'sent', 'failed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** One email to one person: the outbox row, written in the transaction that causes it. */
@@ -60,6 +64,14 @@ export class Message {
   /** While `sending`: the claim lease; after it a crashed worker's message may be taken over. */
   @Column('timestamptz', { nullable: true })
   lockedUntil!: Date | null;
+
+  /** While `delayed`: when the worker tries again. */
+  @Column('timestamptz', { nullable: true })
+  nextAttemptAt!: Date | null;
+
+  /** The first transient failure of the current run of retries; the retry window counts from it. */
+  @Column('timestamptz', { nullable: true })
+  retrySince!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

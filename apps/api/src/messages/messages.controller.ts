@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Actor, UuidParamPipe } from '#core';
 import {
   AnnouncementResultView,
@@ -8,6 +14,7 @@ import {
   ListMessagesQueryDto,
   MessagesService,
   MessageView,
+  RetryFailedResultView,
 } from '#messaging';
 import { CurrentActor } from '../auth/auth.decorators.js';
 
@@ -40,6 +47,15 @@ export class EventMessagesController {
     @Query() query: ListMessagesQueryDto,
   ) {
     return this.messages.list(actor, id, query);
+  }
+
+  /** Every failed email of the event back to the outbox; the worker sends each once. */
+  @Post('messages/retry-failed')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retry every failed email of the event (organisers)' })
+  @ApiOkResponse({ type: RetryFailedResultView })
+  retryFailed(@CurrentActor() actor: Actor, @Param('id', EventId) id: string) {
+    return this.messages.retryFailed(actor, id);
   }
 }
 

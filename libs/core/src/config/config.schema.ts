@@ -20,6 +20,8 @@ export interface AppConfig {
   mailFrom: string;
   mailOutboxDir: string;
   smtpMaxPerSecond: number;
+  /** How long transient SMTP failures are retried before a message fails (default 24). */
+  mailRetryWindowHours?: number;
   corsOrigins: string[] | '*';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   loginWindowSeconds: number;

@@ -158,6 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: read('MAIL_FROM') ?? 'Convene <no-reply@convene.local>',
     mailOutboxDir: read('MAIL_OUTBOX_DIR') ?? 'var/mail',
     smtpMaxPerSecond: int('SMTP_MAX_PER_SECOND', 20, 1, 10000),
+    mailRetryWindowHours: int('MAIL_RETRY_WINDOW_HOURS', 24, 1, 720),
     corsOrigins,
     logLevel: logLevel ?? 'info',
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),

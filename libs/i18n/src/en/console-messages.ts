@@ -118,6 +118,7 @@ export const consoleMessages = {
     statuses: {
       queued: 'Waiting',
       sending: 'Sending',
+      delayed: 'Delayed, will retry',
       sent: 'Sent',
       failed: 'Failed',
     } as Record<string, string>,
@@ -141,6 +142,11 @@ export const consoleMessages = {
     retry: 'Retry',
     retriedFlash: 'The email is queued again.',
     sentAt: (when: string) => `Sent ${when}`,
+    nextAttemptAt: (when: string) => `Next attempt ${when}`,
+    retryAllFailed: 'Retry every failed email',
+    retriedAllFlash: 'The failed emails are queued again.',
+    delayedNote:
+      'A delayed email is tried again by itself, with a growing pause, for up to a day; it fails only after that.',
     problems: {
       refused: 'The recipient’s mail server refused this address.',
       later: 'The recipient’s mail server asked us to try again later.',

@@ -117,6 +117,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     statuses: {
       queued: 'En espera',
       sending: 'Enviándose',
+      delayed: 'Retrasado, se reintentará',
       sent: 'Enviado',
       failed: 'Con error',
     },
@@ -140,6 +141,11 @@ export const consoleMessages: ConsoleMessagesMessages = {
     retry: 'Reintentar',
     retriedFlash: 'El correo vuelve a estar en cola.',
     sentAt: (when) => `Enviado el ${when}`,
+    nextAttemptAt: (when) => `Próximo intento el ${when}`,
+    retryAllFailed: 'Reintentar todos los correos con error',
+    retriedAllFlash: 'Los correos con error vuelven a estar en cola.',
+    delayedNote:
+      'Un correo retrasado se reintenta solo, con pausas cada vez más largas, durante un día como máximo; solo falla después.',
     problems: {
       refused: 'El servidor de correo del destinatario rechazó esta dirección.',
       later: 'El servidor de correo del destinatario pidió volver a intentarlo más tarde.',

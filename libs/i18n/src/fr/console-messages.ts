@@ -120,6 +120,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     statuses: {
       queued: 'En attente',
       sending: 'En cours d’envoi',
+      delayed: 'Retardé, nouvel essai prévu',
       sent: 'Envoyé',
       failed: 'En échec',
     },
@@ -143,6 +144,11 @@ export const consoleMessages: ConsoleMessagesMessages = {
     retry: 'Renvoyer',
     retriedFlash: 'L’e-mail est de nouveau en file d’attente.',
     sentAt: (when) => `Envoyé le ${when}`,
+    nextAttemptAt: (when) => `Prochain essai le ${when}`,
+    retryAllFailed: 'Renvoyer tous les e-mails en échec',
+    retriedAllFlash: 'Les e-mails en échec sont de nouveau en file d’envoi.',
+    delayedNote:
+      'Un e-mail retardé est renvoyé automatiquement, à intervalles croissants, pendant une journée au plus ; il n’échoue qu’ensuite.',
     problems: {
       refused: 'Le serveur de messagerie du destinataire a refusé cette adresse.',
       later: 'Le serveur de messagerie du destinataire a demandé de réessayer plus tard.',

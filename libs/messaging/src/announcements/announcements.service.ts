@@ -65,7 +65,7 @@ export interface AnnouncementProgress {
   subjects: Partial<Record<Locale, string>>;
   total: number;
   queued: number;
-  /** Queued again after a failed attempt, waiting for the next one. */
+  /** Among queued: after a failed attempt, waiting for the next one. */
   delayed: number;
   sending: number;
   sent: number;
@@ -92,8 +92,8 @@ const PROGRESS_SELECT = `
          min(m.payload->>'audience') AS audience,
          jsonb_object_agg(m.locale, m.payload->>'subject') AS subjects,
          count(*)::int AS total,
-         (count(*) FILTER (WHERE m.status = 'queued'))::int AS queued,
-         (count(*) FILTER (WHERE m.status = 'queued' AND m.attempts > 0))::int AS delayed,
+         (count(*) FILTER (WHERE m.status IN ('queued', 'delayed')))::int AS queued,
+         (count(*) FILTER (WHERE m.status = 'delayed' OR (m.status = 'queued' AND m.attempts > 0)))::int AS delayed,
          (count(*) FILTER (WHERE m.status = 'sending'))::int AS sending,
          (count(*) FILTER (WHERE m.status = 'sent'))::int AS sent,
          (count(*) FILTER (WHERE m.status = 'failed'))::int AS failed
@@ -315,7 +315,8 @@ export class AnnouncementsService {
   ): Promise<{ requeued: number }> {
     await this.progress(actor, eventId, announcementId);
     const [, requeued]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL, updated_at = now()
+      `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL,
+              next_attempt_at = NULL, retry_since = NULL, updated_at = now()
         WHERE event_id = $1 AND template = 'announcement' AND payload->>'announcementId' = $2
           AND status = 'failed'`,
       [eventId, announcementId.toLowerCase()],

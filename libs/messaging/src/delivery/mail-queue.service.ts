@@ -6,6 +6,7 @@ import {
   MAIL_QUEUE,
   SEND_MESSAGE_JOB,
   type SendMessageJob,
+  sendJobId,
   sendMessageJobOptions,
 } from '../queue/mail-queue.js';
 import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
@@ -46,30 +47,31 @@ export class MailQueue implements OnApplicationShutdown {
     });
   }
 
-  async add(messageIds: string[]): Promise<void> {
+  /** One job per row; `attempts` (the row's attempts so far) names the attempt's job. */
+  async add(rows: Array<string | { id: string; attempts: number }>): Promise<void> {
     await withTimeout(
       this.queue.addBulk(
-        messageIds.map((id) => ({
-          name: SEND_MESSAGE_JOB,
-          data: { messageId: id },
-          opts: sendMessageJobOptions(id, this.options),
-        })),
+        rows.map((row) => {
+          const { id, attempts } = typeof row === 'string' ? { id: row, attempts: 0 } : row;
+          return {
+            name: SEND_MESSAGE_JOB,
+            data: { messageId: id },
+            opts: sendMessageJobOptions(sendJobId(id, attempts), this.options),
+          };
+        }),
       ),
       'Adding mail jobs',
     );
   }
 
   /** 'unknown' when Redis has no job with this id (finished, or lost in a restart). */
-  async state(messageId: string): Promise<string> {
-    return withTimeout(this.queue.getJobState(messageId), 'Reading a mail job');
+  async state(jobId: string): Promise<string> {
+    return withTimeout(this.queue.getJobState(jobId), 'Reading a mail job');
   }
 
   /** Drops leftover finished jobs so their rows can be queued again under the same ids. */
-  async remove(messageIds: string[]): Promise<void> {
-    await withTimeout(
-      Promise.all(messageIds.map((id) => this.queue.remove(id))),
-      'Removing mail jobs',
-    );
+  async remove(jobIds: string[]): Promise<void> {
+    await withTimeout(Promise.all(jobIds.map((id) => this.queue.remove(id))), 'Removing mail jobs');
   }
 
   async counts(): Promise<Record<string, number>> {

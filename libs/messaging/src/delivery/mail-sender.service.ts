@@ -6,24 +6,21 @@ import { type CalendarInvite, renderInvite } from '../templates/invite.js';
 import { erasedSecrets } from '../secret-payload-fields.js';
 import { renderMessage } from '../templates/render.js';
 import { MailTransport } from '../transport/mail-transport.js';
-import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
+import {
+  MAIL_WORKER_OPTIONS,
+  type MailWorkerOptions,
+  retryDelayMs,
+} from './mail-worker.options.js';
 import { classifySendError, describeSendError } from './smtp-errors.js';
 
-export type DeliveryOutcome = 'sent' | 'skipped';
+/** sent; skipped (another run holds or finished it); delayed (a transient failure, tried again later). */
+export type DeliveryOutcome = 'sent' | 'skipped' | 'delayed';
 
 /** The send failed and must not be tried again (5xx, bad address, last attempt). */
 export class PermanentSendError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PermanentSendError';
-  }
-}
-
-/** The send failed for now; the queue tries again after a backoff. */
-export class TransientSendError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TransientSendError';
   }
 }
 
@@ -34,6 +31,8 @@ interface ClaimedRow {
   recipient_email: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** The retry window is over: a transient failure now fails for good. */
+  window_over: boolean;
 }
 
 /**
@@ -57,10 +56,11 @@ export class MailSender {
   }
 
   /**
-   * @param finalAttempt when true a transient failure is final too: the row becomes
-   * `failed` instead of going back to `queued`.
+   * A transient failure puts the row in `delayed` until its next attempt (the relay
+   * hands it over again then), until the retry window since the first failure is over;
+   * a permanent one fails it at once.
    */
-  async deliver(messageId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+  async deliver(messageId: string): Promise<DeliveryOutcome> {
     const row = await this.claim(messageId);
     if (!row) return 'skipped';
 
@@ -76,6 +76,11 @@ export class MailSender {
 
     const invite = this.invite(row);
 
+    // While the send runs, the claim is renewed: only a dead worker's claim lapses.
+    const renew = setInterval(
+      () => void this.renewClaim(row.id).catch(() => undefined),
+      Math.max(50, Math.floor(this.options.claimTimeoutMs / 3)),
+    );
     try {
       const sent = await this.transport.send({
         from: this.config.mailFrom,
@@ -98,21 +103,35 @@ export class MailSender {
       return 'sent';
     } catch (e) {
       const reason = describeSendError(e);
-      if (classifySendError(e) === 'permanent' || finalAttempt) {
+      if (classifySendError(e) === 'permanent' || row.window_over) {
         await this.fail(row.id, reason);
         this.logger.warn(
           `Message ${row.id} failed for good after ${row.attempts} attempt(s): ${reason}`,
         );
         throw new PermanentSendError(reason);
       }
-      // Back to queued with the error, so organisers see why it is late; the job retries.
+      // Delayed with the error and the next attempt's time, so organisers see why it is
+      // late and when it goes; the relay hands it over again then.
       await this.dataSource.query(
-        `UPDATE messages SET status = 'queued', last_error = $2, locked_until = NULL, updated_at = now()
+        `UPDATE messages
+            SET status = 'delayed', last_error = $2, locked_until = NULL, enqueued_at = NULL,
+                retry_since = COALESCE(retry_since, now()), updated_at = now(),
+                next_attempt_at = now() + $3 * interval '1 millisecond'
           WHERE id = $1 AND status = 'sending'`,
-        [row.id, reason],
+        [row.id, reason, retryDelayMs(row.attempts, this.options)],
       );
-      throw new TransientSendError(reason);
+      return 'delayed';
+    } finally {
+      clearInterval(renew);
     }
+  }
+
+  private async renewClaim(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE messages SET locked_until = now() + $2 * interval '1 millisecond'
+        WHERE id = $1 AND status = 'sending'`,
+      [id, this.options.claimTimeoutMs],
+    );
   }
 
   /** The session's calendar invite; the email still goes without it if it cannot be built. */
@@ -136,15 +155,17 @@ export class MailSender {
               locked_until = now() + $2 * interval '1 millisecond'
         WHERE id = $1
           AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))
-        RETURNING id, template, locale, recipient_email, payload, attempts`,
-      [messageId, this.options.claimTimeoutMs],
+        RETURNING id, template, locale, recipient_email, payload, attempts,
+                  COALESCE(retry_since < now() - $3 * interval '1 millisecond', false) AS window_over`,
+      [messageId, this.options.claimTimeoutMs, this.options.retryWindowMs],
     );
     return rows[0];
   }
 
   private async fail(id: string, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE messages SET status = 'failed', last_error = $2, locked_until = NULL, updated_at = now()
+      `UPDATE messages SET status = 'failed', last_error = $2, locked_until = NULL,
+              next_attempt_at = NULL, updated_at = now()
         WHERE id = $1 AND status = 'sending'`,
       [id, reason],
     );

@@ -48,8 +48,10 @@ export class MailProcessor
         prefix: this.config.redisPrefix,
         concurrency: this.options.concurrency,
         limiter: { max: this.config.smtpMaxPerSecond, duration: 1000 },
-        // A send that outlives its lock is re-run elsewhere; the claim keeps it single.
-        lockDuration: 60_000,
+        // A dead worker's job is run again once its lock lapses (the claim keeps it
+        // single); the outbox sweeper catches what this misses.
+        lockDuration: this.options.lockDurationMs,
+        stalledInterval: this.options.stalledIntervalMs,
       },
     );
     this.worker.on('error', (e) => {
@@ -62,11 +64,11 @@ export class MailProcessor
   }
 
   /** One job run; exported for tests that replay a job as a stalled worker would. */
-  async handle(job: Pick<Job<SendMessageJob>, 'name' | 'data' | 'attemptsMade' | 'opts'>) {
+  async handle(job: Pick<Job<SendMessageJob>, 'name' | 'data'>) {
     if (job.name !== SEND_MESSAGE_JOB) throw new UnrecoverableError(`Unknown job ${job.name}`);
-    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      return await this.sender.deliver(job.data.messageId, finalAttempt);
+      // Retries of transient SMTP failures are scheduled in the outbox row, not here.
+      return await this.sender.deliver(job.data.messageId);
     } catch (e) {
       if (e instanceof PermanentSendError) throw new UnrecoverableError(e.message);
       throw e;

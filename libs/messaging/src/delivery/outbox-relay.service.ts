@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#core';
+import { sendJobId } from '../queue/mail-queue.js';
 import { MailQueue } from './mail-queue.service.js';
 import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
 
@@ -42,6 +43,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private lastWarning = 0;
   /** The last pass failed (Redis or PostgreSQL away): poll quickly until it works again. */
   private failing = false;
+  /** When the earliest delayed row falls due (ms since the epoch). */
+  private nextDue?: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -76,9 +79,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One batch: returns how many rows went to the queue. Throws when Redis refuses. */
   async relayOnce(): Promise<number> {
+    // Delayed rows whose time has come become queued rows again first, committed, so a
+    // job picked up before the hand-over below commits waits on the row lock and then
+    // finds it queued (a claim never sees a `delayed` row it could skip).
+    await this.dataSource.query(
+      `UPDATE messages SET status = 'queued', enqueued_at = NULL, next_attempt_at = NULL
+        WHERE status = 'delayed' AND next_attempt_at <= now()`,
+    );
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM messages
+      const rows: Array<{ id: string; attempts: number }> = await manager.query(
+        `SELECT id, attempts FROM messages
           WHERE status = 'queued' AND enqueued_at IS NULL
           ORDER BY created_at
           LIMIT $1
@@ -86,12 +96,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [this.options.relayBatchSize],
       );
       if (rows.length === 0) return 0;
-      const ids = rows.map((r) => r.id);
-      await this.queue.add(ids);
+      await this.queue.add(rows);
       await manager.query(`UPDATE messages SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
-        ids,
+        rows.map((r) => r.id),
       ]);
-      return ids.length;
+      return rows.length;
     });
   }
 
@@ -101,22 +110,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * go back to the relay. A job still waiting, delayed or active is left alone.
    */
   async requeueLost(olderThanMs = this.options.requeueAfterMs): Promise<number> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM messages
+    const rows: Array<{ id: string; job_id: string }> = await this.dataSource
+      .query(
+        `SELECT id,
+              -- the job that holds it: a claim already counted its attempt
+              CASE WHEN status = 'sending' THEN attempts - 1 ELSE attempts END AS job_attempts
+         FROM messages
         WHERE enqueued_at < now() - $1 * interval '1 millisecond'
           AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))
         ORDER BY enqueued_at
         LIMIT 200`,
-      [olderThanMs],
-    );
+        [olderThanMs],
+      )
+      .then((found: Array<{ id: string; job_attempts: number }>) =>
+        found.map((r) => ({ id: r.id, job_id: sendJobId(r.id, r.job_attempts) })),
+      );
     if (rows.length === 0) return 0;
     const jobs = await Promise.all(
-      rows.map(async ({ id }) => ({ id, state: await this.queue.state(id) })),
+      rows.map(async ({ id, job_id }) => ({ id, job_id, state: await this.queue.state(job_id) })),
     );
     const lost = jobs.filter((j) => LOST_JOB_STATES.has(j.state));
     if (lost.length === 0) return 0;
     // A leftover finished job would make the relay's add (same job id) a no-op.
-    await this.queue.remove(lost.filter((j) => j.state !== 'unknown').map((j) => j.id));
+    await this.queue.remove(lost.filter((j) => j.state !== 'unknown').map((j) => j.job_id));
     const [, requeued]: [unknown[], number] = await this.dataSource.query(
       `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL
         WHERE id = ANY($1::uuid[])
@@ -141,9 +157,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private pollDelay(): number {
     const notified = this.listener && !this.failing;
-    return notified
+    const base = notified
       ? Math.max(LISTENING_POLL_MS, this.options.relayIntervalMs)
       : this.options.relayIntervalMs;
+    // No NOTIFY says a delayed row fell due, nor that the sweep is due: wake for both.
+    const untilDue = this.nextDue === undefined ? base : this.nextDue - Date.now();
+    return Math.max(10, Math.min(base, this.options.sweepIntervalMs, untilDue));
   }
 
   private async pass(): Promise<void> {
@@ -152,10 +171,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       do {
         moved = await this.relayOnce();
       } while (moved === this.options.relayBatchSize && !this.stopped);
-      if (Date.now() - this.lastSweep > Math.min(this.options.requeueAfterMs, 60_000)) {
+      if (Date.now() - this.lastSweep >= this.options.sweepIntervalMs) {
         this.lastSweep = Date.now();
         await this.requeueLost();
       }
+      const [{ due }]: Array<{ due: Date | null }> = await this.dataSource.query(
+        `SELECT min(next_attempt_at) AS due FROM messages WHERE status = 'delayed'`,
+      );
+      this.nextDue = due ? due.getTime() : undefined;
       this.failing = false;
     } catch (e) {
       this.failing = true;

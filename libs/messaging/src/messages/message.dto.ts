@@ -41,4 +41,16 @@ export class MessageView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true }) enqueuedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true }) sentAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    description:
+      'While delayed (the mail server refused for now or could not be reached): when the next attempt is made',
+  })
+  nextAttemptAt!: string | null;
+}
+
+export class RetryFailedResultView {
+  @ApiProperty({ description: 'Failed messages put back in the outbox', example: 3 })
+  requeued!: number;
 }

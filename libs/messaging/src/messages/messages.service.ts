@@ -32,13 +32,14 @@ interface MessageRow {
   created_at: Date;
   enqueued_at: Date | null;
   sent_at: Date | null;
+  next_attempt_at: Date | null;
 }
 
 const FROM = `FROM messages m LEFT JOIN accounts a ON a.id = m.recipient_account_id`;
 const SELECT = `
   SELECT m.id, m.template, m.locale, m.event_id, m.recipient_account_id, a.name AS recipient_name,
          m.recipient_email, m.payload->>'subject' AS subject, m.status, m.attempts, m.last_error,
-         m.provider_message_id, m.created_at, m.enqueued_at, m.sent_at
+         m.provider_message_id, m.created_at, m.enqueued_at, m.sent_at, m.next_attempt_at
     ${FROM}`;
 
 const toView = (r: MessageRow): MessageView => ({
@@ -57,7 +58,12 @@ const toView = (r: MessageRow): MessageView => ({
   createdAt: r.created_at.toISOString(),
   enqueuedAt: r.enqueued_at?.toISOString() ?? null,
   sentAt: r.sent_at?.toISOString() ?? null,
+  nextAttemptAt: r.status === 'delayed' ? (r.next_attempt_at?.toISOString() ?? null) : null,
 });
+
+/** A failed row back to the outbox, its retry window starting afresh. */
+const REQUEUE = `status = 'queued', enqueued_at = NULL, locked_until = NULL, next_attempt_at = NULL,
+  retry_since = NULL, updated_at = now()`;
 
 /** Delivery status for organisers, and the one manual lever: retry a failed message. */
 @Injectable()
@@ -109,14 +115,26 @@ export class MessagesService {
     else if (!isAdmin(actor)) throw forbidden('Only administrators can retry this message');
 
     const [, updated]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE messages SET status = 'queued', enqueued_at = NULL, locked_until = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'failed'`,
+      `UPDATE messages SET ${REQUEUE} WHERE id = $1 AND status = 'failed'`,
       [messageId],
     );
     if (updated === 0) {
       throw conflict('Only a failed message can be retried', { status: existing.status });
     }
     return toView((await this.find(messageId))!);
+  }
+
+  /**
+   * Every failed email of the event back to the outbox (announcements, registration and
+   * session emails alike); the worker sends each once. Returns how many went back.
+   */
+  async retryFailed(actor: Actor, eventId: string): Promise<{ requeued: number }> {
+    await this.access.requireOrganiser(actor, eventId);
+    const [, requeued]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE messages SET ${REQUEUE} WHERE event_id = $1 AND status = 'failed'`,
+      [eventId],
+    );
+    return { requeued };
   }
 
   private async find(id: string): Promise<MessageRow | undefined> {

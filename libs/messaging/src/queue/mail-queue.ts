@@ -13,20 +13,36 @@ export interface SendMessageJob {
   messageId: string;
 }
 
-/** Retry policy of one send: exponential backoff on transient SMTP errors. */
+/**
+ * Retry policy. A transient SMTP failure (4xx, refused or dropped connection, timeout)
+ * puts the outbox row in `delayed` with its next attempt time: the backoff doubles from
+ * backoffMs up to maxBackoffMs, for retryWindowMs from the first failure, then the row
+ * fails. The database holds that schedule, so a Redis restart loses none of it.
+ * `attempts` only covers a job that crashed before deciding (e.g. PostgreSQL away).
+ */
 export interface MailRetryPolicy {
   attempts: number;
   backoffMs: number;
+  maxBackoffMs: number;
+  retryWindowMs: number;
 }
 
 /**
- * jobId is the message id, so adding the same row twice while its job is pending is a
- * no-op. Finished jobs are removed: the outbox row keeps the history, and a retried
+ * One job per send attempt: the first is the message id, a retry after n attempts gets
+ * its own id, so a finished job of an earlier attempt never swallows the next one.
+ */
+export function sendJobId(messageId: string, attempts: number): string {
+  return attempts > 0 ? `${messageId}-a${attempts}` : messageId;
+}
+
+/**
+ * jobId is the message id (and attempt, see sendJobId), so adding the same row twice
+ * while its job is pending is a no-op. Finished jobs are removed: the outbox row keeps the history, and a retried
  * row can then be queued again under the same id.
  */
-export function sendMessageJobOptions(messageId: string, retry: MailRetryPolicy): JobsOptions {
+export function sendMessageJobOptions(jobId: string, retry: MailRetryPolicy): JobsOptions {
   return {
-    jobId: messageId,
+    jobId,
     attempts: retry.attempts,
     backoff: { type: 'exponential', delay: retry.backoffMs },
     removeOnComplete: true,

@@ -1,5 +1,5 @@
 import { Get, Param, Post, Query } from '@nestjs/common';
-import { DomainError, type Locale, LOCALES } from '#core';
+import { type Actor, DomainError, type Locale, LOCALES } from '#core';
 import type { EventView } from '#events';
 import {
   type ListMessagesQueryDto,
@@ -72,6 +72,16 @@ function statusBadge(status: string): string {
   return status === 'sent' ? 'badge ok' : status === 'failed' ? 'badge bad' : 'badge wait';
 }
 
+/** The failed emails of the event, counted for the "retry every failed email" button. */
+async function failedCount(messages: MessagesService, actor: Actor, eventId: string) {
+  const failed = await messages.list(actor, eventId, {
+    status: 'failed',
+    page: 1,
+    pageSize: 1,
+  } as ListMessagesQueryDto);
+  return failed.total;
+}
+
 function MessageRow(props: { ctx: WebContext; event: EventView; m: MessageView; back: string }) {
   const { ctx, event, m } = props;
   const t = ctx.t.consoleMessages.messages;
@@ -106,6 +116,14 @@ function MessageRow(props: { ctx: WebContext; event: EventView; m: MessageView; 
             <br />
             <span class="muted">
               {t.sentAt(shortInstant(m.sentAt, event.timezone, ctx.locale))}
+            </span>
+          </>
+        )}
+        {m.status === 'delayed' && m.nextAttemptAt && (
+          <>
+            <br />
+            <span class="muted">
+              {t.nextAttemptAt(shortInstant(m.nextAttemptAt, event.timezone, ctx.locale))}
             </span>
           </>
         )}
@@ -165,6 +183,8 @@ export class ConsoleMessagesController {
     const base = consoleEventPath(event.id, 'messages');
     const here = `${base}${queryString(f)}`;
     const filtered = Boolean(f.status || f.template || f.q);
+    const failed = await failedCount(this.messages, actor, event.id);
+    const delayedShown = page.items.some((m) => m.status === 'delayed');
     const form = emptyForm({ status: f.status ?? '', template: f.template ?? '', q: f.q ?? '' });
     return renderConsolePage(ctx, {
       event,
@@ -197,6 +217,16 @@ export class ConsoleMessagesController {
           <p role="status">
             {page.total === 0 ? (filtered ? t.none : t.noneYet) : t.count(page.total)}
           </p>
+          {failed > 0 && (
+            <ActionButton
+              ctx={ctx}
+              action={`${base}/retry-failed`}
+              label={`${t.retryAllFailed} (${count(failed, ctx.locale)})`}
+              variant="secondary"
+              hidden={{ back: here }}
+            />
+          )}
+          {delayedShown && <p class="muted">{t.delayedNote}</p>}
           {page.items.length > 0 && (
             <div class="table-wrap">
               <table class="cm-table cm-log">
@@ -241,6 +271,22 @@ export class ConsoleMessagesController {
         </div>
       ),
     });
+  }
+
+  @Post('retry-failed')
+  async retryFailed(
+    @Web() ctx: WebContext,
+    @Param('eventId') eventId: string,
+    @FormBody() body: Record<string, unknown>,
+  ): Promise<PageResult> {
+    const { actor, event } = await this.access.event(ctx, eventId);
+    const base = consoleEventPath(event.id, 'messages');
+    const back = safeNext(body.back, base);
+    await this.messages.retryFailed(actor, event.id);
+    return redirect(
+      back.startsWith(base) ? back : base,
+      'consoleMessages.messages.retriedAllFlash',
+    );
   }
 
   @Post(':messageId/retry')
