@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, localDateOf } from '#core';
-import { EventAccess } from '#events';
+import { EventAccess, eventTextsIn, type LocalizedTexts, textIn } from '#events';
 import { type AgendaConflicts, agendaConflicts } from './agenda-conflicts.js';
 import { datesBetween } from './agenda-time.js';
 import { AgendaQueryDto, MyAgendaQueryDto } from './dto/agenda-query.dto.js';
 import { RegistrationGate } from './registration-gate.js';
 import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
-import { type SessionView, toSessionView } from './session.view.js';
+import { readerOf, type SessionView, toSessionView } from './session.view.js';
 
 export interface AgendaDay {
   /** Calendar date in the event zone. */
@@ -26,9 +26,10 @@ export class AgendaService {
   ) {}
 
   /** The published agenda, one entry per day of the event (in its zone), with seats left. */
-  async agenda(actor: Actor | undefined, eventId: string, query: AgendaQueryDto) {
+  async agenda(actor: Actor | undefined, eventId: string, query: AgendaQueryDto, locale?: string) {
     const event = await this.access.requireVisible(actor, eventId);
     const zone = event.timezone;
+    const reader = readerOf(event, locale);
     const records = await this.reader.load({ eventId, publicOnly: true, ...query });
     const byDay = new Map<string, SessionView[]>(
       datesBetween(event.startDate, event.endDate).map((d) => [d, []]),
@@ -36,7 +37,7 @@ export class AgendaService {
     for (const r of records) {
       const day = localDateOf(r.startsAt, zone);
       const list = byDay.get(day) ?? [];
-      list.push(toSessionView(r, zone));
+      list.push(toSessionView(r, zone, reader));
       byDay.set(day, list);
     }
     const days: AgendaDay[] = [...byDay.entries()]
@@ -45,7 +46,7 @@ export class AgendaService {
     return {
       event: {
         id: event.id,
-        name: event.name,
+        name: eventTextsIn(event, reader.locale).name,
         kind: event.kind,
         timezone: zone,
         startDate: event.startDate,
@@ -62,7 +63,7 @@ export class AgendaService {
   }
 
   /** The person's confirmed sessions plus every plenary of the events they attend. */
-  async myAgenda(actor: Actor, query: MyAgendaQueryDto) {
+  async myAgenda(actor: Actor, query: MyAgendaQueryDto, locale?: string) {
     const held: Array<{ session_id: string; signup_id: string; event_id: string }> =
       await this.dataSource.query(
         `SELECT session_id, id AS signup_id, event_id FROM signups
@@ -82,18 +83,26 @@ export class AgendaService {
     const signupBySession = new Map(held.map((h) => [h.session_id, h.signup_id]));
     const ids = [...new Set([...held.map((h) => h.session_id), ...plenaries.map((p) => p.id)])];
     const records = ids.length ? await this.reader.load({ ids, publicOnly: true }) : [];
-    const zones: Array<{ id: string; timezone: string; name: string }> =
-      await this.dataSource.query(
-        `SELECT id, timezone, name FROM events WHERE id = ANY($1::uuid[])`,
-        [eventIds],
-      );
+    const zones: Array<{
+      id: string;
+      timezone: string;
+      name: string;
+      names: LocalizedTexts;
+      languages: string[];
+    }> = await this.dataSource.query(
+      `SELECT id, timezone, name, names, languages FROM events WHERE id = ANY($1::uuid[])`,
+      [eventIds],
+    );
     const zoneOf = new Map(zones.map((z) => [z.id, z]));
     return {
       sessions: records.map((r) => {
         const event = zoneOf.get(r.eventId);
+        const reader = event && readerOf(event, locale);
         return {
-          ...toSessionView(r, event?.timezone ?? 'UTC'),
-          eventName: event?.name ?? null,
+          ...toSessionView(r, event?.timezone ?? 'UTC', reader),
+          eventName: event
+            ? textIn(event.names, reader!.locale, event.languages, event.name)
+            : null,
           timezone: event?.timezone ?? 'UTC',
           signupId: signupBySession.get(r.id) ?? null,
         };

@@ -16,7 +16,18 @@ export {
   type WeekReason,
   type WeekSession,
 } from './participant-agenda.service.js';
-export { type SessionView, toSessionView } from './session.view.js';
+export {
+  readerOf,
+  type SessionReaderLocale,
+  type SessionView,
+  toSessionView,
+} from './session.view.js';
+export {
+  type LocalizedLists,
+  rulesIn,
+  sessionTextsIn,
+  type SessionTextsView,
+} from './session-texts.js';
 export {
   type Conflict,
   type ConflictInput,

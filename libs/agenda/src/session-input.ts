@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { badRequest, instantField } from '#core';
-import type { Event } from '#events';
+import type { Event, LocalizedTexts } from '#events';
+import { mergeTexts } from './session-texts.js';
 import type { UpdateSessionDto } from './dto/session.dto.js';
 import type { ExternalFacilitator, SessionKind, SessionStatus } from './session.entity.js';
 import type { SessionRecord } from './session.view.js';
@@ -11,6 +12,8 @@ export interface SessionValues {
   kind: SessionKind;
   title: string;
   description: string | null;
+  titles: LocalizedTexts;
+  descriptions: LocalizedTexts;
   theme: string | null;
   startsAt: Date;
   endsAt: Date;
@@ -41,6 +44,8 @@ export function sessionColumns(v: SessionValues): unknown[] {
     v.signupRequired,
     v.status,
     JSON.stringify(v.externalFacilitators),
+    JSON.stringify(v.titles),
+    JSON.stringify(v.descriptions),
   ];
 }
 
@@ -53,7 +58,22 @@ export async function sessionValues(
 ): Promise<SessionValues> {
   const zone = event.timezone;
   const kind = dto.kind ?? current?.kind;
-  const title = dto.title ?? current?.title;
+  const languages = event.languages ?? [];
+  const titles = mergeTexts(
+    'titles',
+    dto.titles as Record<string, unknown> | undefined,
+    dto.title,
+    current && { texts: current.titles, plain: current.title },
+    languages,
+  );
+  const descriptions = mergeTexts(
+    'descriptions',
+    dto.descriptions as Record<string, unknown> | undefined,
+    dto.description,
+    current && { texts: current.descriptions, plain: current.description },
+    languages,
+  );
+  const title = titles.plain;
   const startsAt = instantField('startsAt', dto.startsAt, zone, current?.startsAt);
   const endsAt = instantField('endsAt', dto.endsAt, zone, current?.endsAt);
   if (!kind) throw badRequest('kind is required', { field: 'kind' });
@@ -88,7 +108,7 @@ export async function sessionValues(
   let capacity = dto.capacity !== undefined ? dto.capacity : (current?.capacity ?? null);
   let siteVisit: SiteVisitValues | null = null;
   if (kind === 'site_visit') {
-    siteVisit = await siteVisitValues(db, dto, current, zone, startsAt, endsAt);
+    siteVisit = await siteVisitValues(db, dto, current, zone, startsAt, endsAt, languages);
     capacity = visitCapacity(siteVisit, dto.capacity);
   } else if (dto.siteVisit) {
     throw badRequest('siteVisit is only for sessions of kind site_visit', { field: 'siteVisit' });
@@ -97,7 +117,9 @@ export async function sessionValues(
   return {
     kind,
     title,
-    description: dto.description !== undefined ? dto.description : (current?.description ?? null),
+    description: descriptions.plain,
+    titles: titles.texts,
+    descriptions: descriptions.texts,
     theme: dto.theme !== undefined ? dto.theme || null : (current?.theme ?? null),
     startsAt,
     endsAt,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SessionKind, SessionStatus } from './session.entity.js';
-import type { SessionRecord } from './session.view.js';
+import type { SessionRecord, SiteVisitRecord } from './session.view.js';
 
 export interface SessionFilter {
   eventId?: string;
@@ -24,6 +24,8 @@ interface Row {
   kind: SessionKind;
   title: string;
   description: string | null;
+  titles: SessionRecord['titles'] | null;
+  descriptions: SessionRecord['descriptions'] | null;
   theme: string | null;
   starts_at: Date;
   ends_at: Date;
@@ -65,7 +67,7 @@ export class SessionReader {
       where.push(`(s.language = ${p} OR ${p} = ANY(s.interpretation_languages))`);
     }
     const rows: Row[] = await q.query(
-      `SELECT s.id, s.event_id, s.kind, s.title, s.description, s.theme, s.starts_at, s.ends_at,
+      `SELECT s.id, s.event_id, s.kind, s.title, s.description, s.titles, s.descriptions, s.theme, s.starts_at, s.ends_at,
               s.room_id, r.name AS room_name, r.capacity AS room_capacity, s.language,
               s.interpretation_languages, s.capacity, s.signup_required, s.status,
               s.external_facilitators, s.published_at,
@@ -111,6 +113,8 @@ export class SessionReader {
         kind: r.kind,
         title: r.title,
         description: r.description,
+        titles: r.titles ?? {},
+        descriptions: r.descriptions ?? {},
         theme: r.theme,
         startsAt: r.starts_at,
         endsAt: r.ends_at,
@@ -142,6 +146,7 @@ export class SessionReader {
               hostContactPhone: (v.host_contact_phone as string | null) ?? null,
               hostContactEmail: (v.host_contact_email as string | null) ?? null,
               rules: (v.rules as string[]) ?? [],
+              rulesTexts: (v.rules_texts as SiteVisitRecord['rulesTexts'] | null) ?? {},
             }
           : null,
       };

@@ -42,9 +42,9 @@ export class SessionWriter {
       const [row]: Array<{ id: string }> = await m.query(
         `INSERT INTO sessions (event_id, kind, title, description, theme, starts_at, ends_at, room_id,
            language, interpretation_languages, capacity, signup_required, status,
-           external_facilitators, published_at, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,
-                 CASE WHEN $13 = 'published' THEN now() END, $15)
+           external_facilitators, titles, descriptions, published_at, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,
+                 CASE WHEN $13 = 'published' THEN now() END, $17)
          RETURNING id`,
         [eventId, ...sessionColumns(values), actor.accountId],
       );
@@ -89,7 +89,8 @@ export class SessionWriter {
       await m.query(
         `UPDATE sessions SET kind = $2, title = $3, description = $4, theme = $5, starts_at = $6,
            ends_at = $7, room_id = $8, language = $9, interpretation_languages = $10, capacity = $11,
-           signup_required = $12, status = $13, external_facilitators = $14,
+           signup_required = $12, status = $13, external_facilitators = $14, titles = $15,
+           descriptions = $16,
            published_at = CASE WHEN $13 = 'published' THEN COALESCE(published_at, now()) ELSE published_at END,
            updated_at = now()
          WHERE id = $1`,

@@ -41,6 +41,13 @@ export class Session {
   @Column('text', { nullable: true })
   description!: string | null;
 
+  /** Title and description in each language written; the plain columns are the event's first. */
+  @Column('jsonb')
+  titles!: Partial<Record<'fr' | 'en' | 'es', string>>;
+
+  @Column('jsonb')
+  descriptions!: Partial<Record<'fr' | 'en' | 'es', string>>;
+
   @Column('text', { nullable: true })
   theme!: string | null;
 

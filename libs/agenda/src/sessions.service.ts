@@ -7,7 +7,7 @@ import { type Event, EventAccess, requireWritable, type StaffRole } from '#event
 import { ListSessionsQueryDto } from './dto/session.dto.js';
 import { lockEventAgenda } from './seat-allocator.js';
 import { SessionReader } from './session-reader.js';
-import { type SessionRecord, type SessionView, toSessionView } from './session.view.js';
+import { readerOf, type SessionRecord, type SessionView, toSessionView } from './session.view.js';
 
 /** Participants see published sessions, and cancelled ones they may have planned around. */
 const isPublic = (s: Pick<SessionRecord, 'status' | 'publishedAt'>) =>
@@ -29,15 +29,18 @@ export class SessionsService {
     actor: Actor | undefined,
     eventId: string,
     query: ListSessionsQueryDto,
+    locale?: string,
   ): Promise<SessionView[]> {
     const { event, isStaff: staff } = await this.access.standing(actor, eventId);
     const records = await this.reader.load({ eventId, publicOnly: !staff, ...query });
-    return records.map((s) => toSessionView(s, event.timezone));
+    const reader = readerOf(event, locale);
+    return records.map((s) => toSessionView(s, event.timezone, reader));
   }
 
-  async get(actor: Actor | undefined, id: string): Promise<SessionView> {
+  /** `locale`: the reader's language (else the event's first); texts fall back in the event's order. */
+  async get(actor: Actor | undefined, id: string, locale?: string): Promise<SessionView> {
     const { session, event } = await this.requireSession(actor, id);
-    return toSessionView(session, event.timezone);
+    return toSessionView(session, event.timezone, readerOf(event, locale));
   }
 
   /** The session and its event, or 404 for anyone who may not see it (drafts included). */

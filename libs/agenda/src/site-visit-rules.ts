@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { badRequest, instantField } from '#core';
 import type { UpdateSessionDto } from './dto/session.dto.js';
+import { cleanLists, type LocalizedLists } from './session-texts.js';
 import type { SessionRecord } from './session.view.js';
 
 /** What a site visit adds to a session, checked and ready to store. */
@@ -16,7 +17,10 @@ export interface SiteVisitValues {
   hostContactName: string | null;
   hostContactPhone: string | null;
   hostContactEmail: string | null;
+  /** In the event's first language (what the plain column holds). */
   rules: string[];
+  /** The rules in each language written. */
+  rulesTexts: LocalizedLists;
 }
 
 /** The bus and the host's welcome both bound the group, and so does a capacity asked for. */
@@ -36,6 +40,7 @@ export async function siteVisitValues(
   zone: string,
   startsAt: Date,
   endsAt: Date,
+  eventLanguages: readonly string[] = [],
 ): Promise<SiteVisitValues> {
   const input = dto.siteVisit;
   const existing = current?.siteVisit;
@@ -87,8 +92,31 @@ export async function siteVisitValues(
     hostContactName: input.hostContactName ?? null,
     hostContactPhone: input.hostContactPhone ?? null,
     hostContactEmail: input.hostContactEmail ?? null,
-    rules: input.rules ?? [],
+    ...visitRules(
+      input.rules,
+      input.rulesByLanguage as Record<string, unknown> | undefined,
+      eventLanguages,
+    ),
   };
+}
+
+/**
+ * The rules in each language and the plain list (the event's first language, else the
+ * first written). A plain list alone is the event's first language's.
+ */
+function visitRules(
+  plain: string[] | undefined,
+  byLanguage: Record<string, unknown> | undefined,
+  eventLanguages: readonly string[],
+): { rules: string[]; rulesTexts: LocalizedLists } {
+  const first = (eventLanguages.find((l) => ['fr', 'en', 'es'].includes(l)) ?? 'fr') as 'fr';
+  if (byLanguage !== undefined) {
+    const rulesTexts = cleanLists(byLanguage);
+    const written = rulesTexts[first] ?? Object.values(rulesTexts)[0] ?? [];
+    return { rules: plain?.length ? plain : written, rulesTexts };
+  }
+  const rules = plain ?? [];
+  return { rules, rulesTexts: rules.length > 0 ? { [first]: rules } : {} };
 }
 
 /** Stores (or, for a session that is no longer a visit, removes) the site-visit row. */
@@ -104,15 +132,16 @@ export async function writeSiteVisit(
   await m.query(
     `INSERT INTO site_visits (session_id, host_organisation_id, address, meeting_point, departure_at,
        return_at, transport_mode, seats, host_limit, host_contact_name, host_contact_phone,
-       host_contact_email, rules)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+       host_contact_email, rules, rules_texts)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
      ON CONFLICT (session_id) DO UPDATE SET host_organisation_id = EXCLUDED.host_organisation_id,
        address = EXCLUDED.address, meeting_point = EXCLUDED.meeting_point,
        departure_at = EXCLUDED.departure_at, return_at = EXCLUDED.return_at,
        transport_mode = EXCLUDED.transport_mode, seats = EXCLUDED.seats,
        host_limit = EXCLUDED.host_limit, host_contact_name = EXCLUDED.host_contact_name,
        host_contact_phone = EXCLUDED.host_contact_phone,
-       host_contact_email = EXCLUDED.host_contact_email, rules = EXCLUDED.rules`,
+       host_contact_email = EXCLUDED.host_contact_email, rules = EXCLUDED.rules,
+       rules_texts = EXCLUDED.rules_texts`,
     [
       sessionId,
       v.hostOrganisationId,
@@ -127,6 +156,7 @@ export async function writeSiteVisit(
       v.hostContactPhone,
       v.hostContactEmail,
       v.rules,
+      JSON.stringify(v.rulesTexts),
     ],
   );
 }

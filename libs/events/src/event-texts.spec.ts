@@ -1,4 +1,4 @@
-import { cleanTexts, eventTextsIn, textIn } from './event-texts.js';
+import { cleanTexts, eventTextsIn, textIn, textWithLanguage } from './event-texts.js';
 
 describe('event texts in the reader language', () => {
   const event = {
@@ -36,5 +36,19 @@ describe('event texts in the reader language', () => {
     expect(cleanTexts({ fr: ' Bonjour ', en: '   ', de: 'Hallo', es: 3 })).toEqual({
       fr: 'Bonjour',
     });
+  });
+
+  it('says which language a text is in, or none for the plain column', () => {
+    const names = { fr: 'Atelier', es: 'Taller' };
+    expect(textWithLanguage(names, 'es', ['fr'])).toEqual({ text: 'Taller', language: 'es' });
+    expect(textWithLanguage(names, 'en', ['fr', 'es'])).toEqual({
+      text: 'Atelier',
+      language: 'fr',
+    });
+    expect(textWithLanguage({ es: 'Taller' }, 'en', ['fr'])).toEqual({
+      text: 'Taller',
+      language: 'es',
+    });
+    expect(textWithLanguage({}, 'en', ['fr'], 'Plain')).toEqual({ text: 'Plain', language: null });
   });
 });

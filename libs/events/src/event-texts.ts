@@ -34,6 +34,25 @@ export function textIn(
   return Object.values(map).find((t) => !!t) ?? fallback;
 }
 
+/**
+ * As `textIn`, saying which language the text is in (null for the plain `fallback`,
+ * whose language is not recorded), so a page can mark a text that is not in the
+ * reader's language (`lang` attribute, "in English").
+ */
+export function textWithLanguage(
+  texts: LocalizedTexts | null | undefined,
+  locale: string,
+  languages: readonly string[] = [],
+  fallback: string | null = null,
+): { text: string | null; language: Locale | null } {
+  const map = texts ?? {};
+  for (const lang of [locale, ...languages, ...LOCALES]) {
+    const text = isLocale(lang) ? map[lang] : undefined;
+    if (text) return { text, language: lang as Locale };
+  }
+  return { text: fallback, language: null };
+}
+
 /** The shape shared by the Event entity and its API view, for `eventTextsIn`. */
 interface HasTexts {
   name: string;

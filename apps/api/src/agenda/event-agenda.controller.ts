@@ -10,8 +10,9 @@ import {
   SessionsService,
   SessionWriter,
 } from '#agenda';
-import { type Actor, UuidParamPipe } from '#core';
+import { type Actor, type Locale, UuidParamPipe } from '#core';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
+import { ReaderLocale } from './reader-locale.decorator.js';
 
 const EventId = new UuidParamPipe('Event');
 
@@ -31,8 +32,9 @@ export class EventAgendaController {
     @OptionalActor() actor: Actor | undefined,
     @Param('id', EventId) id: string,
     @Query() query: ListSessionsQueryDto,
+    @ReaderLocale() locale: Locale | undefined,
   ) {
-    return this.sessions.list(actor, id, query);
+    return this.sessions.list(actor, id, query, locale);
   }
 
   @Post('events/:id/sessions')
@@ -60,8 +62,9 @@ export class EventAgendaController {
     @OptionalActor() actor: Actor | undefined,
     @Param('id', EventId) id: string,
     @Query() query: AgendaQueryDto,
+    @ReaderLocale() locale: Locale | undefined,
   ) {
-    return this.agendas.agenda(actor, id, query);
+    return this.agendas.agenda(actor, id, query, locale);
   }
 
   @Get('events/:id/conflicts')
@@ -70,7 +73,11 @@ export class EventAgendaController {
   }
 
   @Get('me/agenda')
-  mine(@CurrentActor() actor: Actor, @Query() query: MyAgendaQueryDto) {
-    return this.agendas.myAgenda(actor, query);
+  mine(
+    @CurrentActor() actor: Actor,
+    @Query() query: MyAgendaQueryDto,
+    @ReaderLocale() locale: Locale | undefined,
+  ) {
+    return this.agendas.myAgenda(actor, query, locale);
   }
 }

@@ -24,8 +24,9 @@ import {
   SignupsService,
   UpdateSessionDto,
 } from '#agenda';
-import { type Actor, UuidParamPipe } from '#core';
+import { type Actor, type Locale, UuidParamPipe } from '#core';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
+import { ReaderLocale } from './reader-locale.decorator.js';
 
 const SessionId = new UuidParamPipe('Session');
 const SignupId = new UuidParamPipe('Sign-up');
@@ -44,8 +45,12 @@ export class SessionsController {
 
   @Public()
   @Get(':id')
-  get(@OptionalActor() actor: Actor | undefined, @Param('id', SessionId) id: string) {
-    return this.sessions.get(actor, id);
+  get(
+    @OptionalActor() actor: Actor | undefined,
+    @Param('id', SessionId) id: string,
+    @ReaderLocale() locale: Locale | undefined,
+  ) {
+    return this.sessions.get(actor, id, locale);
   }
 
   @Patch(':id')

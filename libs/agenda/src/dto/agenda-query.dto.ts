@@ -18,6 +18,15 @@ export class AgendaQueryDto {
   @IsOptional()
   @Matches(/^[a-z]{2,3}$/, { message: 'language must be a language code such as fr, en, es or ar' })
   language?: string;
+
+  @ApiPropertyOptional({
+    enum: ['fr', 'en', 'es'],
+    description:
+      'Language to read titles and descriptions in (else Accept-Language, else the event first language); each text says its own language',
+  })
+  @IsOptional()
+  @IsIn(['fr', 'en', 'es'], { message: 'lang must be one of fr, en, es' })
+  lang?: 'fr' | 'en' | 'es';
 }
 
 export class MyAgendaQueryDto {
@@ -25,4 +34,13 @@ export class MyAgendaQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'eventId must be a UUID' })
   eventId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['fr', 'en', 'es'],
+    description:
+      'Language to read titles and descriptions in (else Accept-Language, else the event first language); each text says its own language',
+  })
+  @IsOptional()
+  @IsIn(['fr', 'en', 'es'], { message: 'lang must be one of fr, en, es' })
+  lang?: 'fr' | 'en' | 'es';
 }

@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { AgendaQueryDto } from './agenda-query.dto.js';
@@ -48,6 +49,83 @@ export class ExternalFacilitatorDto {
   @IsOptional()
   @IsEmail({}, { message: 'externalFacilitators.email must be an email address' })
   email?: string;
+}
+
+/** A text per language: `{ fr: "...", en: "...", es: "..." }`, each optional. */
+export class SessionTitlesDto {
+  @ApiPropertyOptional({ example: 'Comment soutenir autrement les familles ?' })
+  @IsOptional()
+  @IsString({ message: 'titles.fr must be text' })
+  @MaxLength(200, { message: 'titles.fr must be at most 200 characters' })
+  fr?: string;
+
+  @ApiPropertyOptional({ example: 'How can we support families differently?' })
+  @IsOptional()
+  @IsString({ message: 'titles.en must be text' })
+  @MaxLength(200, { message: 'titles.en must be at most 200 characters' })
+  en?: string;
+
+  @ApiPropertyOptional({ example: '¿Cómo apoyar de otra manera a las familias?' })
+  @IsOptional()
+  @IsString({ message: 'titles.es must be text' })
+  @MaxLength(200, { message: 'titles.es must be at most 200 characters' })
+  es?: string;
+}
+
+export class SessionDescriptionsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'descriptions.fr must be text' })
+  @MaxLength(5000, { message: 'descriptions.fr must be at most 5000 characters' })
+  fr?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'descriptions.en must be text' })
+  @MaxLength(5000, { message: 'descriptions.en must be at most 5000 characters' })
+  en?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'descriptions.es must be text' })
+  @MaxLength(5000, { message: 'descriptions.es must be at most 5000 characters' })
+  es?: string;
+}
+
+/** A visit's rules per language: `{ fr: ["..."], en: ["..."] }`, each optional. */
+export class LocalizedRulesDto {
+  @ApiPropertyOptional({ type: [String], example: ['Pas de photos des bénéficiaires'] })
+  @IsOptional()
+  @IsArray({ message: 'siteVisit.rulesByLanguage.fr must be a list' })
+  @ArrayMaxSize(20, { message: 'siteVisit.rulesByLanguage.fr must list at most 20 rules' })
+  @IsString({ each: true, message: 'siteVisit.rulesByLanguage.fr must be a list of texts' })
+  @MaxLength(500, {
+    each: true,
+    message: 'siteVisit.rulesByLanguage.fr items must be at most 500 characters',
+  })
+  fr?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['No photos of beneficiaries'] })
+  @IsOptional()
+  @IsArray({ message: 'siteVisit.rulesByLanguage.en must be a list' })
+  @ArrayMaxSize(20, { message: 'siteVisit.rulesByLanguage.en must list at most 20 rules' })
+  @IsString({ each: true, message: 'siteVisit.rulesByLanguage.en must be a list of texts' })
+  @MaxLength(500, {
+    each: true,
+    message: 'siteVisit.rulesByLanguage.en items must be at most 500 characters',
+  })
+  en?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Sin fotos de las personas acompañadas'] })
+  @IsOptional()
+  @IsArray({ message: 'siteVisit.rulesByLanguage.es must be a list' })
+  @ArrayMaxSize(20, { message: 'siteVisit.rulesByLanguage.es must list at most 20 rules' })
+  @IsString({ each: true, message: 'siteVisit.rulesByLanguage.es must be a list of texts' })
+  @MaxLength(500, {
+    each: true,
+    message: 'siteVisit.rulesByLanguage.es items must be at most 500 characters',
+  })
+  es?: string[];
 }
 
 export class SiteVisitDto {
@@ -133,6 +211,16 @@ export class SiteVisitDto {
   @IsString({ each: true, message: 'siteVisit.rules must be a list of texts' })
   @MaxLength(500, { each: true, message: 'siteVisit.rules items must be at most 500 characters' })
   rules?: string[];
+
+  @ApiPropertyOptional({
+    type: LocalizedRulesDto,
+    description:
+      "The rules in each language (fr, en, es); `rules` is then the event's first language's",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedRulesDto)
+  rulesByLanguage?: LocalizedRulesDto;
 }
 
 export class CreateSessionDto {
@@ -140,17 +228,41 @@ export class CreateSessionDto {
   @IsIn(SESSION_KINDS, { message: `kind must be one of ${SESSION_KINDS.join(', ')}` })
   kind!: SessionKind;
 
-  @ApiProperty({ example: 'How can we support families differently?' })
+  @ApiProperty({
+    example: 'How can we support families differently?',
+    description:
+      "The title in the event's first language; optional when `titles` is given (then its text in that language, else the first written)",
+  })
+  @ValidateIf((o: CreateSessionDto) => o.titles === undefined || o.title !== undefined)
   @Trim()
   @IsString({ message: 'title must be text' })
   @Length(1, 200, { message: 'title must be 1 to 200 characters' })
   title!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    type: SessionTitlesDto,
+    description:
+      'The title in each language (fr, en, es); replaces every translation. Readers get theirs, else the event languages in order (`titleLanguage` says which)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionTitlesDto)
+  titles?: SessionTitlesDto;
+
+  @ApiPropertyOptional({ description: "The description in the event's first language" })
   @IsOptional()
   @IsString({ message: 'description must be text' })
   @MaxLength(5000, { message: 'description must be at most 5000 characters' })
   description?: string;
+
+  @ApiPropertyOptional({
+    type: SessionDescriptionsDto,
+    description: 'The description in each language (fr, en, es); replaces every translation',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SessionDescriptionsDto)
+  descriptions?: SessionDescriptionsDto;
 
   @ApiPropertyOptional({ example: 'Parenting support' })
   @IsOptional()

@@ -22,6 +22,7 @@ import { Accommodation1763702500000 } from './1763702500000-accommodation.js';
 import { Finance1763702600000 } from './1763702600000-finance.js';
 import { MailRetries1763702700000 } from './1763702700000-mail-retries.js';
 import { SeedKeys1763702900000 } from './1763702900000-seed-keys.js';
+import { SessionTexts1763702910000 } from './1763702910000-session-texts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Finance1763702600000,
   MailRetries1763702700000,
   SeedKeys1763702900000,
+  SessionTexts1763702910000,
 ];

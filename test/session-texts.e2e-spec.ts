@@ -1,0 +1,157 @@
+import { confirmMany } from './support/agenda-fixtures.js';
+import { createEvent, createOrganisation, loginAdmin, type Session } from './support/factories.js';
+import { fastAccounts } from './support/registration-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Session titles, descriptions and site-visit rules in fr/en/es: readers get theirs
+ * (?lang or Accept-Language), else the event's languages in order, and every text says
+ * which language it is in; organisers write every translation through the same DTOs.
+ */
+describe('session texts in several languages', () => {
+  let t: TestApp;
+  let admin: Session;
+  let eventId: string;
+  let organisationId: string;
+  let sessionId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('session_texts');
+    admin = await loginAdmin(t);
+    organisationId = (await createOrganisation(t, admin)).id;
+    eventId = (await createEvent(t, admin, { languages: ['fr', 'en', 'es'] })).id;
+    const res = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send({
+        kind: 'workshop',
+        titles: { fr: 'Écouter les parents', es: 'Escuchar a los padres', en: '  ' },
+        descriptions: { fr: 'Un atelier pratique.' },
+        startsAt: '2027-10-26T10:00',
+        endsAt: '2027-10-26T12:00',
+        status: 'published',
+      })
+      .expect(201);
+    sessionId = res.body.id;
+    // The plain title is the event's first language's; blank translations are dropped.
+    expect(res.body.titles).toEqual({ fr: 'Écouter les parents', es: 'Escuchar a los padres' });
+    expect(res.body.title).toBe('Écouter les parents');
+  });
+  afterAll(() => t.close());
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    t.http().get(path).set(headers).expect(200);
+
+  it("answers in the reader's language, saying which language each text is in", async () => {
+    const es = (await get(`/api/sessions/${sessionId}`, { 'Accept-Language': 'es-ES,es;q=0.9' }))
+      .body;
+    expect(es).toMatchObject({
+      title: 'Escuchar a los padres',
+      titleLanguage: 'es',
+      // No Spanish description: the French one, marked French.
+      description: 'Un atelier pratique.',
+      descriptionLanguage: 'fr',
+      titles: { fr: 'Écouter les parents', es: 'Escuchar a los padres' },
+    });
+    // English is missing: the event's first language (French), and ?lang wins over the header.
+    const en = (await get(`/api/sessions/${sessionId}?lang=en`, { 'Accept-Language': 'es' })).body;
+    expect(en).toMatchObject({ title: 'Écouter les parents', titleLanguage: 'fr' });
+    // Nobody said: the event's first language.
+    expect((await get(`/api/sessions/${sessionId}`)).body.titleLanguage).toBe('fr');
+  });
+
+  it('carries the reader language through the agenda and the session list', async () => {
+    const agenda = (await get(`/api/events/${eventId}/agenda?lang=es`)).body;
+    const day = agenda.days.find((d: { date: string }) => d.date === '2027-10-26');
+    expect(day.sessions[0]).toMatchObject({ title: 'Escuchar a los padres', titleLanguage: 'es' });
+    const list = (await get(`/api/events/${eventId}/sessions`, { 'Accept-Language': 'es' })).body;
+    expect(list[0].title).toBe('Escuchar a los padres');
+    await t.http().get(`/api/events/${eventId}/sessions?lang=de`).expect(400);
+  });
+
+  it('keeps the translations when only the plain title changes, and replaces them when given', async () => {
+    const patched = await t
+      .http()
+      .patch(`/api/sessions/${sessionId}`)
+      .set(admin.auth)
+      .send({ title: 'Écouter d’abord les parents' })
+      .expect(200);
+    expect(patched.body.titles).toEqual({
+      fr: 'Écouter d’abord les parents',
+      es: 'Escuchar a los padres',
+    });
+    const replaced = await t
+      .http()
+      .patch(`/api/sessions/${sessionId}`)
+      .set(admin.auth)
+      .send({ titles: { en: 'Listening to parents first', es: 'Escuchar a los padres' } })
+      .expect(200);
+    // No French any more: the plain title is the first written in the event's order.
+    expect(replaced.body.titles).toEqual({
+      en: 'Listening to parents first',
+      es: 'Escuchar a los padres',
+    });
+    expect(replaced.body.title).toBe('Listening to parents first');
+    const bad = await t
+      .http()
+      .patch(`/api/sessions/${sessionId}`)
+      .set(admin.auth)
+      .send({ titles: { de: 'Eltern zuhören' } })
+      .expect(400);
+    expect(JSON.stringify(bad.body)).toContain('titles');
+    await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send({ kind: 'workshop', startsAt: '2027-10-27T10:00', endsAt: '2027-10-27T11:00' })
+      .expect(400);
+  });
+
+  it("gives a site visit's rules in the reader's language", async () => {
+    const [participant] = await fastAccounts(t, 1, { organisationId, prefix: 'texts' });
+    await confirmMany(t, eventId, [participant], organisationId);
+    const visit = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send({
+        kind: 'site_visit',
+        title: 'Visite du programme',
+        startsAt: '2027-10-27T09:00',
+        endsAt: '2027-10-27T12:00',
+        status: 'published',
+        siteVisit: {
+          hostOrganisationId: organisationId,
+          address: 'Quartier Marshan',
+          meetingPoint: 'Hall',
+          transport: 'bus',
+          seats: 10,
+          rulesByLanguage: {
+            fr: ['Pas de photos des familles'],
+            es: ['Sin fotos de las familias'],
+          },
+        },
+      })
+      .expect(201);
+    expect(visit.body.siteVisit.rules).toEqual(['Pas de photos des familles']);
+    const es = (await get(`/api/sessions/${visit.body.id}?lang=es`)).body;
+    expect(es.siteVisit).toMatchObject({
+      rules: ['Sin fotos de las familias'],
+      rulesLanguage: 'es',
+      rulesTexts: { fr: ['Pas de photos des familles'], es: ['Sin fotos de las familias'] },
+    });
+    const en = (await get(`/api/sessions/${visit.body.id}?lang=en`)).body;
+    expect(en.siteVisit).toMatchObject({
+      rules: ['Pas de photos des familles'],
+      rulesLanguage: 'fr',
+    });
+    // Signing up still asks for the rules to be accepted.
+    await t
+      .http()
+      .post(`/api/sessions/${visit.body.id}/signups`)
+      .set(participant.auth)
+      .send({})
+      .expect(400);
+  });
+});
