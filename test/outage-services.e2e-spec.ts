@@ -154,13 +154,13 @@ describe('PostgreSQL out of reach', () => {
     expect((await http().get('/api/health/ready')).status).toBe(503);
 
     // Pages: the same outage told in the reader's language.
-    const fr = await http().get('/').set('Accept-Language', 'fr');
+    const fr = await http().get('/e/tangier-2027').set('Accept-Language', 'fr');
     expect(fr.status).toBe(503);
     expect(fr.headers['retry-after']).toBe(String(OUTAGE_RETRY_AFTER_SECONDS));
     expect(fr.headers['content-type']).toMatch(/text\/html/);
     expect(fr.text).toContain('Convene est momentanément indisponible');
     expect(fr.text).toContain('Réessayez dans une minute');
-    const es = await http().get('/').set('Accept-Language', 'es');
+    const es = await http().get('/e/tangier-2027').set('Accept-Language', 'es');
     expect(es.status).toBe(503);
     expect(es.text).toContain('Convene no está disponible por un momento');
 
@@ -176,7 +176,7 @@ describe('PostgreSQL out of reach', () => {
       () => http().get('/api/organisations').set(auth),
       (r) => r.status === 200,
     );
-    await http().get('/').expect(200);
+    await http().get('/e/tangier-2027').expect(404);
     await http().get('/api/health/ready').expect(200);
   });
 });

@@ -15,6 +15,7 @@ import { BearerAuthGuard } from './auth/bearer-auth.guard.js';
 import { CalendarApiModule } from './calendar/calendar-api.module.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { ApiIndexController } from './http/api-index.controller.js';
 import { PrivateResponsesInterceptor } from './http/private-responses.interceptor.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
@@ -59,6 +60,7 @@ export class AppModule {
         OrganisationsController,
         EventsController,
         HealthController,
+        ApiIndexController,
         EventMessagesController,
         MessagesController,
         EventRegistrationsController,

@@ -1,6 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,8 @@ import { pinoHttp } from 'pino-http';
 import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe, verifyJsonDepth } from '#core';
 import { webPrefixExclusions } from '../../../web/src/index.js';
+import { localisedApiErrors } from './localised-errors.js';
+import { buildOpenApiDocument } from './openapi/document.js';
 
 /**
  * URLs that carry a secret never reach a log as they are: login links have it in the
@@ -32,6 +34,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   const jsonOptions = { limit: config.bodyLimit, verify: verifyJsonDepth };
   express.useBodyParser('json', jsonOptions);
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // First, so every JSON error of /api leaves with its code, in the caller's language.
+  app.use(localisedApiErrors);
   app.use(
     pinoHttp({
       logger,
@@ -67,18 +71,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Convene API')
-      .setDescription(
-        'Registration, travel, agenda and email for the meetings of an international network of partners. ' +
-          'Log in with POST /api/auth/login, then send Authorization: Bearer <accessToken>.',
-      )
-      .setVersion('0.1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -2,6 +2,7 @@
 import { common } from './common.js';
 import { validation } from './validation.js';
 import { apiErrors } from './api-errors.js';
+import { apiErrors } from './api-errors.js';
 import { auth } from './auth.js';
 import { event } from './event.js';
 import { registration } from './registration.js';
@@ -42,5 +43,6 @@ export const en = {
   verify,
   checkin,
   certificates,
+  apiErrors,
   apiErrors,
 };

@@ -1,0 +1,163 @@
+import { type INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger';
+import { PUBLIC_ROUTE } from '#core';
+import { type Body, OPERATIONS } from './operations.js';
+import { ref, RESPONSE_SCHEMAS } from './schemas.js';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type Method = (typeof METHODS)[number];
+
+/** Every error response the API gives, each with the one ErrorResponse body. */
+const ERRORS = {
+  400: ['BadRequest', 'Bad input: the field at fault is named in details (field or fields)'],
+  401: ['Unauthorized', 'No valid access token (or wrong credentials)'],
+  403: ['Forbidden', 'Signed in, but not allowed to do this'],
+  404: ['NotFound', 'Unknown, or not yours to see (another person’s object is a 404)'],
+  409: ['Conflict', 'Not possible in the current state; details say why'],
+  413: ['PayloadTooLarge', 'The request body is too large'],
+  429: ['TooManyRequests', 'Too many attempts; Retry-After says when to try again'],
+  503: [
+    'ServiceUnavailable',
+    'PostgreSQL or Redis is briefly out of reach; retry after Retry-After',
+  ],
+} as const;
+type ErrorStatus = keyof typeof ERRORS;
+
+function errorResponses(): Record<string, ResponseObject> {
+  const retryAfter = {
+    'Retry-After': {
+      description: 'Seconds to wait before trying again',
+      schema: { type: 'integer' as const },
+    },
+  };
+  return Object.fromEntries(
+    Object.entries(ERRORS).map(([status, [name, description]]) => [
+      name,
+      {
+        description,
+        content: { 'application/json': { schema: ref('ErrorResponse') } },
+        ...(status === '429' || status === '503' ? { headers: retryAfter } : {}),
+      },
+    ]),
+  );
+}
+
+/** operationId (Controller_method) -> public, from the @Public() marks on the handlers. */
+function publicOperations(app: INestApplication): Set<string> {
+  const out = new Set<string>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
+      if (!type?.prototype) continue;
+      const classPublic = Reflect.getMetadata(PUBLIC_ROUTE, type) === true;
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        if (classPublic || Reflect.getMetadata(PUBLIC_ROUTE, handler) === true) {
+          out.add(`${type.name}_${name}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Which errors an operation can answer, from what it takes and who may call it. */
+function errorsOf(path: string, method: Method, op: OperationObject, isPublic: boolean) {
+  const errors = new Set<ErrorStatus>();
+  const auth = path.startsWith('/api/auth/');
+  const params = (op.parameters ?? []) as Array<{ in?: string }>;
+  if (op.requestBody || params.length > 0) errors.add(400);
+  if (!isPublic || auth || path.startsWith('/api/calendar/')) errors.add(401);
+  if (!isPublic && !path.startsWith('/api/me') && path !== '/api/auth/logout') errors.add(403);
+  if (params.some((p) => p.in === 'path')) errors.add(404);
+  if (method !== 'get' && (!auth || path === '/api/auth/signup')) errors.add(409);
+  if (op.requestBody) errors.add(413);
+  if ((auth && path !== '/api/auth/logout') || path.startsWith('/api/verify/')) errors.add(429);
+  if (path !== '/api/health/live' && path !== '/api') errors.add(503);
+  return errors;
+}
+
+function bodyContent(body: Body): ResponseObject['content'] {
+  if ('media' in body) {
+    return { [body.media]: { schema: { type: 'string', format: 'binary' } } };
+  }
+  const schema: SchemaObject | ReferenceObject = body.list
+    ? { type: 'array', items: ref(body.schema) }
+    : ref(body.schema);
+  return { 'application/json': { schema } };
+}
+
+/**
+ * What the decorators alone leave out, added in one place: the ErrorResponse shape and
+ * the errors of each operation, the response bodies and summaries of operations.ts,
+ * and which operations are public (no token) or take one.
+ */
+export function completeDocument(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
+  const open = publicOperations(app);
+  document.components = {
+    ...document.components,
+    // Ours win: one ErrorResponse for every controller, whatever class it names.
+    schemas: { ...document.components?.schemas, ...RESPONSE_SCHEMAS },
+    responses: { ...document.components?.responses, ...errorResponses() },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const id = op.operationId ?? '';
+      const contract = OPERATIONS[id];
+      const isPublic = open.has(id);
+      if (!op.summary && contract?.summary) op.summary = contract.summary;
+
+      // Public: no token needed. Where a public operation also reads one (an organiser
+      // sees drafts in the agenda), the token stays an option.
+      const optionalToken =
+        isPublic && !/^\/api(\/auth\/|\/health\/|\/verify\/|\/calendar\/|$)/.test(path);
+      op.security = isPublic ? (optionalToken ? [{}, { bearer: [] }] : []) : [{ bearer: [] }];
+
+      const responses = op.responses as Record<string, ResponseObject>;
+      const success = Object.keys(responses).find((s) => /^2\d\d$/.test(s));
+      if (success && contract?.body) {
+        const response = responses[success];
+        if (
+          !response.content ||
+          Object.values(response.content).every((m) => !(m as { schema?: unknown }).schema)
+        ) {
+          response.content = { ...bodyContent(contract.body) };
+          if (!response.description) response.description = 'Done';
+        }
+        if (contract.csv && response.content && !response.content['text/csv']) {
+          response.content['text/csv'] = {
+            schema: { type: 'string', description: 'CSV (UTF-8 with BOM)' },
+          };
+        }
+      }
+
+      for (const status of errorsOf(path, method, op, isPublic)) {
+        const existing = responses[status];
+        const [name, description] = ERRORS[status];
+        if (!existing) {
+          responses[status] = { $ref: `#/components/responses/${name}` } as never;
+        } else if (!('$ref' in existing)) {
+          existing.description = existing.description || description;
+          existing.content = { 'application/json': { schema: ref('ErrorResponse') } };
+        }
+      }
+      // An error a controller documented beyond the rules still gets the error body.
+      for (const [status, response] of Object.entries(responses)) {
+        if (/^[45]\d\d$/.test(status) && !('$ref' in response) && !response.content) {
+          response.content = { 'application/json': { schema: ref('ErrorResponse') } };
+        }
+      }
+    }
+  }
+  return document;
+}
