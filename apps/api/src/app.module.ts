@@ -25,6 +25,7 @@ import {
   RegistrationsController,
 } from './registrations/registrations.controller.js';
 import { TravelApiModule } from './travel/travel-api.module.js';
+import { OnsiteApiModule } from './onsite/onsite-api.module.js';
 import { CertificatesApiModule } from './certificates/certificates-api.module.js';
 import { FinanceApiModule } from './finance/finance-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
@@ -48,6 +49,7 @@ export class AppModule {
         AgendaApiModule,
         CalendarApiModule,
         TravelApiModule,
+        OnsiteApiModule,
         CertificatesApiModule,
         FinanceApiModule,
         AccommodationApiModule,

@@ -89,12 +89,30 @@ export class OrganiserSignups {
   ): Promise<SignupView> {
     const { session } = await this.guard.requireAttendanceMarker(actor, sessionId);
     refuseEarlyAttendance(session);
-    const result: [unknown[], number] = await this.dataSource.query(
-      `UPDATE signups SET attended = $3, attendance_marked_at = now(), updated_at = now()
-        WHERE id = $1 AND session_id = $2 AND status = 'confirmed'`,
-      [signupId, sessionId, attended],
-    );
-    if (!result[1]) throw notFound('Confirmed sign-up');
+    // The list and the door write one truth: session_attendance (source 'list'), which
+    // certificates read; marking someone absent on the list takes them off it.
+    const marked = await this.dataSource.transaction(async (m) => {
+      const [rows]: [Array<{ account_id: string }>, number] = await m.query(
+        `UPDATE signups SET attended = $3, attendance_marked_at = now(), updated_at = now()
+          WHERE id = $1 AND session_id = $2 AND status = 'confirmed' RETURNING account_id`,
+        [signupId, sessionId, attended],
+      );
+      if (!rows[0]) return false;
+      if (attended) {
+        await m.query(
+          `INSERT INTO session_attendance (session_id, account_id, recorded_by, source)
+           VALUES ($1, $2, $3, 'list') ON CONFLICT (session_id, account_id) DO NOTHING`,
+          [sessionId, rows[0].account_id, actor.accountId],
+        );
+      } else {
+        await m.query(`DELETE FROM session_attendance WHERE session_id = $1 AND account_id = $2`, [
+          sessionId,
+          rows[0].account_id,
+        ]);
+      }
+      return true;
+    });
+    if (!marked) throw notFound('Confirmed sign-up');
     return this.seats.view(signupId);
   }
 }

@@ -105,7 +105,12 @@ function faithful(doc: PDFKit.PDFDocument, face: FaceKey): void {
     font.layoutRun = (text, features) => {
       const run = layoutRun(text, features);
       for (const p of run.positions) {
-        if (p.xAdvance === 0 && Math.abs(p.xOffset) <= 150) p.xOffset = 0;
+        if (p.xAdvance === 0 && Math.abs(p.xOffset) <= 150) {
+          p.xOffset = 0;
+          // Noto Khmer lifts ី and ់ by 0.03 em: pdftotext then reads them on a line of
+          // their own when the name stands alone (a badge). Level, they read in place.
+          if (Math.abs(p.yOffset) <= 50) p.yOffset = 0;
+        }
       }
       return run;
     };

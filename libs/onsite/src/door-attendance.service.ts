@@ -5,7 +5,7 @@ import { type Actor, conflict, forbidden, notFound, toZonedIso } from '#core';
 import { SessionsService } from '#agenda';
 import { type Event, EventAccess, requireWritable } from '#events';
 import { refuseOutsideDoorWindow, timeOfDay } from './attendance-window.js';
-import { CheckIns } from './check-ins.service.js';
+import { CheckIns, type DeskPerson } from './check-ins.service.js';
 
 type LoadedSession = Awaited<ReturnType<SessionsService['requireSession']>>['session'];
 
@@ -150,6 +150,42 @@ export class DoorAttendance {
         ? `${holder.name}: already counted at ${time}`
         : `${holder.name}: at the session since ${time}`,
     };
+  }
+
+  /** The door's search by name: confirmed people of the event, present here since when. */
+  async searchAtDoor(actor: Actor, sessionId: string, query: string): Promise<DeskPerson[]> {
+    const { session, event } = await this.requireDoor(actor, sessionId);
+    const q = query.trim().slice(0, 100);
+    if (q.length < 2) return [];
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, a.name, o.name AS organisation, sa.attended_at
+         FROM registrations r JOIN accounts a ON a.id = r.account_id
+         JOIN organisations o ON o.id = r.organisation_id
+         LEFT JOIN session_attendance sa ON sa.session_id = $3 AND sa.account_id = r.account_id
+        WHERE r.event_id = $1 AND r.status = 'confirmed'
+          AND (convene_fold(a.name) LIKE convene_fold($2)
+               OR convene_fold(o.name) LIKE convene_fold($2)
+               OR lower(a.email) LIKE lower($2))
+        ORDER BY lower(a.name), r.id LIMIT 30`,
+      [event.id, like, session.id],
+    )) as Array<{ id: string; name: string; organisation: string; attended_at: Date | null }>;
+    return rows.map((r) => ({
+      registrationId: r.id,
+      name: r.name,
+      organisation: r.organisation,
+      checkedInAt: r.attended_at ? toZonedIso(r.attended_at, event.timezone) : null,
+      time: r.attended_at ? timeOfDay(r.attended_at, event.timezone) : null,
+    }));
+  }
+
+  /** How many people were counted at this session (door and list). */
+  async countAt(sessionId: string): Promise<number> {
+    const [{ n }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM session_attendance WHERE session_id = $1`,
+      [sessionId],
+    )) as Array<{ n: number }>;
+    return n;
   }
 
   /**
