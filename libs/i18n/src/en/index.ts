@@ -2,7 +2,6 @@
 import { common } from './common.js';
 import { validation } from './validation.js';
 import { apiErrors } from './api-errors.js';
-import { apiErrors } from './api-errors.js';
 import { auth } from './auth.js';
 import { event } from './event.js';
 import { registration } from './registration.js';
@@ -43,6 +42,5 @@ export const en = {
   verify,
   checkin,
   certificates,
-  apiErrors,
   apiErrors,
 };
