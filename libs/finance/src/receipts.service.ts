@@ -82,7 +82,13 @@ export class Receipts {
   async read(
     actor: Actor,
     receiptId: string,
-  ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+  ): Promise<{
+    bytes: Buffer;
+    contentType: string;
+    fileName: string;
+    eventId: string;
+    registrationId: string;
+  }> {
     const row = await this.dataSource.getRepository(CostReceipt).findOneBy({ id: receiptId });
     if (!row) throw notFound('Receipt');
     await this.costs.loadItemRegistration(actor, row.registrationId).catch(() => {
@@ -90,7 +96,13 @@ export class Receipts {
     });
     const bytes = await this.storage.get(row.storageKey);
     if (!bytes) throw notFound('Receipt');
-    return { bytes, contentType: row.contentType, fileName: row.fileName };
+    return {
+      bytes,
+      contentType: row.contentType,
+      fileName: row.fileName,
+      eventId: row.eventId,
+      registrationId: row.registrationId,
+    };
   }
 
   async remove(actor: Actor, receiptId: string): Promise<void> {

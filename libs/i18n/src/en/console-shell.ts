@@ -11,6 +11,7 @@ export const consoleShell = {
     messages: 'Messages',
     settings: 'Settings',
     staff: 'Staff',
+    finance: 'Finance',
   },
   sectionNav: 'Event sections',
   allEvents: 'All events',

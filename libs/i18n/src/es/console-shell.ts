@@ -12,6 +12,7 @@ export const consoleShell: ConsoleShellMessages = {
     messages: 'Mensajes',
     settings: 'Ajustes',
     staff: 'Equipo',
+    finance: 'Finanzas',
   },
   sectionNav: 'Secciones del evento',
   allEvents: 'Todos los eventos',

@@ -20,6 +20,7 @@ import { dashboard } from './dashboard.js';
 import { verify } from './verify.js';
 import { checkin } from './checkin.js';
 import { certificates } from './certificates.js';
+import { finance } from './finance.js';
 
 export const es = {
   common,
@@ -42,5 +43,6 @@ export const es = {
   verify,
   checkin,
   certificates,
+  finance,
   apiErrors,
 };

@@ -12,6 +12,7 @@ export const consoleShell: ConsoleShellMessages = {
     messages: 'Messages',
     settings: 'Paramètres',
     staff: 'Équipe',
+    finance: 'Finances',
   },
   sectionNav: "Rubriques de l'événement",
   allEvents: 'Tous les événements',

@@ -3,13 +3,14 @@ import { CalendarModule } from '#calendar';
 import { PrivacyModule } from '#privacy';
 import { RegistrationsModule } from '#registrations';
 import { TravelModule } from '#travel';
+import { FinanceModule } from '#finance';
 import { CalendarPageController } from './calendar.controller.js';
 import { MyDataPageController } from './my-data.controller.js';
 import { TravelPageController } from './travel.controller.js';
 
 /** The participant-travel pages: their controllers, and the domain modules whose services they call. */
 @Module({
-  imports: [RegistrationsModule, TravelModule, CalendarModule, PrivacyModule],
+  imports: [RegistrationsModule, TravelModule, CalendarModule, PrivacyModule, FinanceModule],
   controllers: [TravelPageController, CalendarPageController, MyDataPageController],
 })
 export class ParticipantTravelPagesModule {}

@@ -29,6 +29,8 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { Download, HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
+import { Costs, type RegistrationCostsView } from '#finance';
+import { MyCostsSection } from '../console-finance/my-costs.js';
 import { countryName, countryOptions } from '../../format/countries.js';
 import { longDate } from './travel-format.js';
 
@@ -97,6 +99,8 @@ interface TravelData {
   registration: Mine;
   event: Event;
   plan: TravelPlanView;
+  /** What the network pays and reimburses (finance); null when it cannot be read. */
+  costs?: RegistrationCostsView | null;
 }
 
 /** Wall-clock text for a datetime-local input: "2027-10-24T14:05" from "2027-10-24T14:05:00+00:00". */
@@ -175,6 +179,7 @@ export class TravelPageController {
     private readonly plans: TravelPlans,
     private readonly visas: VisaStatuses,
     private readonly letters: VisaLetters,
+    private readonly costs: Costs,
   ) {}
 
   /** Only the person's own registrations: anyone else's (even an organiser's view) is a 404. */
@@ -183,7 +188,8 @@ export class TravelPageController {
     if (!registration) throw notFound('Registration');
     const event = await this.events.requireVisible(actor, registration.event.id);
     const plan = await this.plans.get(actor, id);
-    return { registration, event, plan };
+    const costs = await this.costs.get(actor, id).catch(() => null);
+    return { registration, event, plan, costs };
   }
 
   private page(
@@ -319,6 +325,7 @@ function TravelPage(props: {
       )}
       <VisaSection ctx={ctx} data={data} />
       <PlanSummary ctx={ctx} data={data} />
+      <MyCostsSection ctx={ctx} costs={data.costs ?? null} />
       {live && <h2 id="trv-edit">{t.editTitle}</h2>}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       {live && (
