@@ -1,7 +1,14 @@
 import { confirmMany } from './support/agenda-fixtures.js';
-import { createEvent, createOrganisation, loginAdmin, type Session } from './support/factories.js';
+import {
+  createEvent,
+  createOrganisation,
+  loginAdmin,
+  type Session,
+  signup,
+} from './support/factories.js';
 import { fastAccounts } from './support/registration-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 /**
  * Session titles, descriptions and site-visit rules in fr/en/es: readers get theirs
@@ -14,12 +21,15 @@ describe('session texts in several languages', () => {
   let eventId: string;
   let organisationId: string;
   let sessionId: string;
+  let slug: string;
 
   beforeAll(async () => {
     t = await startTestApp('session_texts');
     admin = await loginAdmin(t);
     organisationId = (await createOrganisation(t, admin)).id;
-    eventId = (await createEvent(t, admin, { languages: ['fr', 'en', 'es'] })).id;
+    const event = await createEvent(t, admin, { languages: ['fr', 'en', 'es'] });
+    eventId = event.id;
+    slug = event.slug;
     const res = await t
       .http()
       .post(`/api/events/${eventId}/sessions`)
@@ -153,5 +163,60 @@ describe('session texts in several languages', () => {
       .set(participant.auth)
       .send({})
       .expect(400);
+  });
+
+  it('the console form writes the translations, and pages mark a title shown in another language', async () => {
+    const password = 'a-long-password';
+    const organiser = await signup(t, { name: 'Nguyễn Thị Minh Khai', password, locale: 'en' });
+    await t
+      .http()
+      .post(`/api/events/${eventId}/staff`)
+      .set(admin.auth)
+      .send({ accountId: organiser.id, role: 'organiser' })
+      .expect(201);
+    const web = new WebClient(t);
+    await web.signIn(organiser.email, password);
+    const base = `/console/events/${eventId}/agenda`;
+    const form = await web.get(`${base}/sessions/new`);
+    expect(form.text).toContain('Title (French)');
+    expect(form.text).toContain('name="titles.es"');
+    const res = await web.post(`${base}/sessions/new`, {
+      kind: 'workshop',
+      title: 'Travailler avec les pères',
+      'titles.en': '',
+      'titles.es': 'Trabajar con los padres',
+      description: 'Échanges de pratiques.',
+      day: '2027-10-28',
+      startsAt: '14:00',
+      endsAt: '15:00',
+      roomId: '',
+    });
+    expect(res.status).toBe(303);
+    const list = (await get(`/api/events/${eventId}/sessions?lang=es`, admin.auth)).body;
+    const made = list.find(
+      (x: { titles: Record<string, string> }) => x.titles.fr === 'Travailler avec les pères',
+    );
+    expect(made).toMatchObject({
+      title: 'Trabajar con los padres',
+      titles: { fr: 'Travailler avec les pères', es: 'Trabajar con los padres' },
+    });
+    // The edit form shows each translation, and saving it unchanged keeps them.
+    const edit = await web.get(`${base}/sessions/${made.id}/edit`);
+    expect(edit.text).toContain('value="Trabajar con los padres"');
+    await t.http().post(`/api/sessions/${made.id}/publish`).set(admin.auth).expect(200);
+
+    const visitor = new WebClient(t);
+    const es = await visitor.get(`/e/${slug}/sessions/${made.id}?lang=es`);
+    expect(es.status).toBe(200);
+    expect(es.text).toContain('Trabajar con los padres');
+    // No Spanish description: the French one, in French and said to be.
+    expect(es.text).toContain('<span lang="fr">Échanges de pratiques.</span>');
+    expect(es.text).toContain('(en francés)');
+    const en = await visitor.get(`/e/${slug}/sessions/${made.id}?lang=en`);
+    expect(en.text).toContain('<span lang="fr">Travailler avec les pères</span>');
+    expect(en.text).toContain('(in French)');
+    const agenda = await visitor.get(`/e/${slug}/agenda?lang=es`);
+    expect(agenda.text).toContain('Trabajar con los padres');
+    expect(agenda.text).not.toContain('Travailler avec les pères');
   });
 });

@@ -6,7 +6,7 @@ import type { EventKind, LocalizedTexts } from '#events';
 import { RegistrationGate } from './registration-gate.js';
 import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
 import type { SessionKind } from './session.entity.js';
-import { type SessionView, toSessionView } from './session.view.js';
+import { readerOf, type SessionView, toSessionView } from './session.view.js';
 import type { SignupStatus } from './signup.entity.js';
 
 /** The caller's hold on one session: a seat, a place in line (1 first), or leading it. */
@@ -96,7 +96,7 @@ export class ParticipantAgenda {
    * (past editions, archived, drop out). Only published sessions (and those cancelled
    * after publication, so a person sees what changed).
    */
-  async myWeek(actor: Actor, eventId?: string): Promise<WeekEvent[]> {
+  async myWeek(actor: Actor, eventId?: string, locale?: string): Promise<WeekEvent[]> {
     const me = actor.accountId;
     const holds: Array<{
       session_id: string;
@@ -176,7 +176,7 @@ export class ParticipantAgenda {
             ? 'facilitating'
             : (hold?.status ?? 'everyone');
           return {
-            ...toSessionView(r, e.timezone),
+            ...toSessionView(r, e.timezone, readerOf(e, locale)),
             reason,
             position: reason === 'waitlisted' ? (hold?.position ?? null) : null,
             date: localDateOf(r.startsAt, e.timezone),
@@ -189,7 +189,7 @@ export class ParticipantAgenda {
    * The events the caller hosts (the host role on a published or closed event), each
    * with its site visits. Someone who hosts nothing gets a 404.
    */
-  async hostedEvents(actor: Actor, eventId?: string): Promise<HostedEvent[]> {
+  async hostedEvents(actor: Actor, eventId?: string, locale?: string): Promise<HostedEvent[]> {
     const events: Array<{
       id: string;
       slug: string;
@@ -232,7 +232,9 @@ export class ParticipantAgenda {
       venueCity: e.venue_city,
       startDate: e.start_date,
       endDate: e.end_date,
-      visits: records.filter((r) => r.eventId === e.id).map((r) => toSessionView(r, e.timezone)),
+      visits: records
+        .filter((r) => r.eventId === e.id)
+        .map((r) => toSessionView(r, e.timezone, readerOf(e, locale))),
     }));
   }
 }

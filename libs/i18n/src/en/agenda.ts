@@ -20,6 +20,8 @@ export const agenda = {
     apply: 'Show',
     clear: 'Show everything',
   },
+  /** Said after a text shown in another language than the reader's (no translation). */
+  writtenIn: { fr: 'in French', en: 'in English', es: 'in Spanish' },
   kinds: {
     plenary: 'Plenary',
     workshop: 'Workshop',

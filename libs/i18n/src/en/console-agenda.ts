@@ -93,6 +93,10 @@ export const consoleAgenda = {
     hostContactEmail: "Contact's email",
     rules: 'Rules for visitors',
     rulesHint: 'One rule per line, for example: No photos of beneficiaries',
+    inLanguage: (label: string, language: string) => `${label} (${language})`,
+    translations: 'Translations',
+    translationsHint:
+      'Participants read the session in their language when it is written here; otherwise in the first language, marked as such.',
   },
   siteVisit: 'Site visit',
   siteVisitLead: 'Fill this in for a site visit only.',

@@ -17,6 +17,8 @@ export const agenda: AgendaMessages = {
     apply: 'Mostrar',
     clear: 'Mostrar todo',
   },
+  /** Said after a text shown in another language than the reader's (no translation). */
+  writtenIn: { fr: 'en francés', en: 'en inglés', es: 'en español' },
   kinds: {
     plenary: 'Plenaria',
     workshop: 'Taller',

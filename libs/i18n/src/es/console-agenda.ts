@@ -93,6 +93,10 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     hostContactEmail: 'Correo del contacto',
     rules: 'Normas para los visitantes',
     rulesHint: 'Una norma por línea, por ejemplo: No fotografiar a los beneficiarios',
+    inLanguage: (label: string, language: string) => `${label} (${language})`,
+    translations: 'Traducciones',
+    translationsHint:
+      'Los participantes leen la sesión en su idioma cuando está escrita aquí; si no, en el primer idioma, con una indicación.',
   },
   siteVisit: 'Visita de terreno',
   siteVisitLead: 'Complete esta parte solo para una visita de terreno.',

@@ -17,6 +17,8 @@ export const agenda: AgendaMessages = {
     apply: 'Afficher',
     clear: 'Tout afficher',
   },
+  /** Said after a text shown in another language than the reader's (no translation). */
+  writtenIn: { fr: 'en français', en: 'en anglais', es: 'en espagnol' },
   kinds: {
     plenary: 'Plénière',
     workshop: 'Atelier',

@@ -94,6 +94,10 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     hostContactEmail: 'E-mail du contact',
     rules: 'Règles pour les visiteurs',
     rulesHint: 'Une règle par ligne, par exemple : Pas de photos des bénéficiaires',
+    inLanguage: (label: string, language: string) => `${label} (${language})`,
+    translations: 'Traductions',
+    translationsHint:
+      'Les participants lisent la séance dans leur langue quand elle est écrite ici ; sinon dans la première langue, avec une mention.',
   },
   siteVisit: 'Visite de terrain',
   siteVisitLead: 'À remplir uniquement pour une visite de terrain.',

@@ -34,6 +34,24 @@ export const SESSION_KIND_OPTIONS = [
 ] as const;
 
 const COMMON_LANGUAGES = ['fr', 'en', 'es', 'ar', 'pt'];
+const TEXT_LOCALES = ['fr', 'en', 'es'] as const;
+
+/**
+ * The language the plain title, description and rules are written in (the event's first
+ * of fr/en/es, as the service reads them), and the event's other languages, whose
+ * translations the form asks for.
+ */
+export function textLanguages(languages: readonly string[]): { first: string; others: string[] } {
+  const own = languages.filter((l) => (TEXT_LOCALES as readonly string[]).includes(l));
+  const first = own[0] ?? 'fr';
+  return { first, others: own.filter((l) => l !== first) };
+}
+
+const linesOf = (text: string | undefined) =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((r) => r.trim())
+    .filter(Boolean);
 
 /** A time of day in the event's zone (the browser's time picker, or HH:MM without script). */
 export function TimeField(props: { form: FormState; name: string; label: string; hint?: string }) {
@@ -106,6 +124,13 @@ export function sessionFormValues(s: SessionView): Record<string, unknown> {
     interpretationLanguages: s.interpretationLanguages,
     capacity: s.capacity == null || visit ? '' : String(s.capacity),
     signupRequired: s.signupRequired ? 'on' : undefined,
+    ...Object.fromEntries(
+      TEXT_LOCALES.flatMap((l) => [
+        [`titles.${l}`, s.titles[l] ?? ''],
+        [`descriptions.${l}`, s.descriptions[l] ?? ''],
+        [`siteVisit.rulesByLanguage.${l}`, (visit?.rulesTexts[l] ?? []).join('\n')],
+      ]),
+    ),
     ...(visit
       ? {
           'siteVisit.hostOrganisationId': visit.hostOrganisationId,
@@ -140,7 +165,9 @@ const at = (day: string | undefined, time: string | undefined) =>
 export function sessionInput(
   values: Record<string, unknown>,
   mode: 'create' | 'edit' = 'edit',
+  languages: readonly string[] = [],
 ): Record<string, unknown> {
+  const { first, others } = textLanguages(languages);
   const day = textOf(values, 'day');
   const kind = textOf(values, 'kind');
   const capacity = whole(textOf(values, 'capacity'));
@@ -158,11 +185,18 @@ export function sessionInput(
     capacity,
     signupRequired: checked(values, 'signupRequired') || (mode === 'create' ? undefined : false),
   };
+  // With translations asked for, every language is sent whole (blank ones are dropped).
+  if (others.length > 0) {
+    const per = (name: string, plain: unknown) =>
+      Object.fromEntries([
+        [first, plain ?? ''],
+        ...others.map((l) => [l, textOf(values, `${name}.${l}`) ?? '']),
+      ]);
+    input.titles = per('titles', input.title);
+    input.descriptions = per('descriptions', input.description);
+  }
   if (kind === 'site_visit') {
-    const rules = (textOf(values, 'siteVisit.rules') ?? '')
-      .split(/\r?\n/)
-      .map((r) => r.trim())
-      .filter(Boolean);
+    const rules = linesOf(textOf(values, 'siteVisit.rules'));
     input.siteVisit = {
       hostOrganisationId: textOf(values, 'siteVisit.hostOrganisationId'),
       address: textOf(values, 'siteVisit.address'),
@@ -176,6 +210,14 @@ export function sessionInput(
       hostContactPhone: textOf(values, 'siteVisit.hostContactPhone'),
       hostContactEmail: textOf(values, 'siteVisit.hostContactEmail'),
       rules,
+      ...(others.length > 0
+        ? {
+            rulesByLanguage: Object.fromEntries([
+              [first, rules],
+              ...others.map((l) => [l, linesOf(textOf(values, `siteVisit.rulesByLanguage.${l}`))]),
+            ]),
+          }
+        : {}),
     };
   }
   if (checked(values, 'force')) input.force = true;
@@ -208,8 +250,20 @@ export function changedFields(
     capacity: current.capacity,
     signupRequired: current.signupRequired,
   };
+  // Translations compare as maps of the texts written (blank ones are none).
+  const texts = (v: unknown) =>
+    JSON.stringify(
+      Object.entries((v as Record<string, string> | undefined) ?? {})
+        .filter(([, t]) => typeof t === 'string' && t.trim() !== '')
+        .map(([l, t]) => [l, t.trim()])
+        .sort(),
+    );
+  compare.titles = current.titles;
+  compare.descriptions = current.descriptions;
   for (const [key, value] of Object.entries(input)) {
-    if (key === 'siteVisit' || key === 'force') out[key] = value;
+    if (key === 'titles' || key === 'descriptions') {
+      if (texts(value) !== texts(compare[key])) out[key] = value;
+    } else if (key === 'siteVisit' || key === 'force') out[key] = value;
     else if (!same(value, compare[key])) out[key] = value;
   }
   return out;
@@ -240,6 +294,13 @@ export function fieldLabels(ctx: WebContext): Record<string, string> {
     'siteVisit.transport': f.transport,
     'siteVisit.seats': f.seatsVisit,
     'siteVisit.rules': f.rules,
+    ...Object.fromEntries(
+      TEXT_LOCALES.flatMap((l) => [
+        [`titles.${l}`, f.inLanguage(f.title, languageName(ctx, l))],
+        [`descriptions.${l}`, f.inLanguage(f.description, languageName(ctx, l))],
+        [`siteVisit.rulesByLanguage.${l}`, f.inLanguage(f.rules, languageName(ctx, l))],
+      ]),
+    ),
     'siteVisit.hostLimit': f.hostLimit,
     'siteVisit.hostContactName': f.hostContactName,
     'siteVisit.hostContactPhone': f.hostContactPhone,
@@ -364,6 +425,7 @@ export function SessionForm(
   const f = t.fields;
   const languages = [...new Set([...event.languages, ...COMMON_LANGUAGES])];
   const languageOptions = languages.map((l) => ({ value: l, label: languageName(ctx, l) }));
+  const { first, others } = textLanguages(event.languages);
   return (
     <>
       <FormHead
@@ -383,7 +445,13 @@ export function SessionForm(
             placeholder={t.chooseOption}
             options={SESSION_KIND_OPTIONS.map((k) => ({ value: k, label: t.kinds[k] }))}
           />
-          <TextField form={form} name="title" label={f.title} required maxLength={200} />
+          <TextField
+            form={form}
+            name="title"
+            label={others.length > 0 ? f.inLanguage(f.title, languageName(ctx, first)) : f.title}
+            required
+            maxLength={200}
+          />
         </div>
         <WhenFields ctx={ctx} event={event} form={form} />
         <div class="ca-form-grid">
@@ -431,7 +499,40 @@ export function SessionForm(
           options={languageOptions}
         />
         <CheckboxField form={form} name="signupRequired" label={f.signupRequired} />
-        <TextArea form={form} name="description" label={f.description} rows={3} maxLength={5000} />
+        <TextArea
+          form={form}
+          name="description"
+          label={
+            others.length > 0
+              ? f.inLanguage(f.description, languageName(ctx, first))
+              : f.description
+          }
+          rows={3}
+          maxLength={5000}
+        />
+        {others.length > 0 && (
+          <fieldset class="ca-translations">
+            <legend>{f.translations}</legend>
+            <p class="hint">{f.translationsHint}</p>
+            {others.map((l) => (
+              <div class="ca-translation">
+                <TextField
+                  form={form}
+                  name={`titles.${l}`}
+                  label={f.inLanguage(f.title, languageName(ctx, l))}
+                  maxLength={200}
+                />
+                <TextArea
+                  form={form}
+                  name={`descriptions.${l}`}
+                  label={f.inLanguage(f.description, languageName(ctx, l))}
+                  rows={2}
+                  maxLength={5000}
+                />
+              </div>
+            ))}
+          </fieldset>
+        )}
         <fieldset class="ca-visit">
           <legend>{t.siteVisit}</legend>
           <p class="hint">{t.siteVisitLead}</p>
@@ -513,10 +614,20 @@ export function SessionForm(
           <TextArea
             form={form}
             name="siteVisit.rules"
-            label={f.rules}
+            label={others.length > 0 ? f.inLanguage(f.rules, languageName(ctx, first)) : f.rules}
             hint={f.rulesHint}
             rows={3}
           />
+          {others.map((l) => (
+            <div class="ca-translation">
+              <TextArea
+                form={form}
+                name={`siteVisit.rulesByLanguage.${l}`}
+                label={f.inLanguage(f.rules, languageName(ctx, l))}
+                rows={3}
+              />
+            </div>
+          ))}
         </fieldset>
         <SubmitRow
           ctx={ctx}

@@ -219,7 +219,7 @@ export class AgendaSessionsController {
     const data = await this.data.load(ctx, eventId);
     const values = { ...body };
     delete values.force;
-    const input = sessionInput(body, 'create');
+    const input = sessionInput(body, 'create', data.event.languages);
     const parsed = await parseForm(ctx, CreateSessionDto, values, input);
     if (!parsed.ok) return this.formPage(ctx, data, { form: parsed.state, status: 400 });
     const day = textOf(body, 'day');
@@ -264,7 +264,7 @@ export class AgendaSessionsController {
     const session = sessionOf(data, sessionId);
     const values = { ...body };
     delete values.force;
-    const input = sessionInput(body);
+    const input = sessionInput(body, 'edit', data.event.languages);
     const parsed = await parseForm(ctx, CreateSessionDto, values, input);
     if (!parsed.ok) return this.formPage(ctx, data, { form: parsed.state, session, status: 400 });
     const changes = changedFields(input, session);

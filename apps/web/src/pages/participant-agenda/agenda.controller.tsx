@@ -30,6 +30,7 @@ import { dayAndTime, dayHeading, languageName, timeOf, timeRange } from './agend
 import {
   AgendaItem,
   agendaPath,
+  InLanguage,
   Mark,
   Seats,
   SessionMeta,
@@ -70,7 +71,9 @@ function SessionPage(props: SessionPageProps) {
       <p class="pa-tags">
         <span class="pa-kind">{t.kinds[s.kind]}</span> <Mark ctx={ctx} hold={hold} leads={leads} />
       </p>
-      <h1 dir="auto">{s.title}</h1>
+      <h1 dir="auto">
+        <InLanguage ctx={ctx} text={s.title} language={s.titleLanguage} />
+      </h1>
       {s.status === 'cancelled' && (
         <p class="warning" role="status">
           {t.session.cancelledNote}
@@ -123,7 +126,7 @@ function SessionPage(props: SessionPageProps) {
       <SessionMeta ctx={ctx} s={s} noRoom />
       {s.description && (
         <p class="pa-description" dir="auto">
-          {s.description}
+          <InLanguage ctx={ctx} text={s.description} language={s.descriptionLanguage} />
         </p>
       )}
       {v && (
@@ -154,7 +157,15 @@ function SessionPage(props: SessionPageProps) {
             <>
               <h3>{t.visit.rulesTitle}</h3>
               <p>{t.visit.rulesLead}</p>
-              <ul class="pa-rules">
+              {v.rulesLanguage && v.rulesLanguage !== ctx.locale && (
+                <p class="muted">
+                  ({(t.writtenIn as Record<string, string>)[v.rulesLanguage] ?? v.rulesLanguage})
+                </p>
+              )}
+              <ul
+                class="pa-rules"
+                lang={v.rulesLanguage !== ctx.locale ? (v.rulesLanguage ?? undefined) : undefined}
+              >
                 {v.rules.map((r) => (
                   <li dir="auto">{r}</li>
                 ))}
@@ -234,9 +245,11 @@ export class AgendaPagesController {
     const query = parsed.ok ? parsed.value : {};
     const form: FormState = parsed.ok ? emptyForm(values) : parsed.state;
     const filtered = Boolean(values.theme || values.language || values.kind);
-    const all = await this.agendas.agenda(ctx.actor, eventId, {});
+    const all = await this.agendas.agenda(ctx.actor, eventId, {}, ctx.locale);
     const shown =
-      parsed.ok && filtered ? await this.agendas.agenda(ctx.actor, eventId, query) : all;
+      parsed.ok && filtered
+        ? await this.agendas.agenda(ctx.actor, eventId, query, ctx.locale)
+        : all;
     const holds = await this.holds(ctx, eventId);
     const sessionsAll = all.days.flatMap((d) => d.sessions);
     const themes = [
@@ -336,7 +349,7 @@ export class AgendaPagesController {
   private async load(ctx: WebContext, slug: string, id: string) {
     if (!isUuid(id)) throw notFound('Session');
     const event = await this.events.requireVisibleBySlug(ctx.actor, slug);
-    const s = await this.sessions.get(ctx.actor, id);
+    const s = await this.sessions.get(ctx.actor, id, ctx.locale);
     if (s.eventId !== event.id) throw notFound('Session');
     return { s, event };
   }
@@ -456,7 +469,7 @@ export class AgendaPagesController {
       .flatMap((c) => c.sessionIds)
       .find((x) => x !== s.id);
     if (otherId) {
-      const other = await this.sessions.get(ctx.actor, otherId).catch(() => undefined);
+      const other = await this.sessions.get(ctx.actor, otherId, ctx.locale).catch(() => undefined);
       if (other) {
         return {
           message: t.clash(other.title, dayAndTime(other.startsAt, other.endsAt, zone, ctx.locale)),

@@ -180,7 +180,7 @@ export class HostPagesController {
 
   @Get()
   async index(@Web() ctx: WebContext): Promise<string> {
-    const events = await this.agenda.hostedEvents(requireActor(ctx));
+    const events = await this.agenda.hostedEvents(requireActor(ctx), undefined, ctx.locale);
     const t = ctx.t.host;
     return renderPage(ctx, {
       title: t.title,
@@ -200,7 +200,7 @@ export class HostPagesController {
   async event(@Web() ctx: WebContext, @Param('eventId') eventId: string): Promise<string> {
     const actor = requireActor(ctx);
     if (!isUuid(eventId)) throw notFound('Event');
-    const [e] = await this.agenda.hostedEvents(actor, eventId);
+    const [e] = await this.agenda.hostedEvents(actor, eventId, ctx.locale);
     // An immersion's visitors come to the host: who arrives, and when (the travel rules).
     const arrivals = e.kind === 'immersion' ? await this.arrivals.list(actor, e.id, {}) : undefined;
     return renderPage(ctx, {

@@ -7,7 +7,7 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { renderPage } from '../../layout/layout.js';
 import { dayHeading, timeRange } from './agenda-format.js';
-import { agendaPath, Mark, sessionPath } from './agenda-parts.js';
+import { agendaPath, InLanguage, Mark, sessionPath } from './agenda-parts.js';
 
 function WeekItem(props: { ctx: WebContext; slug: string; zone: string; s: WeekSession }) {
   const { ctx, s } = props;
@@ -28,7 +28,9 @@ function WeekItem(props: { ctx: WebContext; slug: string; zone: string; s: WeekS
           {s.status === 'cancelled' && <span class="badge bad">{t.cancelledBadge}</span>}
         </p>
         <h4 dir="auto">
-          <a href={sessionPath(props.slug, s.id)}>{s.title}</a>
+          <a href={sessionPath(props.slug, s.id)}>
+            <InLanguage ctx={ctx} text={s.title} language={s.titleLanguage} />
+          </a>
         </h4>
         {s.room?.name && (
           <p class="pa-meta" dir="auto">
@@ -48,7 +50,7 @@ export class MyAgendaController {
   @Get('agenda')
   async mine(@Web() ctx: WebContext): Promise<string> {
     const actor = requireActor(ctx);
-    const events = await this.agenda.myWeek(actor);
+    const events = await this.agenda.myWeek(actor, undefined, ctx.locale);
     const t = ctx.t.agenda;
     return renderPage(ctx, {
       title: t.mine.title,
