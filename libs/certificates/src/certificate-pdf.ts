@@ -1,4 +1,4 @@
-import { createPdf, drawQr, writeText } from '#documents';
+import { createPdf, drawQr, fontName, textRuns, writeText } from '#documents';
 import type { CertificateText } from './certificate-text.js';
 
 const MARGIN = 56;
@@ -56,34 +56,17 @@ export function renderCertificatePdf(
   writeText(doc, text.placeAndDate, { size: 10, align: 'right', width, at: { x: left, y: doc.y } });
   writeText(doc, text.reference, { size: 10, bold: true, align: 'right', width });
   doc.moveDown(1.2);
-  writeText(doc, text.title, {
-    bold: true,
-    size: 20,
-    align: 'center',
-    width,
-    at: { x: left, y: doc.y },
-  });
+  centred(doc, text.title, 20, true, left, width);
   doc.moveDown(1);
-  writeText(doc, text.certify, { size: 11, align: 'center', width, at: { x: left, y: doc.y } });
+  centred(doc, text.certify, 11, false, left, width);
   doc.moveDown(0.4);
   // The name alone on its line, as typed, so it reads back whole.
-  writeText(doc, text.name, {
-    bold: true,
-    size: 17,
-    align: 'center',
-    width,
-    at: { x: left, y: doc.y },
-  });
+  centred(doc, text.name, 17, true, left, width);
   if (text.organisation) {
-    writeText(doc, text.organisation, {
-      size: 11,
-      align: 'center',
-      width,
-      at: { x: left, y: doc.y },
-    });
+    centred(doc, text.organisation, 11, false, left, width);
   }
   doc.moveDown(0.6);
-  writeText(doc, text.attended, { size: 11, align: 'center', width, at: { x: left, y: doc.y } });
+  writeText(doc, text.attended, { size: 11, width, at: { x: left, y: doc.y } });
   doc.moveDown(1);
 
   // The sessions: date | hours | title | duration.
@@ -100,7 +83,6 @@ export function renderCertificatePdf(
         bold: true,
         size: 9,
         width: cols[i].w,
-        align: i === 3 ? 'right' : 'left',
         at: { x: cols[i].x, y },
       });
     });
@@ -120,7 +102,6 @@ export function renderCertificatePdf(
       writeText(doc, cell, {
         size: 9.5,
         width: cols[i].w,
-        align: i === 3 ? 'right' : 'left',
         at: { x: cols[i].x, y },
       });
       next = Math.max(next, doc.y);
@@ -129,15 +110,13 @@ export function renderCertificatePdf(
   }
   rule(doc, left, width, doc.y);
   doc.y += 6;
-  const totalY = doc.y;
-  writeText(doc, text.total[0], { bold: true, size: 10.5, at: { x: cols[2].x, y: totalY } });
-  writeText(doc, text.total[1], {
+  writeText(doc, `${text.total[0]} `, {
     bold: true,
     size: 10.5,
-    width: cols[3].w + 40,
-    align: 'right',
-    at: { x: cols[3].x - 40, y: totalY },
+    continued: true,
+    at: { x: cols[2].x, y: doc.y },
   });
+  writeText(doc, text.total[1], { bold: true, size: 10.5 });
   writeText(doc, text.zoneNote, { size: 8, color: GREY, width, at: { x: left, y: doc.y + 4 } });
   doc.fillColor('#000000');
 
@@ -183,4 +162,28 @@ function rule(doc: PDFKit.PDFDocument, left: number, width: number, y: number): 
     .stroke()
     .restore();
   doc.y = y;
+}
+
+/**
+ * A line centred on the page. pdfkit cannot centre a line drawn in several runs (an
+ * Arabic name after a Latin word, a Vietnamese name split across faces): the runs are
+ * measured in their faces and the line starts where it must.
+ */
+function centred(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  size: number,
+  bold: boolean,
+  left: number,
+  width: number,
+): void {
+  const weight = bold ? 'bold' : 'regular';
+  doc.fontSize(size);
+  let measured = 0;
+  for (const run of textRuns(text)) {
+    doc.font(fontName(run.face, weight));
+    measured += doc.widthOfString(run.text, { features: [] } as PDFKit.Mixins.TextOptions);
+  }
+  const x = measured < width ? left + (width - measured) / 2 : left;
+  writeText(doc, text, { size, bold, width: width - (x - left), at: { x, y: doc.y } });
 }

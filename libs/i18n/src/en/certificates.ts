@@ -17,8 +17,8 @@ export const certificates = {
     session: 'Session',
     duration: 'Duration',
     /** Under the table: the times are local. */
-    zoneNote: (zone: string) => `Times are ${zone}.`,
-    total: 'Total attended',
+    zoneNote: (zone: string) => `All times are ${zone}.`,
+    total: 'Total attended:',
     /** A duration the local way: "12 h 30 min", "3 h". */
     amount: (hours: number, minutes: number) =>
       minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')} min`,

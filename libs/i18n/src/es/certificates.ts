@@ -13,8 +13,8 @@ export const certificates: CertificatesMessages = {
     hours: 'Horario',
     session: 'Sesión',
     duration: 'Duración',
-    zoneNote: (zone: string) => `Horarios en ${zone}.`,
-    total: 'Total de horas de asistencia',
+    zoneNote: (zone: string) => `Horarios según la ${zone}.`,
+    total: 'Total de horas de asistencia:',
     amount: (hours: number, minutes: number) =>
       minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')} min`,
     organisers: 'La organización',

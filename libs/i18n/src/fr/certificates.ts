@@ -13,8 +13,8 @@ export const certificates: CertificatesMessages = {
     hours: 'Horaire',
     session: 'Séance',
     duration: 'Durée',
-    zoneNote: (zone: string) => `Horaires en ${zone}.`,
-    total: 'Durée totale de présence',
+    zoneNote: (zone: string) => `Horaires à l'${zone}.`,
+    total: 'Durée totale de présence :',
     amount: (hours: number, minutes: number) =>
       minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')}`,
     organisers: "L'équipe d'organisation",
