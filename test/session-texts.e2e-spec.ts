@@ -1,3 +1,4 @@
+import { readIcs } from '../libs/ics/src/testing/read-ics.js';
 import { confirmMany } from './support/agenda-fixtures.js';
 import {
   createEvent,
@@ -218,5 +219,34 @@ describe('session texts in several languages', () => {
     const agenda = await visitor.get(`/e/${slug}/agenda?lang=es`);
     expect(agenda.text).toContain('Trabajar con los padres');
     expect(agenda.text).not.toContain('Travailler avec les pères');
+  });
+
+  it("writes calendar files in the reader's language: ?lang for the event file, the owner's for theirs", async () => {
+    const summaries = (text: string) => readIcs(text).events.map((e) => e.summary);
+    const es = await t.http().get(`/api/events/${eventId}/calendar.ics?lang=es`).expect(200);
+    expect(summaries(es.text)).toContain('Escuchar a los padres');
+    const one = await t.http().get(`/api/sessions/${sessionId}/calendar.ics?lang=es`).expect(200);
+    expect(summaries(one.text)).toEqual(['Escuchar a los padres']);
+    // Without ?lang and signed out: the event's first language that has the title.
+    const plain = await t.http().get(`/api/sessions/${sessionId}/calendar.ics`).expect(200);
+    expect(summaries(plain.text)).toEqual(['Listening to parents first']);
+    // A Spanish reader's own calendar: the plenaries of their event in Spanish.
+    const [reader] = await fastAccounts(t, 1, { organisationId, locale: 'es', prefix: 'icses' });
+    await confirmMany(t, eventId, [reader], organisationId);
+    const plenary = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send({
+        kind: 'plenary',
+        titles: { fr: 'Plénière d’ouverture', es: 'Plenaria de apertura' },
+        startsAt: '2027-10-25T09:00',
+        endsAt: '2027-10-25T10:00',
+        status: 'published',
+      })
+      .expect(201);
+    const mine = await t.http().get('/api/me/calendar.ics').set(reader.auth).expect(200);
+    expect(summaries(mine.text)).toContain('Plenaria de apertura');
+    expect(plenary.body.id).toBeDefined();
   });
 });

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AgendaService, SessionsService, type SessionView, toSessionView } from '#agenda';
+import { AgendaService, readerOf, SessionsService, type SessionView, toSessionView } from '#agenda';
 import { APP_CONFIG, type Actor, type AppConfig, notFound } from '#core';
-import { EventAccess, slugify } from '#events';
+import { EventAccess, eventTextsIn, type LocalizedTexts, slugify, textIn } from '#events';
 import {
   asCalendarLocale,
   buildCalendarFile,
@@ -37,10 +37,17 @@ interface Extras {
   sequence: number;
   updatedAt: Date;
   eventName: string;
+  /** The event's name in each language, and its languages: the name in the reader's. */
+  names: LocalizedTexts;
+  languages: string[];
   venueName: string | null;
   venueCity: string | null;
   eventSlug: string;
 }
+
+/** A calendar language a client asked for (?lang), if it is one we write in. */
+const asked = (lang: string | undefined): CalendarLocale | undefined =>
+  lang === 'fr' || lang === 'en' || lang === 'es' ? lang : undefined;
 
 /**
  * Calendar files of sessions: an event's published agenda, one session, and a person's
@@ -59,31 +66,45 @@ export class CalendarService {
     private readonly feeds: CalendarFeeds,
   ) {}
 
-  /** The event's published agenda, cancelled sessions marked so, for whoever may see the event. */
-  async eventCalendar(actor: Actor | undefined, eventId: string): Promise<CalendarFile> {
+  /**
+   * The event's published agenda, cancelled sessions marked so, for whoever may see the
+   * event; titles in `lang` when given, else the reader's (signed in) or the event's first.
+   */
+  async eventCalendar(
+    actor: Actor | undefined,
+    eventId: string,
+    lang?: string,
+  ): Promise<CalendarFile> {
     const event = await this.access.requireVisible(actor, eventId);
-    const agenda = await this.agendas.agenda(actor, eventId, {});
+    const locale = asked(lang) ?? (await this.localeOf(actor, event.languages));
+    const agenda = await this.agendas.agenda(actor, eventId, {}, locale);
     const sessions = agenda.days.flatMap((d) =>
       d.sessions.map((s) => ({ ...s, timezone: event.timezone })),
     );
-    const locale = await this.localeOf(actor, event.languages);
     return {
       filename: `${event.slug}.ics`,
       content: await this.build(sessions, locale, {
-        name: event.name,
+        name: eventTextsIn(event, locale).name,
         refreshSeconds: REFRESH_SECONDS,
       }),
     };
   }
 
   /** One session; a draft is a 404 for anyone but the event's staff, as in the agenda. */
-  async sessionCalendar(actor: Actor | undefined, sessionId: string): Promise<CalendarFile> {
+  async sessionCalendar(
+    actor: Actor | undefined,
+    sessionId: string,
+    lang?: string,
+  ): Promise<CalendarFile> {
     const { session, event } = await this.sessions.requireSession(actor, sessionId);
-    const locale = await this.localeOf(actor, event.languages);
-    const view = { ...toSessionView(session, event.timezone), timezone: event.timezone };
+    const locale = asked(lang) ?? (await this.localeOf(actor, event.languages));
+    const view = {
+      ...toSessionView(session, event.timezone, readerOf(event, locale)),
+      timezone: event.timezone,
+    };
     return {
       filename: `${slugify(session.title)}.ics`,
-      content: await this.build([view], locale, { name: session.title }),
+      content: await this.build([view], locale, { name: view.title }),
     };
   }
 
@@ -101,7 +122,11 @@ export class CalendarService {
 
   private async personal(accountId: string, locale: CalendarLocale): Promise<CalendarFile> {
     // The person's own agenda: only their id matters to it, whoever asks (login or feed).
-    const { sessions } = await this.agendas.myAgenda({ accountId, platformRole: 'member' }, {});
+    const { sessions } = await this.agendas.myAgenda(
+      { accountId, platformRole: 'member' },
+      {},
+      locale,
+    );
     return {
       filename: 'convene-agenda.ics',
       content: await this.build(sessions, locale, {
@@ -109,6 +134,36 @@ export class CalendarService {
         refreshSeconds: REFRESH_SECONDS,
       }),
     };
+  }
+
+  /**
+   * Sessions cancelled while the person held a seat: the agenda drops them (their sign-ups
+   * ended with the session), but a calendar keeps the entry, marked CANCELLED, so a
+   * subscribed app shows it struck out instead of silently losing it.
+   */
+  private async cancelledOf(reader: Actor, held: Placed[]): Promise<Placed[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT s.id FROM signups g JOIN sessions s ON s.id = g.session_id
+        WHERE g.account_id = $1 AND g.status = 'cancelled' AND g.confirmed_at IS NOT NULL
+          AND s.status = 'cancelled' AND s.published_at IS NOT NULL
+          -- given up with the session itself (same transaction), not left before
+          AND EXISTS (SELECT 1 FROM session_changes c
+                       WHERE c.session_id = s.id AND c.after->>'status' = 'cancelled'
+                         AND c.created_at = g.cancelled_at)`,
+      [reader.accountId],
+    );
+    const known = new Set(held.map((s) => s.id));
+    const found: Placed[] = [];
+    for (const { id } of rows) {
+      if (known.has(id)) continue;
+      try {
+        const { session, event } = await this.sessions.requireSession(reader, id);
+        found.push({ ...toSessionView(session, event.timezone), timezone: event.timezone });
+      } catch {
+        // No longer visible (its event archived away from the person): left out.
+      }
+    }
+    return found;
   }
 
   private async build(
@@ -119,12 +174,12 @@ export class CalendarService {
     const extras = await this.extras(sessions.map((s) => s.id));
     const items = sessions.flatMap((s) => {
       const extra = extras.get(s.id);
-      return extra ? [sessionCalendarItem(this.entry(s, extra), locale)] : [];
+      return extra ? [sessionCalendarItem(this.entry(s, extra, locale), locale)] : [];
     });
     return buildCalendarFile(items, options);
   }
 
-  private entry(s: Placed, extra: Extras): SessionCalendarEntry {
+  private entry(s: Placed, extra: Extras, locale: CalendarLocale): SessionCalendarEntry {
     const visit = s.siteVisit;
     return {
       id: s.id,
@@ -139,7 +194,7 @@ export class CalendarService {
       sequence: extra.sequence,
       stamp: extra.updatedAt,
       roomName: s.room?.name ?? null,
-      eventName: extra.eventName,
+      eventName: textIn(extra.names, locale, extra.languages, extra.eventName) ?? extra.eventName,
       venueName: extra.venueName,
       venueCity: extra.venueCity,
       siteVisit: visit
@@ -167,11 +222,13 @@ export class CalendarService {
       sequence: number;
       updated_at: Date;
       event_name: string;
+      names: LocalizedTexts | null;
+      languages: string[];
       venue_name: string | null;
       venue_city: string | null;
       event_slug: string;
     }> = await this.dataSource.query(
-      `SELECT s.id, s.updated_at, e.name AS event_name, e.venue_name, e.venue_city, e.slug AS event_slug,
+      `SELECT s.id, s.updated_at, e.name AS event_name, e.names, e.languages, e.venue_name, e.venue_city, e.slug AS event_slug,
               (SELECT count(*)::int FROM session_changes c WHERE c.session_id = s.id) AS sequence
          FROM sessions s JOIN events e ON e.id = s.event_id
         WHERE s.id = ANY($1::uuid[])`,
@@ -184,6 +241,8 @@ export class CalendarService {
           sequence: r.sequence,
           updatedAt: r.updated_at,
           eventName: r.event_name,
+          names: r.names ?? {},
+          languages: r.languages,
           venueName: r.venue_name,
           venueCity: r.venue_city,
           eventSlug: r.event_slug,

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -60,8 +60,9 @@ export class CalendarController {
     @OptionalActor() actor: Actor | undefined,
     @Param('id', EventId) id: string,
     @Res({ passthrough: true }) res: Response,
+    @Query('lang') lang?: string,
   ) {
-    return send(res, await this.calendars.eventCalendar(actor, id), sharedOrPrivate(actor));
+    return send(res, await this.calendars.eventCalendar(actor, id, lang), sharedOrPrivate(actor));
   }
 
   @Public()
@@ -74,8 +75,9 @@ export class CalendarController {
     @OptionalActor() actor: Actor | undefined,
     @Param('id', SessionId) id: string,
     @Res({ passthrough: true }) res: Response,
+    @Query('lang') lang?: string,
   ) {
-    return send(res, await this.calendars.sessionCalendar(actor, id), sharedOrPrivate(actor));
+    return send(res, await this.calendars.sessionCalendar(actor, id, lang), sharedOrPrivate(actor));
   }
 
   @Get('me/calendar.ics')
