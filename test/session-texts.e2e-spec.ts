@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { readIcs } from '../libs/ics/src/testing/read-ics.js';
 import { confirmMany } from './support/agenda-fixtures.js';
 import {
@@ -248,5 +249,50 @@ describe('session texts in several languages', () => {
     const mine = await t.http().get('/api/me/calendar.ics').set(reader.auth).expect(200);
     expect(summaries(mine.text)).toContain('Plenaria de apertura');
     expect(plenary.body.id).toBeDefined();
+  });
+
+  it("writes emails about a session in the recipient's language", async () => {
+    const [fr, es] = [
+      ...(await fastAccounts(t, 1, { organisationId, locale: 'fr', prefix: 'mailfr' })),
+      ...(await fastAccounts(t, 1, { organisationId, locale: 'es', prefix: 'mailes' })),
+    ];
+    await confirmMany(t, eventId, [fr, es], organisationId);
+    const session = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send({
+        kind: 'workshop',
+        titles: { fr: 'Les pères au centre', es: 'Los padres en el centro' },
+        startsAt: '2027-10-29T16:00',
+        endsAt: '2027-10-29T17:00',
+        capacity: 1,
+        signupRequired: true,
+        status: 'published',
+      })
+      .expect(201);
+    const id = session.body.id;
+    for (const who of [fr, es]) {
+      await t.http().post(`/api/sessions/${id}/signups`).set(who.auth).send({}).expect(201);
+    }
+    // The French reader leaves: the Spanish one is promoted and told in Spanish.
+    await t.http().delete(`/api/sessions/${id}/signups/me`).set(fr.auth).expect(204);
+    // A change later is told in Spanish too.
+    await t
+      .http()
+      .patch(`/api/sessions/${id}`)
+      .set(admin.auth)
+      .send({ startsAt: '2027-10-29T16:30', endsAt: '2027-10-29T17:30' })
+      .expect(200);
+    const mails: Array<{ template: string; title: string }> = await t.app.get(DataSource).query(
+      `SELECT template, payload->>'sessionTitle' AS title FROM messages
+          WHERE recipient_account_id = $1 AND template IN ('signup_promoted', 'session_changed')
+          ORDER BY created_at`,
+      [es.id],
+    );
+    expect(mails).toEqual([
+      { template: 'signup_promoted', title: 'Los padres en el centro' },
+      { template: 'session_changed', title: 'Los padres en el centro' },
+    ]);
   });
 });

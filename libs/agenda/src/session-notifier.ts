@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Locale } from '#core';
-import type { Event } from '#events';
+import { type Event, textIn } from '#events';
 import { Outbox, type SessionChangedPayload, eventSummary } from '#messaging';
 import type { SessionChangeKind } from './session-change.entity.js';
 import type { SessionValues } from './session-input.js';
@@ -9,7 +9,16 @@ import type { SessionRecord } from './session.view.js';
 
 type After = Pick<
   SessionValues,
-  'startsAt' | 'endsAt' | 'roomId' | 'status' | 'title' | 'kind' | 'description' | 'siteVisit'
+  | 'startsAt'
+  | 'endsAt'
+  | 'roomId'
+  | 'status'
+  | 'title'
+  | 'kind'
+  | 'description'
+  | 'siteVisit'
+  | 'titles'
+  | 'descriptions'
 >;
 
 /**
@@ -84,14 +93,20 @@ export class SessionNotifier {
           ...eventSummary(event),
           recipientName: p.name,
           sessionId: before.id,
-          sessionTitle: after.title,
+          // The session's texts in the language this email is written in.
+          sessionTitle: textIn(after.titles, p.locale, event.languages, after.title) ?? after.title,
           startsAt: after.startsAt.toISOString(),
           endsAt: after.endsAt.toISOString(),
           roomName,
           status: after.status,
           changes,
           sessionKind: after.kind,
-          sessionDescription: after.description,
+          sessionDescription: textIn(
+            after.descriptions,
+            p.locale,
+            event.languages,
+            after.description,
+          ),
           siteVisit: visit
             ? {
                 meetingPoint: visit.meetingPoint,

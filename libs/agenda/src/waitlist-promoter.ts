@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { type LocalizedTexts, textIn } from '#events';
 import type { EntityManager } from 'typeorm';
 import { Outbox, recipientLocale, type SignupPromotedPayload } from '#messaging';
 import { promoteWaitlist } from './seat-allocator.js';
+
+const readerLocale = (p: { locale: string | null; languages: string[] }) =>
+  recipientLocale(p.locale, p.languages);
 
 interface PromotedRow {
   signup_id: string;
@@ -12,6 +16,8 @@ interface PromotedRow {
   session_id: string;
   event_slug: string;
   title: string;
+  titles: LocalizedTexts | null;
+  descriptions: LocalizedTexts | null;
   kind: string;
   description: string | null;
   sequence: number;
@@ -51,7 +57,7 @@ export class WaitlistPromoter {
     if (promoted.length === 0) return promoted;
     const rows: PromotedRow[] = await m.query(
       `SELECT g.id AS signup_id, a.id AS account_id, a.email, a.name, a.locale,
-              s.id AS session_id, s.title, s.kind, s.description, s.starts_at, s.ends_at,
+              s.id AS session_id, s.title, s.titles, s.descriptions, s.kind, s.description, s.starts_at, s.ends_at,
               r.name AS room_name, v.meeting_point, v.departure_at, v.return_at, v.address,
               v.transport_mode, o.name AS host_name, now() AS decided_at,
               (SELECT count(*)::int FROM session_changes c WHERE c.session_id = s.id) AS sequence,
@@ -84,7 +90,8 @@ export class WaitlistPromoter {
           recipientName: p.name,
           signupId: p.signup_id,
           sessionId: p.session_id,
-          sessionTitle: p.title,
+          // The session's texts in the language this email is written in.
+          sessionTitle: textIn(p.titles, readerLocale(p), p.languages, p.title) ?? p.title,
           sessionKind: p.kind,
           startsAt: p.starts_at.toISOString(),
           endsAt: p.ends_at.toISOString(),
@@ -100,7 +107,7 @@ export class WaitlistPromoter {
                   transport: p.transport_mode,
                 }
               : null,
-          sessionDescription: p.description,
+          sessionDescription: textIn(p.descriptions, readerLocale(p), p.languages, p.description),
           sequence: p.sequence,
           decidedAt: p.decided_at.toISOString(),
         };
