@@ -12,6 +12,7 @@ import { ConsoleVisasPagesModule } from './pages/console-visas/console-visas-pag
 import { ConsoleAgendaPagesModule } from './pages/console-agenda/console-agenda-pages.module.js';
 import { ConsoleMessagesPagesModule } from './pages/console-messages/console-messages-pages.module.js';
 import { VerifyPagesModule } from './pages/verify/verify-pages.module.js';
+import { ConsoleCertificatesPagesModule } from './pages/console-certificates/console-certificates-pages.module.js';
 import { ConsoleFinancePagesModule } from './pages/console-finance/console-finance-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
@@ -33,6 +34,7 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleAgendaPagesModule,
     ConsoleMessagesPagesModule,
     VerifyPagesModule,
+    ConsoleCertificatesPagesModule,
   ],
   controllers: [AssetsController, HomeController, SignInController],
   providers: [NotFoundFallback],

@@ -28,6 +28,12 @@ export const certificates = {
   },
   participant: {
     download: 'Certificate of attendance (PDF)',
+    title: 'Certificate of attendance',
+    notEnded: 'Your certificate of attendance can be downloaded once the event has ended.',
+    noAttendance:
+      'No attended session is recorded for you at this event, so there is no certificate. If you attended, ask the organisers to correct the attendance.',
+    notConfirmed: 'There is no certificate for a registration that was cancelled or refused.',
+    back: 'Back to my registrations',
   },
   console: {
     nav: 'Certificates',

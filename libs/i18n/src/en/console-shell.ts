@@ -12,6 +12,7 @@ export const consoleShell = {
     settings: 'Settings',
     staff: 'Staff',
     finance: 'Finance',
+    certificates: 'Certificates',
   },
   sectionNav: 'Event sections',
   allEvents: 'All events',

@@ -23,6 +23,12 @@ export const certificates: CertificatesMessages = {
   },
   participant: {
     download: 'Certificado de asistencia (PDF)',
+    title: 'Certificado de asistencia',
+    notEnded: 'Podrá descargar su certificado de asistencia cuando termine el evento.',
+    noAttendance:
+      'No hay ninguna asistencia a sesiones registrada a su nombre en este evento, por lo que no hay certificado. Si asistió, pida a la organización que corrija las asistencias.',
+    notConfirmed: 'No hay certificado para una inscripción cancelada o rechazada.',
+    back: 'Volver a mis inscripciones',
   },
   console: {
     nav: 'Certificados',

@@ -13,6 +13,7 @@ export const consoleShell: ConsoleShellMessages = {
     settings: 'Ajustes',
     staff: 'Equipo',
     finance: 'Finanzas',
+    certificates: 'Certificados',
   },
   sectionNav: 'Secciones del evento',
   allEvents: 'Todos los eventos',

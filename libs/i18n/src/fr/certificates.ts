@@ -23,6 +23,12 @@ export const certificates: CertificatesMessages = {
   },
   participant: {
     download: 'Attestation de présence (PDF)',
+    title: 'Attestation de présence',
+    notEnded: "Votre attestation de présence pourra être téléchargée une fois l'événement terminé.",
+    noAttendance:
+      "Aucune présence à une séance n'est enregistrée pour vous à cet événement : il n'y a donc pas d'attestation. Si vous étiez présent·e, demandez à l'équipe d'organisation de corriger les présences.",
+    notConfirmed: "Il n'y a pas d'attestation pour une inscription annulée ou refusée.",
+    back: 'Retour à mes inscriptions',
   },
   console: {
     nav: 'Attestations',

@@ -13,6 +13,7 @@ export const consoleShell: ConsoleShellMessages = {
     settings: 'Paramètres',
     staff: 'Équipe',
     finance: 'Finances',
+    certificates: 'Attestations',
   },
   sectionNav: "Rubriques de l'événement",
   allEvents: 'Tous les événements',

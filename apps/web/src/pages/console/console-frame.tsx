@@ -16,6 +16,7 @@ const SECTIONS: Array<{ key: ConsoleSection; path: string }> = [
   { key: 'arrivals', path: '/arrivals' },
   { key: 'finance', path: '/finance' },
   { key: 'agenda', path: '/agenda' },
+  { key: 'certificates', path: '/certificates' },
   { key: 'announcements', path: '/announcements' },
   { key: 'messages', path: '/messages' },
   { key: 'staff', path: '/staff' },

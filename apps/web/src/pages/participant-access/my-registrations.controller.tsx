@@ -1,4 +1,5 @@
 import { Get, Param, Post } from '@nestjs/common';
+import { hasEnded } from '#certificates';
 import { DomainError } from '#core';
 import type { Event } from '#events';
 import { OrganisationsService } from '#organisations';
@@ -28,6 +29,8 @@ function RegistrationLinks(props: {
   slug: string;
   status: string;
   details?: boolean;
+  /** The event has ended and the registration is confirmed: a certificate may be there. */
+  certificate?: boolean;
 }) {
   const t = props.ctx.t.registration;
   return (
@@ -46,6 +49,13 @@ function RegistrationLinks(props: {
             <a href={`/e/${props.slug}/agenda`}>{t.agenda}</a>
           </li>
         </>
+      )}
+      {props.certificate && (
+        <li>
+          <a href={`/my/registrations/${props.id}/certificate.pdf`}>
+            {props.ctx.t.certificates.participant.download}
+          </a>
+        </li>
       )}
       <li>
         <a href={`/e/${props.slug}`}>{t.eventPage}</a>
@@ -103,6 +113,7 @@ export class MyRegistrationsController {
                     slug={r.event.slug}
                     status={r.status}
                     details
+                    certificate={r.status === 'confirmed' && hasEnded(r.event, new Date())}
                   />
                 </li>
               ))}
