@@ -25,6 +25,8 @@ export function webPrefixExclusions(): string[] {
 
 /**
  * API routes whose first segment is a page root (GET /api/verify/<code> beside the page
- * /verify/<code>): their controllers carry the /api prefix themselves, so it is excluded here.
+ * /verify/<code>), and the API's own root GET /api (a controller at '' would land on the
+ * home page, which is excluded): their controllers carry the /api prefix themselves, so it
+ * is excluded here.
  */
-export const API_UNDER_WEB_ROOTS = ['api/verify/{*rest}'];
+export const API_UNDER_WEB_ROOTS = ['api/verify/{*rest}', 'api'];

@@ -9,7 +9,8 @@ import { ref } from './openapi/schemas.js';
  */
 @ApiTags('health')
 @Public()
-@Controller()
+// Carries /api itself: see API_UNDER_WEB_ROOTS (apps/web/src/web-routes.ts).
+@Controller('api')
 export class ApiIndexController {
   @Get()
   @ApiOperation({ summary: 'Where the documentation and health checks are' })

@@ -96,6 +96,10 @@ export class AuthResultDto {
   @ApiProperty()
   accessToken!: string;
 
-  @ApiProperty()
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The account: id, email, name, locale, organisationId, platformRole, createdAt',
+  })
   account!: Record<string, unknown>;
 }

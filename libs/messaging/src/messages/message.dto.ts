@@ -27,21 +27,22 @@ export class MessageView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: TEMPLATE_NAMES }) template!: string;
   @ApiProperty({ enum: ['fr', 'en', 'es'] }) locale!: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) eventId!: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) recipientAccountId!: string | null;
-  @ApiProperty({ nullable: true }) recipientName!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) eventId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) recipientAccountId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) recipientName!: string | null;
   @ApiProperty() recipientEmail!: string;
-  @ApiProperty({ nullable: true, description: 'For announcements, the subject sent' })
+  @ApiProperty({ type: String, nullable: true, description: 'For announcements, the subject sent' })
   subject!: string | null;
   @ApiProperty({ enum: MESSAGE_STATUSES }) status!: MessageStatus;
   @ApiProperty({ description: 'Send attempts so far' }) attempts!: number;
-  @ApiProperty({ nullable: true, description: 'Why the last attempt failed' })
+  @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt failed' })
   lastError!: string | null;
-  @ApiProperty({ nullable: true }) providerMessageId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) providerMessageId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) enqueuedAt!: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) sentAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) enqueuedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
   @ApiProperty({
+    type: String,
     format: 'date-time',
     nullable: true,
     description:

@@ -78,7 +78,9 @@ function errorsOf(path: string, method: Method, op: OperationObject, isPublic: b
   if (!isPublic || auth || path.startsWith('/api/calendar/')) errors.add(401);
   if (!isPublic && !path.startsWith('/api/me') && path !== '/api/auth/logout') errors.add(403);
   if (params.some((p) => p.in === 'path')) errors.add(404);
+  // Writes, and downloads of a document that may not exist yet (a letter not asked for).
   if (method !== 'get' && (!auth || path === '/api/auth/signup')) errors.add(409);
+  if (method === 'get' && /\.(pdf|zip)$/.test(path)) errors.add(409);
   if (op.requestBody) errors.add(413);
   if ((auth && path !== '/api/auth/logout') || path.startsWith('/api/verify/')) errors.add(429);
   if (path !== '/api/health/live' && path !== '/api') errors.add(503);
@@ -95,6 +97,32 @@ function bodyContent(body: Body): ResponseObject['content'] {
   return { 'application/json': { schema } };
 }
 
+const STRING_FORMATS = new Set(['uuid', 'date-time', 'date', 'email', 'uri', 'binary']);
+
+/**
+ * `string | null` and `number | null` properties reach the document as `type: object`
+ * (TypeScript's design:type of a union is Object). Where the decorator says what the
+ * value is (a string format, an example, a minimum), the type follows from it; the rest
+ * are fixed in their DTOs (`type: String`), and the contract test lists any left over.
+ */
+function typeBareObjects(schema: unknown): void {
+  if (schema === null || typeof schema !== 'object') return;
+  const s = schema as Record<string, unknown>;
+  const bare =
+    s.type === 'object' && !s.properties && !s.additionalProperties && !s.allOf && !s.$ref;
+  if (bare) {
+    const example = s.example;
+    if (typeof s.format === 'string' && STRING_FORMATS.has(s.format)) s.type = 'string';
+    else if (typeof example === 'string') s.type = 'string';
+    else if (typeof example === 'number' || s.minimum !== undefined || s.maximum !== undefined)
+      s.type = Number.isInteger(example ?? 0) ? 'integer' : 'number';
+    else if (typeof example === 'boolean') s.type = 'boolean';
+    else if (example && typeof example === 'object') s.additionalProperties = true;
+  }
+  // A $ref wrapped for nullable keeps `type: object` beside its allOf: nothing to infer.
+  for (const value of Object.values(s)) typeBareObjects(value);
+}
+
 /**
  * What the decorators alone leave out, added in one place: the ErrorResponse shape and
  * the errors of each operation, the response bodies and summaries of operations.ts,
@@ -108,6 +136,7 @@ export function completeDocument(app: INestApplication, document: OpenAPIObject)
     schemas: { ...document.components?.schemas, ...RESPONSE_SCHEMAS },
     responses: { ...document.components?.responses, ...errorResponses() },
   };
+  for (const schema of Object.values(document.components.schemas ?? {})) typeBareObjects(schema);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const op = item[method];
