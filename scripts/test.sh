@@ -12,6 +12,7 @@ echo "== type-check"
 npx tsc -p tsconfig.json --noEmit
 echo "== lint"
 npx eslint . --max-warnings 0
+bash scripts/lint-openapi.sh
 npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run npm run format" >&2; exit 1; }
 echo "== tests"
 mkdir -p var
