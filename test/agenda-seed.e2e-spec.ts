@@ -86,7 +86,7 @@ describe('agenda demo seed', () => {
   it('re-seeds without touching what organisers changed: a moved session stays moved, no duplicate', async () => {
     const before = await counts();
     const [opening]: Array<{ id: string }> = await ds.query(
-      `SELECT id FROM sessions WHERE title = 'Opening plenary: welcome to Tangier'`,
+      `SELECT id FROM sessions WHERE titles->>'en' = 'Opening plenary: welcome to Tangier'`,
     );
     // The organiser moves it half an hour later and renames it.
     await ds.query(
@@ -100,7 +100,9 @@ describe('agenda demo seed', () => {
           AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.session_id = s.id) ORDER BY s.starts_at LIMIT 1`,
     );
     await ds.query(`DELETE FROM sessions WHERE id = $1`, [gone.id]);
-    await ds.query(`UPDATE sessions SET status = 'cancelled' WHERE title = 'Welcome dinner'`);
+    await ds.query(
+      `UPDATE sessions SET status = 'cancelled' WHERE titles->>'en' = 'Welcome dinner'`,
+    );
     // ... and a participant leaves the bus.
     const [left]: Array<{ id: string }> = await ds.query(
       `SELECT g.id FROM signups g JOIN site_visits v ON v.session_id = g.session_id
@@ -114,10 +116,12 @@ describe('agenda demo seed', () => {
     const after = await counts();
     expect(after).toEqual({ ...before, sessions: before.sessions - 1 });
     const opened = await ds.query(
-      `SELECT id, title FROM sessions WHERE title LIKE 'Opening plenary%' ORDER BY title`,
+      `SELECT id, title FROM sessions WHERE title LIKE 'Opening plenary%' OR title LIKE 'Plénière d’ouverture%' ORDER BY title`,
     );
     expect(opened).toEqual([{ id: opening.id, title: 'Opening plenary (moved)' }]);
-    const [dinner] = await ds.query(`SELECT status FROM sessions WHERE title = 'Welcome dinner'`);
+    const [dinner] = await ds.query(
+      `SELECT status FROM sessions WHERE titles->>'en' = 'Welcome dinner'`,
+    );
     expect(dinner.status).toBe('cancelled');
     const [stillLeft] = await ds.query(`SELECT status FROM signups WHERE id = $1`, [left.id]);
     expect(stillLeft.status).toBe('cancelled');

@@ -2,6 +2,12 @@ import type { DataSource } from 'typeorm';
 import { parseInstant } from '#core';
 import { DEMO_EVENT, DEMO_HOST, DEMO_ORGANISER } from './demo-data.js';
 import type { SeedContext } from './seed-context.js';
+import {
+  DEMO_TITLES,
+  DEMO_VISIT_DESCRIPTIONS,
+  DEMO_VISIT_RULES,
+  written,
+} from './demo-session-texts.js';
 import { seedOnce, UNKEYED } from './seed-keys.js';
 
 const THEME = 'How can we support families differently?';
@@ -41,6 +47,7 @@ interface DemoSession {
   facilitators?: Array<'organiser' | 'host'>;
   guests?: string[];
   description?: string;
+  descriptions?: Record<string, string>;
 }
 
 const workshops = (day: string, from: string, to: string, titles: string[]): DemoSession[] =>
@@ -163,21 +170,23 @@ async function insertSession(
     adopt: async () => {
       const [found]: Array<{ id: string }> = await ds.query(
         `SELECT s.id FROM sessions s
-          WHERE s.event_id = $1 AND s.title = $2 AND s.starts_at = $3 AND ${UNKEYED('s')}`,
-        [eventId, s.title, startsAt],
+          WHERE s.event_id = $1 AND s.title = ANY($2::text[]) AND s.starts_at = $3 AND ${UNKEYED('s')}`,
+        [eventId, [s.title, DEMO_TITLES[s.title]?.fr ?? s.title], startsAt],
       );
       return found?.id;
     },
     insert: async () => {
       const [row]: Array<{ id: string }> = await ds.query(
         `INSERT INTO sessions (event_id, kind, title, description, theme, starts_at, ends_at, room_id, language,
-           interpretation_languages, capacity, signup_required, status, external_facilitators, published_at, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'published',$13,now(),$14) RETURNING id`,
+           interpretation_languages, capacity, signup_required, status, external_facilitators, published_at,
+           created_by, titles, descriptions)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,'published',$13,now(),$14,$15,$16) RETURNING id`,
         [
           eventId,
           s.kind,
-          s.title,
-          s.description ?? null,
+          // The plain columns hold the event's first language (French).
+          DEMO_TITLES[s.title]?.fr ?? s.title,
+          s.descriptions?.fr ?? s.description ?? null,
           s.theme ?? null,
           startsAt,
           at(s.day, s.to),
@@ -190,6 +199,8 @@ async function insertSession(
             (s.guests ?? []).map((name) => ({ name, organisation: null, email: null })),
           ),
           organiserId,
+          JSON.stringify(written(DEMO_TITLES[s.title] ?? { en: s.title })),
+          JSON.stringify(s.descriptions ?? (s.description ? { en: s.description } : {})),
         ],
       );
       return row.id;
@@ -266,7 +277,8 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
     capacity: Math.min(bus.seats, bus.hostLimit),
     signupRequired: true,
     facilitators: ['host'],
-    description: 'A morning with the team and the mothers of the programme, by bus from the hotel.',
+    description: DEMO_VISIT_DESCRIPTIONS.en,
+    descriptions: written(DEMO_VISIT_DESCRIPTIONS),
   };
   const { id: visitId, created: visitCreated } = await insertSession(
     ds,
@@ -279,8 +291,8 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
   if (visitId) {
     await ds.query(
       `INSERT INTO site_visits (session_id, host_organisation_id, address, meeting_point, departure_at, return_at,
-       transport_mode, seats, host_limit, host_contact_name, host_contact_phone, rules)
-     VALUES ($1, $2, $3, $4, $5, $6, 'bus', $8, $9, 'Samira El Amrani', '+212 539 000 000', $7)
+       transport_mode, seats, host_limit, host_contact_name, host_contact_phone, rules, rules_texts)
+     VALUES ($1, $2, $3, $4, $5, $6, 'bus', $8, $9, 'Samira El Amrani', '+212 539 000 000', $7, $10)
      ON CONFLICT (session_id) DO NOTHING`,
       [
         visitId,
@@ -289,13 +301,10 @@ export async function seedAgenda(ctx: SeedContext): Promise<void> {
         'Hôtel Continental, main entrance',
         at('2027-10-27', '08:45'),
         at('2027-10-27', '12:45'),
-        [
-          'No photos or recordings of mothers and children',
-          'What families share stays in the room',
-          'Ask the host team before speaking to a family',
-        ],
+        DEMO_VISIT_RULES.fr,
         bus.seats,
         bus.hostLimit,
+        JSON.stringify(DEMO_VISIT_RULES),
       ],
     );
   }
