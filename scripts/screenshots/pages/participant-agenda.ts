@@ -33,6 +33,13 @@ export const pages: ScreenshotPage[] = [
     locale: 'en',
   },
   {
+    // The visit's rules and description in Spanish (the demo writes them in three languages).
+    name: 'session-site-visit-es',
+    as: 'lucia',
+    path: sessionOf('site_visit', '/e/tangier-2027/sessions/'),
+    locale: 'es',
+  },
+  {
     name: 'session-site-visit-rules-error',
     as: 'joseph',
     path: sessionOf('site_visit', '/e/tangier-2027/sessions/'),
