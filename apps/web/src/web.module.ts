@@ -11,6 +11,7 @@ import { ConsoleRegistrationsPagesModule } from './pages/console-registrations/c
 import { ConsoleVisasPagesModule } from './pages/console-visas/console-visas-pages.module.js';
 import { ConsoleAgendaPagesModule } from './pages/console-agenda/console-agenda-pages.module.js';
 import { ConsoleMessagesPagesModule } from './pages/console-messages/console-messages-pages.module.js';
+import { ConsoleAccommodationPagesModule } from './pages/console-accommodation/console-accommodation-pages.module.js';
 import { VerifyPagesModule } from './pages/verify/verify-pages.module.js';
 import { ConsoleCertificatesPagesModule } from './pages/console-certificates/console-certificates-pages.module.js';
 import { ConsoleFinancePagesModule } from './pages/console-finance/console-finance-pages.module.js';
@@ -33,6 +34,7 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleFinancePagesModule,
     ConsoleAgendaPagesModule,
     ConsoleMessagesPagesModule,
+    ConsoleAccommodationPagesModule,
     VerifyPagesModule,
     ConsoleCertificatesPagesModule,
   ],

@@ -23,6 +23,9 @@ export interface OccupantView {
 export interface OccupancyRoomView {
   id: string;
   label: string;
+  /** The hotel's own name for the room, else null (pages then write the type and position). */
+  customLabel: string | null;
+  position: number;
   roomType: RoomType;
   capacity: number;
   nights: Array<{ night: string; booked: boolean; occupants: OccupantView[] }>;
@@ -135,6 +138,8 @@ export class RoomAssignments {
           rooms: own.map(({ room, bookedNights }) => ({
             id: room.id,
             label: roomLabel(room),
+            customLabel: room.label,
+            position: room.position,
             roomType: room.roomType,
             capacity: room.capacity,
             nights: nights.map((night) => ({

@@ -28,7 +28,7 @@ export interface RoomingListView {
   /** Per night, the rooms in use and who sleeps in each: names only. */
   nights: Array<{
     night: string;
-    rooms: Array<{ room: string; roomType: RoomType; guests: string[] }>;
+    rooms: Array<{ roomId: string; room: string; roomType: RoomType; guests: string[] }>;
   }>;
   /** Per room and person: check-in, check-out, roommates, needs they agreed to share. */
   lines: RoomingLine[];
@@ -62,11 +62,16 @@ export class RoomingLists {
     )) as Array<{ sent_at: Date; lines: RoomingLine[] }>;
     const nights = new Map<
       string,
-      Map<string, { room: string; roomType: RoomType; guests: string[] }>
+      Map<string, { roomId: string; room: string; roomType: RoomType; guests: string[] }>
     >();
     for (const n of perNight) {
       const rooms = nights.get(n.night) ?? new Map();
-      const room = rooms.get(n.roomId) ?? { room: n.room, roomType: n.roomType, guests: [] };
+      const room = rooms.get(n.roomId) ?? {
+        roomId: n.roomId,
+        room: n.room,
+        roomType: n.roomType,
+        guests: [],
+      };
       room.guests.push(n.name);
       rooms.set(n.roomId, room);
       nights.set(n.night, rooms);

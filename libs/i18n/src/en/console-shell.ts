@@ -6,6 +6,7 @@ export const consoleShell = {
     registrations: 'Registrations',
     visas: 'Visas',
     arrivals: 'Arrivals',
+    accommodation: 'Accommodation',
     agenda: 'Agenda',
     announcements: 'Announcements',
     messages: 'Messages',

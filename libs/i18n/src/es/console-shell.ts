@@ -7,6 +7,7 @@ export const consoleShell: ConsoleShellMessages = {
     registrations: 'Inscripciones',
     visas: 'Visados',
     arrivals: 'Llegadas',
+    accommodation: 'Alojamiento',
     agenda: 'Programa',
     announcements: 'Anuncios',
     messages: 'Mensajes',

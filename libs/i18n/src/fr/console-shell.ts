@@ -7,6 +7,7 @@ export const consoleShell: ConsoleShellMessages = {
     registrations: 'Inscriptions',
     visas: 'Visas',
     arrivals: 'Arrivées',
+    accommodation: 'Hébergement',
     agenda: 'Programme',
     announcements: 'Annonces',
     messages: 'Messages',

@@ -19,6 +19,7 @@ import { consoleMessages } from './console-messages.js';
 import { dashboard } from './dashboard.js';
 import { verify } from './verify.js';
 import { checkin } from './checkin.js';
+import { accommodation } from './accommodation.js';
 import { certificates } from './certificates.js';
 import { finance } from './finance.js';
 
@@ -44,5 +45,6 @@ export const fr = {
   checkin,
   certificates,
   finance,
+  accommodation,
   apiErrors,
 };

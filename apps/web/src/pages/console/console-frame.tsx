@@ -14,6 +14,7 @@ const SECTIONS: Array<{ key: ConsoleSection; path: string }> = [
   { key: 'registrations', path: '/registrations' },
   { key: 'visas', path: '/visas' },
   { key: 'arrivals', path: '/arrivals' },
+  { key: 'accommodation', path: '/accommodation' },
   { key: 'finance', path: '/finance' },
   { key: 'agenda', path: '/agenda' },
   { key: 'certificates', path: '/certificates' },

@@ -31,6 +31,8 @@ import { Download, HtmlResponse, type PageResult, redirect } from '../../http/we
 import { renderPage } from '../../layout/layout.js';
 import { Costs, type RegistrationCostsView } from '#finance';
 import { MyCostsSection } from '../console-finance/my-costs.js';
+import { Stays, type StayView } from '#accommodation';
+import { MyStaySection } from './stay-section.js';
 import { countryName, countryOptions } from '../../format/countries.js';
 import { longDate } from './travel-format.js';
 
@@ -101,6 +103,8 @@ interface TravelData {
   plan: TravelPlanView;
   /** What the network pays and reimburses (finance); null when it cannot be read. */
   costs?: RegistrationCostsView | null;
+  /** Hotel, nights and roommates' names (accommodation); null when it cannot be read. */
+  stay?: StayView | null;
 }
 
 /** Wall-clock text for a datetime-local input: "2027-10-24T14:05" from "2027-10-24T14:05:00+00:00". */
@@ -180,6 +184,7 @@ export class TravelPageController {
     private readonly visas: VisaStatuses,
     private readonly letters: VisaLetters,
     private readonly costs: Costs,
+    private readonly stays: Stays,
   ) {}
 
   /** Only the person's own registrations: anyone else's (even an organiser's view) is a 404. */
@@ -189,7 +194,8 @@ export class TravelPageController {
     const event = await this.events.requireVisible(actor, registration.event.id);
     const plan = await this.plans.get(actor, id);
     const costs = await this.costs.get(actor, id).catch(() => null);
-    return { registration, event, plan, costs };
+    const stay = await this.stays.get(actor, id).catch(() => null);
+    return { registration, event, plan, costs, stay };
   }
 
   private page(
@@ -326,6 +332,12 @@ function TravelPage(props: {
       <VisaSection ctx={ctx} data={data} />
       <PlanSummary ctx={ctx} data={data} />
       <MyCostsSection ctx={ctx} costs={data.costs ?? null} />
+      <MyStaySection
+        ctx={ctx}
+        registrationId={registration.id}
+        stay={data.stay ?? null}
+        live={live}
+      />
       {live && <h2 id="trv-edit">{t.editTitle}</h2>}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       {live && (

@@ -1,0 +1,53 @@
+import type { RoomType } from '#accommodation';
+import { DomainError, type Locale } from '#core';
+import type { WebContext } from '../../http/web-context.js';
+
+/** Plain dates (a night, a check-in) written the reader's way: "lun. 25 oct.". */
+export function shortDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "25 oct. 2027": for lists a hotel reads. */
+export function mediumDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** The hotel's own name for a room, else its type and number in the reader's language. */
+export function roomName(
+  ctx: WebContext,
+  room: { customLabel: string | null; roomType: RoomType; position: number },
+): string {
+  return room.customLabel ?? `${ctx.t.accommodation.roomTypes[room.roomType]} ${room.position}`;
+}
+
+/** A refusal of the accommodation services, told in the reader's language. */
+export function refusalText(ctx: WebContext, e: unknown): string | null {
+  if (!(e instanceof DomainError) || e.code !== 'conflict') return null;
+  const t = ctx.t.accommodation.errors;
+  const details = (e.details ?? {}) as { reason?: string; night?: string };
+  const night = details.night ? shortDate(details.night, ctx.locale) : '';
+  switch (details.reason) {
+    case 'room_full':
+      return t.roomFull(night);
+    case 'room_not_booked':
+      return t.roomNotBooked(night);
+    case 'rooms_in_use':
+      return t.roomsInUse;
+    case 'not_confirmed':
+      return t.notConfirmed;
+    case 'hotel_in_use':
+      return t.hotelInUse;
+    default:
+      return null;
+  }
+}
+
+export const accommodationPath = (eventId: string, rest = '') =>
+  `/console/events/${eventId}/accommodation${rest}`;

@@ -1,0 +1,332 @@
+import type { GuestStayView, HotelView, OccupancyHotelView, OccupancyView } from '#accommodation';
+import type { EventView } from '#events';
+import {
+  ActionButton,
+  ErrorSummary,
+  Form,
+  type FormState,
+  TextField,
+} from '../../components/form.js';
+import type { WebContext } from '../../http/web-context.js';
+import { accommodationPath, roomName, shortDate } from './accommodation-format.js';
+
+export interface RoomOption {
+  value: string;
+  label: string;
+}
+
+/** Every room of every hotel, for the "put in a room" selects. */
+export function roomOptions(ctx: WebContext, view: OccupancyView): RoomOption[] {
+  const t = ctx.t.accommodation;
+  return view.hotels.flatMap((h) =>
+    h.rooms.map((r) => ({
+      value: r.id,
+      label: `${h.name} · ${roomName(ctx, r)} (${t.beds(r.capacity)})`,
+    })),
+  );
+}
+
+export function RoomSelect(props: {
+  ctx: WebContext;
+  id: string;
+  label: string;
+  options: RoomOption[];
+  current?: string | null;
+}) {
+  return (
+    <>
+      <label class="visually-hidden" for={props.id}>
+        {props.label}
+      </label>
+      <select id={props.id} name="roomId" required>
+        <option value="">{props.ctx.t.accommodation.chooseRoom}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+export function wishText(ctx: WebContext, g: Pick<GuestStayView, 'roomPreference' | 'shareWith'>) {
+  const t = ctx.t.accommodation.wish;
+  if (g.roomPreference === 'single') return t.single;
+  if (g.shareWith) return t.sharedWith(g.shareWith);
+  return g.roomPreference === 'shared' ? t.shared : t.none;
+}
+
+export function stayText(ctx: WebContext, g: GuestStayView) {
+  const t = ctx.t.accommodation;
+  return `${t.stayRange(shortDate(g.checkIn, ctx.locale), shortDate(g.checkOut, ctx.locale), g.nights.length)}, ${t.nightsSource[g.nightsSource]}`;
+}
+
+function Occupancy(props: {
+  ctx: WebContext;
+  event: EventView;
+  hotel: OccupancyHotelView;
+  nights: string[];
+}) {
+  const { ctx, hotel, nights } = props;
+  const t = ctx.t.accommodation;
+  const captionId = `occ-${hotel.id}`;
+  return (
+    <section class="card ac-hotel" aria-labelledby={captionId}>
+      <h3 id={captionId}>
+        <bdi>{t.occupancyTitle(hotel.name)}</bdi>
+      </h3>
+      <p class="toolbar no-print">
+        <a href={accommodationPath(props.event.id, `/hotels/${hotel.id}`)}>{t.openHotel}</a>
+        <a href={accommodationPath(props.event.id, `/hotels/${hotel.id}/rooming-list`)}>
+          {t.roomingList}
+        </a>
+      </p>
+      {hotel.rooms.length === 0 ? (
+        <p>{t.hotelPage.noRooms}</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} aria-labelledby={captionId}>
+          <table class="ac-grid">
+            <thead>
+              <tr>
+                <th scope="col">{t.room}</th>
+                {nights.map((n) => (
+                  <th scope="col" class="ac-night">
+                    {shortDate(n, ctx.locale)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {hotel.rooms.map((room) => (
+                <tr>
+                  <th scope="row">
+                    <bdi>{roomName(ctx, room)}</bdi>{' '}
+                    <span class="muted">({t.beds(room.capacity)})</span>
+                  </th>
+                  {room.nights.map((n) =>
+                    !n.booked ? (
+                      <td class="ac-off">{t.notBooked}</td>
+                    ) : n.occupants.length === 0 ? (
+                      <td class="ac-free">{t.free}</td>
+                    ) : (
+                      <td class={n.occupants.length >= room.capacity ? 'ac-full' : 'ac-part'}>
+                        {n.occupants.map((o) => (
+                          <span class="ac-name" dir="auto">
+                            {o.name}
+                          </span>
+                        ))}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t.totalsRow}</th>
+                {hotel.totals.map((tot) => {
+                  const booked = tot.booked.single + tot.booked.twin + tot.booked.double;
+                  const used = tot.used.single + tot.used.twin + tot.used.double;
+                  return <td>{t.usedOfBooked(used, booked)}</td>;
+                })}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function OverviewPage(props: {
+  ctx: WebContext;
+  event: EventView;
+  view: OccupancyView;
+  hotels: HotelView[];
+  hotelForm: FormState;
+  notice?: string;
+}) {
+  const { ctx, event, view } = props;
+  const t = ctx.t.accommodation;
+  const options = roomOptions(ctx, view);
+  const guestById = new Map(view.guests.map((g) => [g.registrationId, g]));
+  const labels = {
+    name: t.hotel.name,
+    address: t.hotel.address,
+    city: t.hotel.city,
+    phone: t.hotel.phone,
+    email: t.hotel.email,
+    contactName: t.hotel.contactName,
+  };
+  return (
+    <div class="ac">
+      {props.notice && (
+        <p class="warning" role="alert">
+          {props.notice}
+        </p>
+      )}
+      <p class="lead">{t.lead}</p>
+      <p>{t.summary(view.guests.length, view.unassigned.length)}</p>
+      {view.hotels.length > 0 && (
+        <div class="no-print">
+          <ActionButton
+            ctx={ctx}
+            action={accommodationPath(event.id, '/suggest')}
+            label={t.suggest}
+          />
+          <p class="hint">{t.suggestHint}</p>
+        </div>
+      )}
+
+      <h2 id="ac-unassigned">{t.unassignedTitle}</h2>
+      {view.unassigned.length === 0 ? (
+        <p>{t.unassignedNone}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="ac-people" aria-labelledby="ac-unassigned">
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.name}</th>
+                <th scope="col">{t.columns.wish}</th>
+                <th scope="col">{t.columns.nights}</th>
+                <th scope="col" class="no-print">
+                  {t.columns.room}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.unassigned.map((u) => {
+                const g = guestById.get(u.registrationId)!;
+                return (
+                  <tr>
+                    <td>
+                      <a
+                        href={accommodationPath(event.id, `/people/${u.registrationId}`)}
+                        dir="auto"
+                      >
+                        {u.name}
+                      </a>
+                    </td>
+                    <td dir="auto">{wishText(ctx, g)}</td>
+                    <td>{t.missingNights(u.nights.length, g.nights.length)}</td>
+                    <td class="no-print">
+                      {options.length > 0 && (
+                        <Form
+                          ctx={ctx}
+                          action={accommodationPath(event.id, `/people/${u.registrationId}/room`)}
+                          class="inline-form ac-assign"
+                        >
+                          <RoomSelect
+                            ctx={ctx}
+                            id={`room-${u.registrationId}`}
+                            label={t.assignTo(u.name)}
+                            options={options}
+                          />
+                          <button type="submit" class="btn small">
+                            {t.assign}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t.hotelsTitle}</h2>
+      {view.hotels.length === 0 && <p>{t.noHotels}</p>}
+      {view.hotels.map((h) => (
+        <Occupancy ctx={ctx} event={event} hotel={h} nights={view.nights} />
+      ))}
+      {props.hotels.length > 0 && (
+        <ul class="ac-hotel-list">
+          {props.hotels.map((h) => (
+            <li>
+              <bdi>{h.name}</bdi>, <bdi>{h.address}</bdi>, <bdi>{h.city}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="ac-people">{t.peopleTitle}</h2>
+      <div class="table-wrap">
+        <table class="ac-people" aria-labelledby="ac-people">
+          <thead>
+            <tr>
+              <th scope="col">{t.columns.name}</th>
+              <th scope="col">{t.columns.organisation}</th>
+              <th scope="col">{t.columns.wish}</th>
+              <th scope="col">{t.columns.nights}</th>
+              <th scope="col">{t.columns.room}</th>
+              <th scope="col">{t.columns.needs}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.guests.map((g) => {
+              const rooms = [...new Set(g.nights.map((n) => n.roomId).filter(Boolean))];
+              const room =
+                rooms.length === 0
+                  ? t.noRoom
+                  : rooms.length > 1
+                    ? t.severalRooms
+                    : roomLabelOf(ctx, view, rooms[0]!);
+              return (
+                <tr>
+                  <td>
+                    <a href={accommodationPath(event.id, `/people/${g.registrationId}`)} dir="auto">
+                      {g.name}
+                    </a>
+                  </td>
+                  <td dir="auto">{g.organisation}</td>
+                  <td dir="auto">{wishText(ctx, g)}</td>
+                  <td>{stayText(ctx, g)}</td>
+                  <td dir="auto">{room}</td>
+                  <td dir="auto">{g.roomNeeds ?? '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <section class="card no-print" aria-labelledby="ac-add-hotel">
+        <h2 id="ac-add-hotel">{t.addHotel}</h2>
+        <ErrorSummary ctx={ctx} form={props.hotelForm} labels={labels} />
+        <Form ctx={ctx} action={accommodationPath(event.id, '/hotels')}>
+          <HotelFields ctx={ctx} form={props.hotelForm} />
+          <button type="submit" class="btn">
+            {t.hotel.save}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function roomLabelOf(ctx: WebContext, view: OccupancyView, roomId: string): string {
+  for (const h of view.hotels) {
+    const room = h.rooms.find((r) => r.id === roomId);
+    if (room)
+      return view.hotels.length > 1 ? `${h.name} · ${roomName(ctx, room)}` : roomName(ctx, room);
+  }
+  return '';
+}
+
+export function HotelFields(props: { ctx: WebContext; form: FormState }) {
+  const t = props.ctx.t.accommodation.hotel;
+  const { form } = props;
+  return (
+    <>
+      <TextField form={form} name="name" label={t.name} required maxLength={200} />
+      <TextField form={form} name="address" label={t.address} required maxLength={300} />
+      <TextField form={form} name="city" label={t.city} required maxLength={120} />
+      <TextField form={form} name="phone" label={t.phone} type="tel" maxLength={40} dir="ltr" />
+      <TextField form={form} name="email" label={t.email} type="email" maxLength={200} dir="ltr" />
+      <TextField form={form} name="contactName" label={t.contactName} maxLength={200} />
+    </>
+  );
+}
