@@ -16,6 +16,7 @@ import {
 import { pdfText } from './support/pdf-text.js';
 import { decodePdfQrCode, verifyPath } from './support/qr-decode.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -313,5 +314,77 @@ describe('certificates of attendance', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('pages', () => {
+    const as = async (who: Session) => {
+      const web = new WebClient(t);
+      await web.signIn(who.email, 'a-long-password');
+      return web;
+    };
+
+    it('offers the participant their certificate on /my/registrations once the event has ended', async () => {
+      const web = await as(people.spanish);
+      const list = await web.get('/my/registrations', { 'Accept-Language': 'es' });
+      expect(list.status).toBe(200);
+      const href = `/my/registrations/${people.spanish.registrationId}/certificate.pdf`;
+      expect(list.text).toContain(href);
+      expect(list.text).toContain('Certificado de asistencia (PDF)');
+      const pdf = await web.get(href);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      // Someone else's certificate does not exist for them.
+      const other = await web.get(
+        `/my/registrations/${people.khmer.registrationId}/certificate.pdf`,
+      );
+      expect(other.status).toBe(404);
+      expect(other.text).not.toContain(PEOPLE[1].name);
+    });
+
+    it('says why there is no certificate instead of a file, and offers none before the end', async () => {
+      const web = await as(people.french);
+      const none = await web.get(
+        `/my/registrations/${people.french.registrationId}/certificate.pdf`,
+        {
+          'Accept-Language': 'fr',
+        },
+      );
+      expect(none.status).toBe(409);
+      expect(none.text).toContain("Aucune présence à une séance n'est enregistrée");
+      await db.query(`UPDATE events SET end_date = '2099-09-21' WHERE id = $1`, [eventId]);
+      try {
+        const list = await web.get('/my/registrations');
+        expect(list.text).not.toContain('/certificate.pdf');
+      } finally {
+        await db.query(`UPDATE events SET end_date = '2026-09-21' WHERE id = $1`, [eventId]);
+      }
+    });
+
+    it('shows organisers who gets a certificate, with the ZIP; hosts and participants get 404', async () => {
+      const web = await as(organiser);
+      const page = await web.get(`/console/events/${eventId}/certificates?lang=fr`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Attestations de présence');
+      expect(page.text).toContain('3 personnes ont assisté à au moins une séance.');
+      expect(page.text).toContain(PEOPLE[2].name);
+      expect(page.text).toContain('9 h 30');
+      expect(page.text).toContain(`/console/events/${eventId}/certificates/certificates.zip`);
+      const zip = await web.get(`/console/events/${eventId}/certificates/certificates.zip`);
+      expect(zip.status).toBe(200);
+      expect(zip.headers['content-type']).toBe('application/zip');
+      expect(zip.headers['content-disposition']).toContain('certificates-TNG26.zip');
+      const one = await web.get(
+        `/console/events/${eventId}/certificates/${people.spanish.registrationId}/certificate.pdf`,
+      );
+      expect(one.status).toBe(200);
+      for (const who of [host, people.spanish, stranger]) {
+        const client = await as(who);
+        const res = await client.get(`/console/events/${eventId}/certificates`);
+        expect(res.status).toBe(404);
+        expect(res.text).not.toContain(PEOPLE[2].name);
+        const file = await client.get(`/console/events/${eventId}/certificates/certificates.zip`);
+        expect(file.status).toBe(404);
+      }
+    });
   });
 });
