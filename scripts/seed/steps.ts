@@ -3,6 +3,7 @@ import type { SeedStep } from './seed-context.js';
 import { seedPreviousEdition } from './seed-previous-edition.js';
 import { seedRegistrations } from './seed-registrations.js';
 import { seedTravel } from './seed-travel.js';
+import { seedOnsite } from './seed-onsite.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
@@ -10,4 +11,5 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'previous edition', run: seedPreviousEdition },
   { name: 'agenda', run: seedAgenda },
   { name: 'travel', run: seedTravel },
+  { name: 'onsite', run: seedOnsite },
 ];

@@ -13,6 +13,7 @@ import { ConsoleAgendaPagesModule } from './pages/console-agenda/console-agenda-
 import { ConsoleMessagesPagesModule } from './pages/console-messages/console-messages-pages.module.js';
 import { ConsoleAccommodationPagesModule } from './pages/console-accommodation/console-accommodation-pages.module.js';
 import { VerifyPagesModule } from './pages/verify/verify-pages.module.js';
+import { ConsoleCheckinPagesModule } from './pages/console-checkin/console-checkin-pages.module.js';
 import { ConsoleCertificatesPagesModule } from './pages/console-certificates/console-certificates-pages.module.js';
 import { ConsoleFinancePagesModule } from './pages/console-finance/console-finance-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
@@ -36,6 +37,7 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleMessagesPagesModule,
     ConsoleAccommodationPagesModule,
     VerifyPagesModule,
+    ConsoleCheckinPagesModule,
     ConsoleCertificatesPagesModule,
   ],
   controllers: [AssetsController, HomeController, SignInController],

@@ -8,6 +8,7 @@ export const consoleShell = {
     arrivals: 'Arrivals',
     accommodation: 'Accommodation',
     agenda: 'Agenda',
+    checkin: 'Check-in',
     announcements: 'Announcements',
     messages: 'Messages',
     settings: 'Settings',

@@ -9,6 +9,7 @@ export const consoleShell: ConsoleShellMessages = {
     arrivals: 'Llegadas',
     accommodation: 'Alojamiento',
     agenda: 'Programa',
+    checkin: 'Acreditación',
     announcements: 'Anuncios',
     messages: 'Mensajes',
     settings: 'Ajustes',

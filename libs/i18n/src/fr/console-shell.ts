@@ -9,6 +9,7 @@ export const consoleShell: ConsoleShellMessages = {
     arrivals: 'Arrivées',
     accommodation: 'Hébergement',
     agenda: 'Programme',
+    checkin: 'Accueil',
     announcements: 'Annonces',
     messages: 'Messages',
     settings: 'Paramètres',

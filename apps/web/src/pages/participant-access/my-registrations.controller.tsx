@@ -50,6 +50,11 @@ function RegistrationLinks(props: {
           </li>
         </>
       )}
+      {props.status === 'confirmed' && (
+        <li>
+          <a href={`/my/registrations/${props.id}/badge.pdf`}>{props.ctx.t.checkin.myBadge}</a>
+        </li>
+      )}
       {props.certificate && (
         <li>
           <a href={`/my/registrations/${props.id}/certificate.pdf`}>
