@@ -295,4 +295,28 @@ describe('session texts in several languages', () => {
       { template: 'session_changed', title: 'Los padres en el centro' },
     ]);
   });
+
+  it("answers an event's name and description in the reader's language, saying which", async () => {
+    const event = await createEvent(t, admin, {
+      languages: ['fr', 'es'],
+      name: 'Rencontre de Tanger',
+      names: { fr: 'Rencontre de Tanger', es: 'Encuentro de Tánger' },
+      descriptions: { fr: 'Six jours de travail.' },
+    });
+    const es = (await get(`/api/events/${event.id}`, { 'Accept-Language': 'es' })).body;
+    expect(es).toMatchObject({
+      name: 'Encuentro de Tánger',
+      nameLanguage: 'es',
+      description: 'Six jours de travail.',
+      descriptionLanguage: 'fr',
+      names: { fr: 'Rencontre de Tanger', es: 'Encuentro de Tánger' },
+    });
+    const en = (await get(`/api/events/${event.id}?lang=en`)).body;
+    expect(en).toMatchObject({ name: 'Rencontre de Tanger', nameLanguage: 'fr' });
+    const list = (await get(`/api/events?lang=es&pageSize=100`)).body;
+    const listed = list.items.find((e: { id: string }) => e.id === event.id);
+    expect(listed.name).toBe('Encuentro de Tánger');
+    // Asked for nothing: the plain name, as before.
+    expect((await get(`/api/events/${event.id}`)).body.name).toBe('Rencontre de Tanger');
+  });
 });

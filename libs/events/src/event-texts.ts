@@ -63,6 +63,27 @@ interface HasTexts {
   practicalInfo?: LocalizedTexts | null;
 }
 
+/**
+ * An event's view for one reader: `name` and `description` in their language (else the
+ * event's languages in order), each with the language it is in; every translation stays
+ * in `names`, `descriptions` and `practicalInfo`.
+ */
+export function eventViewIn<V extends HasTexts>(
+  view: V,
+  locale: string,
+): V & { nameLanguage: Locale | null; descriptionLanguage: Locale | null } {
+  const first = (view.languages.find(isLocale) ?? null) as Locale | null;
+  const name = textWithLanguage(view.names, locale, view.languages, view.name);
+  const description = textWithLanguage(view.descriptions, locale, view.languages, view.description);
+  return {
+    ...view,
+    name: name.text ?? view.name,
+    nameLanguage: name.language ?? first,
+    description: description.text,
+    descriptionLanguage: description.text ? (description.language ?? first) : null,
+  };
+}
+
 /** An event's name, description and practical information in the reader's language. */
 export function eventTextsIn(
   event: HasTexts,

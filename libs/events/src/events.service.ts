@@ -32,7 +32,7 @@ import { EventAccess } from './event-access.service.js';
 import { EventStaff, type StaffRole } from './event-staff.entity.js';
 import { Event, type EventStatus } from './event.entity.js';
 import { type EventView, toEventView } from './event.view.js';
-import { cleanTexts } from './event-texts.js';
+import { cleanTexts, eventViewIn } from './event-texts.js';
 import { slugify } from './slug.js';
 import { StaffInvitationDelivery } from './staff-invitation-delivery.js';
 
@@ -109,7 +109,12 @@ export class EventsService {
     return toEventView(await this.events.findOneByOrFail({ id: event.id }));
   }
 
-  async list(actor: Actor | undefined, query: ListEventsQueryDto): Promise<Page<EventView>> {
+  /** `locale`: a reader's language; name and description then come in it (see eventViewIn). */
+  async list(
+    actor: Actor | undefined,
+    query: ListEventsQueryDto,
+    locale?: string,
+  ): Promise<Page<EventView>> {
     const { skip, take } = pageWindow(query);
     const qb = this.events
       .createQueryBuilder('e')
@@ -127,7 +132,8 @@ export class EventsService {
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('e.kind = :kind', { kind: query.kind });
     const [items, total] = await qb.getManyAndCount();
-    return toPage(items.map(toEventView), total, query);
+    const views = items.map(toEventView);
+    return toPage(locale ? views.map((v) => eventViewIn(v, locale)) : views, total, query);
   }
 
   /**
@@ -164,8 +170,9 @@ export class EventsService {
     return entities.map((e) => ({ ...toEventView(e), confirmedCount: counts.get(e.id) ?? 0 }));
   }
 
-  async get(actor: Actor | undefined, id: string): Promise<EventView> {
-    return toEventView(await this.access.requireVisible(actor, id));
+  async get(actor: Actor | undefined, id: string, locale?: string): Promise<EventView> {
+    const view = toEventView(await this.access.requireVisible(actor, id));
+    return locale ? eventViewIn(view, locale) : view;
   }
 
   async update(actor: Actor, id: string, dto: UpdateEventDto): Promise<EventView> {

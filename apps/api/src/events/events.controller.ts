@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type Actor, UuidParamPipe } from '#core';
+import { type Actor, type Locale, UuidParamPipe } from '#core';
 import {
   AddStaffDto,
   CreateEventDto,
@@ -10,6 +10,7 @@ import {
   STAFF_ROLES,
   UpdateEventDto,
 } from '#events';
+import { ReaderLocale } from '../agenda/reader-locale.decorator.js';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
 
 const EventId = new UuidParamPipe('Event');
@@ -23,14 +24,22 @@ export class EventsController {
 
   @Public()
   @Get()
-  list(@OptionalActor() actor: Actor | undefined, @Query() query: ListEventsQueryDto) {
-    return this.events.list(actor, query);
+  list(
+    @OptionalActor() actor: Actor | undefined,
+    @Query() query: ListEventsQueryDto,
+    @ReaderLocale() locale: Locale | undefined,
+  ) {
+    return this.events.list(actor, query, locale);
   }
 
   @Public()
   @Get(':id')
-  get(@OptionalActor() actor: Actor | undefined, @Param('id', EventId) id: string) {
-    return this.events.get(actor, id);
+  get(
+    @OptionalActor() actor: Actor | undefined,
+    @Param('id', EventId) id: string,
+    @ReaderLocale() locale: Locale | undefined,
+  ) {
+    return this.events.get(actor, id, locale);
   }
 
   @Post()

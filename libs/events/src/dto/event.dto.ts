@@ -247,6 +247,15 @@ export class ListEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(EVENT_KINDS, { message: 'kind must be one of meeting, immersion' })
   kind?: EventKind;
+
+  @ApiPropertyOptional({
+    enum: ['fr', 'en', 'es'],
+    description:
+      'Language to read names and descriptions in (else Accept-Language); nameLanguage says which one each is in',
+  })
+  @IsOptional()
+  @IsIn(['fr', 'en', 'es'], { message: 'lang must be one of fr, en, es' })
+  lang?: 'fr' | 'en' | 'es';
 }
 
 /**
