@@ -13,6 +13,7 @@ import { pdfInfo, pdfText } from './support/pdf-text.js';
 import { decodePdfQrCode, verifyPath } from './support/qr-decode.js';
 import { registrationBody } from './support/registration-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 /** supertest buffers application/pdf only when asked to. */
 const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) => {
@@ -370,6 +371,90 @@ describe('invitation letters a consulate accepts', () => {
       );
       expect(raw).not.toContain('1980-04-10');
       expect(raw).not.toContain('2020-02-01');
+    });
+  });
+
+  describe('pages', () => {
+    const web = async (who: Session) => {
+      const client = new WebClient(t);
+      await client.signIn(who.email, 'a-long-password');
+      return client;
+    };
+
+    it('ask the participant for the letter details on the travel page, errors by the field', async () => {
+      const eloise = await web(people.eloise);
+      const path = `/my/registrations/${regs.eloise}/travel`;
+      const page = await eloise.get(`${path}?lang=fr`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Informations pour votre lettre d’invitation');
+      const future = await eloise.post(`${path}/letter-details`, {
+        birthDate: '1984-04-14',
+        passportIssuedOn: '2099-01-01',
+        consulateCountry: 'CD',
+        consulateCity: 'Kinshasa',
+      });
+      expect(future.status).toBe(400);
+      expect(future.text).toContain(
+        'Indiquez la date de délivrance du passeport : pas dans le futur, et avant son expiration.',
+      );
+      expect(future.text).toContain('value="1984-04-14"');
+      const missing = await eloise.post(`${path}/letter-details`, { birthDate: '1984-04-14' });
+      expect(missing.status).toBe(400);
+      expect(missing.text).toContain('Indiquez la ville du consulat.');
+      const saved = await eloise.post(`${path}/letter-details`, {
+        birthDate: '1984-04-14',
+        passportIssuedOn: '2024-02-05',
+        consulateCountry: 'CD',
+        consulateCity: 'Kinshasa',
+      });
+      expect(saved.status).toBe(303);
+      const after = await eloise.get(path);
+      expect(after.text).toContain('Les informations de votre lettre sont enregistrées.');
+      expect(after.text).toContain('Kinshasa (Congo-Kinshasa)');
+    });
+
+    it('refuse another participant the travel page and its letter form', async () => {
+      const lucia = await web(people.lucia);
+      await lucia.get(`/my/registrations/${regs.lucia}/travel`);
+      const path = `/my/registrations/${regs.eloise}/travel`;
+      expect((await lucia.get(path)).status).toBe(404);
+      const post = await lucia.post(`${path}/letter-details`, {
+        birthDate: '1990-01-01',
+        passportIssuedOn: '2020-01-01',
+        consulateCountry: 'ES',
+        consulateCity: 'Madrid',
+      });
+      expect(post.status).toBe(404);
+      expect((await lucia.get(`/console/events/${eventId}/letter`)).status).toBe(404);
+    });
+
+    it('give organisers the letter settings page, which refuses a GIF by the field', async () => {
+      const nadia = await web(organiser);
+      const page = await nadia.get(`/console/events/${eventId}/letter?lang=fr`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('value="Association Darna Tanger"');
+      expect(page.text).toContain('enctype="multipart/form-data"');
+      const res = await t
+        .http()
+        .post(`/console/events/${eventId}/letter`)
+        .set({
+          cookie: `${['cv_session', 'cv_visitor', 'cv_lang']
+            .map((n) => (nadia.cookie(n) ? `${n}=${nadia.cookie(n)}` : ''))
+            .filter(Boolean)
+            .join('; ')}`,
+        })
+        .field('_csrf', nadia.csrf)
+        .field('orgName', 'Association Darna Tanger')
+        .field('signatoryName', 'Fatima Zahra El Amrani')
+        .attach('logo', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), {
+          filename: 'logo.gif',
+          contentType: 'image/gif',
+        });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Ce fichier n’est pas une image PNG ou JPEG.');
+      expect(res.text).toContain('value="Fatima Zahra El Amrani"');
+      const [row] = await ds.query(`SELECT signatory_name FROM event_letter_settings`);
+      expect(row.signatory_name).toBe('Fatima Zahra El Amrani');
     });
   });
 

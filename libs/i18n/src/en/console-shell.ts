@@ -5,6 +5,7 @@ export const consoleShell = {
     overview: 'Dashboard',
     registrations: 'Registrations',
     visas: 'Visas',
+    letter: 'Invitation letter',
     arrivals: 'Arrivals',
     accommodation: 'Accommodation',
     agenda: 'Agenda',

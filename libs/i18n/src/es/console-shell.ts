@@ -6,6 +6,7 @@ export const consoleShell: ConsoleShellMessages = {
     overview: 'Panel',
     registrations: 'Inscripciones',
     visas: 'Visados',
+    letter: 'Carta de invitación',
     arrivals: 'Llegadas',
     accommodation: 'Alojamiento',
     agenda: 'Programa',

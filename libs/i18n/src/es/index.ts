@@ -22,6 +22,7 @@ import { checkin } from './checkin.js';
 import { accommodation } from './accommodation.js';
 import { certificates } from './certificates.js';
 import { finance } from './finance.js';
+import { letters } from './letters.js';
 
 export const es = {
   common,
@@ -46,5 +47,6 @@ export const es = {
   certificates,
   finance,
   accommodation,
+  letters,
   apiErrors,
 };

@@ -6,6 +6,7 @@ export const consoleShell: ConsoleShellMessages = {
     overview: 'Tableau de bord',
     registrations: 'Inscriptions',
     visas: 'Visas',
+    letter: 'Lettre d’invitation',
     arrivals: 'Arrivées',
     accommodation: 'Hébergement',
     agenda: 'Programme',

@@ -11,6 +11,8 @@ import {
   type TravelPlanView,
   type FlightLegView,
   LETTER_ISSUED_STATUSES,
+  VisaLetterRequests,
+  type VisaLetterRequestView,
   VisaLetters,
   VisaStatuses,
 } from '#travel';
@@ -35,6 +37,7 @@ import { Stays, type StayView } from '#accommodation';
 import { MyStaySection } from './stay-section.js';
 import { countryName, countryOptions } from '../../format/countries.js';
 import { longDate } from './travel-format.js';
+import { LetterRequestSection, letterErrorState, parseLetterForm } from './letter-request.js';
 
 const RegistrationId = new UuidParamPipe('Registration');
 const LIVE: readonly string[] = LIVE_STATUSES;
@@ -101,6 +104,10 @@ interface TravelData {
   registration: Mine;
   event: Event;
   plan: TravelPlanView;
+  /** Date of birth, passport issue date and consulate, asked for the letter. */
+  letter: VisaLetterRequestView;
+  /** The letter details form shown again with its errors. */
+  letterForm?: FormState;
   /** What the network pays and reimburses (finance); null when it cannot be read. */
   costs?: RegistrationCostsView | null;
   /** Hotel, nights and roommates' names (accommodation); null when it cannot be read. */
@@ -183,6 +190,7 @@ export class TravelPageController {
     private readonly plans: TravelPlans,
     private readonly visas: VisaStatuses,
     private readonly letters: VisaLetters,
+    private readonly letterRequests: VisaLetterRequests,
     private readonly costs: Costs,
     private readonly stays: Stays,
   ) {}
@@ -193,9 +201,10 @@ export class TravelPageController {
     if (!registration) throw notFound('Registration');
     const event = await this.events.requireVisible(actor, registration.event.id);
     const plan = await this.plans.get(actor, id);
+    const letter = await this.letterRequests.get(actor, id);
     const costs = await this.costs.get(actor, id).catch(() => null);
     const stay = await this.stays.get(actor, id).catch(() => null);
-    return { registration, event, plan, costs, stay };
+    return { registration, event, plan, costs, stay, letter };
   }
 
   private page(
@@ -269,6 +278,29 @@ export class TravelPageController {
       throw e;
     }
     return redirect(`/my/registrations/${id}/travel`, 'travel.letterRequested');
+  }
+
+  /** The letter's own details: checked by the API's DTO, saved by the service, errors per field. */
+  @Post(':id/travel/letter-details')
+  async saveLetterDetails(
+    @Web() ctx: WebContext,
+    @Param('id', RegistrationId) id: string,
+    @FormBody() body: Record<string, unknown>,
+  ): Promise<PageResult> {
+    const actor = requireActor(ctx);
+    const data = await this.load(actor, id);
+    const parsed = await parseLetterForm(ctx, body);
+    if (!parsed.ok) return this.page(ctx, { ...data, letterForm: parsed.state }, undefined, 400);
+    try {
+      await this.letterRequests.put(actor, id, parsed.value);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'conflict') {
+        return this.page(ctx, data, undefined, 409, inactiveNotice(ctx, data.registration.status));
+      }
+      const letterForm = letterErrorState(ctx, e, body);
+      return this.page(ctx, { ...data, letterForm }, undefined, 400);
+    }
+    return redirect(`/my/registrations/${id}/travel#trv-letter`, 'letters.request.saved');
   }
 
   @Get(':id/travel/invitation-letter.pdf')
@@ -551,6 +583,18 @@ function VisaSection(props: { ctx: WebContext; data: TravelData }) {
         </>
       )}
       {status === 'letter_requested' && <p>{t.letterPending}</p>}
+      {(status === 'letter_requested' || issued) && (
+        <LetterRequestSection
+          ctx={ctx}
+          registrationId={registration.id}
+          view={props.data.letter}
+          editable={live && status === 'letter_requested'}
+          hasPassport={
+            !!(plan.passport?.nationality && plan.passport.number && plan.passport.expiresOn)
+          }
+          form={props.data.letterForm}
+        />
+      )}
       {issued && (
         <p>
           <a
