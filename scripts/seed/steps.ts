@@ -4,6 +4,7 @@ import { seedPreviousEdition } from './seed-previous-edition.js';
 import { seedRegistrations } from './seed-registrations.js';
 import { seedTravel } from './seed-travel.js';
 import { seedOnsite } from './seed-onsite.js';
+import { seedCertificates } from './seed-certificates.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
@@ -12,4 +13,5 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'agenda', run: seedAgenda },
   { name: 'travel', run: seedTravel },
   { name: 'onsite', run: seedOnsite },
+  { name: 'certificates', run: seedCertificates },
 ];

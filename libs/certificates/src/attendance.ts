@@ -8,7 +8,9 @@ export const CERTIFIED_KINDS = ['plenary', 'workshop', 'site_visit'] as const;
 
 export interface AttendedSession {
   sessionId: string;
+  /** In the event's first language; `titles` has it in each language written. */
   title: string;
+  titles: Record<string, string>;
   kind: string;
   startsAt: Date;
   endsAt: Date;
@@ -29,7 +31,7 @@ export async function attendedSessions(
   registrationIds?: string[],
 ): Promise<AttendanceByRegistration> {
   const rows = (await db.query(
-    `SELECT r.id AS registration_id, s.id AS session_id, s.title, s.kind, s.starts_at, s.ends_at
+    `SELECT r.id AS registration_id, s.id AS session_id, s.title, s.titles, s.kind, s.starts_at, s.ends_at
        FROM registrations r
        JOIN sessions s ON s.event_id = r.event_id
       WHERE r.event_id = $1 AND r.status = 'confirmed'
@@ -46,6 +48,7 @@ export async function attendedSessions(
     registration_id: string;
     session_id: string;
     title: string;
+    titles: Record<string, string> | null;
     kind: string;
     starts_at: Date;
     ends_at: Date;
@@ -56,6 +59,7 @@ export async function attendedSessions(
     list.push({
       sessionId: row.session_id,
       title: row.title,
+      titles: row.titles ?? {},
       kind: row.kind,
       startsAt: new Date(row.starts_at),
       endsAt: new Date(row.ends_at),

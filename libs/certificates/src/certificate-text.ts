@@ -1,5 +1,6 @@
 import { formatInZone, type Locale } from '#core';
 import { messages } from '#i18n';
+import { textIn } from '#events';
 import { placeName, zoneLabel } from '#ics';
 import { dateRange } from '#messaging';
 import { type AttendedSession, hoursAndMinutes, totalMinutes } from './attendance.js';
@@ -13,6 +14,8 @@ export interface CertificateFacts {
   /** YYYY-MM-DD in the event's zone: the day it was first issued. */
   issuedOn: string;
   eventName: string;
+  /** The event's languages, in its order: where a session title falls back to. */
+  eventLanguages: readonly string[];
   eventStartDate: string;
   eventEndDate: string;
   venueCity: string | null;
@@ -89,7 +92,7 @@ export function certificateText(f: CertificateFacts): CertificateText {
   const rows = f.sessions.map((s) => ({
     date: formatInZone(s.startsAt, f.timezone, intl, day),
     hours: `${formatInZone(s.startsAt, f.timezone, intl, time)}–${formatInZone(s.endsAt, f.timezone, intl, time)}`,
-    title: s.title,
+    title: textIn(s.titles, f.locale, f.eventLanguages, s.title) ?? s.title,
     duration: writtenDuration(totalMinutes([s]), f.locale),
   }));
   return {

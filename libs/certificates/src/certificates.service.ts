@@ -13,7 +13,7 @@ import {
   type Locale,
   startOfLocalDate,
 } from '#core';
-import { type Event, EventAccess } from '#events';
+import { type Event, EventAccess, textIn } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
 import { referencePrefix } from '#travel';
@@ -354,7 +354,8 @@ export class Certificates {
       reference: issued.reference,
       verifyUrl: `${this.config.publicUrl}/verify/${issued.code}`,
       issuedOn: localDateOf(issued.issuedAt, event.timezone),
-      eventName: event.name,
+      eventName: textIn(event.names, locale, event.languages, event.name) ?? event.name,
+      eventLanguages: event.languages,
       eventStartDate: event.startDate,
       eventEndDate: event.endDate,
       venueCity: event.venueCity,
