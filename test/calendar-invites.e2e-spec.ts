@@ -27,6 +27,10 @@ let admin: Session;
 let awa: Session;
 let lucia: Session;
 let sessionId: string;
+let eventId: string;
+let eventSlug: string;
+let orgId: string;
+let roomId: string;
 
 const templateOf = (mail: ParsedMail) => String(mail.headers.get('x-convene-template') ?? '');
 
@@ -69,12 +73,16 @@ beforeAll(async () => {
   admin = await loginAdmin(t);
   const org = await createOrganisation(t, admin);
   const event = await createEvent(t, admin, { name: 'Tangier 2027' });
+  eventId = event.id;
+  eventSlug = (await t.http().get(`/api/events/${event.id}`).set(admin.auth).expect(200)).body.slug;
+  orgId = org.id;
   const room = await t
     .http()
     .post(`/api/events/${event.id}/rooms`)
     .set(admin.auth)
     .send({ name: 'Salle Ibn Battuta', capacity: 40 })
     .expect(201);
+  roomId = room.body.id;
   sessionId = (
     await t
       .http()
@@ -92,7 +100,8 @@ beforeAll(async () => {
       )
       .expect(201)
   ).body.id;
-  awa = await signup(t, { name: 'Awa Traoré', locale: 'en' });
+  // A double quote in a name may not reach a CN parameter as it is (RFC 5545 3.2).
+  awa = await signup(t, { name: 'Awa "Nana" Traoré', locale: 'en' });
   lucia = await signup(t, { name: 'Lucía Pérez', locale: 'es' });
   for (const person of [awa, lucia]) await register(t, event.id, person, org.id);
   const seats = [];
@@ -103,6 +112,32 @@ beforeAll(async () => {
     );
   }
   expect(seats).toEqual(['confirmed', 'waitlisted']);
+});
+
+it('a confirmed sign-up emails a REQUEST invite at once; a waitlisted one none', async () => {
+  const mail = await mailTo(awa, 'signup_confirmed');
+  expect(mail.subject).toBe('Place confirmed: How can we support families differently?');
+  const invite = inviteOf(mail);
+  expect(invite.mimeMethod).toBe('REQUEST');
+  expect(invite.calendar.method).toBe('REQUEST');
+  const [event] = invite.calendar.events;
+  expect(event).toMatchObject({ uid: `${sessionId}@convene`, status: 'CONFIRMED' });
+  expect(event.attendees.map((a) => a.toLowerCase())).toEqual([`mailto:${awa.email}`]);
+  // ical.js reads the attendee back whole, its quote replaced (no DQUOTE inside a param).
+  expect(event.attendeeNames).toEqual(['Awa ”Nana” Traoré']);
+  expect(event.attendeeStatuses).toEqual(['ACCEPTED']);
+  // The entry opens the session's web page, not the API's JSON.
+  expect(event.url).toBe(`${t.config.publicUrl}/e/${eventSlug}/sessions/${sessionId}`);
+  const raw = mail.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString();
+  expect(raw).not.toMatch(/CN="[^"\r\n]*"[^;:]/); // no stray quote after the quoted CN
+  expect(raw.endsWith('\r\n')).toBe(true);
+
+  await new Promise((r) => setTimeout(r, 500));
+  const toLucia = sink.received.filter((m) => JSON.stringify(m.to).includes(lucia.email));
+  expect(toLucia.map(templateOf)).not.toContain('signup_confirmed');
+  expect(toLucia.some((m) => m.attachments.some((a) => a.contentType === 'text/calendar'))).toBe(
+    false,
+  );
 });
 
 afterAll(async () => {
@@ -143,15 +178,24 @@ it('a moved session emails an updated REQUEST invite with the new time and the n
   );
   expect(file.events[0].sequence).toBe(event.sequence);
 
-  // The waitlisted person hears of it too, with an invite of their own.
-  const waiting = inviteOf(await mailTo(lucia, 'session_changed'));
-  expect(waiting.calendar.events[0].attendees.map((a) => a.toLowerCase())).toEqual([
-    `mailto:${lucia.email}`,
-  ]);
+  // The waitlisted person hears of it too, told they still wait, with no invite (an
+  // invite would put in their calendar a session they have no seat in).
+  const waiting = await mailTo(lucia, 'session_changed');
+  expect(waiting.attachments.some((a) => a.contentType === 'text/calendar')).toBe(false);
+  expect(waiting.text).toContain('Sigue en la lista de espera de esta sesión');
+  expect(waiting.text).not.toContain('porque participa');
 });
 
-it('a seat freed from the waitlist emails the promoted person a REQUEST invite', async () => {
+it('leaving a session emails a CANCEL; the seat freed from the waitlist emails the promoted person a REQUEST', async () => {
   await t.http().delete(`/api/sessions/${sessionId}/signups/me`).set(awa.auth).expect(204);
+  const left = inviteOf(await mailTo(awa, 'signup_cancelled'));
+  expect(left.mimeMethod).toBe('CANCEL');
+  expect(left.calendar.method).toBe('CANCEL');
+  expect(left.calendar.events[0]).toMatchObject({
+    uid: `${sessionId}@convene`,
+    status: 'CANCELLED',
+  });
+
   const invite = inviteOf(await mailTo(lucia, 'signup_promoted'));
   expect(invite.mimeMethod).toBe('REQUEST');
   const [event] = invite.calendar.events;
@@ -169,4 +213,93 @@ it('a cancelled session emails a CANCEL with STATUS:CANCELLED', async () => {
   const [event] = invite.calendar.events;
   expect(event).toMatchObject({ uid: `${sessionId}@convene`, sequence: 2, status: 'CANCELLED' });
   expect(event.summary).toBe('Cancelada: How can we support families differently?');
+});
+
+it('a session cancelled under a person stays in their calendar and feed, STATUS:CANCELLED', async () => {
+  for (const path of ['/api/me/calendar.ics']) {
+    const res = await t.http().get(path).set(lucia.auth).expect(200);
+    const file = readIcs(res.text);
+    const entry = file.events.find((e) => e.uid === `${sessionId}@convene`);
+    expect(entry).toMatchObject({ status: 'CANCELLED', sequence: 2 });
+    expect(entry!.url).toBe(`${t.config.publicUrl}/e/${eventSlug}/sessions/${sessionId}`);
+  }
+  const token = (await t.http().post('/api/me/calendar-token').set(lucia.auth).expect(201)).body;
+  const feed = await t.http().get(new URL(token.url).pathname).expect(200);
+  const entry = readIcs(feed.text).events.find((e) => e.uid === `${sessionId}@convene`);
+  expect(entry?.status).toBe('CANCELLED');
+  // Awa left before the cancellation: not hers any more.
+  const hers = readIcs((await t.http().get('/api/me/calendar.ics').set(awa.auth).expect(200)).text);
+  expect(hers.events.find((e) => e.uid === `${sessionId}@convene`)).toBeUndefined();
+});
+
+it('calendar files put calendar properties before the components and end every line with CRLF', async () => {
+  const files = [
+    (await t.http().get(`/api/events/${eventId}/calendar.ics`).set(admin.auth).expect(200)).text,
+    (await t.http().get('/api/me/calendar.ics').set(lucia.auth).expect(200)).text,
+  ];
+  for (const text of files) {
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = text.split('\r\n');
+    const firstComponent = lines.findIndex((l, i) => i > 0 && l.startsWith('BEGIN:'));
+    for (const name of ['REFRESH-INTERVAL', 'X-PUBLISHED-TTL', 'X-WR-TIMEZONE', 'X-WR-CALNAME']) {
+      const at = lines.findIndex((l) => l.startsWith(name));
+      expect({ name, before: at > 0 && at < firstComponent }).toEqual({ name, before: true });
+    }
+    // ical.js reads them as the calendar's own properties.
+    expect(readIcs(text).calendarProperties).toEqual(
+      expect.arrayContaining(['REFRESH-INTERVAL', 'X-PUBLISHED-TTL', 'X-WR-TIMEZONE']),
+    );
+  }
+});
+
+it('a cancelled registration emails a CANCEL for each session the person held', async () => {
+  const joseph = await signup(t, { name: 'Joseph Mensah', locale: 'fr' });
+  const registrationId = await register(t, eventId, joseph, orgId);
+  const ids: string[] = [];
+  for (const [start, end] of [
+    ['2027-10-27T09:00', '2027-10-27T10:00'],
+    ['2027-10-27T11:00', '2027-10-27T12:00'],
+  ]) {
+    const created = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send(
+        sessionBody({
+          status: 'published',
+          roomId,
+          capacity: 10,
+          signupRequired: true,
+          startsAt: start,
+          endsAt: end,
+        }),
+      )
+      .expect(201);
+    ids.push(created.body.id);
+    await t
+      .http()
+      .post(`/api/sessions/${created.body.id}/signups`)
+      .set(joseph.auth)
+      .send({})
+      .expect(201);
+  }
+  await mailTo(joseph, 'signup_confirmed', 2);
+  await t
+    .http()
+    .post(`/api/registrations/${registrationId}/cancel`)
+    .set(joseph.auth)
+    .send({})
+    .expect((res) => expect(res.status).toBeLessThan(300));
+  const cancels = [
+    await mailTo(joseph, 'signup_cancelled', 1),
+    await mailTo(joseph, 'signup_cancelled', 2),
+  ];
+  const uids = cancels.map((m) => {
+    const invite = inviteOf(m);
+    expect(invite.mimeMethod).toBe('CANCEL');
+    expect(m.subject).toMatch(/^Place libérée : /);
+    return invite.calendar.events[0].uid;
+  });
+  expect(uids.sort()).toEqual(ids.map((id) => `${id}@convene`).sort());
 });

@@ -23,8 +23,9 @@ type After = Pick<
 
 /**
  * Records a change to a published session and, in the same transaction, writes one
- * session_changed email per signed-up person (confirmed or waitlisted). Each email
- * carries what its calendar invite needs: the count of recorded changes is the
+ * session_changed email per signed-up person (confirmed or waitlisted). A confirmed
+ * person's email carries what its calendar invite needs (a waitlisted person's says they
+ * are still waiting, with no invite): the count of recorded changes is the
  * invite's SEQUENCE, as in the calendar files, so calendars take it as the newer one.
  */
 @Injectable()
@@ -79,13 +80,18 @@ export class SessionNotifier {
       hostName = host?.name ?? null;
     }
     const visit = after.siteVisit;
-    const people: Array<{ account_id: string; email: string; name: string; locale: Locale }> =
-      await m.query(
-        `SELECT a.id AS account_id, a.email, a.name, a.locale FROM signups g
+    const people: Array<{
+      account_id: string;
+      email: string;
+      name: string;
+      locale: Locale;
+      status: string;
+    }> = await m.query(
+      `SELECT a.id AS account_id, a.email, a.name, a.locale, g.status FROM signups g
            JOIN accounts a ON a.id = g.account_id
           WHERE g.session_id = $1 AND g.status <> 'cancelled' ORDER BY g.seq`,
-        [before.id],
-      );
+      [before.id],
+    );
     await this.outbox.enqueue(
       m,
       people.map((p) => {
@@ -119,6 +125,8 @@ export class SessionNotifier {
             : null,
           sequence,
           decidedAt: change.created_at.toISOString(),
+          // Told where they stand; no invite, which would put the session in their calendar.
+          waitlisted: p.status === 'waitlisted',
         };
         return {
           template: 'session_changed' as const,

@@ -85,6 +85,8 @@ export class SignupSeats {
         opts.addedBy,
       ],
     );
+    // A seat taken at once goes into the person's calendar (a waitlisted place does not).
+    if (status === 'confirmed') await this.promoter.signupEmails(m, 'signup_confirmed', [row.id]);
     return row.id;
   }
 
@@ -102,6 +104,7 @@ export class SignupSeats {
   ): Promise<number> {
     const [changed]: [
       Array<{
+        id: string;
         session_id: string;
         was: SignupStatus;
         account_id: string;
@@ -115,7 +118,7 @@ export class SignupSeats {
         WHERE g.id = old.id AND g.status <> 'cancelled'
           AND ($1::uuid IS NULL OR g.session_id = $1) AND ($2::uuid IS NULL OR g.event_id = $2)
           AND ($3::uuid IS NULL OR g.account_id = $3) AND ($4::uuid IS NULL OR g.id = $4)
-        RETURNING g.session_id, old.status AS was, g.account_id, g.starts_at, g.ends_at`,
+        RETURNING g.id, g.session_id, old.status AS was, g.account_id, g.starts_at, g.ends_at`,
       [
         'sessionId' in who ? who.sessionId : null,
         'eventId' in who ? who.eventId : null,
@@ -123,7 +126,14 @@ export class SignupSeats {
         'signupId' in who ? (who.signupId ?? null) : null,
       ],
     );
-    const freed = new Set(changed.filter((r) => r.was === 'confirmed').map((r) => r.session_id));
+    // Confirmed seats given up leave the person's calendar (METHOD:CANCEL).
+    const given = changed.filter((r) => r.was === 'confirmed');
+    await this.promoter.signupEmails(
+      m,
+      'signup_cancelled',
+      given.map((r) => r.id),
+    );
+    const freed = new Set(given.map((r) => r.session_id));
     for (const id of [...freed].sort()) await this.promoter.fillFreeSeats(m, id);
     // The people who left a seat may be waiting elsewhere at that time: serve them now.
     await promoteWhereClashWent(

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type LocalizedTexts, textIn } from '#events';
 import type { EntityManager } from 'typeorm';
-import { Outbox, recipientLocale, type SignupPromotedPayload } from '#messaging';
+import {
+  Outbox,
+  recipientLocale,
+  type SignupEmailTemplate,
+  type SignupPromotedPayload,
+} from '#messaging';
 import { promoteWaitlist } from './seat-allocator.js';
 
 const readerLocale = (p: { locale: string | null; languages: string[] }) =>
@@ -46,6 +51,11 @@ interface PromotedRow {
  * one signup_promoted email per person moved up, with what its calendar invite needs.
  * A sign-up is promoted at most once (it never returns to the waitlist), so its id is
  * the dedupe key: a transaction run again cannot queue the email twice.
+ *
+ * It writes the other sign-up emails that carry an invite too: signup_confirmed (a seat
+ * taken at once: METHOD:REQUEST) and signup_cancelled (a confirmed seat given up, by the
+ * person, an organiser or the registration ending: METHOD:CANCEL). A waitlisted place
+ * gets no invite: the person does not take part (yet).
  */
 @Injectable()
 export class WaitlistPromoter {
@@ -55,6 +65,20 @@ export class WaitlistPromoter {
   async fillFreeSeats(m: EntityManager, sessionId: string): Promise<string[]> {
     const promoted = await promoteWaitlist(m, sessionId);
     if (promoted.length === 0) return promoted;
+    await this.signupEmails(m, 'signup_promoted', promoted);
+    return promoted;
+  }
+
+  /**
+   * One email per sign-up, in its holder's language, with the session as it is now.
+   * Each sign-up is confirmed, promoted or cancelled once: its id is the dedupe key.
+   */
+  async signupEmails(
+    m: EntityManager,
+    template: SignupEmailTemplate,
+    signupIds: string[],
+  ): Promise<void> {
+    if (signupIds.length === 0) return;
     const rows: PromotedRow[] = await m.query(
       `SELECT g.id AS signup_id, a.id AS account_id, a.email, a.name, a.locale,
               s.id AS session_id, s.title, s.titles, s.descriptions, s.kind, s.description, s.starts_at, s.ends_at,
@@ -73,7 +97,7 @@ export class WaitlistPromoter {
          LEFT JOIN organisations o ON o.id = v.host_organisation_id
         WHERE g.id = ANY($1::uuid[])
         ORDER BY g.seq`,
-      [promoted],
+      [signupIds],
     );
     await this.outbox.enqueue(
       m,
@@ -112,16 +136,15 @@ export class WaitlistPromoter {
           decidedAt: p.decided_at.toISOString(),
         };
         return {
-          template: 'signup_promoted' as const,
+          template,
           recipientEmail: p.email,
           recipientAccountId: p.account_id,
           locale: recipientLocale(p.locale, p.languages),
           eventId: p.event_id,
           payload: { ...payload },
-          dedupeKey: `signup_promoted:${p.signup_id}`,
+          dedupeKey: `${template}:${p.signup_id}`,
         };
       }),
     );
-    return promoted;
   }
 }

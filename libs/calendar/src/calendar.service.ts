@@ -122,11 +122,10 @@ export class CalendarService {
 
   private async personal(accountId: string, locale: CalendarLocale): Promise<CalendarFile> {
     // The person's own agenda: only their id matters to it, whoever asks (login or feed).
-    const { sessions } = await this.agendas.myAgenda(
-      { accountId, platformRole: 'member' },
-      {},
-      locale,
-    );
+    const reader: Actor = { accountId, platformRole: 'member' };
+    const { sessions: held } = await this.agendas.myAgenda(reader, {}, locale);
+    // Cancelled under the person: kept, marked CANCELLED (see cancelledOf).
+    const sessions: Placed[] = [...held, ...(await this.cancelledOf(reader, held, locale))];
     return {
       filename: 'convene-agenda.ics',
       content: await this.build(sessions, locale, {
@@ -141,7 +140,11 @@ export class CalendarService {
    * ended with the session), but a calendar keeps the entry, marked CANCELLED, so a
    * subscribed app shows it struck out instead of silently losing it.
    */
-  private async cancelledOf(reader: Actor, held: Placed[]): Promise<Placed[]> {
+  private async cancelledOf(
+    reader: Actor,
+    held: Placed[],
+    locale: CalendarLocale,
+  ): Promise<Placed[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `SELECT DISTINCT s.id FROM signups g JOIN sessions s ON s.id = g.session_id
         WHERE g.account_id = $1 AND g.status = 'cancelled' AND g.confirmed_at IS NOT NULL
@@ -158,7 +161,10 @@ export class CalendarService {
       if (known.has(id)) continue;
       try {
         const { session, event } = await this.sessions.requireSession(reader, id);
-        found.push({ ...toSessionView(session, event.timezone), timezone: event.timezone });
+        found.push({
+          ...toSessionView(session, event.timezone, readerOf(event, locale)),
+          timezone: event.timezone,
+        });
       } catch {
         // No longer visible (its event archived away from the person): left out.
       }

@@ -86,8 +86,14 @@ export function buildCalendarFile(
   if (options.name) calendar.name(escapeText(options.name));
   if (options.description) calendar.description(escapeText(options.description));
   if (options.method) calendar.method(ICalCalendarMethod[options.method]);
-  if (options.refreshSeconds) calendar.ttl(options.refreshSeconds);
-  if (ranges.size === 1) calendar.x('X-WR-TIMEZONE', [...ranges.keys()][0]);
+  // Calendar properties must come before the first component (RFC 5545 3.6);
+  // ical-generator writes these after the VTIMEZONEs and events, so they are written here.
+  const head: string[] = [];
+  if (options.refreshSeconds) {
+    const every = duration(options.refreshSeconds);
+    head.push(`REFRESH-INTERVAL;VALUE=DURATION:${every}`, `X-PUBLISHED-TTL:${every}`);
+  }
+  if (ranges.size === 1) head.push(`X-WR-TIMEZONE:${oneLine([...ranges.keys()][0])}`);
 
   for (const item of items) {
     const event = calendar.createEvent({
@@ -121,7 +127,24 @@ export function buildCalendarFile(
       });
     }
   }
-  return calendar.toString();
+  return withCalendarHead(calendar.toString(), head);
+}
+
+/** Lines placed right before the first component; every line, the last too, ends in CRLF. */
+function withCalendarHead(text: string, head: string[]): string {
+  const lines = text.replace(/\r\n$/, '').split('\r\n');
+  const first = lines.findIndex((line, i) => i > 0 && line.startsWith('BEGIN:'));
+  const at = first === -1 ? lines.length - 1 : first;
+  lines.splice(at, 0, ...head);
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** RFC 5545 3.3.6: PT1H, PT15M, PT90S. */
+function duration(seconds: number): string {
+  const s = Math.max(1, Math.round(seconds));
+  if (s % 3600 === 0) return `PT${s / 3600}H`;
+  if (s % 60 === 0) return `PT${s / 60}M`;
+  return `PT${s}S`;
 }
 
 /**

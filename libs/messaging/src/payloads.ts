@@ -98,9 +98,17 @@ export interface SessionChangedPayload extends EventSummary, SessionInviteFields
   status: string;
   changes: Array<'time' | 'room' | 'status'>;
   siteVisit?: SiteVisitSummary | null;
+  /**
+   * The recipient only waits for a seat: told so, never "you take part", and sent no
+   * calendar invite (rows written before this field existed: treated as taking part).
+   */
+  waitlisted?: boolean;
 }
 
-/** Someone moved from a session's waitlist to a confirmed seat (a workshop, the visit's bus). */
+/**
+ * One person's seat in a session: moved from the waitlist to a confirmed seat
+ * (signup_promoted), taken at once (signup_confirmed), or given up (signup_cancelled).
+ */
 export interface SignupPromotedPayload extends EventSummary, SessionInviteFields {
   recipientName: string;
   signupId: string;

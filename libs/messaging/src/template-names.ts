@@ -13,7 +13,12 @@ export const TEMPLATE_NAMES = [
   'announcement',
   'session_changed',
   'signup_promoted',
+  'signup_confirmed',
+  'signup_cancelled',
   'visa_letter_issued',
   'staff_invitation',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** Emails about one person's seat in one session; each carries a calendar invite. */
+export type SignupEmailTemplate = 'signup_promoted' | 'signup_confirmed' | 'signup_cancelled';

@@ -136,6 +136,8 @@ export const consoleMessages = {
       announcement: 'Announcement',
       session_changed: 'Session changed',
       signup_promoted: 'Seat freed in a session',
+      signup_confirmed: 'Seat in a session confirmed',
+      signup_cancelled: 'Seat in a session given up',
       visa_letter_issued: 'Visa letter issued',
       staff_invitation: 'Invitation to the event’s team',
     } as Record<string, string>,

@@ -135,6 +135,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       announcement: 'Aviso',
       session_changed: 'Sesión modificada',
       signup_promoted: 'Plaza liberada en una sesión',
+      signup_confirmed: 'Plaza confirmada en una sesión',
+      signup_cancelled: 'Plaza liberada en una sesión',
       visa_letter_issued: 'Carta para el visado enviada',
       staff_invitation: 'Invitación al equipo del evento',
     },

@@ -138,6 +138,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       announcement: 'Annonce',
       session_changed: 'Session modifiée',
       signup_promoted: 'Place libérée dans une session',
+      signup_confirmed: 'Place confirmée dans une session',
+      signup_cancelled: 'Place libérée dans une session',
       visa_letter_issued: 'Lettre pour le visa envoyée',
       staff_invitation: 'Invitation dans l’équipe de l’événement',
     },

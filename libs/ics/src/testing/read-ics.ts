@@ -26,7 +26,13 @@ export interface ReadEvent {
   stamp: Date;
   stampZone: string;
   organizer: string | null;
+  /** The ORGANIZER's CN parameter, as a calendar app reads it. */
+  organizerName: string | null;
   attendees: string[];
+  /** Each ATTENDEE's CN parameter, in the same order. */
+  attendeeNames: Array<string | null>;
+  /** Each ATTENDEE's PARTSTAT parameter. */
+  attendeeStatuses: Array<string | null>;
 }
 
 export interface ReadTimezone {
@@ -44,6 +50,8 @@ export interface ReadTimezone {
 
 export interface ReadCalendar {
   method: string | null;
+  /** Names of the calendar's own properties, in file order (before any component). */
+  calendarProperties: string[];
   name: string | null;
   prodId: string | null;
   events: ReadEvent[];
@@ -90,11 +98,19 @@ export function readIcs(text: string): ReadCalendar {
       stamp: stamp.toJSDate(),
       stampZone: stamp.zone?.tzid ?? 'floating',
       organizer: text('organizer'),
+      organizerName: (vevent.getFirstProperty('organizer')?.getParameter('cn') as string) ?? null,
       attendees: vevent.getAllProperties('attendee').map((p) => String(p.getFirstValue())),
+      attendeeNames: vevent
+        .getAllProperties('attendee')
+        .map((p) => (p.getParameter('cn') as string | undefined) ?? null),
+      attendeeStatuses: vevent
+        .getAllProperties('attendee')
+        .map((p) => (p.getParameter('partstat') as string | undefined) ?? null),
     };
   });
   return {
     method: (root.getFirstPropertyValue('method') as string | null) ?? null,
+    calendarProperties: root.getAllProperties().map((p) => p.name.toUpperCase()),
     name: (root.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
     prodId: (root.getFirstPropertyValue('prodid') as string | null) ?? null,
     events,

@@ -37,14 +37,20 @@ export function renderInvite(
 ): CalendarInvite | undefined {
   if (template === 'session_changed') {
     const p = payload as unknown as SessionChangedPayload;
-    if (typeof p.sequence !== 'number') return undefined;
+    // Waiting for a seat is not taking part: no entry in the person's calendar.
+    if (typeof p.sequence !== 'number' || p.waitlisted) return undefined;
     const cancel = p.status !== 'published';
     return build(entryOf(p, p.sessionKind ?? 'session', cancel), locale, cancel, p, ctx);
   }
-  if (template === 'signup_promoted') {
+  if (
+    template === 'signup_promoted' ||
+    template === 'signup_confirmed' ||
+    template === 'signup_cancelled'
+  ) {
     const p = payload as unknown as SignupPromotedPayload;
     if (typeof p.sequence !== 'number') return undefined;
-    return build(entryOf(p, p.sessionKind, false), locale, false, p, ctx);
+    const cancel = template === 'signup_cancelled';
+    return build(entryOf(p, p.sessionKind, cancel), locale, cancel, p, ctx);
   }
   return undefined;
 }
@@ -101,13 +107,13 @@ function build(
 }
 
 /**
- * The session's page; rows queued before payloads carried the event's slug keep the
- * address they were written with.
+ * The session's web page; rows queued before payloads carried the event's slug get the
+ * person's agenda page (never the API's JSON).
  */
 function sessionLink(publicUrl: string, p: SessionPayload): string {
   return p.eventSlug
     ? sessionPageUrl(publicUrl, p.eventSlug, p.sessionId)
-    : `${publicUrl}/api/sessions/${p.sessionId}`;
+    : `${publicUrl.replace(/\/+$/, '')}/my/agenda`;
 }
 
 function instant(iso: string, field: string): Date {

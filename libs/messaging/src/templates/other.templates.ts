@@ -94,7 +94,11 @@ export function sessionChangedContent(
       changedLabel: 'Ce qui change',
       when: 'Quand',
       room: 'Salle',
-      footer: `Vous recevez ce message parce que vous participez à cette session de « ${p.eventName} » sur Convene.`,
+      footer: p.waitlisted
+        ? `Vous recevez ce message parce que vous êtes sur la liste d'attente de cette session de « ${p.eventName} » sur Convene.`
+        : `Vous recevez ce message parce que vous participez à cette session de « ${p.eventName} » sur Convene.`,
+      waitlisted:
+        "Vous êtes toujours sur la liste d'attente de cette session : votre place n'est pas confirmée.",
       action: 'Voir la session',
     },
     en: {
@@ -108,7 +112,11 @@ export function sessionChangedContent(
       changedLabel: 'What changed',
       when: 'When',
       room: 'Room',
-      footer: `You are receiving this email because you take part in this session of "${p.eventName}" on Convene.`,
+      footer: p.waitlisted
+        ? `You are receiving this email because you are on the waiting list for this session of "${p.eventName}" on Convene.`
+        : `You are receiving this email because you take part in this session of "${p.eventName}" on Convene.`,
+      waitlisted:
+        'You are still on the waiting list for this session: your place is not confirmed.',
       action: 'See the session',
     },
     es: {
@@ -122,7 +130,10 @@ export function sessionChangedContent(
       changedLabel: 'Qué cambia',
       when: 'Cuándo',
       room: 'Sala',
-      footer: `Recibe este mensaje porque participa en esta sesión de «${p.eventName}» en Convene.`,
+      footer: p.waitlisted
+        ? `Recibe este mensaje porque está en la lista de espera de esta sesión de «${p.eventName}» en Convene.`
+        : `Recibe este mensaje porque participa en esta sesión de «${p.eventName}» en Convene.`,
+      waitlisted: 'Sigue en la lista de espera de esta sesión: su plaza no está confirmada.',
       action: 'Ver la sesión',
     },
   }[locale];
@@ -133,7 +144,7 @@ export function sessionChangedContent(
   return {
     subject: w.subject,
     greeting: c.hello(p.recipientName),
-    paragraphs: [w.lead],
+    paragraphs: p.waitlisted && !cancelled ? [w.lead, w.waitlisted] : [w.lead],
     details: [...details, ...eventDetails(p, locale)],
     signature: c.signature,
     footer: w.footer,

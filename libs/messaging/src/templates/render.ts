@@ -10,7 +10,11 @@ import {
   registrationContent,
 } from './registration.templates.js';
 import { consentRequestedContent } from './consent.templates.js';
-import { signupPromotedContent } from './signup.templates.js';
+import {
+  signupCancelledContent,
+  signupConfirmedContent,
+  signupPromotedContent,
+} from './signup.templates.js';
 import { staffInvitationContent } from './staff.templates.js';
 import { visaLetterIssuedContent } from './visa.templates.js';
 
@@ -36,6 +40,8 @@ const CONTENT: Record<Exclude<TemplateName, RegistrationTemplate>, ContentOf> = 
   announcement: announcementContent,
   session_changed: sessionChangedContent,
   signup_promoted: signupPromotedContent,
+  signup_confirmed: signupConfirmedContent,
+  signup_cancelled: signupCancelledContent,
   visa_letter_issued: visaLetterIssuedContent,
   staff_invitation: staffInvitationContent,
   registration_consent_requested: consentRequestedContent,

@@ -83,13 +83,84 @@ const WORDING: Record<MailLocale, Wording> = {
   },
 };
 
-export function signupPromotedContent(
+/** What differs for a seat taken at once, or given up. */
+type KindWords = Pick<Wording, 'subject' | 'lead' | 'footer'>;
+
+const KINDS: Record<'signup_confirmed' | 'signup_cancelled', Record<MailLocale, KindWords>> = {
+  signup_confirmed: {
+    fr: {
+      subject: (s) => `Place confirmée : ${s}`,
+      lead: (s, e) =>
+        `Votre place pour « ${s} » (${e}) est confirmée. L'invitation jointe l'ajoute à votre agenda.`,
+      footer: (e) =>
+        `Vous recevez ce message parce que vous vous êtes inscrit·e à cette session de « ${e} » sur Convene.`,
+    },
+    en: {
+      subject: (s) => `Place confirmed: ${s}`,
+      lead: (s, e) =>
+        `Your place in "${s}" (${e}) is confirmed. The attached invitation adds it to your calendar.`,
+      footer: (e) =>
+        `You are receiving this email because you signed up for this session of "${e}" on Convene.`,
+    },
+    es: {
+      subject: (s) => `Plaza confirmada: ${s}`,
+      lead: (s, e) =>
+        `Su plaza en «${s}» (${e}) está confirmada. La invitación adjunta la añade a su calendario.`,
+      footer: (e) => `Recibe este mensaje porque se inscribió en esta sesión de «${e}» en Convene.`,
+    },
+  },
+  signup_cancelled: {
+    fr: {
+      subject: (s) => `Place libérée : ${s}`,
+      lead: (s, e) =>
+        `Vous n'avez plus de place pour « ${s} » (${e}). L'invitation jointe la retire de votre agenda.`,
+      footer: (e) =>
+        `Vous recevez ce message parce que vous aviez une place dans cette session de « ${e} » sur Convene.`,
+    },
+    en: {
+      subject: (s) => `Place given up: ${s}`,
+      lead: (s, e) =>
+        `You no longer have a place in "${s}" (${e}). The attached update removes it from your calendar.`,
+      footer: (e) =>
+        `You are receiving this email because you had a place in this session of "${e}" on Convene.`,
+    },
+    es: {
+      subject: (s) => `Plaza liberada: ${s}`,
+      lead: (s, e) =>
+        `Ya no tiene plaza en «${s}» (${e}). La actualización adjunta la quita de su calendario.`,
+      footer: (e) =>
+        `Recibe este mensaje porque tenía una plaza en esta sesión de «${e}» en Convene.`,
+    },
+  },
+};
+
+/** A seat taken at once: the promoted email's details with its own words. */
+export function signupConfirmedContent(
   p: SignupPromotedPayload,
   locale: MailLocale,
   links: RenderLinks = {},
 ): EmailContent {
+  return signupPromotedContent(p, locale, links, KINDS.signup_confirmed[locale]);
+}
+
+/** A confirmed seat given up: no "how to give it back", just what and when. */
+export function signupCancelledContent(
+  p: SignupPromotedPayload,
+  locale: MailLocale,
+  links: RenderLinks = {},
+): EmailContent {
+  return signupPromotedContent(p, locale, links, KINDS.signup_cancelled[locale], false);
+}
+
+export function signupPromotedContent(
+  p: SignupPromotedPayload,
+  locale: MailLocale,
+  links: RenderLinks = {},
+  kind?: KindWords,
+  holding = true,
+): EmailContent {
   const c = COMMON[locale];
-  const w = WORDING[locale];
+  const w = { ...WORDING[locale], ...kind };
   const place = placeName(p.venueCity, p.eventTimezone, locale);
   const details: Array<[string, string]> = [
     [w.when, localTimeRange(p.startsAt, p.endsAt, p.eventTimezone, locale, place)],
@@ -97,7 +168,7 @@ export function signupPromotedContent(
   if (p.roomName) details.push([w.room, p.roomName]);
   const paragraphs = [w.lead(p.sessionTitle, p.eventName)];
   const visit = p.siteVisit;
-  if (visit) {
+  if (visit && holding) {
     const departure = localDateTime(visit.departureAt, p.eventTimezone, locale, place);
     paragraphs.push(w.visit);
     details.push([w.meetingPoint, visit.meetingPoint], [w.departure, departure]);
@@ -107,7 +178,7 @@ export function signupPromotedContent(
     if (visit.address) details.push([w.address, visit.address]);
     if (visit.hostOrganisationName) details.push([w.host, visit.hostOrganisationName]);
   }
-  paragraphs.push(w.release);
+  if (holding) paragraphs.push(w.release);
   return {
     subject: w.subject(p.sessionTitle),
     greeting: c.hello(p.recipientName),
