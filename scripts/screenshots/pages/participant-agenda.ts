@@ -38,6 +38,7 @@ export const pages: ScreenshotPage[] = [
     as: 'lucia',
     path: sessionOf('site_visit', '/e/tangier-2027/sessions/'),
     locale: 'es',
+    widths: ['phone'],
   },
   {
     name: 'session-site-visit-rules-error',
