@@ -64,7 +64,8 @@ describe('calendar invites from outbox rows', () => {
       localStart: '2027-10-28T14:00:00',
       start: new Date('2027-10-28T14:00:00Z'),
       location: 'Salle 2, Hôtel Continental, Tangier',
-      url: 'https://convene.test/api/sessions/6b1f3c1e-0000-4000-8000-000000000003',
+      // A row written before payloads carried the slug: the agenda page, never the JSON API.
+      url: 'https://convene.test/my/agenda',
     });
     expect(event.stamp.toISOString()).toBe('2027-10-20T08:00:00.000Z');
     expect(event.description).toContain('Événement: Tangier 2027');

@@ -17,6 +17,60 @@ const reasonLine: Record<MailLocale, (reason: string) => string> = {
   es: (r) => `Motivo indicado por la organización: ${r}`,
 };
 
+/**
+ * Reasons Convene writes itself (not typed by an organiser), stored in the registration's
+ * history in English. In an email they become a code, said in the reader's language, and
+ * never under "reason given by the organisers"; a code the email already says goes.
+ */
+export const INTERNAL_REASONS = {
+  seat_freed: 'A seat became free',
+  registered_by_organiser: 'Registered by an organiser',
+  consent_sent_again: 'Consent email sent again',
+  consent_given: 'The person gave consent',
+  consent_declined: 'The person declined',
+} as const;
+export type InternalReason = keyof typeof INTERNAL_REASONS;
+
+const INTERNAL_WORDS: Record<MailLocale, Record<InternalReason, string | null>> = {
+  fr: {
+    seat_freed: null,
+    registered_by_organiser: "Cette inscription a été faite pour vous par l'équipe d'organisation.",
+    consent_sent_again: null,
+    consent_given: 'Vous avez donné votre accord.',
+    consent_declined: 'Vous avez refusé cette inscription.',
+  },
+  en: {
+    seat_freed: null,
+    registered_by_organiser: 'The organisers made this registration for you.',
+    consent_sent_again: null,
+    consent_given: 'You gave your consent.',
+    consent_declined: 'You declined this registration.',
+  },
+  es: {
+    seat_freed: null,
+    registered_by_organiser: 'La organización hizo esta inscripción por usted.',
+    consent_sent_again: null,
+    consent_given: 'Usted dio su consentimiento.',
+    consent_declined: 'Usted rechazó esta inscripción.',
+  },
+};
+
+/** The code of a reason Convene wrote (as a code, or as the English text it once stored). */
+export function internalReason(reason: string): InternalReason | undefined {
+  const trimmed = reason.trim();
+  const entries = Object.entries(INTERNAL_REASONS) as Array<[InternalReason, string]>;
+  return entries.find(([code, text]) => code === trimmed || text === trimmed)?.[0];
+}
+
+/** The line an email shows for a reason: an organiser's words, or an internal code said. */
+function reasonParagraphs(reason: string | null | undefined, locale: MailLocale): string[] {
+  if (!reason?.trim()) return [];
+  const code = internalReason(reason);
+  if (!code) return [reasonLine[locale](reason)];
+  const words = INTERNAL_WORDS[locale][code];
+  return words ? [words] : [];
+}
+
 const WORDING: Record<RegistrationTemplate, Record<MailLocale, NoticeWording>> = {
   registration_pending: {
     fr: {
@@ -164,7 +218,7 @@ export function registrationContent(
 ): EmailContent {
   const live = LIVE.includes(template);
   const content = registrantNotice(WORDING[template][locale], p, locale, [
-    ...(p.reason ? [reasonLine[locale](p.reason)] : []),
+    ...reasonParagraphs(p.reason, locale),
     ...(live && p.link ? [RELEASE[locale]] : []),
   ]);
   // Rows written before links existed have none: they still render, without the button.
