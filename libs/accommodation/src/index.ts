@@ -5,6 +5,7 @@ export * from './hotel-room.entity.js';
 export * from './room-inventory.entity.js';
 export * from './stay.entity.js';
 export * from './guests.js';
+export * from './reconcile.js';
 export * from './stays.service.js';
 export * from './suggestion.js';
 export * from './rooming-diff.js';

@@ -53,7 +53,7 @@ export class RoomingLists {
     const event = await this.access.organiser(actor, eventId);
     const hotel = await this.hotels.find(eventId, hotelId);
     await reconcileNights(this.dataSource, eventId);
-    const perNight = await this.perNight(hotelId);
+    const perNight = await hotelNights(this.dataSource, hotelId);
     const lines = linesFromNights(perNight);
     const [sent] = (await this.dataSource.query(
       `SELECT sent_at, lines FROM rooming_list_sends WHERE hotel_id = $1
@@ -133,50 +133,54 @@ export class RoomingLists {
     requireWritable(await this.access.organiser(actor, eventId));
     await this.hotels.find(eventId, hotelId);
     await reconcileNights(this.dataSource, eventId);
-    const lines = linesFromNights(await this.perNight(hotelId));
+    const lines = linesFromNights(await hotelNights(this.dataSource, hotelId));
     await this.dataSource.query(
       `INSERT INTO rooming_list_sends (hotel_id, sent_by, lines) VALUES ($1, $2, $3::jsonb)`,
       [hotelId, actor.accountId, JSON.stringify(lines)],
     );
     return this.get(actor, eventId, hotelId);
   }
+}
 
-  private async perNight(hotelId: string) {
-    const rows = (await this.dataSource.query(
-      `SELECT a.registration_id, a.night::text, r.id AS room_id, r.room_type, r.position, r.label,
-              acc.name, CASE WHEN s.share_needs_with_hotel THEN s.room_needs END AS special_needs,
-              ARRAY(SELECT oa.name FROM room_assignments o
-                      JOIN registrations ro ON ro.id = o.registration_id
-                      JOIN accounts oa ON oa.id = ro.account_id
-                     WHERE o.room_id = a.room_id AND o.night = a.night
-                       AND o.registration_id <> a.registration_id ORDER BY oa.name) AS sharing_with
-         FROM room_assignments a
-         JOIN accommodation_rooms r ON r.id = a.room_id
-         JOIN registrations reg ON reg.id = a.registration_id
-         JOIN accounts acc ON acc.id = reg.account_id
-         LEFT JOIN accommodation_stays s ON s.registration_id = a.registration_id
-        WHERE r.hotel_id = $1 AND reg.status = 'confirmed'`,
-      [hotelId],
-    )) as Array<{
-      registration_id: string;
-      night: string;
-      room_id: string;
-      room_type: RoomType;
-      position: number;
-      label: string | null;
-      name: string;
-      special_needs: string | null;
-      sharing_with: string[];
-    }>;
-    return rows.map((r) => ({
-      registrationId: r.registration_id,
-      night: r.night,
-      roomId: r.room_id,
-      room: roomLabel({ label: r.label, roomType: r.room_type, position: r.position }),
-      roomType: r.room_type,
-      name: r.name,
-      specialNeeds: r.special_needs,
-      sharingWith: r.sharing_with,
-    }));
-  }
+/**
+ * Who sleeps in which room of a hotel, night by night: names, the room and the needs each
+ * person agreed to share. Selects no phone, email, passport or organisation.
+ */
+export async function hotelNights(db: Pick<DataSource, 'query'>, hotelId: string) {
+  const rows = (await db.query(
+    `SELECT a.registration_id, a.night::text, r.id AS room_id, r.room_type, r.position, r.label,
+            acc.name, CASE WHEN s.share_needs_with_hotel THEN s.room_needs END AS special_needs,
+            ARRAY(SELECT oa.name FROM room_assignments o
+                    JOIN registrations ro ON ro.id = o.registration_id
+                    JOIN accounts oa ON oa.id = ro.account_id
+                   WHERE o.room_id = a.room_id AND o.night = a.night
+                     AND o.registration_id <> a.registration_id ORDER BY oa.name) AS sharing_with
+       FROM room_assignments a
+       JOIN accommodation_rooms r ON r.id = a.room_id
+       JOIN registrations reg ON reg.id = a.registration_id
+       JOIN accounts acc ON acc.id = reg.account_id
+       LEFT JOIN accommodation_stays s ON s.registration_id = a.registration_id
+      WHERE r.hotel_id = $1 AND reg.status = 'confirmed'`,
+    [hotelId],
+  )) as Array<{
+    registration_id: string;
+    night: string;
+    room_id: string;
+    room_type: RoomType;
+    position: number;
+    label: string | null;
+    name: string;
+    special_needs: string | null;
+    sharing_with: string[];
+  }>;
+  return rows.map((r) => ({
+    registrationId: r.registration_id,
+    night: r.night,
+    roomId: r.room_id,
+    room: roomLabel({ label: r.label, roomType: r.room_type, position: r.position }),
+    roomType: r.room_type,
+    name: r.name,
+    specialNeeds: r.special_needs,
+    sharingWith: r.sharing_with,
+  }));
 }
