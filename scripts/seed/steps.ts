@@ -6,6 +6,7 @@ import { seedTravel } from './seed-travel.js';
 import { seedAccommodation } from './seed-accommodation.js';
 import { seedOnsite } from './seed-onsite.js';
 import { seedCertificates } from './seed-certificates.js';
+import { seedFinance } from './seed-finance.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
@@ -16,4 +17,5 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'accommodation', run: seedAccommodation },
   { name: 'onsite', run: seedOnsite },
   { name: 'certificates', run: seedCertificates },
+  { name: 'finance', run: seedFinance },
 ];

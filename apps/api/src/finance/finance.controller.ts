@@ -50,12 +50,12 @@ import { CurrentActor } from '../auth/auth.decorators.js';
 import {
   CostItemResponse,
   CoverageResponse,
+  ErrorResponse,
   FinanceSummaryResponse,
   RateResponse,
   ReceiptResponse,
   RegistrationCostsResponse,
 } from './finance.responses.js';
-import { ErrorResponse } from '../onsite/onsite.responses.js';
 
 const EventId = new UuidParamPipe('Event');
 const RegistrationId = new UuidParamPipe('Registration');

@@ -198,3 +198,14 @@ export class RateResponse {
   @ApiProperty()
   updatedAt!: string;
 }
+
+export class ErrorResponse {
+  @ApiProperty({ example: 409 })
+  statusCode!: number;
+  @ApiProperty({ example: 'Conflict' })
+  error!: string;
+  @ApiProperty()
+  message!: string;
+  @ApiProperty({ required: false, type: Object })
+  details?: Record<string, unknown>;
+}
