@@ -18,9 +18,9 @@ const DAKAR_SESSIONS: PastSession[] = [
     key: 'dakar-2026/opening',
     kind: 'plenary',
     titles: {
-      fr: 'Plénière d’ouverture : garder les familles ensemble',
-      en: 'Opening plenary: keeping families together',
-      es: 'Plenaria de apertura: mantener unidas a las familias',
+      fr: 'Séance d’ouverture : garder les familles ensemble',
+      en: 'Opening session: keeping families together',
+      es: 'Sesión de apertura: mantener unidas a las familias',
     },
     day: '2026-10-19',
     from: '09:00',
