@@ -61,7 +61,16 @@ describe('badge sheets', () => {
 
   it('shrinks then wraps a very long name, never cutting it', async () => {
     const long = 'Nguyễn Thị Phương Thảo Hoàng Trần Bích Ngọc Lê Thị Minh Khai';
-    const pdf = await renderBadgeSheets([face(long, 'Org')], meta);
+    const pdf = await renderBadgeSheets(
+      [
+        {
+          ...face(long, 'Association Marocaine pour l’Accompagnement des Familles et de l’Enfance'),
+          staffRole: 'Animation',
+        },
+      ],
+      meta,
+    );
+    if (process.env.BADGE_PDF_OUT) writeFileSync(process.env.BADGE_PDF_OUT, pdf);
     expect(text(pdf)).toContain(long);
   });
 });

@@ -65,5 +65,5 @@ export const checkin: CheckinMessages = {
     n === 1 ? '1 persona contada en esta sesión.' : `${n} personas contadas en esta sesión.`,
   noSessionsToday: 'Ninguna sesión para escanear.',
   yourSessions: 'Sus sesiones',
-  backToChoice: 'Otra acogida u otra puerta',
+  backToChoice: 'Otro punto de acreditación u otra puerta',
 };

@@ -86,6 +86,12 @@
   }
   function scan(code) {
     if (!code) return;
+    // The last person's result must not stand for this scan while it is on its way.
+    var result = document.getElementById('ci-result');
+    if (result) {
+      result.className = 'ci-result';
+      result.innerHTML = '';
+    }
     var queue = load();
     queue.push({ action: action, code: code, at: new Date().toISOString() });
     save(queue);
@@ -95,7 +101,10 @@
 
   if (form && input) {
     form.addEventListener('submit', function (event) {
+      // Sent in place, not by the browser: the page stays, so its button must too (the
+      // site-wide guard against double taps would disable it for good).
       event.preventDefault();
+      event.stopPropagation();
       var code = input.value.trim();
       input.value = '';
       scan(code);
