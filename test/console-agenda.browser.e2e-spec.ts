@@ -76,12 +76,15 @@ describe('the agenda builder in a real browser (1280x800)', () => {
       room?: string;
       facilitator?: string;
       visit?: boolean;
+      titleEs?: string;
     }) => {
       await page.goto(`/console/events/${event.id}/agenda?day=${day}`);
       await page.getByRole('link', { name: 'Add a session', exact: true }).click();
       await page.getByRole('heading', { name: 'New session' }).waitFor();
       await page.getByLabel('Kind of session').selectOption(fields.kind);
-      await page.getByLabel('Title', { exact: true }).fill(fields.title);
+      // The event writes in French first: the plain title is the French one.
+      await page.getByLabel('Title (French)', { exact: true }).fill(fields.title);
+      if (fields.titleEs) await page.getByLabel('Title (Spanish)').fill(fields.titleEs);
       await page.getByLabel('Day', { exact: true }).selectOption(day);
       await page.getByLabel('Starts at').fill(fields.start);
       await page.getByLabel('Ends at').fill(fields.end);
@@ -99,7 +102,12 @@ describe('the agenda builder in a real browser (1280x800)', () => {
         await page.getByLabel('Return').fill(fields.end);
         await page.getByLabel('Seats in the vehicle').fill('12');
         await page.getByLabel('Transport', { exact: true }).fill('minibus');
-        await page.getByLabel('Rules for visitors').fill('No photos of beneficiaries');
+        await page
+          .getByLabel('Rules for visitors (French)')
+          .fill('Pas de photos des bénéficiaires');
+        await page
+          .getByLabel('Rules for visitors (Spanish)')
+          .fill('Sin fotos de los beneficiarios');
       }
       await page.getByRole('button', { name: 'Create the session' }).click();
     };
@@ -139,7 +147,7 @@ describe('the agenda builder in a real browser (1280x800)', () => {
       .getByText('Room overlap with “Listening to families” in Salle Averroès')
       .first()
       .waitFor();
-    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(
+    expect(await page.getByLabel('Title (French)', { exact: true }).inputValue()).toBe(
       'Budgets and small grants',
     );
     await noViolations(page, 'clash refused');
@@ -150,6 +158,7 @@ describe('the agenda builder in a real browser (1280x800)', () => {
     await addSession({
       kind: 'site_visit',
       title: 'Visit to Association Darna',
+      titleEs: 'Visita a la Asociación Darna',
       start: '14:00',
       end: '17:00',
       visit: true,
@@ -188,7 +197,11 @@ describe('the agenda builder in a real browser (1280x800)', () => {
       .selectOption({ label: 'Salle Ibn Battuta (80)' });
     await page.getByRole('button', { name: 'Move the session' }).click();
     await page.getByText('The session has moved.').waitFor();
-    await page.getByText('No conflicts: no room or facilitator is booked twice.').waitFor();
+    await page
+      .getByText(
+        "No conflicts: no room or facilitator is booked twice, every session fits its room and the event's dates.",
+      )
+      .waitFor();
     expect(await page.locator('article.ca-clash').count()).toBe(0);
     await snap(page, 'console-agenda-grid-en-laptop');
 
@@ -274,6 +287,19 @@ describe('the agenda builder in a real browser (1280x800)', () => {
     await snap(page, 'console-agenda-new-session-es-laptop');
     await page.goto(`/console/events/${event.id}/agenda?day=${day}&lang=es`);
     await snap(page, 'console-agenda-grid-es-laptop');
+    // The session form with its translations, on a phone, in French and Spanish.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`/console/events/${event.id}/agenda?day=${day}&lang=es`);
+    await page.getByRole('link', { name: 'Visit to Association Darna' }).click();
+    await page.getByRole('link', { name: 'Modificar', exact: true }).click();
+    await page.getByLabel('Título (español)').waitFor();
+    await noViolations(page, 'edit form with translations, Spanish, phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await snap(page, 'console-agenda-edit-translations-es-phone');
+    await page.goto(`/console/events/${event.id}/agenda/sessions/new?day=${day}&lang=fr`);
+    await snap(page, 'console-agenda-new-session-fr-phone');
     await context.close();
   }, 300_000);
 });
