@@ -109,7 +109,10 @@ function CertificatesBody(props: {
                     <bdi>{h.name}</bdi>
                   </td>
                   <td>{h.sessions}</td>
-                  <td>{writtenDuration(h.minutes, ctx.locale)}</td>
+                  <td>
+                    {/* "3 h 30" kept on one line on a phone. */}
+                    {writtenDuration(h.minutes, ctx.locale).replace(/ /g, '\u00a0')}
+                  </td>
                   {ended && (
                     <td>
                       <a href={`${base}/${h.registrationId}/certificate.pdf`} download>
