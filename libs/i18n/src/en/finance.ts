@@ -98,7 +98,7 @@ export const finance = {
     staySource: {
       organiser: 'dates set by the organisers',
       flights: 'from the flights',
-      event: 'the event’s dates (no flights yet)',
+      event: 'the event’s dates, no flights yet',
     },
     perDiemTitle: 'Per diem',
     perDiem: (days: number, daily: string, total: string) =>
@@ -111,7 +111,7 @@ export const finance = {
     kind: 'What',
     description: 'Details',
     amount: 'Amount',
-    inEventCurrency: (currency: string) => `In ${currency}`,
+    inEventCurrency: (currency: string, amount: string) => `in ${currency}: ${amount}`,
     noRate: 'No rate',
     payer: 'Borne by',
     advancedBy: 'Booked or paid by',
@@ -139,6 +139,11 @@ export const finance = {
     title: 'Your costs',
     lead: 'What the network pays for your trip, and what it pays back to you.',
     notSet: 'The organisers have not said yet who pays what.',
+    paysFor: {
+      network: (parts: string) => `The network pays: ${parts}`,
+      partner: (parts: string) => `Your organisation pays: ${parts}`,
+      participant: (parts: string) => `You pay: ${parts}`,
+    },
     whoPays: 'Who pays',
     perDiem: (days: number, daily: string, total: string) =>
       `Per diem: ${days} day${days === 1 ? '' : 's'} × ${daily} = ${total}`,

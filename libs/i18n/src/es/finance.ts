@@ -99,7 +99,7 @@ export const finance: FinanceMessages = {
     staySource: {
       organiser: 'fechas fijadas por los organizadores',
       flights: 'según los vuelos',
-      event: 'fechas del evento (aún sin vuelos)',
+      event: 'fechas del evento, aún sin vuelos',
     },
     perDiemTitle: 'Viáticos',
     perDiem: (days: number, daily: string, total: string) =>
@@ -112,7 +112,7 @@ export const finance: FinanceMessages = {
     kind: 'Concepto',
     description: 'Detalles',
     amount: 'Importe',
-    inEventCurrency: (currency: string) => `En ${currency}`,
+    inEventCurrency: (currency: string, amount: string) => `en ${currency}: ${amount}`,
     noRate: 'Sin tipo de cambio',
     payer: 'A cargo de',
     advancedBy: 'Reservado o adelantado por',
@@ -140,6 +140,11 @@ export const finance: FinanceMessages = {
     title: 'Sus gastos',
     lead: 'Lo que la red paga por su viaje y lo que le reembolsa.',
     notSet: 'Los organizadores aún no han indicado quién paga qué.',
+    paysFor: {
+      network: (parts: string) => `La red paga: ${parts}`,
+      partner: (parts: string) => `Su organización paga: ${parts}`,
+      participant: (parts: string) => `A su cargo: ${parts}`,
+    },
     whoPays: 'Quién paga',
     perDiem: (days: number, daily: string, total: string) =>
       `Viáticos: ${days} día${days === 1 ? '' : 's'} × ${daily} = ${total}`,

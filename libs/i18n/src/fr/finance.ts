@@ -100,7 +100,7 @@ export const finance: FinanceMessages = {
     staySource: {
       organiser: 'dates fixées par les organisateurs',
       flights: 'd’après les vols',
-      event: 'dates de l’événement (pas encore de vols)',
+      event: 'dates de l’événement, pas encore de vols',
     },
     perDiemTitle: 'Per diem',
     perDiem: (days: number, daily: string, total: string) =>
@@ -113,7 +113,7 @@ export const finance: FinanceMessages = {
     kind: 'Nature',
     description: 'Détails',
     amount: 'Montant',
-    inEventCurrency: (currency: string) => `En ${currency}`,
+    inEventCurrency: (currency: string, amount: string) => `en ${currency} : ${amount}`,
     noRate: 'Pas de taux',
     payer: 'À la charge de',
     advancedBy: 'Réservé ou avancé par',
@@ -141,6 +141,11 @@ export const finance: FinanceMessages = {
     title: 'Vos frais',
     lead: 'Ce que le réseau paie pour votre voyage, et ce qu’il vous rembourse.',
     notSet: 'Les organisateurs n’ont pas encore indiqué qui paie quoi.',
+    paysFor: {
+      network: (parts: string) => `Le réseau paie : ${parts}`,
+      partner: (parts: string) => `Votre organisation paie : ${parts}`,
+      participant: (parts: string) => `À votre charge : ${parts}`,
+    },
     whoPays: 'Qui paie',
     perDiem: (days: number, daily: string, total: string) =>
       `Per diem : ${days} jour${days > 1 ? 's' : ''} × ${daily} = ${total}`,

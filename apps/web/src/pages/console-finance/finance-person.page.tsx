@@ -17,9 +17,17 @@ import {
   TextField,
 } from '../../components/form.js';
 import { countryName } from '../../format/countries.js';
+import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
 import { shortDate, shortDateTime } from '../console-visas/visa-format.js';
 import { amountField, financePath, money } from './money-format.js';
+
+/** "12 KB", "12 ko": a file's size the reader's way. */
+function kilobytes(bytes: number, locale: WebContext['locale']): string {
+  return new Intl.NumberFormat(INTL[locale], { style: 'unit', unit: 'kilobyte' }).format(
+    Math.max(1, Math.round(bytes / 1024)),
+  );
+}
 
 export const STATUS_TONE = { to_pay: 'wait', paid: 'ok', reimbursed: 'ok' } as const;
 
@@ -98,10 +106,13 @@ function Line(props: {
           {props.currency && item.currency !== props.currency && (
             <span class="muted">
               {' '}
-              ({p.inEventCurrency(props.currency)}:{' '}
-              {item.eventAmountMinor === null
-                ? p.noRate
-                : money(item.eventAmountMinor, props.currency, ctx.locale)}
+              (
+              {p.inEventCurrency(
+                props.currency,
+                item.eventAmountMinor === null
+                  ? p.noRate
+                  : money(item.eventAmountMinor, props.currency, ctx.locale),
+              )}
               )
             </span>
           )}
@@ -170,7 +181,7 @@ function Line(props: {
               <a href={`${financePath(event.id)}/receipts/${r.id}`}>
                 <bdi>{r.fileName}</bdi>
               </a>{' '}
-              <span class="muted">({Math.max(1, Math.round(r.sizeBytes / 1024))} KB)</span>
+              <span class="muted">({kilobytes(r.sizeBytes, ctx.locale)})</span>
             </li>
           ))}
         </ul>

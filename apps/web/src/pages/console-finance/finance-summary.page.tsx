@@ -53,7 +53,8 @@ function GroupTable(props: {
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
-      <div class="table-wrap">
+      {/* Focusable, so a keyboard can scroll it on a narrow screen. */}
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={props.id}>
         <table>
           <thead>
             <tr>
@@ -136,7 +137,7 @@ export function FinanceSummaryPage(props: {
             {summary.participants.length === 0 ? (
               <p>{t.empty}</p>
             ) : (
-              <div class="table-wrap">
+              <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="fin-people">
                 <table>
                   <caption class="visually-hidden">
                     {t.caption(summary.participants.length)}
@@ -145,9 +146,6 @@ export function FinanceSummaryPage(props: {
                     <tr>
                       <th scope="col">{t.name}</th>
                       <th scope="col">{t.organisation}</th>
-                      <th scope="col" class="fin-num">
-                        {t.nights}
-                      </th>
                       <th scope="col" class="fin-num">
                         {t.perDiemDays}
                       </th>
@@ -162,11 +160,9 @@ export function FinanceSummaryPage(props: {
                             <bdi>{p.participant.name}</bdi>
                           </a>
                         </th>
-                        <td dir="auto">
-                          {p.participant.organisation} (
-                          {countryName(p.participant.country, ctx.locale)})
+                        <td dir="auto" class="fin-org">
+                          {p.participant.organisation}
                         </td>
-                        <td class="fin-num">{p.stay.nights}</td>
                         <td class="fin-num">{p.perDiem.days}</td>
                         <Amounts
                           ctx={ctx}

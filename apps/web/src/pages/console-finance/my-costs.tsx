@@ -1,4 +1,4 @@
-import { COVERAGE_PARTS, type RegistrationCostsView } from '#finance';
+import { COVERAGE_PARTS, PAYERS, type RegistrationCostsView } from '#finance';
 import type { WebContext } from '../../http/web-context.js';
 import { money } from './money-format.js';
 
@@ -15,6 +15,8 @@ export function MyCostsSection(props: { ctx: WebContext; costs: RegistrationCost
   const t = ctx.t.finance;
   const m = t.mine;
   const currency = costs.totals.currency;
+  const perDiemLine = costs.items.find((i) => i.kind === 'per_diem');
+  const lines = costs.items.filter((i) => i.kind !== 'per_diem');
   return (
     <section class="card fin-mine" aria-labelledby="fin-mine-title">
       <h2 id="fin-mine-title">{m.title}</h2>
@@ -24,16 +26,14 @@ export function MyCostsSection(props: { ctx: WebContext; costs: RegistrationCost
         <>
           <p class="muted">{m.lead}</p>
           <h3>{m.whoPays}</h3>
-          <dl class="fin-facts">
-            {COVERAGE_PARTS.map((part) => (
-              <>
-                <dt>{t.parts[part]}</dt>
-                <dd>
-                  {costs.coverage[part].payer ? t.payers[costs.coverage[part].payer!] : t.notSet}
-                </dd>
-              </>
-            ))}
-          </dl>
+          <ul class="plain">
+            {PAYERS.map((payer) => {
+              const parts = COVERAGE_PARTS.filter((p) => costs.coverage[p].payer === payer);
+              if (parts.length === 0) return null;
+              const names = parts.map((p, i) => (i === 0 ? t.parts[p] : t.parts[p].toLowerCase()));
+              return <li>{m.paysFor[payer](names.join(', '))}</li>;
+            })}
+          </ul>
           {costs.perDiem.payer === 'network' &&
             costs.perDiem.currency &&
             costs.perDiem.amountMinor > 0 && (
@@ -43,11 +43,12 @@ export function MyCostsSection(props: { ctx: WebContext; costs: RegistrationCost
                   money(costs.perDiem.dailyMinor, costs.perDiem.currency, ctx.locale),
                   money(costs.perDiem.amountMinor, costs.perDiem.currency, ctx.locale),
                 )}
+                {perDiemLine?.status && ` (${t.statuses[perDiemLine.status]})`}
               </p>
             )}
-          {costs.items.length > 0 && (
+          {lines.length > 0 && (
             <ul class="plain fin-mine-lines">
-              {costs.items.map((i) => (
+              {lines.map((i) => (
                 <li>
                   {m.line(
                     t.kinds[i.kind],
