@@ -117,7 +117,9 @@ export function checkLetterImage(field: string, upload: LetterImageUpload): Lett
   return type;
 }
 
-const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+/** Empty is none; a browser's textarea sends CRLF line ends, stored as LF. */
+const blank = (v: string | null | undefined) =>
+  v && v.trim() ? v.replace(/\r\n?/g, '\n').trim() : null;
 
 /**
  * One event's letter settings: letterhead, signatory, consulate wording, bilingual, and
