@@ -157,6 +157,11 @@ describe('on site: badges, check-in, attendance at the door', () => {
       .set(organiser.auth)
       .expect(400);
     expect(bad.body.details).toMatchObject({ field: 'ids' });
+    await t
+      .http()
+      .get(`/api/events/${eventId}/badges.pdf?ids=${registrations[0]}&ids=nope`)
+      .set(organiser.auth)
+      .expect(400);
     // The event's host learns they may not; a participant or another event's organiser
     // learns nothing.
     await t.http().get(`/api/events/${eventId}/badges.pdf`).set(host.auth).expect(403);

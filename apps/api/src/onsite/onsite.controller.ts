@@ -39,9 +39,17 @@ const pdfFile = ({ filename, pdf }: BadgeFile) =>
   });
 
 /** `?ids=a,b,c`: registration ids, each a UUID (400 naming the field otherwise). */
-function idsFrom(raw: string | undefined): string[] | undefined {
+function idsFrom(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === '') return undefined;
-  const ids = raw.split(',').map((s) => s.trim());
+  // ?ids=a&ids=b arrives as an array: both spellings are accepted.
+  const parts = Array.isArray(raw) ? raw : [raw];
+  if (!parts.every((p) => typeof p === 'string')) {
+    throw badRequest('ids must be registration ids separated by commas', {
+      field: 'ids',
+      reason: 'invalid_ids',
+    });
+  }
+  const ids = (parts as string[]).flatMap((p) => p.split(',')).map((s) => s.trim());
   if (ids.length > 1000 || !ids.every(isUuid)) {
     throw badRequest('ids must be registration ids separated by commas', {
       field: 'ids',
@@ -96,7 +104,7 @@ export class EventOnsiteController {
   async sheets(
     @CurrentActor() actor: Actor,
     @Param('id', EventId) id: string,
-    @Query('ids') ids?: string,
+    @Query('ids') ids?: unknown,
   ) {
     return pdfFile(await this.badges.forEvent(actor, id, idsFrom(ids)));
   }
