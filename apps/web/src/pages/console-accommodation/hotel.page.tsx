@@ -48,7 +48,7 @@ export function HotelPage(props: {
         <p class="hint">{t.hotelPage.inventoryHint}</p>
         <ErrorSummary ctx={ctx} form={props.inventoryForm} labels={{}} />
         <Form ctx={ctx} action={`${base}/inventory`}>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-inventory">
             <table class="ac-inventory" aria-labelledby="ac-inventory">
               <thead>
                 <tr>

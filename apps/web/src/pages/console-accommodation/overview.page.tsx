@@ -85,7 +85,7 @@ function Occupancy(props: {
       {hotel.rooms.length === 0 ? (
         <p>{t.hotelPage.noRooms}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} aria-labelledby={captionId}>
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
           <table class="ac-grid">
             <thead>
               <tr>
@@ -183,7 +183,7 @@ export function OverviewPage(props: {
       {view.unassigned.length === 0 ? (
         <p>{t.unassignedNone}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-unassigned">
           <table class="ac-people" aria-labelledby="ac-unassigned">
             <thead>
               <tr>
@@ -253,7 +253,7 @@ export function OverviewPage(props: {
       )}
 
       <h2 id="ac-people">{t.peopleTitle}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-people">
         <table class="ac-people" aria-labelledby="ac-people">
           <thead>
             <tr>

@@ -89,7 +89,7 @@ export function PersonPage(props: {
 
       <section class="card" aria-labelledby="ac-rooms">
         <h2 id="ac-rooms">{t.person.roomTitle}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-rooms">
           <table class="ac-people" aria-labelledby="ac-rooms">
             <thead>
               <tr>

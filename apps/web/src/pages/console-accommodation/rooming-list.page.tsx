@@ -73,7 +73,7 @@ export function RoomingListPage(props: {
           {list.changes.length === 0 ? (
             <p>{t.list.noChanges}</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-changes">
               <table class="ac-people ac-changes" aria-labelledby="ac-changes">
                 <thead>
                   <tr>
@@ -105,7 +105,7 @@ export function RoomingListPage(props: {
       {list.lines.length === 0 ? (
         <p>{t.list.empty}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-by-room">
           <table class="ac-people" aria-labelledby="ac-by-room">
             <thead>
               <tr>
@@ -138,7 +138,7 @@ export function RoomingListPage(props: {
       {list.nights.length > 0 && (
         <>
           <h2 id="ac-by-night">{t.list.byNightTitle}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="ac-by-night">
             <table class="ac-people" aria-labelledby="ac-by-night">
               <thead>
                 <tr>
