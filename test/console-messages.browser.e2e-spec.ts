@@ -127,7 +127,7 @@ describe('console announcements and dashboard, in a real browser', () => {
 
     for (const { person, locale } of readers) {
       const mail = await w.mailTo(person.email, new RegExp(TEXT[locale].subject));
-      expect(mail.subject).toBe(`${event.name}: ${TEXT[locale].subject}`);
+      expect(mail.subject).toBe(`${TEXT[locale].subject} — ${event.name}`);
       expect(mail.text).toContain(TEXT[locale].body);
     }
 

@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller.js';
 import { ApiIndexController } from './http/api-index.controller.js';
 import { PrivateResponsesInterceptor } from './http/private-responses.interceptor.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
+import { UnsubscribeController } from './messages/unsubscribe.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PrivacyController } from './privacy/privacy.controller.js';
 import {
@@ -25,9 +26,9 @@ import {
   RegistrationsController,
 } from './registrations/registrations.controller.js';
 import { TravelApiModule } from './travel/travel-api.module.js';
-import { OnsiteApiModule } from './onsite/onsite-api.module.js';
 import { CertificatesApiModule } from './certificates/certificates-api.module.js';
 import { FinanceApiModule } from './finance/finance-api.module.js';
+import { OnsiteApiModule } from './onsite/onsite-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
 import { WebErrorFilter, WebModule } from '../../web/src/index.js';
 
@@ -49,9 +50,9 @@ export class AppModule {
         AgendaApiModule,
         CalendarApiModule,
         TravelApiModule,
-        OnsiteApiModule,
         CertificatesApiModule,
         FinanceApiModule,
+        OnsiteApiModule,
         AccommodationApiModule,
         PrivacyModule,
         WebModule,
@@ -65,6 +66,7 @@ export class AppModule {
         ApiIndexController,
         EventMessagesController,
         MessagesController,
+        UnsubscribeController,
         EventRegistrationsController,
         RegistrationsController,
         PrivacyController,

@@ -15,3 +15,4 @@ export * from './messages/message.dto.js';
 export * from './messages/messages.service.js';
 export * from './messages.module.js';
 export * from './templates/format.js';
+export * from './unsubscribe/unsubscribe.service.js';

@@ -1,4 +1,4 @@
-import type { Event } from '#events';
+import { type Event, type LocalizedTexts, textIn } from '#events';
 
 /**
  * What each template needs, written into the outbox row by the domain that causes the
@@ -16,6 +16,25 @@ export interface EventSummary {
   venueCity?: string | null;
   /** For links to the event's pages (/e/<slug>/...); rows written before it carry none. */
   eventSlug?: string;
+  /** The event's name in each language and its languages: the email names it in its own. */
+  eventNames?: LocalizedTexts;
+  eventLanguages?: string[];
+}
+
+/**
+ * The payload with `eventName` in the language the email is written in (else the event's
+ * languages in order), when the row carries the translations (rows written before do not).
+ */
+export function withEventNameIn(
+  payload: Record<string, unknown>,
+  locale: string,
+): Record<string, unknown> {
+  const names = payload.eventNames as LocalizedTexts | undefined;
+  if (!names || typeof payload.eventName !== 'string') return payload;
+  const languages = Array.isArray(payload.eventLanguages)
+    ? (payload.eventLanguages as string[])
+    : [];
+  return { ...payload, eventName: textIn(names, locale, languages, payload.eventName) };
 }
 
 /** The event block every event email carries, as of now. */
@@ -29,6 +48,8 @@ export function eventSummary(event: Event): EventSummary {
     venueName: event.venueName,
     venueCity: event.venueCity,
     eventSlug: event.slug,
+    eventNames: event.names ?? {},
+    eventLanguages: event.languages,
   };
 }
 
@@ -37,6 +58,13 @@ export interface MagicLinkPayload {
   link: string;
   /** ISO instant. */
   expiresAt: string;
+  /**
+   * The recipient's zone for the expiry time: their latest event's (accounts have none).
+   * Absent (no registration yet, or an older row): written in UTC, said so.
+   */
+  timezone?: string | null;
+  /** That event's city, to name the zone ("heure de Tanger"). */
+  zoneCity?: string | null;
 }
 
 /** A link to confirm an address or to reset a password (same shape as a sign-in link). */

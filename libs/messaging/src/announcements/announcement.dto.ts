@@ -111,6 +111,15 @@ export class CreateAnnouncementDto {
   @IsOptional()
   @IsBoolean({ message: 'allowFallback must be true or false' })
   allowFallback?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "A required service announcement (e.g. a change of venue): also sent to people who stopped this event's optional announcements, and without a List-Unsubscribe header",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'essential must be true or false' })
+  essential?: boolean;
 }
 
 export class AnnouncementResultView {

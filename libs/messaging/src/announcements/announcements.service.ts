@@ -143,7 +143,7 @@ export class AnnouncementsService {
     return this.dataSource.transaction(async (manager) => {
       if (idempotencyId !== undefined)
         await this.sameAsSent(manager, event.id, announcementId, dto);
-      const recipients = await this.recipients(manager, event, dto);
+      const recipients = await this.recipients(manager, event, dto, dto.essential === true);
       refuseUnconfirmedFallback(summarise(recipients, written, event.languages), dto);
       const summary = eventSummary(event);
       const byLocale: Record<string, number> = {};
@@ -154,6 +154,7 @@ export class AnnouncementsService {
           ...summary,
           announcementId,
           audience: dto.audience,
+          ...(dto.essential ? { essential: true } : {}),
           recipientName: r.name,
           subject: dto.subject[locale]!,
           body: dto.body[locale]!,
@@ -356,11 +357,16 @@ export class AnnouncementsService {
     }
   }
 
-  /** The people an audience holds, one row per person even with two live registrations. */
+  /**
+   * The people an audience holds, one row per person even with two live registrations;
+   * an optional announcement leaves out those who stopped
+   * this event's optional announcements (List-Unsubscribe), an essential one does not.
+   */
   private recipients(
     manager: EntityManager,
     event: Event,
     target: AnnouncementTarget,
+    essential = false,
   ): Promise<Recipient[]> {
     const params: unknown[] = [event.id, STATUSES[target.audience]];
     let filter = '';
@@ -377,6 +383,12 @@ export class AnnouncementsService {
          JOIN accounts a ON a.id = r.account_id
          JOIN organisations o ON o.id = r.organisation_id
         WHERE r.event_id = $1 AND r.status = ANY($2::text[]) ${filter}
+          ${
+            essential
+              ? ''
+              : `AND NOT EXISTS (SELECT 1 FROM announcement_opt_outs x
+                                  WHERE x.event_id = r.event_id AND x.email = lower(a.email))`
+          }
         ORDER BY a.id`,
       params,
     );

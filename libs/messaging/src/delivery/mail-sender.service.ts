@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '#core';
 import { type CalendarInvite, renderInvite } from '../templates/invite.js';
 import { erasedSecrets } from '../secret-payload-fields.js';
 import { renderMessage } from '../templates/render.js';
+import { unsubscribeToken, unsubscribeUrl } from '../unsubscribe/unsubscribe-token.js';
 import { MailTransport } from '../transport/mail-transport.js';
 import {
   MAIL_WORKER_OPTIONS,
@@ -26,6 +27,7 @@ export class PermanentSendError extends Error {
 
 interface ClaimedRow {
   id: string;
+  event_id: string | null;
   template: string;
   locale: string;
   recipient_email: string;
@@ -64,10 +66,28 @@ export class MailSender {
     const row = await this.claim(messageId);
     if (!row) return 'skipped';
 
+    const replyTo = row.event_id
+      ? await this.organisersContact(row.event_id)
+      : (this.config.adminEmail ?? null);
+    // Optional announcements can be stopped per event (RFC 8058 one-click); service
+    // emails (registration, sessions, sign-in) always go.
+    const unsubscribe =
+      row.template === 'announcement' && row.event_id && row.payload.essential !== true
+        ? unsubscribeUrl(
+            this.config.publicUrl,
+            unsubscribeToken(this.config.jwtSecret, {
+              eventId: row.event_id,
+              email: row.recipient_email,
+            }),
+          )
+        : undefined;
+
     let rendered;
     try {
       rendered = renderMessage(row.template, row.locale, row.payload, {
         publicUrl: this.config.publicUrl,
+        ...(row.event_id ? { organisersContact: replyTo } : {}),
+        ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
       });
     } catch (e) {
       await this.fail(row.id, `render: ${(e as Error).message}`);
@@ -89,7 +109,16 @@ export class MailSender {
         text: rendered.text,
         html: rendered.html,
         messageId: `<${row.id}@${this.domain}>`,
-        headers: { 'X-Convene-Template': row.template },
+        ...(replyTo ? { replyTo } : {}),
+        headers: {
+          'X-Convene-Template': row.template,
+          ...(unsubscribe
+            ? {
+                'List-Unsubscribe': `<${unsubscribe}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
+            : {}),
+        },
         ...(invite ? { icalEvent: invite } : {}),
       });
       // Sent: the links that let someone in leave the outbox in the same update.
@@ -126,6 +155,25 @@ export class MailSender {
     }
   }
 
+  /**
+   * Who answers an event's emails: the contact set on the event, else its first
+   * organiser's address, else its creator's.
+   */
+  private async organisersContact(eventId: string): Promise<string | null> {
+    const [row]: Array<{ contact: string | null }> = await this.dataSource.query(
+      `SELECT COALESCE(
+                e.contact_email,
+                (SELECT a.email FROM event_staff s JOIN accounts a ON a.id = s.account_id
+                  WHERE s.event_id = e.id AND s.role = 'organiser'
+                  ORDER BY s.created_at LIMIT 1),
+                (SELECT a.email FROM accounts a WHERE a.id = e.created_by)
+              ) AS contact
+         FROM events e WHERE e.id = $1`,
+      [eventId],
+    );
+    return row?.contact ?? null;
+  }
+
   private async renewClaim(id: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE messages SET locked_until = now() + $2 * interval '1 millisecond'
@@ -155,7 +203,7 @@ export class MailSender {
               locked_until = now() + $2 * interval '1 millisecond'
         WHERE id = $1
           AND (status = 'queued' OR (status = 'sending' AND locked_until < now()))
-        RETURNING id, template, locale, recipient_email, payload, attempts,
+        RETURNING id, event_id, template, locale, recipient_email, payload, attempts,
                   COALESCE(retry_since < now() - $3 * interval '1 millisecond', false) AS window_over`,
       [messageId, this.options.claimTimeoutMs, this.options.retryWindowMs],
     );

@@ -4,6 +4,23 @@ import { type Account, type AccountLinkPurpose, MagicLinkDelivery } from '#accou
 import { Outbox } from '../outbox.service.js';
 import type { AccountLinkPayload, MagicLinkPayload } from '../payloads.js';
 
+/**
+ * The recipient's zone, for the link's expiry time: the event of their latest live
+ * registration (accounts keep no zone of their own); none for a newcomer.
+ */
+async function zoneOf(
+  manager: EntityManager,
+  accountId: string,
+): Promise<{ timezone: string | null; zoneCity: string | null }> {
+  const [row]: Array<{ timezone: string; venue_city: string | null }> = await manager.query(
+    `SELECT e.timezone, e.venue_city FROM registrations r JOIN events e ON e.id = r.event_id
+      WHERE r.account_id = $1 AND r.status NOT IN ('cancelled', 'rejected')
+      ORDER BY e.end_date DESC, r.created_at DESC LIMIT 1`,
+    [accountId],
+  );
+  return { timezone: row?.timezone ?? null, zoneCity: row?.venue_city ?? null };
+}
+
 /** Magic links by email: an outbox row in the transaction that stores the token. */
 @Injectable()
 export class OutboxMagicLinkDelivery extends MagicLinkDelivery {
@@ -21,6 +38,7 @@ export class OutboxMagicLinkDelivery extends MagicLinkDelivery {
       recipientName: account.name,
       link,
       expiresAt: expiresAt.toISOString(),
+      ...(await zoneOf(manager, account.id)),
     };
     await this.outbox.enqueue(manager, [
       {
@@ -45,6 +63,7 @@ export class OutboxMagicLinkDelivery extends MagicLinkDelivery {
       recipientName: account.name,
       link,
       expiresAt: expiresAt.toISOString(),
+      ...(await zoneOf(manager, account.id)),
     };
     await this.outbox.enqueue(manager, [
       {

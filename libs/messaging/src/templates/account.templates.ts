@@ -1,12 +1,11 @@
 import type { AccountLinkPayload } from '../payloads.js';
 import { COMMON } from './common.js';
-import { localTime, type MailLocale } from './format.js';
+import { linkExpiry, type MailLocale } from './format.js';
 import type { EmailContent } from './layout.js';
 
-/** "09:15 UTC", or the raw value when it is not a date (rows stay renderable). */
-function until(expiresAt: string, locale: MailLocale): string {
-  const d = new Date(expiresAt);
-  return Number.isNaN(d.getTime()) ? expiresAt : `${localTime(d, 'UTC', locale)} UTC`;
+/** When the link expires, in the recipient's zone (see linkExpiry). */
+function until(p: AccountLinkPayload, locale: MailLocale): string {
+  return linkExpiry(p.expiresAt, p.timezone, p.zoneCity, locale);
 }
 
 /** The link that confirms a new account's address (and signs the person in). */
@@ -57,7 +56,7 @@ export function emailVerificationContent(p: AccountLinkPayload, locale: MailLoca
 /** The link to choose a new password: short-lived, single use. */
 export function passwordResetContent(p: AccountLinkPayload, locale: MailLocale): EmailContent {
   const c = COMMON[locale];
-  const at = until(p.expiresAt, locale);
+  const at = until(p, locale);
   const words = {
     fr: {
       subject: 'Choisir un nouveau mot de passe Convene',

@@ -79,3 +79,21 @@ export function localTimeRange(
       : `${formatInZone(end, zone, INTL[locale], DATE)}, ${localTime(end, zone, locale)}`;
   return `${startText}–${endText}, ${zoneLabel(place, locale)}`;
 }
+
+/**
+ * When a sign-in or account link expires, in the recipient's zone: the zone of the event
+ * they last registered for (accounts have no zone of their own), named ("10:15 (heure
+ * de Tanger)"); without one, UTC, said so ("09:15 UTC"). A value that is not an instant
+ * is shown as it is (old rows stay renderable).
+ */
+export function linkExpiry(
+  expiresAt: string,
+  zone: string | null | undefined,
+  city: string | null | undefined,
+  locale: MailLocale,
+): string {
+  const at = new Date(expiresAt);
+  if (Number.isNaN(at.getTime())) return expiresAt;
+  if (!zone || zone === 'UTC') return `${localTime(at, 'UTC', locale)} UTC`;
+  return `${localTime(at, zone, locale)} (${zoneLabel(placeName(city, zone, locale), locale)})`;
+}

@@ -79,7 +79,7 @@ export function renderLayout(content: EmailContent, lang: string): RenderedEmail
     action +
     p(content.signature) +
     `<hr style="border:0;border-top:1px solid #ddd;margin:20px 0 10px">` +
-    `<p style="margin:0;font-size:12px;color:#666">${escapeHtml(content.footer)}</p>` +
+    `<p style="margin:0;font-size:12px;color:#666">${escapeHtml(content.footer).replace(/\n/g, '<br>')}</p>` +
     `</div></body></html>`;
   return { subject, text, html };
 }

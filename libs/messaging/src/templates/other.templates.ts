@@ -1,16 +1,13 @@
 import type { AnnouncementPayload, MagicLinkPayload, SessionChangedPayload } from '../payloads.js';
 import { COMMON, eventDetails } from './common.js';
-import { localTime, localTimeRange, type MailLocale, placeName } from './format.js';
+import { linkExpiry, localTimeRange, type MailLocale, placeName } from './format.js';
 import type { EmailContent } from './layout.js';
 import type { RenderLinks } from './render.js';
 import { sessionPageUrl } from '#ics';
 
 export function magicLinkContent(p: MagicLinkPayload, locale: MailLocale): EmailContent {
   const c = COMMON[locale];
-  const expires = new Date(p.expiresAt);
-  const until = Number.isNaN(expires.getTime())
-    ? p.expiresAt
-    : `${localTime(expires, 'UTC', locale)} UTC`;
+  const until = linkExpiry(p.expiresAt, p.timezone, p.zoneCity, locale);
   const words = {
     fr: {
       subject: 'Votre lien de connexion à Convene',
@@ -63,7 +60,8 @@ export function announcementContent(p: AnnouncementPayload, locale: MailLocale):
     es: `Recibe este aviso porque está inscrito/a en «${p.eventName}» en Convene.`,
   }[locale];
   return {
-    subject: `${p.eventName}: ${p.subject}`,
+    // What the organisers wrote first: a phone cuts the end of a subject.
+    subject: `${p.subject} — ${p.eventName}`,
     greeting: c.hello(p.recipientName),
     paragraphs: [intro],
     quote: p.body,

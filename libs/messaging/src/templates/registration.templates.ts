@@ -156,15 +156,15 @@ const WORDING: Record<RegistrationTemplate, Record<MailLocale, NoticeWording>> =
   },
   registration_rejected: {
     fr: {
-      subject: (e) => `Votre inscription à ${e}`,
+      subject: (e) => `Inscription non retenue : ${e}`,
       body: (e) => [`Nous sommes désolés : votre inscription à « ${e} » n'a pas pu être acceptée.`],
     },
     en: {
-      subject: (e) => `Your registration for ${e}`,
+      subject: (e) => `Registration not accepted: ${e}`,
       body: (e) => [`We are sorry: your registration for "${e}" could not be accepted.`],
     },
     es: {
-      subject: (e) => `Su inscripción en ${e}`,
+      subject: (e) => `Inscripción no aceptada: ${e}`,
       body: (e) => [`Lo sentimos: su inscripción en «${e}» no ha podido ser aceptada.`],
     },
   },

@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Where answers go: the event's organisers, not the no-reply sender. */
+  replyTo?: string;
   /** Message-ID header: the outbox id, so a receiver can spot a duplicate. */
   messageId: string;
   headers?: Record<string, string>;
