@@ -7,6 +7,7 @@ import { seedAccommodation } from './seed-accommodation.js';
 import { seedOnsite } from './seed-onsite.js';
 import { seedCertificates } from './seed-certificates.js';
 import { seedFinance } from './seed-finance.js';
+import { seedMail } from './seed-mail.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
@@ -18,4 +19,5 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'onsite', run: seedOnsite },
   { name: 'certificates', run: seedCertificates },
   { name: 'finance', run: seedFinance },
+  { name: 'mail', run: seedMail },
 ];
