@@ -112,6 +112,9 @@ describe('check-in pages (no JavaScript)', () => {
 
   it('lets a facilitator scan at their own session’s door, inside its window only', async () => {
     const c = await as(facilitator);
+    // Their week links each session they lead to its door.
+    const week = await c.get('/my/agenda');
+    expect(week.text).toContain(`href="${base()}/sessions/${sessionId}"`);
     const choose = await c.get(base());
     expect(choose.status).toBe(200);
     expect(choose.text).toContain('Opening plenary');

@@ -67,6 +67,7 @@ export const checkin = {
     n === 1 ? '1 person counted at this session.' : `${n} people counted at this session.`,
   noSessionsToday: 'No session to scan for.',
   yourSessions: 'Your sessions',
+  scanAtDoor: 'Scan badges at the door',
   backToChoice: 'Another desk or door',
 };
 

@@ -65,5 +65,6 @@ export const checkin: CheckinMessages = {
     n === 1 ? '1 persona contada en esta sesión.' : `${n} personas contadas en esta sesión.`,
   noSessionsToday: 'Ninguna sesión para escanear.',
   yourSessions: 'Sus sesiones',
+  scanAtDoor: 'Escanear credenciales en la puerta',
   backToChoice: 'Otro punto de acreditación u otra puerta',
 };

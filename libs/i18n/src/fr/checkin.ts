@@ -65,5 +65,6 @@ export const checkin: CheckinMessages = {
     n <= 1 ? `${n} personne comptée à cette séance.` : `${n} personnes comptées à cette séance.`,
   noSessionsToday: 'Aucune séance à scanner.',
   yourSessions: 'Vos séances',
+  scanAtDoor: 'Scanner les badges à la porte',
   backToChoice: 'Un autre accueil ou une autre porte',
 };

@@ -9,7 +9,13 @@ import { renderPage } from '../../layout/layout.js';
 import { dayHeading, timeRange } from './agenda-format.js';
 import { agendaPath, InLanguage, Mark, sessionPath } from './agenda-parts.js';
 
-function WeekItem(props: { ctx: WebContext; slug: string; zone: string; s: WeekSession }) {
+function WeekItem(props: {
+  ctx: WebContext;
+  slug: string;
+  zone: string;
+  s: WeekSession;
+  eventId: string;
+}) {
   const { ctx, s } = props;
   const t = ctx.t.agenda;
   const hold =
@@ -35,6 +41,13 @@ function WeekItem(props: { ctx: WebContext; slug: string; zone: string; s: WeekS
         {s.room?.name && (
           <p class="pa-meta" dir="auto">
             {s.room.name}
+          </p>
+        )}
+        {s.reason === 'facilitating' && s.status !== 'cancelled' && (
+          <p class="pa-meta">
+            <a href={`/console/events/${props.eventId}/check-in/sessions/${s.id}`}>
+              {ctx.t.checkin.scanAtDoor}
+            </a>
           </p>
         )}
       </div>
@@ -80,7 +93,13 @@ export class MyAgendaController {
                       {e.sessions
                         .filter((s) => s.date === d)
                         .map((s) => (
-                          <WeekItem ctx={ctx} slug={e.slug} zone={e.timezone} s={s} />
+                          <WeekItem
+                            ctx={ctx}
+                            slug={e.slug}
+                            zone={e.timezone}
+                            s={s}
+                            eventId={e.id}
+                          />
                         ))}
                     </ul>
                   </div>
