@@ -10,11 +10,20 @@ export class CoverageLineResponse {
 }
 
 export class PerDiemCoverageResponse extends CoverageLineResponse {
-  @ApiProperty({ nullable: true, example: 3000, description: 'Minor units per day' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 3000,
+    description: 'Minor units per day',
+  })
   dailyMinor!: number | null;
-  @ApiProperty({ nullable: true, example: 'EUR' })
+  @ApiProperty({ type: String, nullable: true, example: 'EUR' })
   currency!: string | null;
-  @ApiProperty({ nullable: true, description: 'Days set by hand for this participant' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Days set by hand for this participant',
+  })
   days!: number | null;
 }
 
@@ -25,7 +34,7 @@ export class CoverageResponse {
   registrationId!: string | null;
   @ApiProperty({ description: "False until the organisers set the event's coverage" })
   configured!: boolean;
-  @ApiProperty({ nullable: true, example: 'EUR' })
+  @ApiProperty({ type: String, nullable: true, example: 'EUR' })
   currency!: string | null;
   @ApiProperty({ type: CoverageLineResponse })
   travel!: CoverageLineResponse;
@@ -37,7 +46,7 @@ export class CoverageResponse {
   meals!: CoverageLineResponse;
   @ApiProperty({ type: PerDiemCoverageResponse })
   perDiem!: PerDiemCoverageResponse;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   note!: string | null;
   @ApiPropertyOptional({ nullable: true, example: '2027-09-01T10:00:00+00:00' })
   updatedAt?: string | null;
@@ -63,9 +72,9 @@ export class CostStatusChangeResponse {
   to!: string;
   @ApiProperty()
   changedAt!: string;
-  @ApiProperty({ nullable: true, description: 'Name of who changed it' })
+  @ApiProperty({ type: String, nullable: true, description: 'Name of who changed it' })
   changedBy!: string | null;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   note!: string | null;
 }
 
@@ -74,13 +83,17 @@ export class CostItemResponse {
   id!: string;
   @ApiProperty({ enum: COST_KINDS })
   kind!: string;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   description!: string | null;
   @ApiProperty({ example: 64500, description: 'Minor units of currency' })
   amountMinor!: number;
   @ApiProperty({ example: 'EUR' })
   currency!: string;
-  @ApiProperty({ nullable: true, description: "In the event's currency; null without a rate" })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "In the event's currency; null without a rate",
+  })
   eventAmountMinor!: number | null;
   @ApiProperty({ enum: PAYERS })
   payer!: string;
@@ -90,7 +103,7 @@ export class CostItemResponse {
   status!: string | null;
   @ApiProperty()
   statusChangedAt!: string;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   statusChangedBy!: string | null;
   @ApiProperty({ type: [ReceiptResponse] })
   receipts!: ReceiptResponse[];
@@ -99,7 +112,7 @@ export class CostItemResponse {
 }
 
 export class CostTotalsResponse {
-  @ApiProperty({ nullable: true, example: 'EUR' })
+  @ApiProperty({ type: String, nullable: true, example: 'EUR' })
   currency!: string | null;
   @ApiProperty()
   networkBearsMinor!: number;
@@ -166,7 +179,7 @@ export class FinanceGroupResponse {
 export class FinanceSummaryResponse {
   @ApiProperty({ format: 'uuid' })
   eventId!: string;
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   currency!: string | null;
   @ApiProperty()
   configured!: boolean;

@@ -73,7 +73,7 @@ export class UpdateCostItemDto {
   @IsIn(COST_KINDS, { message: `kind must be one of ${COST_KINDS.join(', ')}` })
   kind?: CostKind;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Trim()
   @IsString({ message: 'description must be text' })

@@ -49,9 +49,19 @@ function errorResponses(): Record<string, ResponseObject> {
   );
 }
 
-/** operationId (Controller_method) -> public, from the @Public() marks on the handlers. */
-function publicOperations(app: INestApplication): Set<string> {
-  const out = new Set<string>();
+/** Where @nestjs/swagger keeps @ApiProduces (DECORATORS.API_PRODUCES). */
+const PRODUCES = 'swagger/apiProduces';
+
+interface HandlerFacts {
+  /** operationIds (Controller_method) of the @Public() handlers. */
+  open: Set<string>;
+  /** operationId -> the media types its @ApiProduces names. */
+  produces: Map<string, string[]>;
+}
+
+/** What the handlers' own metadata says: public or not, which files they send. */
+function handlerFacts(app: INestApplication): HandlerFacts {
+  const facts: HandlerFacts = { open: new Set(), produces: new Map() };
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
@@ -60,13 +70,14 @@ function publicOperations(app: INestApplication): Set<string> {
       for (const name of Object.getOwnPropertyNames(type.prototype)) {
         const handler = (type.prototype as Record<string, unknown>)[name];
         if (name === 'constructor' || typeof handler !== 'function') continue;
-        if (classPublic || Reflect.getMetadata(PUBLIC_ROUTE, handler) === true) {
-          out.add(`${type.name}_${name}`);
-        }
+        const id = `${type.name}_${name}`;
+        if (classPublic || Reflect.getMetadata(PUBLIC_ROUTE, handler) === true) facts.open.add(id);
+        const produces = Reflect.getMetadata(PRODUCES, handler) as string[] | undefined;
+        if (produces?.length) facts.produces.set(id, produces);
       }
     }
   }
-  return out;
+  return facts;
 }
 
 /** Which errors an operation can answer, from what it takes and who may call it. */
@@ -129,7 +140,7 @@ function typeBareObjects(schema: unknown): void {
  * and which operations are public (no token) or take one.
  */
 export function completeDocument(app: INestApplication, document: OpenAPIObject): OpenAPIObject {
-  const open = publicOperations(app);
+  const { open, produces } = handlerFacts(app);
   document.components = {
     ...document.components,
     // Ours win: one ErrorResponse for every controller, whatever class it names.
@@ -154,20 +165,24 @@ export function completeDocument(app: INestApplication, document: OpenAPIObject)
 
       const responses = op.responses as Record<string, ResponseObject>;
       const success = Object.keys(responses).find((s) => /^2\d\d$/.test(s));
-      if (success && contract?.body) {
-        const response = responses[success];
-        if (
-          !response.content ||
-          Object.values(response.content).every((m) => !(m as { schema?: unknown }).schema)
-        ) {
-          response.content = { ...bodyContent(contract.body) };
-          if (!response.description) response.description = 'Done';
-        }
-        if (contract.csv && response.content && !response.content['text/csv']) {
-          response.content['text/csv'] = {
-            schema: { type: 'string', description: 'CSV (UTF-8 with BOM)' },
-          };
-        }
+      const response = success ? responses[success] : undefined;
+      const hasBody = (r: ResponseObject) =>
+        Object.values(r.content ?? {}).some((m) => (m as { schema?: unknown }).schema);
+      if (response && contract?.body && !hasBody(response)) {
+        response.content = { ...bodyContent(contract.body) };
+        if (!response.description) response.description = 'Done';
+      }
+      // Files (@ApiProduces: PDF, ZIP, images): the bytes, whatever the decorator left out.
+      const files = (produces.get(id) ?? []).filter((m) => m !== 'application/json');
+      if (response && files.length > 0 && !hasBody(response)) {
+        response.content = Object.fromEntries(
+          files.map((m) => [m, { schema: { type: 'string', format: 'binary' } }]),
+        );
+      }
+      if (contract?.csv && response?.content && !response.content['text/csv']) {
+        response.content['text/csv'] = {
+          schema: { type: 'string', description: 'CSV (UTF-8 with BOM)' },
+        };
       }
 
       for (const status of errorsOf(path, method, op, isPublic)) {
@@ -180,12 +195,21 @@ export function completeDocument(app: INestApplication, document: OpenAPIObject)
           existing.content = { 'application/json': { schema: ref('ErrorResponse') } };
         }
       }
-      // An error a controller documented beyond the rules still gets the error body.
+      // Every error leaves through the one filter: whatever class a controller named for
+      // it, its body is the ErrorResponse.
       for (const [status, response] of Object.entries(responses)) {
-        if (/^[45]\d\d$/.test(status) && !('$ref' in response) && !response.content) {
+        if (/^[45]\d\d$/.test(status) && !('$ref' in response)) {
           response.content = { 'application/json': { schema: ref('ErrorResponse') } };
         }
       }
+    }
+  }
+  // Error classes a controller named (ApiErrorResponse...) gave way to ErrorResponse above.
+  const schemas = document.components.schemas ?? {};
+  const used = JSON.stringify({ paths: document.paths, components: document.components });
+  for (const name of Object.keys(schemas)) {
+    if (/.ErrorResponse$/.test(name) && !used.includes(`"#/components/schemas/${name}"`)) {
+      delete schemas[name];
     }
   }
   return document;
