@@ -75,6 +75,8 @@ describe('certificates of attendance', () => {
   let organiser: Session;
   let host: Session;
   let stranger: Session;
+  /** The organiser of another event. */
+  let rival: Session;
   let eventId: string;
   const people: Record<string, Session & { registrationId: string }> = {};
   const sessions: Record<string, string> = {};
@@ -97,6 +99,14 @@ describe('certificates of attendance', () => {
     organiser = await signup(t, { name: 'Nadia Benali', organisationId: org.id });
     host = await signup(t, { name: 'Karim Host' });
     stranger = await signup(t, { name: 'Someone Else' });
+    rival = await signup(t, { name: 'Organiser Elsewhere' });
+    const elsewhere = (await createEvent(t, admin, { name: 'Another meeting' })).id;
+    await t
+      .http()
+      .post(`/api/events/${elsewhere}/staff`)
+      .set(admin.auth)
+      .send({ accountId: rival.id, role: 'organiser' })
+      .expect(201);
     eventId = (
       await createEvent(t, admin, {
         name: 'Communities of Practice — Casablanca 2026',
@@ -264,9 +274,9 @@ describe('certificates of attendance', () => {
     expect(res.body.details).toMatchObject({ reason: 'no_attendance' });
   });
 
-  it('is refused to another participant, a host and a stranger (404), and the ZIP to non-organisers', async () => {
+  it('is refused to another participant, a host, a stranger and another event’s organiser (404), and the ZIP to non-organisers', async () => {
     const id = people.spanish.registrationId;
-    for (const who of [people.khmer, host, stranger]) {
+    for (const who of [people.khmer, host, stranger, rival]) {
       const res = await t
         .http()
         .get(`/api/registrations/${id}/certificate.pdf`)
@@ -282,6 +292,7 @@ describe('certificates of attendance', () => {
       .set(people.spanish.auth)
       .expect(403);
     await t.http().get(`/api/events/${eventId}/certificates.zip`).set(stranger.auth).expect(403);
+    await t.http().get(`/api/events/${eventId}/certificates.zip`).set(rival.auth).expect(403);
     await t.http().get(`/api/events/not-a-uuid/certificates.zip`).set(organiser.auth).expect(404);
   });
 
@@ -367,7 +378,8 @@ describe('certificates of attendance', () => {
       expect(page.text).toContain('Attestations de présence');
       expect(page.text).toContain('3 personnes ont assisté à au moins une séance.');
       expect(page.text).toContain(PEOPLE[2].name);
-      expect(page.text).toContain('9 h 30');
+      // Kept on one line (no-break spaces).
+      expect(page.text).toContain('9\u00a0h\u00a030');
       expect(page.text).toContain(`/console/events/${eventId}/certificates/certificates.zip`);
       const zip = await web.get(`/console/events/${eventId}/certificates/certificates.zip`);
       expect(zip.status).toBe(200);
@@ -377,7 +389,7 @@ describe('certificates of attendance', () => {
         `/console/events/${eventId}/certificates/${people.spanish.registrationId}/certificate.pdf`,
       );
       expect(one.status).toBe(200);
-      for (const who of [host, people.spanish, stranger]) {
+      for (const who of [host, people.spanish, stranger, rival]) {
         const client = await as(who);
         const res = await client.get(`/console/events/${eventId}/certificates`);
         expect(res.status).toBe(404);
