@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { renderMessage } from '#messaging';
 import { readIcs } from '../libs/ics/src/testing/read-ics.js';
 import { confirmMany } from './support/agenda-fixtures.js';
 import {
@@ -294,6 +295,26 @@ describe('session texts in several languages', () => {
       { template: 'signup_promoted', title: 'Los padres en el centro' },
       { template: 'session_changed', title: 'Los padres en el centro' },
     ]);
+    // The event's name too: the rows carry its translations, the email picks its language.
+    const [row]: Array<{ payload: Record<string, unknown> }> = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT payload FROM messages WHERE recipient_account_id = $1 AND template = 'session_changed'`,
+        [es.id],
+      );
+    // Plain text is wrapped at a line length: compare it as one line.
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+    const withNames = {
+      ...row.payload,
+      eventNames: { fr: 'Semaine de Tanger', es: 'Semana de Tánger' },
+    };
+    expect(oneLine(renderMessage('session_changed', 'es', withNames).text)).toContain(
+      'Semana de Tánger',
+    );
+    expect(oneLine(renderMessage('session_changed', 'fr', withNames).text)).toContain(
+      'Semaine de Tanger',
+    );
+    expect(row.payload.eventLanguages).toEqual(['fr', 'en', 'es']);
   });
 
   it("answers an event's name and description in the reader's language, saying which", async () => {
