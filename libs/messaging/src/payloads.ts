@@ -58,6 +58,13 @@ export interface MagicLinkPayload {
   link: string;
   /** ISO instant. */
   expiresAt: string;
+  /**
+   * The recipient's zone for the expiry time: their latest event's (accounts have none).
+   * Absent (no registration yet, or an older row): written in UTC, said so.
+   */
+  timezone?: string | null;
+  /** That event's city, to name the zone ("heure de Tanger"). */
+  zoneCity?: string | null;
 }
 
 /** A link to confirm an address or to reset a password (same shape as a sign-in link). */

@@ -25,10 +25,33 @@ export class UnknownTemplateError extends Error {
   }
 }
 
-/** Where the app is, for links to its pages (the worker's PUBLIC_URL). */
+/** Where the app is, for links to its pages (the worker's PUBLIC_URL), and who signs. */
 export interface RenderLinks {
   publicUrl?: string;
+  /**
+   * The event's organisers' contact (the email's Reply-To): an event email is signed by
+   * them with it, instead of by Convene.
+   */
+  organisersContact?: string | null;
+  /** An optional announcement's link to stop this event's announcements. */
+  unsubscribeUrl?: string;
 }
+
+/** "L'équipe des organisateurs, <event> — <contact>": the signature of every event email. */
+const ORGANISERS: Record<MailLocale, (event: string, contact: string | null) => string> = {
+  fr: (e, c) => `L'équipe des organisateurs, ${e}${c ? ` — ${c}` : ''}`,
+  en: (e, c) => `The organisers' team, ${e}${c ? ` — ${c}` : ''}`,
+  es: (e, c) => `El equipo organizador, ${e}${c ? ` — ${c}` : ''}`,
+};
+
+const UNSUBSCRIBE: Record<MailLocale, (url: string) => string> = {
+  fr: (u) =>
+    `Ne plus recevoir les annonces facultatives de cet événement (les messages sur votre inscription continueront) : ${u}`,
+  en: (u) =>
+    `Stop this event's optional announcements (emails about your registration still come): ${u}`,
+  es: (u) =>
+    `Dejar de recibir los anuncios opcionales de este evento (los mensajes sobre su inscripción seguirán llegando): ${u}`,
+};
 
 type ContentOf = (payload: never, locale: MailLocale, links: RenderLinks) => EmailContent;
 
@@ -66,5 +89,12 @@ export function renderMessage(
       ? CONTENT[template as keyof typeof CONTENT](payload as never, lang, links)
       : undefined;
   if (!content) throw new UnknownTemplateError(template);
+  const eventName = typeof payload.eventName === 'string' ? payload.eventName : undefined;
+  if (eventName && links.organisersContact !== undefined) {
+    content.signature = ORGANISERS[lang](eventName, links.organisersContact);
+  }
+  if (links.unsubscribeUrl) {
+    content.footer = `${content.footer}\n${UNSUBSCRIBE[lang](links.unsubscribeUrl)}`;
+  }
   return renderLayout(content, lang);
 }
