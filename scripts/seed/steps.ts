@@ -3,6 +3,7 @@ import type { SeedStep } from './seed-context.js';
 import { seedPreviousEdition } from './seed-previous-edition.js';
 import { seedRegistrations } from './seed-registrations.js';
 import { seedTravel } from './seed-travel.js';
+import { seedLetters } from './seed-letters.js';
 import { seedAccommodation } from './seed-accommodation.js';
 import { seedOnsite } from './seed-onsite.js';
 import { seedCertificates } from './seed-certificates.js';
@@ -15,6 +16,7 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'previous edition', run: seedPreviousEdition },
   { name: 'agenda', run: seedAgenda },
   { name: 'travel', run: seedTravel },
+  { name: 'letters', run: seedLetters },
   { name: 'accommodation', run: seedAccommodation },
   { name: 'onsite', run: seedOnsite },
   { name: 'certificates', run: seedCertificates },

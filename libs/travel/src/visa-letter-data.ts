@@ -56,7 +56,8 @@ export class DomainLetterData implements LetterDataSource {
     if (!stay) return this.fallback.stay(m, eventId);
     return {
       name: stay.hotelName,
-      address: [stay.address, stay.city].filter(Boolean).join(', '),
+      address: stay.address,
+      city: stay.city,
       checkIn: stay.checkIn,
       checkOut: stay.checkOut,
     };

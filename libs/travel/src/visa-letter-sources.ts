@@ -21,8 +21,10 @@ export interface LetterCoverage {
 export interface LetterStay {
   /** "Hôtel Continental". */
   name: string;
-  /** Street address, city and country as written on a map. */
+  /** Street address as written on a map. */
   address: string;
+  /** The city, named in the letter's language when known (Tanger, Tánger, Tangier). */
+  city?: string | null;
   /** YYYY-MM-DD nights, when known. */
   checkIn?: string | null;
   checkOut?: string | null;

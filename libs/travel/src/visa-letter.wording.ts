@@ -499,7 +499,9 @@ export function visaLetterText(f: LetterFacts): LetterText {
     : null;
   const stay = f.stay
     ? [
-        [f.stay.name, f.stay.address].filter(Boolean).join(', '),
+        [f.stay.name, f.stay.address, f.stay.city && placeName(f.stay.city, 'UTC', f.locale)]
+          .filter(Boolean)
+          .join(', '),
         f.stay.checkIn && f.stay.checkOut
           ? ` (${w.nights(date(f.stay.checkIn), date(f.stay.checkOut))})`
           : '',

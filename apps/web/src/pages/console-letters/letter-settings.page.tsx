@@ -100,7 +100,7 @@ export function LetterSettingsPage(props: {
         action={letterPath(event.id)}
         method="post"
         enctype="multipart/form-data"
-        class="card"
+        class="card cl-form"
         id="cl-letter"
         noValidate
       >
@@ -116,22 +116,24 @@ export function LetterSettingsPage(props: {
             rows={3}
             maxLength={500}
           />
-          <TextField
-            form={form}
-            name="orgPhone"
-            label={t.orgPhone}
-            type="tel"
-            maxLength={40}
-            dir="ltr"
-          />
-          <TextField
-            form={form}
-            name="orgEmail"
-            label={t.orgEmail}
-            type="email"
-            maxLength={200}
-            dir="ltr"
-          />
+          <div class="cl-row">
+            <TextField
+              form={form}
+              name="orgPhone"
+              label={t.orgPhone}
+              type="tel"
+              maxLength={40}
+              dir="ltr"
+            />
+            <TextField
+              form={form}
+              name="orgEmail"
+              label={t.orgEmail}
+              type="email"
+              maxLength={200}
+              dir="ltr"
+            />
+          </div>
           <ImageField
             ctx={ctx}
             form={form}
@@ -163,9 +165,11 @@ export function LetterSettingsPage(props: {
         <fieldset>
           <legend>{t.consulate}</legend>
           <p class="hint">{t.consulateHint}</p>
-          <TextField form={form} name="consulateWording.fr" label={t.wordingFr} maxLength={200} />
-          <TextField form={form} name="consulateWording.en" label={t.wordingEn} maxLength={200} />
-          <TextField form={form} name="consulateWording.es" label={t.wordingEs} maxLength={200} />
+          <div class="cl-row">
+            <TextField form={form} name="consulateWording.fr" label={t.wordingFr} maxLength={200} />
+            <TextField form={form} name="consulateWording.en" label={t.wordingEn} maxLength={200} />
+            <TextField form={form} name="consulateWording.es" label={t.wordingEs} maxLength={200} />
+          </div>
           <CheckboxField
             form={form}
             name="bilingual"
@@ -176,15 +180,17 @@ export function LetterSettingsPage(props: {
         <fieldset>
           <legend>{t.coverage}</legend>
           <p class="hint">{t.coverageHint}</p>
-          {COVERAGE_ITEMS.map((item) => (
-            <SelectField
-              form={form}
-              name={`coverage.${item}`}
-              label={t.items[item]}
-              options={payers}
-              placeholder={t.payers.none}
-            />
-          ))}
+          <div class="cl-row">
+            {COVERAGE_ITEMS.map((item) => (
+              <SelectField
+                form={form}
+                name={`coverage.${item}`}
+                label={t.items[item]}
+                options={payers}
+                placeholder={t.payers.none}
+              />
+            ))}
+          </div>
           <TextArea
             form={form}
             name="stayAddress"
