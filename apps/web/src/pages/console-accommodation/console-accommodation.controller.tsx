@@ -167,22 +167,20 @@ export class ConsoleAccommodationController {
     const fromPerson = nights.length > 0 || body.nights !== undefined;
     const values = { roomId: textOf(body, 'roomId') ?? '', ...(fromPerson ? { nights } : {}) };
     const parsed = await parseForm(ctx, AssignRoomDto, values, { ...values });
-    const back = async (notice: string) =>
+    const back = async (notice: string, status: number) =>
       new HtmlResponse(
         fromPerson
           ? await this.person(ctx, actor, event, registrationId, { notice })
           : await this.overview(ctx, actor, event, { notice }),
-        409,
+        status,
       );
-    if (!parsed.ok) {
-      return back(ctx.t.accommodation.chooseRoom);
-    }
+    if (!parsed.ok) return back(ctx.t.accommodation.chooseRoom, 400);
     try {
       await this.assignments.assign(actor, event.id, registrationId, parsed.value);
     } catch (e) {
       const notice = refusalText(ctx, e);
       if (!notice) throw e;
-      return back(notice);
+      return back(notice, 409);
     }
     return redirect(
       fromPerson

@@ -121,7 +121,10 @@ export function RoomingListPage(props: {
               {list.lines.map((l) => (
                 <tr>
                   <td>
-                    <bdi>{room(l)}</bdi> <span class="muted">{type(l.roomType)}</span>
+                    <bdi>{room(l)}</bdi>
+                    {!room(l).startsWith(type(l.roomType)) && (
+                      <span class="muted"> {type(l.roomType)}</span>
+                    )}
                   </td>
                   <td dir="auto">{l.name}</td>
                   <td class="ac-nowrap">{mediumDate(l.checkIn, ctx.locale)}</td>
