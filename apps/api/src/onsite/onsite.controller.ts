@@ -26,7 +26,11 @@ import type { Response } from 'express';
 import { type Actor, badRequest, isUuid, UuidParamPipe } from '#core';
 import { Badges, type BadgeFile, CheckIns, DoorAttendance, ScanBadgeDto } from '#onsite';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { CheckInResponse, DoorAttendanceResponse, ErrorResponse } from './onsite.responses.js';
+import {
+  CheckInResponse,
+  DoorAttendanceResponse,
+  OnsiteErrorResponse,
+} from './onsite.responses.js';
 
 const EventId = new UuidParamPipe('Event');
 const RegistrationId = new UuidParamPipe('Registration');
@@ -70,8 +74,14 @@ export class RegistrationBadgeController {
   @ApiOperation({ summary: 'The badge of a confirmed registration (PDF, A4 with cut lines)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The badge: name, organisation, country, role, QR code' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'Not the holder nor an organiser' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'badge_unavailable: not confirmed' })
+  @ApiNotFoundResponse({
+    type: OnsiteErrorResponse,
+    description: 'Not the holder nor an organiser',
+  })
+  @ApiConflictResponse({
+    type: OnsiteErrorResponse,
+    description: 'badge_unavailable: not confirmed',
+  })
   async badge(@CurrentActor() actor: Actor, @Param('id', RegistrationId) id: string) {
     return pdfFile(await this.badges.forRegistration(actor, id));
   }
@@ -98,9 +108,12 @@ export class EventOnsiteController {
     description: 'Only these registrations (ids separated by commas)',
   })
   @ApiOkResponse({ description: 'The sheets' })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'ids: not registration ids' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff who are not organisers' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown event, or not its staff' })
+  @ApiBadRequestResponse({ type: OnsiteErrorResponse, description: 'ids: not registration ids' })
+  @ApiForbiddenResponse({ type: OnsiteErrorResponse, description: 'Staff who are not organisers' })
+  @ApiNotFoundResponse({
+    type: OnsiteErrorResponse,
+    description: 'Unknown event, or not its staff',
+  })
   async sheets(
     @CurrentActor() actor: Actor,
     @Param('id', EventId) id: string,
@@ -116,14 +129,14 @@ export class EventOnsiteController {
   })
   @ApiCreatedResponse({ type: CheckInResponse, description: 'Checked in now' })
   @ApiOkResponse({ type: CheckInResponse, description: 'Already checked in today' })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'code missing or too long' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff who are not organisers' })
+  @ApiBadRequestResponse({ type: OnsiteErrorResponse, description: 'code missing or too long' })
+  @ApiForbiddenResponse({ type: OnsiteErrorResponse, description: 'Staff who are not organisers' })
   @ApiNotFoundResponse({
-    type: ErrorResponse,
+    type: OnsiteErrorResponse,
     description: 'badge_not_valid (unknown, unreadable or another event’s), or not its staff',
   })
   @ApiConflictResponse({
-    type: ErrorResponse,
+    type: OnsiteErrorResponse,
     description: 'badge_revoked: the registration was cancelled or rejected; event_archived',
   })
   async checkIn(
@@ -153,14 +166,17 @@ export class SessionDoorController {
   })
   @ApiCreatedResponse({ type: DoorAttendanceResponse, description: 'Counted now' })
   @ApiOkResponse({ type: DoorAttendanceResponse, description: 'Already counted' })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'code missing or too long' })
+  @ApiBadRequestResponse({ type: OnsiteErrorResponse, description: 'code missing or too long' })
   @ApiForbiddenResponse({
-    type: ErrorResponse,
+    type: OnsiteErrorResponse,
     description: 'Hosts and staff who neither organise nor facilitate this session',
   })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'badge_not_valid, or not its staff' })
+  @ApiNotFoundResponse({
+    type: OnsiteErrorResponse,
+    description: 'badge_not_valid, or not its staff',
+  })
   @ApiConflictResponse({
-    type: ErrorResponse,
+    type: OnsiteErrorResponse,
     description:
       'attendance_window (details.opensAt, closesAt), badge_revoked, session_not_published',
   })

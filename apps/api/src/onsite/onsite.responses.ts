@@ -41,7 +41,8 @@ export class DoorAttendanceResponse {
   message!: string;
 }
 
-export class ErrorResponse {
+/** Documents the error responses here; the OpenAPI document maps them to its one ErrorResponse. */
+export class OnsiteErrorResponse {
   @ApiProperty({ example: 409 })
   statusCode!: number;
   @ApiProperty({ example: 'Conflict' })
