@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { parseCsv } from './support/csv.js';
@@ -361,6 +363,13 @@ describe('finance: coverage, costs, receipts, rates and who sees them', () => {
     expect(own.headers['content-type']).toBe('application/pdf');
     expect(own.headers['content-disposition']).toMatch(/^attachment/);
     expect((own.body as Buffer).equals(PDF)).toBe(true);
+    // At rest the bytes are encrypted: the stored file is not the PDF.
+    const [{ storage_key }] = await t.app
+      .get(DataSource)
+      .query(`SELECT storage_key FROM cost_receipts WHERE id = $1`, [pdf.body.id]);
+    const stored = await readFile(join('var/files', storage_key));
+    expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(stored.toString('utf8')).toMatch(/^v1\./);
     for (const who of [jean, host, facilitator, otherOrganiser]) {
       await t.http().get(`/api/receipts/${pdf.body.id}`).set(who.auth).expect(404);
     }

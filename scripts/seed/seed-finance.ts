@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sealReceipt } from '#finance';
 import { fileStorageFromEnv } from '#files';
 import { DEMO_ORGANISER } from './demo-data.js';
 import type { SeedContext } from './seed-context.js';
@@ -260,8 +261,8 @@ export async function seedFinance(ctx: SeedContext): Promise<void> {
       if (c.receipt) {
         const bytes = demoReceiptPdf(`${person.name} - ${c.description ?? c.kind}`);
         const receiptId = randomUUID();
-        const key = `receipts/${eventId}/${receiptId}.pdf`;
-        await storage.put(key, bytes, 'application/pdf');
+        const key = `receipts/${eventId}/${receiptId}.enc`;
+        await storage.put(key, sealReceipt(ctx.fieldCipher, bytes), 'application/octet-stream');
         await ds.query(
           `INSERT INTO cost_receipts (id, cost_item_id, registration_id, event_id, storage_key,
              content_type, size_bytes, file_name, uploaded_by, uploaded_at)

@@ -14,3 +14,4 @@ export * from './receipts.service.js';
 export * from './rates.service.js';
 export * from './finance-reports.service.js';
 export * from './dto/cost.dto.js';
+export * from './receipt-cipher.js';

@@ -2,12 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { type Actor, badRequest, conflict, notFound, toZonedIso } from '#core';
+import {
+  APP_CONFIG,
+  type Actor,
+  type AppConfig,
+  badRequest,
+  conflict,
+  FieldCipher,
+  notFound,
+  toZonedIso,
+} from '#core';
 import { requireWritable } from '#events';
 import { EXTENSION_OF, FILE_STORAGE, type FileStorage, sniffType } from '#files';
 import { CostReceipt } from './cost-item.entity.js';
 import type { ReceiptView } from './cost.views.js';
 import { Costs } from './costs.service.js';
+import { openReceipt, sealReceipt } from './receipt-cipher.js';
 
 /** 5 MB: a phone photo of a receipt or a scanned invoice, not a whole archive. */
 export const RECEIPT_MAX_BYTES = 5 * 1024 * 1024;
@@ -26,11 +36,16 @@ export interface UploadedFile {
  */
 @Injectable()
 export class Receipts {
+  private readonly cipher: FieldCipher;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly costs: Costs,
-  ) {}
+  ) {
+    this.cipher = new FieldCipher(config.dataEncryptionKey);
+  }
 
   async attach(actor: Actor, itemId: string, file: UploadedFile | undefined): Promise<ReceiptView> {
     const { item, loaded } = await this.costs.loadItemForOrganiser(actor, itemId);
@@ -55,8 +70,9 @@ export class Receipts {
       });
     }
     const id = randomUUID();
-    const key = `receipts/${item.eventId}/${id}.${EXTENSION_OF[type]}`;
-    await this.storage.put(key, file.buffer, type);
+    const key = `receipts/${item.eventId}/${id}.enc`;
+    // Encrypted at rest; the row keeps the real type and size.
+    await this.storage.put(key, sealReceipt(this.cipher, file.buffer), 'application/octet-stream');
     const row = await repo.save({
       id,
       costItemId: itemId,
@@ -94,8 +110,9 @@ export class Receipts {
     await this.costs.loadItemRegistration(actor, row.registrationId).catch(() => {
       throw notFound('Receipt');
     });
-    const bytes = await this.storage.get(row.storageKey);
-    if (!bytes) throw notFound('Receipt');
+    const stored = await this.storage.get(row.storageKey);
+    if (!stored) throw notFound('Receipt');
+    const bytes = openReceipt(this.cipher, stored);
     return {
       bytes,
       contentType: row.contentType,
