@@ -124,7 +124,8 @@ describe('verification of letters, certificates and badges', () => {
       `INSERT INTO badge_codes (registration_id, event_id, code) VALUES ($1, $2, $3)`,
       [person.registrationId, eventId, codes.badge],
     );
-  });
+    // Two PDFs made and two QR codes read: a busy shared machine needs more than a minute.
+  }, 180_000);
   afterAll(() => t.close());
 
   it('gives every document its own 128-bit code', () => {
