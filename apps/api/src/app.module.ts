@@ -29,6 +29,7 @@ import { TravelApiModule } from './travel/travel-api.module.js';
 import { CertificatesApiModule } from './certificates/certificates-api.module.js';
 import { FinanceApiModule } from './finance/finance-api.module.js';
 import { OnsiteApiModule } from './onsite/onsite-api.module.js';
+import { MaterialsApiModule } from './materials/materials-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
 import { WebErrorFilter, WebModule } from '../../web/src/index.js';
 
@@ -53,6 +54,7 @@ export class AppModule {
         CertificatesApiModule,
         FinanceApiModule,
         OnsiteApiModule,
+        MaterialsApiModule,
         AccommodationApiModule,
         PrivacyModule,
         WebModule,

@@ -23,6 +23,7 @@ import { Finance1763702600000 } from './1763702600000-finance.js';
 import { MailRetries1763702700000 } from './1763702700000-mail-retries.js';
 import { SeedKeys1763702900000 } from './1763702900000-seed-keys.js';
 import { SessionTexts1763702910000 } from './1763702910000-session-texts.js';
+import { Sharing1763703100000 } from './1763703100000-sharing.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   MailRetries1763702700000,
   SeedKeys1763702900000,
   SessionTexts1763702910000,
+  Sharing1763703100000,
 ];
