@@ -170,7 +170,7 @@ describe('console: dashboard, announcements and messages', () => {
       expect(res.text).toContain('1 person who reads Spanish will receive the French version.');
       expect(res.text).toContain('Send to 5 people');
       expect(res.text).toContain(
-        `${(await ds.query(`SELECT name FROM events WHERE id = $1`, [event.id]))[0].name}: Room change`,
+        `Room change — ${(await ds.query(`SELECT name FROM events WHERE id = $1`, [event.id]))[0].name}`,
       );
       expect(res.text).toContain("Thursday's workshop is in room 2.");
       expect(res.text).toContain('Bonjour [nom],');

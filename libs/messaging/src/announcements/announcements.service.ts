@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, badRequest, conflict, type Locale, LOCALES, notFound } from '#core';
 import { type Event, EventAccess } from '#events';
+import { organisersContact } from '../organisers-contact.js';
 import { Outbox, type OutboundMessage } from '../outbox.service.js';
 import { type AnnouncementPayload, eventSummary } from '../payloads.js';
 import { renderMessage, type RenderLinks } from '../templates/render.js';
@@ -257,6 +258,8 @@ export class AnnouncementsService {
   ): Promise<Array<{ locale: Locale } & RenderedEmail>> {
     const event = await this.access.requireOrganiser(actor, eventId);
     const written = this.writtenLocales(dto as CreateAnnouncementDto);
+    // Signed as it will be sent: by the organisers, with their contact.
+    const contact = await organisersContact(this.dataSource, event.id);
     return written.map((locale) => ({
       locale,
       ...renderMessage(
@@ -268,7 +271,7 @@ export class AnnouncementsService {
           subject: dto.subject[locale],
           body: dto.body[locale],
         },
-        links,
+        { organisersContact: contact, ...links },
       ),
     }));
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { type CalendarInvite, renderInvite } from '../templates/invite.js';
 import { erasedSecrets } from '../secret-payload-fields.js';
+import { organisersContact } from '../organisers-contact.js';
 import { renderMessage } from '../templates/render.js';
 import { unsubscribeToken, unsubscribeUrl } from '../unsubscribe/unsubscribe-token.js';
 import { MailTransport } from '../transport/mail-transport.js';
@@ -67,7 +68,7 @@ export class MailSender {
     if (!row) return 'skipped';
 
     const replyTo = row.event_id
-      ? await this.organisersContact(row.event_id)
+      ? await organisersContact(this.dataSource, row.event_id)
       : (this.config.adminEmail ?? null);
     // Optional announcements can be stopped per event (RFC 8058 one-click); service
     // emails (registration, sessions, sign-in) always go.
@@ -153,25 +154,6 @@ export class MailSender {
     } finally {
       clearInterval(renew);
     }
-  }
-
-  /**
-   * Who answers an event's emails: the contact set on the event, else its first
-   * organiser's address, else its creator's.
-   */
-  private async organisersContact(eventId: string): Promise<string | null> {
-    const [row]: Array<{ contact: string | null }> = await this.dataSource.query(
-      `SELECT COALESCE(
-                e.contact_email,
-                (SELECT a.email FROM event_staff s JOIN accounts a ON a.id = s.account_id
-                  WHERE s.event_id = e.id AND s.role = 'organiser'
-                  ORDER BY s.created_at LIMIT 1),
-                (SELECT a.email FROM accounts a WHERE a.id = e.created_by)
-              ) AS contact
-         FROM events e WHERE e.id = $1`,
-      [eventId],
-    );
-    return row?.contact ?? null;
   }
 
   private async renewClaim(id: string): Promise<void> {
