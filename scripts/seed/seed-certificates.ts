@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { parseInstant } from '#core';
+import { referencePrefix } from '#travel';
 import { DEMO_ORGANISER, DEMO_PREVIOUS_EVENT } from './demo-data.js';
 import type { SeedContext } from './seed-context.js';
 import { seedOnce } from './seed-keys.js';
@@ -107,9 +109,10 @@ const MISSED: Record<string, string[]> = {
 /**
  * Last year's week in Dakar, for certificates of attendance in the demo: its sessions
  * (once, under seed keys, like the Tangier agenda) and who attended them, taken from the
- * organiser's lists. Everyone who came has a certificate to download; the cancelled
- * registration has none. Idempotent: sessions deleted by an organiser stay deleted,
- * attendance rows are only added when missing.
+ * organiser's lists. Everyone who came has a certificate to download (issued already,
+ * so its /verify/<code> page answers in the demo); the cancelled registration has none.
+ * Idempotent: sessions deleted by an organiser stay deleted, attendance rows and
+ * certificates are only added when missing.
  */
 export async function seedCertificates(ctx: SeedContext): Promise<void> {
   const { ds, accountIds } = ctx;
@@ -171,5 +174,26 @@ export async function seedCertificates(ctx: SeedContext): Promise<void> {
         [sessionId, person.account_id, marked, organiserId],
       );
     }
+  }
+
+  // Certificates as a first download gives them (DKR26-C0001, ...), in registration order.
+  const missing = (await ds.query(
+    `SELECT r.id FROM registrations r
+      WHERE r.event_id = $1 AND r.status = 'confirmed'
+        AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.registration_id = r.id)
+        AND EXISTS (SELECT 1 FROM session_attendance sa JOIN sessions s ON s.id = sa.session_id
+                     WHERE s.event_id = r.event_id AND sa.account_id = r.account_id)
+      ORDER BY r.created_at, r.id`,
+    [event.id],
+  )) as Array<{ id: string }>;
+  const prefix = `${referencePrefix(DEMO_PREVIOUS_EVENT.venueCity)}${DEMO_PREVIOUS_EVENT.startDate.slice(2, 4)}-C`;
+  for (const { id } of missing) {
+    await ds.query(
+      `INSERT INTO certificates (registration_id, event_id, number, reference, code, issued_at)
+       SELECT $2, $1, n, $5 || lpad(n::text, 4, '0'), $3, $4
+         FROM (SELECT coalesce(max(number), 0) + 1 AS n FROM certificates WHERE event_id = $1) x
+       ON CONFLICT (registration_id) DO NOTHING`,
+      [event.id, id, randomBytes(16).toString('base64url'), at('2026-10-26', '10:00'), prefix],
+    );
   }
 }
