@@ -13,7 +13,8 @@ import {
   type Session,
   signup,
 } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 /*
  * The whole path through real pieces: API (or Outbox) -> messages row -> relay ->
@@ -287,6 +288,13 @@ describe('email through the outbox, the queue and SMTP', () => {
       const view = listed.body.items.find((m: { id: string }) => m.id === row.id);
       expect(view).toMatchObject({ status: 'delayed' });
       expect(Date.parse(view.nextAttemptAt)).toBeGreaterThan(Date.parse(view.createdAt));
+      // And the console's message log, in French: delayed, with when it goes next.
+      const web = new WebClient(t);
+      await web.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+      const log = await web.get(`/console/events/${event.id}/messages?lang=fr`);
+      expect(log.status).toBe(200);
+      expect(log.text).toContain('Retardé, nouvel essai prévu');
+      expect(log.text).toContain('Prochain essai le');
 
       // The pause between attempts is capped: the gap never exceeds maxBackoffMs (+ work).
       const [{ gap }] = await ds.query(
@@ -309,6 +317,8 @@ describe('email through the outbox, the queue and SMTP', () => {
 
       // "Retry all failed" for the event puts it back; with the server accepting, it goes once.
       sink.mode = 'accept';
+      const failedLog = await web.get(`/console/events/${event.id}/messages?lang=fr`);
+      expect(failedLog.text).toContain('Renvoyer tous les e-mails en échec');
       const before = sink.accepted;
       const retried = await t
         .http()
