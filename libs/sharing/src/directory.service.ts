@@ -67,9 +67,14 @@ export class Directory {
   }
 
   /** Whether the participant's own registration is listed; 404 for anyone else's. */
-  async status(actor: Actor, registrationId: string): Promise<{ listed: boolean; eventId: string }> {
+  async status(
+    actor: Actor,
+    registrationId: string,
+  ): Promise<{ listed: boolean; eventId: string }> {
     const reg = await this.own(actor, registrationId);
-    const found = await this.dataSource.getRepository(DirectoryListing).existsBy({ registrationId });
+    const found = await this.dataSource
+      .getRepository(DirectoryListing)
+      .existsBy({ registrationId });
     return { listed: found, eventId: reg.event_id };
   }
 

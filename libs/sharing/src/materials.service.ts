@@ -172,7 +172,7 @@ export class Materials {
   private async checkSession(eventId: string, sessionId: unknown): Promise<string | null> {
     if (sessionId === undefined || sessionId === null || sessionId === '') return null;
     if (typeof sessionId !== 'string' || !UUID.test(sessionId)) {
-      throw badRequest('sessionId must be the id of one of the event\'s sessions', {
+      throw badRequest("sessionId must be the id of one of the event's sessions", {
         field: 'sessionId',
         code: 'uuid',
       });
@@ -213,20 +213,18 @@ export class Materials {
         if (f.mine) facilitated.add(f.id);
       }
     }
-    return rows.map(
-      (r): MaterialView => ({
-        id: r.id,
-        eventId: r.eventId,
-        sessionId: r.sessionId,
-        sessionTitle: r.sessionId ? (titles.get(r.sessionId) ?? null) : null,
-        title: r.title,
-        fileName: r.fileName,
-        contentType: r.contentType,
-        sizeBytes: r.sizeBytes,
-        uploadedAt: toZonedIso(r.uploadedAt, s.event.timezone),
-        canDelete: s.isOrganiser || (r.sessionId !== null && facilitated.has(r.sessionId)),
-      }),
-    );
+    return rows.map((r): MaterialView => ({
+      id: r.id,
+      eventId: r.eventId,
+      sessionId: r.sessionId,
+      sessionTitle: r.sessionId ? (titles.get(r.sessionId) ?? null) : null,
+      title: r.title,
+      fileName: r.fileName,
+      contentType: r.contentType,
+      sizeBytes: r.sizeBytes,
+      uploadedAt: toZonedIso(r.uploadedAt, s.event.timezone),
+      canDelete: s.isOrganiser || (r.sessionId !== null && facilitated.has(r.sessionId)),
+    }));
   }
 }
 

@@ -120,12 +120,19 @@ export class MaterialsController {
     description: 'No file, not an accepted type (details.code file_type), or an unknown session',
   })
   @ApiPayloadTooLargeResponse({ type: SharingErrorResponse, description: 'The file is too large' })
-  @ApiForbiddenResponse({ type: SharingErrorResponse, description: 'Not an organiser or facilitator' })
+  @ApiForbiddenResponse({
+    type: SharingErrorResponse,
+    description: 'Not an organiser or facilitator',
+  })
   @ApiNotFoundResponse(NOT_YOURS)
   @ApiConflictResponse({ type: SharingErrorResponse, description: 'The event is archived' })
   @UseInterceptors(
     MaterialTooLarge,
-    FileInterceptor('file', { limits: { fileSize: materialMaxBytes(), files: 1, fields: 5 } }),
+    FileInterceptor('file', {
+      limits: { fileSize: materialMaxBytes(), files: 1, fields: 5 },
+      // File names as browsers send them (UTF-8), not busboy's latin1 default.
+      ...({ defParamCharset: 'utf8' } as object),
+    }),
   )
   upload(
     @CurrentActor() actor: Actor,
@@ -172,10 +179,7 @@ export class MaterialsController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiForbiddenResponse({ type: SharingErrorResponse, description: 'Not yours to delete' })
   @ApiNotFoundResponse(NOT_YOURS)
-  async remove(
-    @CurrentActor() actor: Actor,
-    @Param('materialId', MaterialId) materialId: string,
-  ) {
+  async remove(@CurrentActor() actor: Actor, @Param('materialId', MaterialId) materialId: string) {
     await this.materials.remove(actor, materialId);
   }
 
