@@ -18,17 +18,19 @@ import { isOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage.js';
 export type ApiErrorCode =
   DomainErrorCode | 'payload_too_large' | 'service_unavailable' | 'internal_error';
 
-export const API_ERROR_CODES: readonly ApiErrorCode[] = [
-  'bad_request',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'payload_too_large',
-  'too_many_requests',
-  'service_unavailable',
-  'internal_error',
-];
+// A Record, so a new code cannot be left out of the documented enum.
+const EVERY_CODE: Record<ApiErrorCode, true> = {
+  bad_request: true,
+  unauthenticated: true,
+  forbidden: true,
+  not_found: true,
+  conflict: true,
+  payload_too_large: true,
+  too_many_requests: true,
+  service_unavailable: true,
+  internal_error: true,
+};
+export const API_ERROR_CODES = Object.keys(EVERY_CODE) as ApiErrorCode[];
 
 /** The one shape of an API error (documented as ErrorResponse in the OpenAPI document). */
 export interface ApiErrorBody {
