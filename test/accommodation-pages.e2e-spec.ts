@@ -184,6 +184,9 @@ describe('accommodation pages', () => {
       .expect(200);
     const changed = await organiser.get(listPath);
     expect(changed.text).toContain('Nouvelles dates');
+    // Rooms in the reader's words, in the changes too (the sent copy says "Twin 1").
+    expect(changed.text).toContain('Lits jumeaux 1');
+    expect(changed.text).not.toMatch(/Twin \d/);
   });
 
   it("shows the participant their hotel, nights and roommate's name on the travel page, light", async () => {

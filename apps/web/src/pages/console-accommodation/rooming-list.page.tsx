@@ -18,9 +18,15 @@ export function RoomingListPage(props: {
   const room = (line: Pick<RoomingLine, 'roomId' | 'room'>) =>
     roomNames.get(line.roomId) ?? line.room;
   const type = (value: string) => t.roomTypes[value as RoomType] ?? value;
+  // Sent copies name rooms as the API does ("Twin 3"): in the reader's words here.
+  const word = (label: string) =>
+    label.replace(
+      /^(Single|Twin|Double) (\d+)$/,
+      (_m, kind: string, n: string) => `${type(kind.toLowerCase())} ${n}`,
+    );
   const span = (s: { checkIn: string; checkOut: string; rooms: string[] } | null) =>
     s
-      ? `${mediumDate(s.checkIn, ctx.locale)} → ${mediumDate(s.checkOut, ctx.locale)} · ${s.rooms.join(', ')}`
+      ? `${mediumDate(s.checkIn, ctx.locale)} → ${mediumDate(s.checkOut, ctx.locale)} · ${s.rooms.map(word).join(', ')}`
       : '—';
   return (
     <div class="ac ac-list">
