@@ -3,6 +3,8 @@ import { type EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#core';
 import { Event } from '#events';
 import {
+  type EventSummarySource,
+  type OutboundMessage,
   Outbox,
   recipientLocale,
   type RegistrationPayload,
@@ -39,6 +41,40 @@ export interface SeatFacts {
   rejected: boolean;
 }
 
+/**
+ * The seat facts as a select list, given SQL for the event id and the account id: the
+ * counters are one primary-key read, the person's own registrations one index read.
+ */
+function seatFactsColumns(event: string, account: string): string {
+  return `e.seats_confirmed AS seat_confirmed, e.seats_waitlisted AS seat_waitlisted,
+    e.last_waitlist_seq + 1 AS seat_next_seq,
+    (SELECT r.id || ' ' || r.status FROM registrations r
+      WHERE r.event_id = ${event} AND r.account_id = ${account}
+        AND r.status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')
+      ORDER BY r.created_at DESC LIMIT 1) AS seat_live,
+    EXISTS (SELECT 1 FROM registrations r
+      WHERE r.event_id = ${event} AND r.account_id = ${account} AND r.status = 'rejected') AS seat_rejected`;
+}
+
+interface RawSeatFacts {
+  seat_confirmed: number | null;
+  seat_waitlisted: number | null;
+  seat_next_seq: number | null;
+  seat_live: string | null;
+  seat_rejected: boolean | null;
+}
+
+function toSeatFacts(row: RawSeatFacts | undefined): SeatFacts {
+  const [liveId, liveStatus] = row?.seat_live?.split(' ') ?? [];
+  return {
+    confirmed: row?.seat_confirmed ?? 0,
+    waitlisted: row?.seat_waitlisted ?? 0,
+    nextWaitlistSeq: row?.seat_next_seq ?? 1,
+    live: liveId && liveStatus ? { id: liveId, status: liveStatus as RegistrationStatus } : null,
+    rejected: row?.seat_rejected === true,
+  };
+}
+
 const TEMPLATE_BY_STATUS: Record<RegistrationStatus, TemplateName> = {
   awaiting_consent: 'registration_consent_requested',
   pending: 'registration_pending',
@@ -73,10 +109,10 @@ export class RegistrationLedger {
 
   async countConfirmed(manager: EntityManager, eventId: string): Promise<number> {
     const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND status = 'confirmed'`,
+      `SELECT seats_confirmed AS confirmed FROM events WHERE id = $1`,
       [eventId],
-    )) as Array<{ n: number }>;
-    return row.n;
+    )) as Array<{ confirmed: number }>;
+    return row?.confirmed ?? 0;
   }
 
   /**
@@ -85,40 +121,19 @@ export class RegistrationLedger {
    */
   async seatFacts(manager: EntityManager, eventId: string, accountId: string): Promise<SeatFacts> {
     const [row] = (await manager.query(
-      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-              count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
-              coalesce(max(waitlist_seq), 0)::int + 1 AS next_seq,
-              (array_agg(id ORDER BY created_at DESC)
-                 FILTER (WHERE account_id = $2 AND status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')))[1] AS live_id,
-              (array_agg(status ORDER BY created_at DESC)
-                 FILTER (WHERE account_id = $2 AND status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')))[1] AS live_status,
-              bool_or(account_id = $2 AND status = 'rejected') AS rejected
-         FROM registrations WHERE event_id = $1`,
+      `SELECT ${seatFactsColumns('e.id', '$2::uuid')} FROM events e WHERE e.id = $1`,
       [eventId, accountId],
-    )) as Array<{
-      confirmed: number;
-      waitlisted: number;
-      next_seq: number;
-      live_id: string | null;
-      live_status: RegistrationStatus | null;
-      rejected: boolean | null;
-    }>;
-    return {
-      confirmed: row.confirmed,
-      waitlisted: row.waitlisted,
-      nextWaitlistSeq: row.next_seq,
-      live: row.live_id && row.live_status ? { id: row.live_id, status: row.live_status } : null,
-      rejected: row.rejected === true,
-    };
+    )) as RawSeatFacts[];
+    return toSeatFacts(row);
   }
 
   /** The next arrival number on the event's waitlist; call with the event locked. */
   async nextWaitlistSeq(manager: EntityManager, eventId: string): Promise<number> {
     const [row] = (await manager.query(
-      `SELECT coalesce(max(waitlist_seq), 0)::int + 1 AS n FROM registrations WHERE event_id = $1`,
+      `SELECT last_waitlist_seq + 1 AS n FROM events WHERE id = $1`,
       [eventId],
     )) as Array<{ n: number }>;
-    return row.n;
+    return row?.n ?? 1;
   }
 
   /**
@@ -152,30 +167,26 @@ export class RegistrationLedger {
       changes.flatMap((change) => {
         const recipient = recipients.get(change.registration.accountId);
         if (!recipient) return [];
-        const payload: RegistrationPayload = {
-          ...eventSummary(event),
-          registrationId: change.registration.id,
-          link: `${this.config.publicUrl}/my/registrations/${change.registration.id}`,
-          recipientName: recipient.name,
-          reason: change.reason ?? null,
-          ...(change.consentToken ? { consentToken: change.consentToken } : {}),
-        };
         return [
           {
-            template:
-              change.from === 'waitlisted' && change.to === 'confirmed'
-                ? 'registration_promoted'
-                : TEMPLATE_BY_STATUS[change.to],
-            recipientEmail: recipient.email,
-            recipientAccountId: recipient.id,
-            locale: recipientLocale(recipient.locale, event.languages),
-            eventId: event.id,
-            payload: { ...payload },
+            ...this.messageFor(event, change, recipient),
             dedupeKey: `registration:${change.registration.id}:${change.to}:${auditOf.get(change.registration.id)}`,
           },
         ];
       }),
     );
+  }
+
+  /**
+   * The email a status change sends its registrant (without its dedupe key, which names
+   * the audit row). RegistrationsService's one-statement admission writes the same.
+   */
+  messageFor(
+    event: EventSummarySource,
+    change: RegistrationChange,
+    recipient: Recipient,
+  ): OutboundMessage {
+    return registrationMessage(this.config.publicUrl, event, change, recipient);
   }
 
   /** The registrants, from the changes that carry them and one query for the rest. */
@@ -234,4 +245,36 @@ export class RegistrationLedger {
     );
     return ids;
   }
+}
+
+type RegistrationChange = Pick<StatusChange, 'from' | 'to' | 'reason' | 'consentToken'> & {
+  registration: Pick<Registration, 'id'>;
+};
+
+/** The email a registration's status change sends its registrant, without its dedupe key. */
+export function registrationMessage(
+  publicUrl: string,
+  event: EventSummarySource,
+  change: RegistrationChange,
+  recipient: Recipient,
+): OutboundMessage {
+  const payload: RegistrationPayload = {
+    ...eventSummary(event),
+    registrationId: change.registration.id,
+    link: `${publicUrl}/my/registrations/${change.registration.id}`,
+    recipientName: recipient.name,
+    reason: change.reason ?? null,
+    ...(change.consentToken ? { consentToken: change.consentToken } : {}),
+  };
+  return {
+    template:
+      change.from === 'waitlisted' && change.to === 'confirmed'
+        ? 'registration_promoted'
+        : TEMPLATE_BY_STATUS[change.to],
+    recipientEmail: recipient.email,
+    recipientAccountId: recipient.id,
+    locale: recipientLocale(recipient.locale, event.languages),
+    eventId: event.id,
+    payload: { ...payload },
+  };
 }
