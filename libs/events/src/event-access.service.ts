@@ -8,6 +8,18 @@ import { Event } from './event.entity.js';
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
+ * Drafts do not exist for anyone but their staff (404, not 403, so they do not leak).
+ * For services that read the event in a statement of their own (the registration rush).
+ */
+export function eventVisibleTo(
+  status: string,
+  roles: readonly StaffRole[],
+  actor: Actor | undefined,
+): boolean {
+  return status !== 'draft' || roles.length > 0 || (actor !== undefined && isAdmin(actor));
+}
+
+/**
  * The one place that answers "may this person see or run this event?". Every
  * domain service asks it before touching an event's data.
  */
@@ -36,9 +48,7 @@ export class EventAccess {
       .getRawAndEntities<{ roles: StaffRole[] }>();
     if (!entities[0]) throw notFound('Event');
     const roles = raw[0].roles;
-    // Drafts do not exist for anyone but their staff: 404, not 403, so they do not leak.
-    const staff = roles.length > 0 || (actor !== undefined && isAdmin(actor));
-    if (entities[0].status === 'draft' && !staff) throw notFound('Event');
+    if (!eventVisibleTo(entities[0].status, roles, actor)) throw notFound('Event');
     return { event: entities[0], roles };
   }
 

@@ -37,8 +37,22 @@ export function withEventNameIn(
   return { ...payload, eventName: textIn(names, locale, languages, payload.eventName) };
 }
 
+/** What eventSummary reads of an event (and the recipient's language choice, its languages). */
+export type EventSummarySource = Pick<
+  Event,
+  | 'id'
+  | 'name'
+  | 'startDate'
+  | 'endDate'
+  | 'timezone'
+  | 'venueName'
+  | 'venueCity'
+  | 'slug'
+  | 'languages'
+>;
+
 /** The event block every event email carries, as of now. */
-export function eventSummary(event: Event): EventSummary {
+export function eventSummary(event: EventSummarySource): EventSummary {
   return {
     eventId: event.id,
     eventName: event.name,

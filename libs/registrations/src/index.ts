@@ -4,6 +4,7 @@ export * from './registration-rules.js';
 export * from './registration.view.js';
 export * from './registration-access.service.js';
 export * from './registration-ledger.service.js';
+export * from './registration-admission.js';
 export * from './registration-lifecycle.js';
 export * from './registrations.service.js';
 export * from './registration-workflow.service.js';

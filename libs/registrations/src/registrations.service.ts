@@ -7,18 +7,23 @@ import {
   conflict,
   DomainError,
   forbidden,
+  isAdmin,
+  notFound,
   pgErrorCode,
   requireReference,
   toZonedIso,
   pgConstraint,
 } from '#core';
-import { EventAccess, requireWritable } from '#events';
+import { EventAccess, eventVisibleTo, requireWritable, type StaffRole } from '#events';
+import { randomUUID } from 'node:crypto';
+import type { EventSummarySource } from '#messaging';
 import { CURRENT_CONSENT_VERSION } from './consent.js';
+import { type Admission, type AdmissionFacts, admitNewcomer } from './registration-admission.js';
 import { CreateRegistrationDto, UpdateRegistrationDto } from './dto/registration.dto.js';
 import { RegistrationAccess } from './registration-access.service.js';
 import { type Recipient, RegistrationLedger } from './registration-ledger.service.js';
 import { LIVE_STATUSES, type Profession, Registration } from './registration.entity.js';
-import { placement, registrationClosedReason } from './registration-rules.js';
+import { registrationClosedReason } from './registration-rules.js';
 import {
   emergencyContactOf,
   type RegistrationView,
@@ -47,9 +52,43 @@ export class RegistrationsService {
     eventId: string,
     dto: CreateRegistrationDto,
   ): Promise<RegistrationView> {
-    const { isOrganiser: byOrganiser } = await this.events.standing(actor, eventId);
     const accountId = actor.accountId;
     const forSomeoneElse = dto.accountId !== undefined && dto.accountId !== actor.accountId;
+    // The event's visibility, the actor's roles, the account and the organisation in one
+    // round trip: a registration rush pays for every statement before the lock too.
+    const [found] = (await this.dataSource.query(
+      `SELECT a.id, a.email, a.name, a.locale, a.organisation_id, a.email_verified_at,
+              e.status AS event_status, e.name AS event_name, e.slug AS event_slug,
+              e.start_date::text AS event_start_date, e.end_date::text AS event_end_date,
+              e.timezone AS event_timezone, e.venue_name AS event_venue_name,
+              e.venue_city AS event_venue_city, e.languages AS event_languages,
+              ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = $2 AND s.account_id = $1) AS roles,
+              EXISTS (SELECT 1 FROM organisations o WHERE o.id = coalesce($3::uuid, a.organisation_id)) AS organisation_known
+         FROM (SELECT 1) one
+         LEFT JOIN accounts a ON a.id = $1
+         LEFT JOIN events e ON e.id = $2`,
+      [accountId, eventId, dto.organisationId ?? null],
+    )) as Array<
+      Recipient & {
+        organisation_id: string | null;
+        email_verified_at: Date | null;
+        event_status: string | null;
+        event_name: string;
+        event_slug: string;
+        event_start_date: string;
+        event_end_date: string;
+        event_timezone: string;
+        event_venue_name: string | null;
+        event_venue_city: string | null;
+        event_languages: string[];
+        roles: StaffRole[];
+        organisation_known: boolean;
+      }
+    >;
+    if (!found.event_status || !eventVisibleTo(found.event_status, found.roles, actor)) {
+      throw notFound('Event');
+    }
+    const byOrganiser = isAdmin(actor) || found.roles.includes('organiser');
     if (forSomeoneElse && !byOrganiser) {
       throw forbidden('Only the organisers of this event can register someone else');
     }
@@ -62,101 +101,87 @@ export class RegistrationsService {
         { field: 'accountId' },
       );
     }
-    const [account] = (await this.dataSource.query(
-      'SELECT id, email, name, locale, organisation_id, email_verified_at FROM accounts WHERE id = $1',
-      [accountId],
-    )) as Array<Recipient & { organisation_id: string | null; email_verified_at: Date | null }>;
-    if (!account)
+    if (!found.id)
       throw badRequest('accountId does not name a known account', { field: 'accountId' });
+    const account: Recipient = {
+      id: found.id,
+      email: found.email,
+      name: found.name,
+      locale: found.locale,
+    };
     // Anyone can type any address at sign-up: only a proven one may hold a seat.
-    if (!account.email_verified_at) throw emailNotVerified();
-    const organisationId = dto.organisationId ?? account.organisation_id;
+    if (!found.email_verified_at) throw emailNotVerified();
+    const organisationId = dto.organisationId ?? found.organisation_id;
     if (!organisationId) {
       throw badRequest('organisationId is required: the account has no organisation', {
         field: 'organisationId',
       });
     }
-    await requireReference(this.dataSource, 'organisations', organisationId, 'organisationId');
+    if (!found.organisation_known) {
+      throw badRequest('organisationId does not name a known organisation', {
+        field: 'organisationId',
+      });
+    }
     const professionOther = checkProfession(dto.profession, dto.professionOther);
 
-    return this.dataSource.transaction(async (manager) => {
-      const event = await this.ledger.lockEvent(manager, eventId);
-      if (!event) throw conflict('This event no longer exists');
-      const closed = registrationClosedReason(event, new Date());
-      if (closed) {
-        throw conflict(closed, {
-          status: event.status,
-          registrationOpensAt: event.registrationOpensAt
-            ? toZonedIso(event.registrationOpensAt, event.timezone)
-            : null,
-          registrationClosesAt: event.registrationClosesAt
-            ? toZonedIso(event.registrationClosesAt, event.timezone)
-            : null,
-        });
-      }
-      // Everything the decision needs in one read, while the lock keeps it true.
-      const facts = await this.ledger.seatFacts(manager, eventId, accountId);
-      if (facts.live) {
-        throw conflict(ALREADY_REGISTERED, {
-          registrationId: facts.live.id,
-          status: facts.live.status,
-        });
-      }
-      if (facts.rejected && !byOrganiser) {
-        throw conflict(
-          'The organisers declined your registration for this event; please contact them',
-        );
-      }
-
-      const status = placement(event, facts.confirmed, { approved: byOrganiser });
-      const waitlistSeq = status === 'waitlisted' ? facts.nextWaitlistSeq : null;
-      const registration = manager.create(Registration, {
-        eventId,
-        accountId,
-        organisationId,
-        status,
-        profession: dto.profession,
-        professionOther,
-        languages: dto.languages ?? [],
-        dietary: dto.dietary || null,
-        accessibility: dto.accessibility || null,
-        phone: dto.phone ?? null,
-        emergencyContactName: dto.emergencyContact?.name ?? null,
-        emergencyContactPhone: dto.emergencyContact?.phone ?? null,
-        emergencyContactRelation: dto.emergencyContact?.relation ?? null,
-        consentDataProcessingAt: new Date(),
-        consentVersion: dto.consent.version ?? CURRENT_CONSENT_VERSION,
-        consentLocale: dto.consent.locale ?? account.locale,
-        waitlistSeq,
-        statusChangedAt: new Date(),
-        createdBy: actor.accountId,
-      });
-      try {
-        await manager.save(registration);
-      } catch (e) {
-        // The partial unique index is the last word if a check above was somehow raced.
-        if (pgErrorCode(e) === '23505' && pgConstraint(e) === 'registrations_live_key') {
-          throw conflict(ALREADY_REGISTERED);
-        }
-        throw e;
-      }
-      await this.ledger.record(manager, event, [
-        {
-          registration,
-          from: null,
-          to: status,
-          by: actor.accountId,
-          reason: null,
-          recipient: account,
+    const summary: EventSummarySource = {
+      id: eventId,
+      name: found.event_name,
+      slug: found.event_slug,
+      startDate: found.event_start_date,
+      endDate: found.event_end_date,
+      timezone: found.event_timezone,
+      venueName: found.event_venue_name,
+      venueCity: found.event_venue_city,
+      languages: found.event_languages,
+    };
+    const registrationId = randomUUID();
+    let admission: Admission;
+    try {
+      admission = await admitNewcomer(this.dataSource.manager, {
+        registration: {
+          id: registrationId,
+          eventId,
+          accountId,
+          organisationId,
+          profession: dto.profession,
+          professionOther,
+          languages: dto.languages ?? [],
+          dietary: dto.dietary || null,
+          accessibility: dto.accessibility || null,
+          phone: dto.phone ?? null,
+          emergencyContactName: dto.emergencyContact?.name ?? null,
+          emergencyContactPhone: dto.emergencyContact?.phone ?? null,
+          emergencyContactRelation: dto.emergencyContact?.relation ?? null,
+          consentVersion: dto.consent.version ?? CURRENT_CONSENT_VERSION,
+          consentLocale: dto.consent.locale ?? account.locale,
+          createdBy: actor.accountId,
         },
-      ]);
-      // save() read back the generated columns; the new arrival waits behind everyone else.
-      return toRegistrationView(
-        registration,
-        event.timezone,
-        status === 'waitlisted' ? facts.waitlisted + 1 : null,
-      );
-    });
+        auditId: randomUUID(),
+        byOrganiser,
+        messageFor: (to) =>
+          this.ledger.messageFor(
+            summary,
+            { registration: { id: registrationId }, from: null, to, reason: null },
+            account,
+          ),
+      });
+    } catch (e) {
+      // The partial unique index is the last word when the same person races themselves.
+      if (pgErrorCode(e) === '23505' && pgConstraint(e) === 'registrations_live_key') {
+        throw conflict(ALREADY_REGISTERED);
+      }
+      throw e;
+    }
+    const { facts, registration } = admission;
+    if (!facts) throw conflict('This event no longer exists');
+    if (!registration) throw refusal(facts, byOrganiser);
+    // The new arrival waits behind everyone who was waiting when it got the lock.
+    return toRegistrationView(
+      registration,
+      facts.timezone,
+      registration.status === 'waitlisted' ? facts.waitlisted + 1 : null,
+    );
   }
 
   async get(actor: Actor, id: string): Promise<RegistrationView> {
@@ -319,4 +344,29 @@ export function emailNotVerified(): DomainError {
 
 function frozen(status: string) {
   return conflict(`A ${status} registration can no longer be changed`, { status });
+}
+
+/** Why the admission's guard refused, in the words of the rules it applied. */
+function refusal(facts: AdmissionFacts, byOrganiser: boolean): DomainError {
+  const closed = registrationClosedReason(facts, new Date());
+  if (!closed && facts.live) {
+    return conflict(ALREADY_REGISTERED, {
+      registrationId: facts.live.id,
+      status: facts.live.status,
+    });
+  }
+  if (!closed && facts.rejected && !byOrganiser) {
+    return conflict(
+      'The organisers declined your registration for this event; please contact them',
+    );
+  }
+  return conflict(closed ?? 'Registration is closed for this event', {
+    status: facts.status,
+    registrationOpensAt: facts.registrationOpensAt
+      ? toZonedIso(facts.registrationOpensAt, facts.timezone)
+      : null,
+    registrationClosesAt: facts.registrationClosesAt
+      ? toZonedIso(facts.registrationClosesAt, facts.timezone)
+      : null,
+  });
 }
