@@ -1,30 +1,37 @@
 /**
- * Registration rush: N people register at once for M seats, over HTTP, against an
- * API that is already running. Not a test: it prints figures and writes them to
- * bench/results/registration-rush.json. Exits 1 if the seats were oversold.
+ * Registration rush: N people register at once for M seats, against Convene and against
+ * a bare Fastify + pg server doing the same statements (bench/baseline), both started
+ * here on the same database, in interleaved rounds (the order alternates). Each round
+ * rushes an empty event and an event already holding PREFILL registrations. Not a test:
+ * it prints the figures and writes bench/results/registration-rush.json. Exits 1 if any
+ * rush confirmed more or fewer people than seats.
  *
- *   BASE_URL=http://127.0.0.1:3100 N=1000 M=50 CONCURRENCY=200 node dist/bench/registration-rush.js
+ *   DATABASE_URL=... N=1000 M=50 CONCURRENCY=200 ROUNDS=3 PREFILL=10000 node dist/bench/registration-rush.js
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { ServerProcess } from './support/server-process.js';
 
-const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
-const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const N = Number(process.env.N ?? 1000);
 const M = Number(process.env.M ?? 50);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const PREFILL = Number(process.env.PREFILL ?? 10000);
 const SETUP_CONCURRENCY = Number(process.env.SETUP_CONCURRENCY ?? 32);
+const CONVENE_PORT = Number(process.env.RUSH_CONVENE_PORT ?? 3910);
+const BARE_PORT = Number(process.env.RUSH_BARE_PORT ?? 3911);
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const OUT = resolve(process.env.OUT ?? 'bench/results/registration-rush.json');
+const DIST = new URL('..', import.meta.url).pathname;
 
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-}
+type Body = Record<string, unknown>;
 
-async function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
-  const res = await fetch(`${BASE_URL}/api${path}`, {
+async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(`${base}/api${path}`, {
     method,
     headers: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -33,162 +40,272 @@ async function call(method: string, path: string, token?: string, body?: unknown
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Body };
 }
 
-async function must(method: string, path: string, token?: string, body?: unknown) {
-  const r = await call(method, path, token, body);
+async function must(base: string, method: string, path: string, token?: string, body?: unknown) {
+  const r = await call(base, method, path, token, body);
   if (r.status >= 300)
     throw new Error(`${method} ${path} -> ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
-/** Runs `tasks` with at most `limit` in flight; results keep the input order. */
-async function pool<T>(
-  count: number,
-  limit: number,
-  task: (i: number) => Promise<T>,
-): Promise<T[]> {
+/** Runs `task` for 0..count-1 with at most `limit` in flight; results keep the order. */
+async function pool<T>(count: number, limit: number, task: (i: number) => Promise<T>) {
   const out = new Array<T>(count);
   let next = 0;
-  const workers = Array.from({ length: Math.min(limit, count) }, async () => {
-    while (next < count) {
-      const i = next++;
-      out[i] = await task(i);
-    }
-  });
-  await Promise.all(workers);
+  await Promise.all(
+    Array.from({ length: Math.min(limit, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
   return out;
-}
-
-/** The confirmation link emailed to each bench account, by address (from the outbox). */
-async function confirmationLinks(prefix: string): Promise<Map<string, string>> {
-  const { default: pg } = await import('pg');
-  const db = new pg.Client({
-    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene',
-  });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ email: string; link: string }>(
-      `SELECT recipient_email AS email, payload->>'link' AS link FROM messages
-        WHERE template = 'email_verification' AND recipient_email LIKE $1`,
-      [`${prefix}%`],
-    );
-    return new Map(rows.map((r) => [r.email, r.link]));
-  } finally {
-    await db.end();
-  }
 }
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const round = (n: number) => Math.round(n * 10) / 10;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+interface RushResult {
+  target: string;
+  scenario: 'empty' | 'prefilled';
+  round: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  cpuMsPerRequest: number;
+  statementsPerRequest: number;
+  confirmed: number;
+  byHttpStatus: Record<string, number>;
+}
 
 async function main(): Promise<void> {
-  const host = new URL(BASE_URL).hostname;
-  if (host !== '127.0.0.1') throw new Error(`BASE_URL must point at 127.0.0.1, not ${host}`);
-  if (!(N > 0 && M > 0)) throw new Error('N and M must be positive');
-
-  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const admin = (await must('POST', '/auth/login', undefined, {
-    email: ADMIN_EMAIL,
-    password: ADMIN_PASSWORD,
-  })) as { accessToken: string };
-  const organisation = await must('POST', '/organisations', admin.accessToken, {
-    name: `Bench partner ${run}`,
-    country: 'MA',
-    city: 'Tangier',
-  });
-  const event = await must('POST', '/events', admin.accessToken, {
-    name: `Registration rush ${run}`,
-    kind: 'meeting',
-    timezone: 'Africa/Casablanca',
-    startDate: '2027-10-25',
-    endDate: '2027-10-30',
-    capacity: M,
-    requiresApproval: false,
-    languages: ['fr', 'en', 'es'],
-  });
-  await must('POST', `/events/${String(event.id)}/publish`, admin.accessToken);
-
-  // Setup: accounts without a password (no argon2 per signup). Such a sign-up gets no
-  // token: each confirms its address with the link it was emailed (read from the outbox,
-  // DATABASE_URL), which hands out the token.
-  const setupStart = performance.now();
-  await pool(N, SETUP_CONCURRENCY, async (i) => {
-    await must('POST', '/auth/signup', undefined, {
-      email: `rush-${run}-${i}@bench.convene.test`,
-      name: `Rush ${i}`,
-      locale: 'en',
-      organisationId: organisation.id,
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const env = {
+    DATABASE_URL,
+    LOG_LEVEL: 'warn',
+    WORKER_HEALTH_PORT: '0',
+    LOGIN_MAX_PER_IP: '100000',
+    LOGIN_MAX_PER_EMAIL: '100000',
+    SIGNUP_MAX_PER_IP: '100000',
+  };
+  const convene = await ServerProcess.start(
+    'convene',
+    `${DIST}apps/api/src/main.js`,
+    CONVENE_PORT,
+    '/api/health/ready',
+    env,
+    // e.g. CONVENE_NODE_ARGS='--cpu-prof --cpu-prof-dir=var/profiles' to see where it goes.
+    (process.env.CONVENE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
+  const bare = await ServerProcess.start(
+    'bare',
+    `${DIST}bench/baseline/registration-server.js`,
+    BARE_PORT,
+    '/health',
+    env,
+  );
+  const idle = convene.memoryMiB();
+  const api = convene.baseUrl;
+  try {
+    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const admin = (await must(api, 'POST', '/auth/login', undefined, {
+      email: ADMIN_EMAIL,
+      password: ADMIN_PASSWORD,
+    })) as { accessToken: string };
+    const organisation = await must(api, 'POST', '/organisations', admin.accessToken, {
+      name: `Bench partner ${run}`,
+      country: 'MA',
+      city: 'Tangier',
     });
-  });
-  const links = await confirmationLinks(`rush-${run}-`);
-  const tokens = await pool(N, SETUP_CONCURRENCY, async (i) => {
-    const link = links.get(`rush-${run}-${i}@bench.convene.test`);
-    if (!link) throw new Error(`no confirmation link for account ${i}`);
-    const token = new URL(link).searchParams.get('token');
-    const r = (await must('POST', '/auth/verify-email', undefined, { token })) as {
-      accessToken: string;
-    };
-    return r.accessToken;
-  });
-  const setupSeconds = (performance.now() - setupStart) / 1000;
-  console.log(`created ${N} accounts in ${setupSeconds.toFixed(1)} s`);
 
-  // The rush.
-  const body = {
-    organisationId: organisation.id,
-    profession: 'social_worker',
-    languages: ['fr'],
-    consent: { dataProcessing: true },
-  };
-  const rushStart = performance.now();
-  const results = await pool(N, CONCURRENCY, async (i) => {
-    const t0 = performance.now();
-    try {
-      const r = await call('POST', `/events/${String(event.id)}/registrations`, tokens[i], body);
-      return { ms: performance.now() - t0, status: r.status, outcome: String(r.body.status ?? '') };
-    } catch (e) {
-      return { ms: performance.now() - t0, status: 0, outcome: (e as Error).message };
+    // The N people, through Convene's own sign-up and address confirmation.
+    const setupStart = performance.now();
+    await pool(N, SETUP_CONCURRENCY, (i) =>
+      must(api, 'POST', '/auth/signup', undefined, {
+        email: `rush-${run}-${i}@bench.convene.test`,
+        name: `Rush ${i}`,
+        locale: 'en',
+        organisationId: organisation.id,
+      }),
+    );
+    const { rows: links } = await db.query<{ email: string; link: string }>(
+      `SELECT recipient_email AS email, payload->>'link' AS link FROM messages
+        WHERE template = 'email_verification' AND recipient_email LIKE $1`,
+      [`rush-${run}-%`],
+    );
+    const linkOf = new Map(links.map((l) => [l.email, l.link]));
+    const tokens = await pool(N, SETUP_CONCURRENCY, async (i) => {
+      const link = linkOf.get(`rush-${run}-${i}@bench.convene.test`);
+      if (!link) throw new Error(`no confirmation link for account ${i}`);
+      const token = new URL(link).searchParams.get('token');
+      const r = await must(api, 'POST', '/auth/verify-email', undefined, { token });
+      return r.accessToken as string;
+    });
+    console.log(`${N} accounts in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`);
+
+    let events = 0;
+    async function newEvent(scenario: 'empty' | 'prefilled'): Promise<string> {
+      const prefill = scenario === 'prefilled' ? PREFILL : 0;
+      const event = await must(api, 'POST', '/events', admin.accessToken, {
+        name: `Rush ${run} ${++events}`,
+        kind: 'meeting',
+        timezone: 'Africa/Casablanca',
+        startDate: '2027-10-25',
+        endDate: '2027-10-30',
+        capacity: prefill + M,
+        requiresApproval: false,
+        languages: ['fr', 'en', 'es'],
+      });
+      const id = String(event.id);
+      if (prefill > 0) {
+        // Earlier registrations of other people, written directly (the triggers count them).
+        await db.query(
+          `WITH people AS (
+             INSERT INTO accounts (email, name, locale, organisation_id, email_verified_at)
+             SELECT 'prefill-' || $2 || '-' || g || '@bench.convene.test', 'Prefill ' || g, 'fr', $3, now()
+               FROM generate_series(1, $4) g RETURNING id)
+           INSERT INTO registrations (event_id, account_id, organisation_id, status, profession,
+             languages, consent_data_processing_at, consent_version, consent_locale, status_changed_at)
+           SELECT $1, id, $3, 'confirmed', 'social_worker', '{fr}', now(), '2026-12-01', 'fr', now()
+             FROM people`,
+          [id, `${run}-${events}`, organisation.id, prefill],
+        );
+      }
+      await must(api, 'POST', `/events/${id}/publish`, admin.accessToken);
+      return id;
     }
-  });
-  const wallSeconds = (performance.now() - rushStart) / 1000;
 
-  const stats = await must('GET', `/events/${String(event.id)}/stats`, admin.accessToken);
-  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
-  const byHttpStatus: Record<string, number> = {};
-  for (const r of results) byHttpStatus[r.status] = (byHttpStatus[r.status] ?? 0) + 1;
-  const answered = results.filter((r) => r.status === 201);
-  const report = {
-    at: new Date().toISOString(),
-    baseUrl: BASE_URL,
-    accounts: N,
-    seats: M,
-    concurrency: CONCURRENCY,
-    confirmed: stats.participants as number,
-    waitlisted: stats.waitlist as number,
-    confirmedInResponses: answered.filter((r) => r.outcome === 'confirmed').length,
-    waitlistedInResponses: answered.filter((r) => r.outcome === 'waitlisted').length,
-    byHttpStatus,
-    latencyMs: {
-      p50: round(percentile(latencies, 50)),
-      p95: round(percentile(latencies, 95)),
-      p99: round(percentile(latencies, 99)),
-      max: round(latencies[latencies.length - 1]),
-      mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
-    },
-    requestsPerSecond: round(N / wallSeconds),
-    wallSeconds: round(wallSeconds),
-    setupSeconds: round(setupSeconds),
-    oversold: (stats.participants as number) > M,
-    ok: stats.participants === M && byHttpStatus['201'] === N,
-  };
-  console.log(JSON.stringify(report, null, 2));
-  await mkdir(dirname(OUT), { recursive: true });
-  await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`written to ${OUT}`);
-  if (!report.ok) process.exitCode = 1;
+    async function rush(
+      target: ServerProcess,
+      scenario: 'empty' | 'prefilled',
+      round: number,
+    ): Promise<RushResult> {
+      const eventId = await newEvent(scenario);
+      const body = {
+        organisationId: organisation.id,
+        profession: 'social_worker',
+        languages: ['fr'],
+        consent: { dataProcessing: true },
+      };
+      const cpu0 = target.cpuMs();
+      const statements0 = await target.statements();
+      const start = performance.now();
+      const results = await pool(N, CONCURRENCY, async (i) => {
+        const t0 = performance.now();
+        try {
+          const r = await call(
+            target.baseUrl,
+            'POST',
+            `/events/${eventId}/registrations`,
+            tokens[i],
+            body,
+          );
+          return { ms: performance.now() - t0, status: r.status };
+        } catch {
+          return { ms: performance.now() - t0, status: 0 };
+        }
+      });
+      const seconds = (performance.now() - start) / 1000;
+      const cpu = target.cpuMs() - cpu0;
+      const statements = (await target.statements()) - statements0;
+      const { rows } = await db.query<{ confirmed: number }>(
+        `SELECT count(*)::int AS confirmed FROM registrations
+          WHERE event_id = $1 AND status = 'confirmed' AND account_id = ANY(
+            SELECT id FROM accounts WHERE email LIKE $2)`,
+        [eventId, `rush-${run}-%`],
+      );
+      const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+      const byHttpStatus: Record<string, number> = {};
+      for (const r of results) byHttpStatus[r.status] = (byHttpStatus[r.status] ?? 0) + 1;
+      const result: RushResult = {
+        target: target.name,
+        scenario,
+        round,
+        requestsPerSecond: round1(N / seconds),
+        p50: round1(percentile(latencies, 50)),
+        p99: round1(percentile(latencies, 99)),
+        max: round1(latencies[latencies.length - 1]),
+        cpuMsPerRequest: round2(cpu / N),
+        statementsPerRequest: round2(statements / N),
+        confirmed: rows[0].confirmed,
+        byHttpStatus,
+      };
+      console.log(
+        `round ${round} ${target.name.padEnd(7)} ${scenario.padEnd(9)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
+          `${result.cpuMsPerRequest} ms CPU/req  ${result.statementsPerRequest} statements/req  confirmed ${result.confirmed}/${M}`,
+      );
+      return result;
+    }
+
+    const results: RushResult[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order = round % 2 === 1 ? [convene, bare] : [bare, convene];
+      for (const target of order) {
+        results.push(await rush(target, 'empty', round));
+        results.push(await rush(target, 'prefilled', round));
+      }
+    }
+
+    const summary = (target: string, scenario: string) => {
+      const rs = results.filter((r) => r.target === target && r.scenario === scenario);
+      return {
+        requestsPerSecond: round1(median(rs.map((r) => r.requestsPerSecond))),
+        p50: round1(median(rs.map((r) => r.p50))),
+        p99: round1(median(rs.map((r) => r.p99))),
+        cpuMsPerRequest: round2(median(rs.map((r) => r.cpuMsPerRequest))),
+        statementsPerRequest: round2(median(rs.map((r) => r.statementsPerRequest))),
+      };
+    };
+    const c = summary('convene', 'empty');
+    const b = summary('bare', 'empty');
+    const cp = summary('convene', 'prefilled');
+    const bp = summary('bare', 'prefilled');
+    const memory = convene.memoryMiB();
+    const report = {
+      at: new Date().toISOString(),
+      accounts: N,
+      seats: M,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+      prefilled: PREFILL,
+      medians: { convene: { empty: c, prefilled: cp }, bare: { empty: b, prefilled: bp } },
+      ratios: {
+        throughputVsBare: round2(c.requestsPerSecond / b.requestsPerSecond),
+        throughputVsBarePrefilled: round2(cp.requestsPerSecond / bp.requestsPerSecond),
+        p99VsBare: round2(c.p99 / b.p99),
+        cpuVsBare: round2(c.cpuMsPerRequest / b.cpuMsPerRequest),
+        prefilledSlowdown: round2(c.requestsPerSecond / cp.requestsPerSecond),
+      },
+      goals: {
+        exactSeats: results.every((r) => r.confirmed === M),
+        throughputAtLeast085: c.requestsPerSecond / b.requestsPerSecond >= 0.85,
+        p99Under1s: c.p99 < 1000,
+        prefilledAtMost12xSlower: c.requestsPerSecond / cp.requestsPerSecond <= 1.2,
+        memoryUnder200MiB: memory.peak < 200,
+      },
+      conveneMemoryMiB: { idle: idle.rss, peak: memory.peak },
+      results,
+    };
+    console.log(JSON.stringify({ ...report, results: undefined }, null, 2));
+    await mkdir(dirname(OUT), { recursive: true });
+    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`written to ${OUT}`);
+    if (!report.goals.exactSeats) process.exitCode = 1;
+  } finally {
+    await Promise.all([convene.stop(), bare.stop()]);
+    await db.end();
+  }
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * A server a benchmark starts itself, with what the bench reads off it: CPU time and
+ * resident memory from /proc (Linux), statements sent to PostgreSQL over IPC (see
+ * count-statements.ts).
+ */
+export class ServerProcess {
+  private constructor(
+    readonly name: string,
+    readonly baseUrl: string,
+    private readonly child: ChildProcess,
+  ) {}
+
+  static async start(
+    name: string,
+    script: string,
+    port: number,
+    healthPath: string,
+    env: Record<string, string>,
+    nodeArgs: string[] = [],
+  ): Promise<ServerProcess> {
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, '--import', new URL('./count-statements.js', import.meta.url).pathname, script],
+      {
+        env: { ...process.env, ...env, PORT: String(port) },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
+    const server = new ServerProcess(name, `http://127.0.0.1:${port}`, child);
+    // A server left over on the port would answer the health check instead of this one.
+    if (
+      await fetch(`${server.baseUrl}${healthPath}`).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      child.kill('SIGKILL');
+      throw new Error(`port ${port} is already taken: stop what listens there first`);
+    }
+    for (let i = 0; i < 240; i++) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+      const ok = await fetch(`${server.baseUrl}${healthPath}`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return server;
+      await sleep(250);
+    }
+    child.kill();
+    throw new Error(`${name} did not answer ${healthPath} within 60 s`);
+  }
+
+  /** User + system CPU of the process so far, in milliseconds. */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
+  /** Resident memory now and at its peak, in MiB. */
+  memoryMiB(): { rss: number; peak: number } {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+  }
+
+  statements(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name}: no statement count`)), 5000);
+      this.child.once('message', (m: { statements: number }) => {
+        clearTimeout(timer);
+        resolve(m.statements);
+      });
+      this.child.send('statements');
+    });
+  }
+
+  /** SIGTERM (a profile, if asked for, is written on the way out), SIGKILL after 15 s. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
