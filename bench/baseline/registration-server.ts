@@ -135,7 +135,7 @@ app.post<{ Params: { id: string }; Body: Body }>(
                 e.status AS event_status, e.name AS event_name, e.slug AS event_slug,
                 e.start_date::text AS event_start_date, e.end_date::text AS event_end_date,
                 e.timezone AS event_timezone, e.venue_name AS event_venue_name,
-                e.venue_city AS event_venue_city, e.languages AS event_languages,
+                e.venue_city AS event_venue_city, e.languages AS event_languages, e.names AS event_names,
                 ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = $2 AND s.account_id = $1) AS roles,
                 EXISTS (SELECT 1 FROM organisations o WHERE o.id = coalesce($3::uuid, a.organisation_id)) AS organisation_known
            FROM (SELECT 1) one
@@ -166,6 +166,7 @@ app.post<{ Params: { id: string }; Body: Body }>(
         venueName: f.event_venue_name,
         venueCity: f.event_venue_city,
         languages: f.event_languages,
+        names: f.event_names ?? {},
       };
       const statement = admissionStatement({
         registration: {

@@ -42,6 +42,7 @@ export type EventSummarySource = Pick<
   Event,
   | 'id'
   | 'name'
+  | 'names'
   | 'startDate'
   | 'endDate'
   | 'timezone'

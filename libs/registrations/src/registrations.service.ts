@@ -14,7 +14,13 @@ import {
   toZonedIso,
   pgConstraint,
 } from '#core';
-import { EventAccess, eventVisibleTo, requireWritable, type StaffRole } from '#events';
+import {
+  EventAccess,
+  eventVisibleTo,
+  type LocalizedTexts,
+  requireWritable,
+  type StaffRole,
+} from '#events';
 import { randomUUID } from 'node:crypto';
 import type { EventSummarySource } from '#messaging';
 import { CURRENT_CONSENT_VERSION } from './consent.js';
@@ -61,7 +67,7 @@ export class RegistrationsService {
               e.status AS event_status, e.name AS event_name, e.slug AS event_slug,
               e.start_date::text AS event_start_date, e.end_date::text AS event_end_date,
               e.timezone AS event_timezone, e.venue_name AS event_venue_name,
-              e.venue_city AS event_venue_city, e.languages AS event_languages,
+              e.venue_city AS event_venue_city, e.languages AS event_languages, e.names AS event_names,
               ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = $2 AND s.account_id = $1) AS roles,
               EXISTS (SELECT 1 FROM organisations o WHERE o.id = coalesce($3::uuid, a.organisation_id)) AS organisation_known
          FROM (SELECT 1) one
@@ -81,6 +87,7 @@ export class RegistrationsService {
         event_venue_name: string | null;
         event_venue_city: string | null;
         event_languages: string[];
+        event_names: LocalizedTexts | null;
         roles: StaffRole[];
         organisation_known: boolean;
       }
@@ -134,6 +141,7 @@ export class RegistrationsService {
       venueName: found.event_venue_name,
       venueCity: found.event_venue_city,
       languages: found.event_languages,
+      names: found.event_names ?? {},
     };
     const registrationId = randomUUID();
     let admission: Admission;
@@ -167,9 +175,18 @@ export class RegistrationsService {
           ),
       });
     } catch (e) {
-      // The partial unique index is the last word when the same person races themselves.
+      // The partial unique index is the last word when the same person races themselves
+      // (a double submit): name the registration that won, as the guard would have.
       if (pgErrorCode(e) === '23505' && pgConstraint(e) === 'registrations_live_key') {
-        throw conflict(ALREADY_REGISTERED);
+        const [live] = (await this.dataSource.query(
+          `SELECT id, status FROM registrations WHERE event_id = $1 AND account_id = $2
+              AND status IN ('awaiting_consent', 'pending', 'confirmed', 'waitlisted')`,
+          [eventId, accountId],
+        )) as Array<{ id: string; status: string }>;
+        throw conflict(
+          ALREADY_REGISTERED,
+          live ? { registrationId: live.id, status: live.status } : undefined,
+        );
       }
       throw e;
     }
