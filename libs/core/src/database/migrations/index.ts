@@ -53,6 +53,6 @@ export const MIGRATIONS = [
   MailRetries1763702700000,
   SeedKeys1763702900000,
   SessionTexts1763702910000,
-  Sharing1763703100000,
   EventSeatCounts1763703000000,
+  Sharing1763703100000,
 ];
