@@ -14,6 +14,8 @@ import { ConsoleMessagesPagesModule } from './pages/console-messages/console-mes
 import { ConsoleAccommodationPagesModule } from './pages/console-accommodation/console-accommodation-pages.module.js';
 import { VerifyPagesModule } from './pages/verify/verify-pages.module.js';
 import { ConsoleCheckinPagesModule } from './pages/console-checkin/console-checkin-pages.module.js';
+import { ConsoleMaterialsPagesModule } from './pages/console-materials/console-materials-pages.module.js';
+import { ParticipantSharingPagesModule } from './pages/participant-sharing/participant-sharing-pages.module.js';
 import { ConsoleCertificatesPagesModule } from './pages/console-certificates/console-certificates-pages.module.js';
 import { ConsoleFinancePagesModule } from './pages/console-finance/console-finance-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
@@ -39,6 +41,8 @@ import { WebCoreModule } from './web-core.module.js';
     VerifyPagesModule,
     ConsoleCheckinPagesModule,
     ConsoleCertificatesPagesModule,
+    ConsoleMaterialsPagesModule,
+    ParticipantSharingPagesModule,
   ],
   controllers: [AssetsController, HomeController, SignInController],
   providers: [NotFoundFallback],

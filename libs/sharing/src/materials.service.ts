@@ -168,6 +168,18 @@ export class Materials {
     await this.storage.delete(row.storageKey);
   }
 
+  /** The sessions a material may be attached to (the console's choice), in time order. */
+  async sessionChoices(
+    actor: Actor,
+    eventId: string,
+  ): Promise<Array<{ id: string; title: string }>> {
+    await this.people.requireMember(actor, eventId, 'Event');
+    return (await this.dataSource.query(
+      `SELECT id, title FROM sessions WHERE event_id = $1 ORDER BY starts_at, title, id`,
+      [eventId],
+    )) as Array<{ id: string; title: string }>;
+  }
+
   /** The session must be one of the event's; undefined or '' means the whole event. */
   private async checkSession(eventId: string, sessionId: unknown): Promise<string | null> {
     if (sessionId === undefined || sessionId === null || sessionId === '') return null;

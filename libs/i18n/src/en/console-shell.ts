@@ -16,6 +16,7 @@ export const consoleShell = {
     staff: 'Staff',
     finance: 'Finance',
     certificates: 'Certificates',
+    materials: 'Materials',
   },
   sectionNav: 'Event sections',
   allEvents: 'All events',

@@ -17,6 +17,7 @@ export const consoleShell: ConsoleShellMessages = {
     staff: 'Equipo',
     finance: 'Finanzas',
     certificates: 'Certificados',
+    materials: 'Documentos',
   },
   sectionNav: 'Secciones del evento',
   allEvents: 'Todos los eventos',

@@ -23,6 +23,7 @@ import { accommodation } from './accommodation.js';
 import { certificates } from './certificates.js';
 import { finance } from './finance.js';
 import { letters } from './letters.js';
+import { sharing } from './sharing.js';
 
 export const es = {
   common,
@@ -48,5 +49,6 @@ export const es = {
   finance,
   accommodation,
   letters,
+  sharing,
   apiErrors,
 };

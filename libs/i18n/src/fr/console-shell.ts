@@ -17,6 +17,7 @@ export const consoleShell: ConsoleShellMessages = {
     staff: 'Équipe',
     finance: 'Finances',
     certificates: 'Attestations',
+    materials: 'Documents',
   },
   sectionNav: "Rubriques de l'événement",
   allEvents: 'Tous les événements',

@@ -17,6 +17,7 @@ const SECTIONS: Array<{ key: ConsoleSection; path: string }> = [
   { key: 'accommodation', path: '/accommodation' },
   { key: 'finance', path: '/finance' },
   { key: 'agenda', path: '/agenda' },
+  { key: 'materials', path: '/materials' },
   { key: 'checkin', path: '/check-in' },
   { key: 'certificates', path: '/certificates' },
   { key: 'announcements', path: '/announcements' },
