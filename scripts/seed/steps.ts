@@ -8,6 +8,7 @@ import { seedAccommodation } from './seed-accommodation.js';
 import { seedOnsite } from './seed-onsite.js';
 import { seedCertificates } from './seed-certificates.js';
 import { seedFinance } from './seed-finance.js';
+import { seedSharing } from './seed-sharing.js';
 import { seedMail } from './seed-mail.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
@@ -21,5 +22,6 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'onsite', run: seedOnsite },
   { name: 'certificates', run: seedCertificates },
   { name: 'finance', run: seedFinance },
+  { name: 'sharing', run: seedSharing },
   { name: 'mail', run: seedMail },
 ];
