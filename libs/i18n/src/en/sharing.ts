@@ -50,7 +50,7 @@ export const sharing = {
     none: 'Nobody has chosen to appear yet.',
     count: (n: number) => (n === 1 ? '1 person' : `${n} people`),
     you: '(you)',
-    languages: 'Languages',
+    languages: (list: string) => `Languages: ${list}`,
     materialsLink: 'Documents shared for this event',
     peopleLink: 'Who is coming',
   },

@@ -53,7 +53,7 @@ export const sharing: SharingMessages = {
     none: 'Nadie ha elegido aparecer todavía.',
     count: (n: number) => (n === 1 ? '1 persona' : `${n} personas`),
     you: '(usted)',
-    languages: 'Idiomas',
+    languages: (list: string) => `Idiomas: ${list}`,
     materialsLink: 'Documentos compartidos para este evento',
     peopleLink: 'Quién viene',
   },

@@ -53,7 +53,7 @@ export const sharing: SharingMessages = {
     none: 'Personne n’a encore choisi d’apparaître.',
     count: (n: number) => (n <= 1 ? `${n} personne` : `${n} personnes`),
     you: '(vous)',
-    languages: 'Langues',
+    languages: (list: string) => `Langues\u00a0: ${list}`,
     materialsLink: 'Documents partagés pour cet événement',
     peopleLink: 'Qui vient',
   },

@@ -176,7 +176,7 @@ export class ConsoleMaterialsController {
                   ctx={ctx}
                   action={`/console/events/${event.id}/materials/${m.id}/delete`}
                   label={t.remove}
-                  variant="small"
+                  variant="danger"
                   confirm={t.removeConfirm}
                 />
               )}

@@ -140,8 +140,9 @@ export class SharingPagesController {
                       {e.languages.length > 0 && (
                         <>
                           {' · '}
-                          {t.languages}:{' '}
-                          {e.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
+                          {t.languages(
+                            e.languages.map((l) => languageName(l, ctx.locale)).join(', '),
+                          )}
                         </>
                       )}
                     </li>
