@@ -146,9 +146,14 @@ describe('every script in the invitation letter', () => {
   it('names the city in the letter’s language, and the venue with its article', () => {
     // "le 1er décembre" on the first of a month, "le 2 décembre" otherwise.
     expect(letters['arabic-fr']).toMatch(/^Tanger, le \d+(er)? \S+ \d{4}$/m);
-    expect(letters['arabic-fr']).toContain("à l'Hôtel Continental, Tanger, Maroc");
+    // Where the sentence wraps depends on the event's name: read it as one line.
+    expect(letters['arabic-fr'].replace(/\s+/g, ' ')).toContain(
+      "à l'Hôtel Continental, Tanger, Maroc",
+    );
     expect(letters['arabic-es']).toMatch(/^Tánger, \d+ de \S+ de \d{4}$/m);
-    expect(letters['arabic-es']).toContain('en el Hôtel Continental, Tánger, Marruecos');
+    expect(letters['arabic-es'].replace(/\s+/g, ' ')).toContain(
+      'en el Hôtel Continental, Tánger, Marruecos',
+    );
     expect(letters.khmer.replace(/\s+/g, ' ')).toContain(
       'at the Hôtel Continental, Tangier, Morocco',
     );

@@ -164,8 +164,12 @@ export function writeText(doc: PDFKit.PDFDocument, text: string, options: WriteO
       baseline,
       continued: i < runs.length - 1 || continued,
     };
-    if (i === 0 && at) doc.text(run.text, at.x, at.y, opts);
-    else doc.text(run.text, opts);
+    const draw = () => {
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, opts);
+      else doc.text(run.text, opts);
+    };
+    if (run.face === 'khmer') withActualText(doc, draw);
+    else draw();
   });
   // pdfkit moves down by the last font's line height: an Arabic or Khmer face is taller,
   // so a line ending in one would leave a gap under it. Move down as a Latin line would.
@@ -176,4 +180,50 @@ export function writeText(doc: PDFKit.PDFDocument, text: string, options: WriteO
     if (tall > base) doc.y -= tall - base;
   }
   return doc;
+}
+
+/**
+ * Khmer is drawn in visual order (a vowel such as ែ before the consonant it follows,
+ * a subscript's ្រ before its base), so a reader copying or extracting the text would
+ * get the glyph order back, not the name as typed. An ActualText span (PDF 32000,
+ * 14.9.4) carries the typed characters of each line pdfkit draws: copy, search, screen
+ * readers and pdftotext read those. The span opens inside the text object, once its
+ * position and font are set, so readers place the characters where the glyphs are.
+ */
+function withActualText(doc: PDFKit.PDFDocument, draw: () => void): void {
+  type Fragment = (text: string, x: number, y: number, options: unknown) => void;
+  type Add = (data: string) => PDFKit.PDFDocument;
+  const d = doc as unknown as { _fragment: Fragment; addContent: Add };
+  const fragment = d._fragment;
+  d._fragment = function (this: typeof d, text, x, y, options) {
+    const add = this.addContent;
+    let open = false;
+    this.addContent = function (this: typeof d, data: string) {
+      if (open && data === 'ET') {
+        add.call(this, 'EMC');
+        open = false;
+      }
+      add.call(this, data);
+      if (!open && data.endsWith(' Tf')) {
+        add.call(this, `/Span <</ActualText <${utf16Hex(text)}>>> BDC`);
+        open = true;
+      }
+      return doc;
+    };
+    try {
+      fragment.call(this, text, x, y, options);
+    } finally {
+      this.addContent = add;
+    }
+  };
+  try {
+    draw();
+  } finally {
+    d._fragment = fragment;
+  }
+}
+
+/** A PDF text string as UTF-16BE hex with its byte order mark. */
+function utf16Hex(text: string): string {
+  return Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase();
 }
