@@ -1,4 +1,4 @@
-import { register } from './support/agenda-fixtures.js';
+import { register, sessionBody } from './support/agenda-fixtures.js';
 import {
   createEvent,
   createOrganisation,
@@ -20,6 +20,8 @@ describe('sharing pages: console materials, participant materials and directory'
   let linh: Session;
   let awa: Session;
   let outsider: Session;
+  let facilitator: Session;
+  let sessionId: string;
   let event: { id: string; slug: string };
 
   const signedIn = async (who: Session) => {
@@ -45,6 +47,7 @@ describe('sharing pages: console materials, participant materials and directory'
     linh = await signup(t, { name: 'Nguyễn Thị Linh', password: PASSWORD, locale: 'fr' });
     awa = await signup(t, { name: 'Awa Traoré', password: PASSWORD, locale: 'es' });
     outsider = await signup(t, { name: 'Someone Else', password: PASSWORD });
+    facilitator = await signup(t, { name: 'Chanthou Keo', password: PASSWORD, locale: 'en' });
     event = await createEvent(t, admin);
     await t
       .http()
@@ -52,6 +55,32 @@ describe('sharing pages: console materials, participant materials and directory'
       .set(admin.auth)
       .send({ accountId: organiser.id, role: 'organiser' })
       .expect(201);
+    await t
+      .http()
+      .post(`/api/events/${event.id}/staff`)
+      .set(admin.auth)
+      .send({ accountId: facilitator.id, role: 'facilitator' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/events/${event.id}/sessions`)
+      .set(admin.auth)
+      .send(
+        sessionBody({
+          title: 'Someone else’s workshop',
+          startsAt: '2027-10-27T10:00',
+          endsAt: '2027-10-27T11:00',
+        }),
+      )
+      .expect(201);
+    sessionId = (
+      await t
+        .http()
+        .post(`/api/events/${event.id}/sessions`)
+        .set(admin.auth)
+        .send(sessionBody({ title: 'Family workshop', facilitatorIds: [facilitator.id] }))
+        .expect(201)
+    ).body.id;
     await register(t, event.id, linh, org.id, { languages: ['vi', 'fr'] });
     await register(t, event.id, awa, org.id);
     const other = await createEvent(t, admin);
@@ -73,6 +102,30 @@ describe('sharing pages: console materials, participant materials and directory'
     const after = await web.get(`/console/events/${event.id}/materials`);
     expect(after.text).toContain('Guide du participant');
     expect(after.text.match(/<h1>/g)).toHaveLength(1);
+  });
+
+  it('lets a facilitator share for their own session only, outside the console menu', async () => {
+    const web = await signedIn(facilitator);
+    const page = await web.get(`/console/events/${event.id}/materials`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Family workshop');
+    expect(page.text).not.toContain('Someone else’s workshop');
+    expect(page.text).not.toContain('The whole event');
+    expect(page.text).not.toContain('console-nav');
+    // The organiser's guide is listed but offers them no delete button.
+    expect(page.text).toContain('Guide du participant');
+    expect(page.text).not.toContain('/delete');
+    const res = await t
+      .http()
+      .post(`/console/events/${event.id}/materials`)
+      .set('cookie', web['cookieHeader']())
+      .field('_csrf', web.csrf)
+      .field('title', 'Slides')
+      .field('sessionId', sessionId)
+      .attach('file', PDF, { filename: 'slides.pdf', contentType: 'application/pdf' });
+    expect(res.status).toBe(303);
+    const after = await web.get(`/console/events/${event.id}/materials`);
+    expect(after.text.match(/\/delete"/g)).toHaveLength(1);
   });
 
   it('shows the materials to a participant, who downloads them; 404 for others', async () => {

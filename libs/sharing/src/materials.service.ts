@@ -172,11 +172,16 @@ export class Materials {
   async sessionChoices(
     actor: Actor,
     eventId: string,
+    onlyMine = false,
   ): Promise<Array<{ id: string; title: string }>> {
     await this.people.requireMember(actor, eventId, 'Event');
     return (await this.dataSource.query(
-      `SELECT id, title FROM sessions WHERE event_id = $1 ORDER BY starts_at, title, id`,
-      [eventId],
+      `SELECT s.id, s.title FROM sessions s
+        WHERE s.event_id = $1
+          AND (NOT $3::boolean OR EXISTS (SELECT 1 FROM session_facilitators f
+                                           WHERE f.session_id = s.id AND f.account_id = $2))
+        ORDER BY s.starts_at, s.title, s.id`,
+      [eventId, actor.accountId, onlyMine],
     )) as Array<{ id: string; title: string }>;
   }
 

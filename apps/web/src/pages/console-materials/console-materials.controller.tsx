@@ -1,14 +1,15 @@
 import { Body, Get, Param, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError, isUuid, notFound } from '#core';
-import type { EventView } from '#events';
-import { type MaterialFile, materialMaxBytes, Materials, megabytes } from '#sharing';
+import { type EventView, toEventView } from '#events';
+import { EventPeople, type MaterialFile, materialMaxBytes, Materials, megabytes } from '#sharing';
 import { ActionButton } from '../../components/form.js';
-import type { WebContext } from '../../http/web-context.js';
+import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
-import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
+import { renderPage } from '../../layout/layout.js';
+import { renderConsolePage } from '../console/console-frame.js';
 import { MaterialList } from '../participant-sharing/sharing-parts.js';
 
 /** What the multipart middleware leaves on the request of an upload. */
@@ -30,14 +31,28 @@ interface UploadState {
 @WebController('console/events/:eventId/materials')
 export class ConsoleMaterialsController {
   constructor(
-    private readonly access: ConsoleAccess,
+    private readonly people: EventPeople,
     private readonly materials: Materials,
   ) {}
 
+  /**
+   * Organisers (and admins) run the whole page; a facilitator of the event shares for their
+   * own sessions only (the service checks it again). Anyone else: 404, as for the console.
+   */
+  private async load(ctx: WebContext, eventId: string) {
+    const actor = requireActor(ctx);
+    if (!isUuid(eventId)) throw notFound('Event');
+    const s = await this.people.standing(actor, eventId).catch(() => {
+      throw notFound('Event');
+    });
+    if (!s.isOrganiser && !s.roles.includes('facilitator')) throw notFound('Event');
+    return { actor, event: toEventView(s.event), organiser: s.isOrganiser };
+  }
+
   @Get()
   async page(@Web() ctx: WebContext, @Param('eventId') eventId: string): Promise<PageResult> {
-    const { event } = await this.access.event(ctx, eventId);
-    return this.render(ctx, event, {});
+    const { event, organiser } = await this.load(ctx, eventId);
+    return this.render(ctx, event, organiser, {});
   }
 
   @Post()
@@ -47,12 +62,12 @@ export class ConsoleMaterialsController {
     @Req() req: Request & MaterialUploadRequest,
     @Body() body: Record<string, string>,
   ): Promise<PageResult> {
-    const { actor, event } = await this.access.event(ctx, eventId);
+    const { actor, event, organiser } = await this.load(ctx, eventId);
     const t = ctx.t.sharing.console;
     const state: UploadState = { title: body?.title, sessionId: body?.sessionId };
     const max = megabytes(materialMaxBytes());
     if (req.uploadError === 'too_large') {
-      return this.render(ctx, event, { ...state, error: t.fileTooLarge(max) }, 400);
+      return this.render(ctx, event, organiser, { ...state, error: t.fileTooLarge(max) }, 400);
     }
     try {
       await this.materials.upload(
@@ -72,7 +87,7 @@ export class ConsoleMaterialsController {
             : code === 'file_required'
               ? t.fileRequired
               : ctx.t.validation.invalid;
-      return this.render(ctx, event, { ...state, error }, 400);
+      return this.render(ctx, event, organiser, { ...state, error }, 400);
     }
     return redirect(`/console/events/${event.id}/materials`, 'sharing.flash.uploaded');
   }
@@ -83,7 +98,7 @@ export class ConsoleMaterialsController {
     @Param('eventId') eventId: string,
     @Param('materialId') materialId: string,
   ): Promise<PageResult> {
-    const { actor, event } = await this.access.event(ctx, eventId);
+    const { actor, event } = await this.load(ctx, eventId);
     if (!isUuid(materialId)) throw notFound('Material');
     const mine = await this.materials.list(actor, event.id);
     if (!mine.some((m) => m.id === materialId)) throw notFound('Material');
@@ -91,87 +106,88 @@ export class ConsoleMaterialsController {
     return redirect(`/console/events/${event.id}/materials`, 'sharing.flash.removed');
   }
 
-  private async render(ctx: WebContext, event: EventView, state: UploadState, status = 200) {
+  private async render(
+    ctx: WebContext,
+    event: EventView,
+    organiser: boolean,
+    state: UploadState,
+    status = 200,
+  ) {
     const actor = ctx.actor!;
     const list = await this.materials.list(actor, event.id);
-    const sessions = await this.materials.sessionChoices(actor, event.id);
+    const sessions = await this.materials.sessionChoices(actor, event.id, !organiser);
     const t = ctx.t.sharing.console;
     const max = megabytes(materialMaxBytes());
-    const html = renderConsolePage(ctx, {
-      event,
-      section: 'materials',
-      title: t.title,
-      children: (
-        <div class="sh">
-          <p class="lead">{t.lead}</p>
-          <section class="card" aria-labelledby="sh-upload">
-            <h2 id="sh-upload">{t.uploadTitle}</h2>
-            <form
-              action={`/console/events/${event.id}/materials`}
-              method="post"
-              enctype="multipart/form-data"
-              noValidate
-            >
-              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-              <div class="field">
-                <label for="f-sh-title">{t.docTitle}</label>
-                <span class="hint" id="f-sh-title-hint">
-                  {t.docTitleHint}
+    const children = (
+      <div class="sh">
+        <p class="lead">{t.lead}</p>
+        <section class="card" aria-labelledby="sh-upload">
+          <h2 id="sh-upload">{t.uploadTitle}</h2>
+          <form
+            action={`/console/events/${event.id}/materials`}
+            method="post"
+            enctype="multipart/form-data"
+            noValidate
+          >
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <div class="field">
+              <label for="f-sh-title">{t.docTitle}</label>
+              <span class="hint" id="f-sh-title-hint">
+                {t.docTitleHint}
+              </span>
+              <input
+                type="text"
+                id="f-sh-title"
+                name="title"
+                maxLength={200}
+                value={state.title ?? ''}
+                dir="auto"
+                aria-describedby="f-sh-title-hint"
+              />
+            </div>
+            <div class="field">
+              <label for="f-sh-session">{t.session}</label>
+              <select id="f-sh-session" name="sessionId">
+                {organiser && <option value="">{t.wholeEvent}</option>}
+                {sessions.map((s) => (
+                  <option value={s.id} selected={state.sessionId === s.id}>
+                    {s.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class={`field${state.error ? ' invalid' : ''}`}>
+              <label for="f-sh-file">{t.file}</label>
+              <span class="hint" id="f-sh-file-hint">
+                {t.fileHint(max)}
+              </span>
+              {state.error && (
+                <span class="error" id="f-sh-file-error" role="alert">
+                  {state.error}
                 </span>
-                <input
-                  type="text"
-                  id="f-sh-title"
-                  name="title"
-                  maxLength={200}
-                  value={state.title ?? ''}
-                  dir="auto"
-                  aria-describedby="f-sh-title-hint"
-                />
-              </div>
-              <div class="field">
-                <label for="f-sh-session">{t.session}</label>
-                <select id="f-sh-session" name="sessionId">
-                  <option value="">{t.wholeEvent}</option>
-                  {sessions.map((s) => (
-                    <option value={s.id} selected={state.sessionId === s.id}>
-                      {s.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class={`field${state.error ? ' invalid' : ''}`}>
-                <label for="f-sh-file">{t.file}</label>
-                <span class="hint" id="f-sh-file-hint">
-                  {t.fileHint(max)}
-                </span>
-                {state.error && (
-                  <span class="error" id="f-sh-file-error" role="alert">
-                    {state.error}
-                  </span>
-                )}
-                <input
-                  type="file"
-                  id="f-sh-file"
-                  name="file"
-                  accept=".pdf,.docx,.pptx,.xlsx,.png,.jpg,.jpeg"
-                  aria-invalid={state.error ? 'true' : undefined}
-                  aria-describedby={
-                    state.error ? 'f-sh-file-hint f-sh-file-error' : 'f-sh-file-hint'
-                  }
-                />
-              </div>
-              <button type="submit" class="btn">
-                {t.upload}
-              </button>
-            </form>
-          </section>
-          <section aria-labelledby="sh-list">
-            <h2 id="sh-list">{t.listTitle}</h2>
-            <MaterialList
-              ctx={ctx}
-              materials={list}
-              href={(m) => `/e/${event.slug}/materials/${m.id}/download`}
-              remove={(m) => (
+              )}
+              <input
+                type="file"
+                id="f-sh-file"
+                name="file"
+                accept=".pdf,.docx,.pptx,.xlsx,.png,.jpg,.jpeg"
+                aria-invalid={state.error ? 'true' : undefined}
+                aria-describedby={state.error ? 'f-sh-file-hint f-sh-file-error' : 'f-sh-file-hint'}
+              />
+            </div>
+            <button type="submit" class="btn">
+              {t.upload}
+            </button>
+          </form>
+        </section>
+        <section aria-labelledby="sh-list">
+          <h2 id="sh-list">{t.listTitle}</h2>
+          <MaterialList
+            ctx={ctx}
+            materials={list}
+            href={(m) => `/e/${event.slug}/materials/${m.id}/download`}
+            remove={(m) =>
+              m.canDelete && (
                 <ActionButton
                   ctx={ctx}
                   action={`/console/events/${event.id}/materials/${m.id}/delete`}
@@ -179,12 +195,26 @@ export class ConsoleMaterialsController {
                   variant="danger"
                   confirm={t.removeConfirm}
                 />
-              )}
-            />
-          </section>
-        </div>
-      ),
-    });
+              )
+            }
+          />
+        </section>
+      </div>
+    );
+    const html = organiser
+      ? renderConsolePage(ctx, { event, section: 'materials', title: t.title, children })
+      : renderPage(ctx, {
+          title: t.title,
+          children: (
+            <>
+              <p class="pa-crumbs" dir="auto">
+                {event.name}
+              </p>
+              <h1>{t.title}</h1>
+              {children}
+            </>
+          ),
+        });
     return status === 200 ? html : new HtmlResponse(html, status);
   }
 }
