@@ -5,9 +5,9 @@ import { seedRegistrations } from './seed-registrations.js';
 import { seedTravel } from './seed-travel.js';
 import { seedLetters } from './seed-letters.js';
 import { seedAccommodation } from './seed-accommodation.js';
+import { seedFinance } from './seed-finance.js';
 import { seedOnsite } from './seed-onsite.js';
 import { seedCertificates } from './seed-certificates.js';
-import { seedFinance } from './seed-finance.js';
 import { seedSharing } from './seed-sharing.js';
 import { seedMail } from './seed-mail.js';
 
@@ -19,9 +19,9 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'travel', run: seedTravel },
   { name: 'letters', run: seedLetters },
   { name: 'accommodation', run: seedAccommodation },
+  { name: 'finance', run: seedFinance },
   { name: 'onsite', run: seedOnsite },
   { name: 'certificates', run: seedCertificates },
-  { name: 'finance', run: seedFinance },
   { name: 'sharing', run: seedSharing },
   { name: 'mail', run: seedMail },
 ];

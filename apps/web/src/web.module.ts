@@ -13,11 +13,12 @@ import { ConsoleAgendaPagesModule } from './pages/console-agenda/console-agenda-
 import { ConsoleMessagesPagesModule } from './pages/console-messages/console-messages-pages.module.js';
 import { ConsoleAccommodationPagesModule } from './pages/console-accommodation/console-accommodation-pages.module.js';
 import { VerifyPagesModule } from './pages/verify/verify-pages.module.js';
+import { ConsoleCertificatesPagesModule } from './pages/console-certificates/console-certificates-pages.module.js';
 import { ConsoleCheckinPagesModule } from './pages/console-checkin/console-checkin-pages.module.js';
+import { ConsoleFinancePagesModule } from './pages/console-finance/console-finance-pages.module.js';
 import { ConsoleMaterialsPagesModule } from './pages/console-materials/console-materials-pages.module.js';
 import { ParticipantSharingPagesModule } from './pages/participant-sharing/participant-sharing-pages.module.js';
-import { ConsoleCertificatesPagesModule } from './pages/console-certificates/console-certificates-pages.module.js';
-import { ConsoleFinancePagesModule } from './pages/console-finance/console-finance-pages.module.js';
+import { ConsoleLettersPagesModule } from './pages/console-letters/console-letters-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /**
@@ -34,13 +35,14 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleEventsPagesModule,
     ConsoleRegistrationsPagesModule,
     ConsoleVisasPagesModule,
+    ConsoleLettersPagesModule,
     ConsoleFinancePagesModule,
     ConsoleAgendaPagesModule,
     ConsoleMessagesPagesModule,
     ConsoleAccommodationPagesModule,
     VerifyPagesModule,
-    ConsoleCheckinPagesModule,
     ConsoleCertificatesPagesModule,
+    ConsoleCheckinPagesModule,
     ConsoleMaterialsPagesModule,
     ParticipantSharingPagesModule,
   ],
