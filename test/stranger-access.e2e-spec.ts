@@ -37,6 +37,8 @@ const OPEN_TO_ANY_ACCOUNT = new Set([
   'POST /api/events/{id}/registrations',
   'GET /api/health/live',
   'GET /api/health/ready',
+  // The API's index: links to the docs and the health checks, nobody's data.
+  'GET /api',
   // Erases the caller's own account: covered by the privacy tests, and would end this one.
   'DELETE /api/me',
 ]);
