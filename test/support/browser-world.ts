@@ -1,5 +1,6 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { jest } from '@jest/globals';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,6 +9,11 @@ import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../../libs/messaging/src/testing/smtp-sink.js';
 import { startTestApp, type TestApp } from './test-app.js';
+
+// A journey through real pages in a real browser, on a busy two-core machine running
+// other suites beside it, takes minutes, not the unit tests' 60 s: every browser test
+// gets four (a test asking for its own timeout keeps it).
+jest.setTimeout(240_000);
 
 /** Debian's chromium (no browser download here); CHROMIUM_PATH overrides it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
