@@ -187,6 +187,44 @@ describe('personal data is erased when no longer needed', () => {
     });
   });
 
+  it('erases room wishes and the hotel copies of the rooming list with the event', async () => {
+    const { event, registrationId } = await pastEvent(2);
+    const [hotel] = (await ds.query(
+      `INSERT INTO accommodation_hotels (event_id, name, address, city)
+       VALUES ($1, 'Hôtel Continental', '36 Rue Dar El Baroud', 'Tanger') RETURNING id`,
+      [event.id],
+    )) as Array<{ id: string }>;
+    await ds.query(
+      `INSERT INTO accommodation_stays (registration_id, event_id, room_preference, share_with,
+         room_needs, share_needs_with_hotel)
+       VALUES ($1, $2, 'shared', 'Lucía Peña', 'Ground floor: wheelchair', true)`,
+      [registrationId, event.id],
+    );
+    await ds.query(`INSERT INTO rooming_list_sends (hotel_id, lines) VALUES ($1, $2)`, [
+      hotel.id,
+      JSON.stringify([{ name: 'Awa Diallo', needs: 'Ground floor: wheelchair' }]),
+    ]);
+
+    await t.http().post(`/api/events/${event.id}/erase-personal-data`).set(admin.auth).expect(200);
+
+    const [stay] = await ds.query(
+      `SELECT room_preference, share_with, room_needs, share_needs_with_hotel
+         FROM accommodation_stays WHERE registration_id = $1`,
+      [registrationId],
+    );
+    expect(stay).toEqual({
+      room_preference: 'shared',
+      share_with: null,
+      room_needs: null,
+      share_needs_with_hotel: false,
+    });
+    const [{ copies }] = await ds.query(
+      `SELECT count(*)::int AS copies FROM rooming_list_sends WHERE hotel_id = $1`,
+      [hotel.id],
+    );
+    expect(copies).toBe(0);
+  });
+
   it('sweeps only the events past the retention period, and dead login links', async () => {
     const old = await pastEvent(100);
     const recent = await pastEvent(10);

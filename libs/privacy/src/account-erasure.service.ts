@@ -5,7 +5,7 @@ import { endEverySession } from '#accounts';
 import { type Actor, conflict } from '#core';
 import { OPEN_STATUSES, RegistrationWorkflow } from '#registrations';
 import { eraseAccountTravel } from '#travel';
-import { eraseAccountRegistrations } from './registration-erasure.js';
+import { eraseAccountRegistrations, eraseAccountStays } from './registration-erasure.js';
 
 /**
  * "Forget me": the person's live registrations are cancelled (their seats go to the
@@ -53,6 +53,7 @@ export class AccountErasure {
         [actor.accountId],
       );
       await eraseAccountRegistrations(manager, actor.accountId);
+      await eraseAccountStays(manager, actor.accountId);
       await eraseAccountTravel(manager, actor.accountId);
       // Nothing more is sent to someone who asked to be forgotten, not even what is queued.
       await manager.query(`DELETE FROM messages WHERE recipient_account_id = $1`, [

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, localDateOf } from '#core';
 import { EventAccess } from '#events';
 import { eraseEventTravel } from '#travel';
-import { eraseEventRegistrations } from './registration-erasure.js';
+import { eraseEventRegistrations, eraseEventStays } from './registration-erasure.js';
 
 export interface EventErasure {
   eventId: string;
@@ -46,6 +46,7 @@ export class PersonalDataRetention {
   async eraseEventData(manager: EntityManager, eventId: string): Promise<EventErasure> {
     const registrationsErased = await eraseEventRegistrations(manager, eventId);
     const travelPlansErased = await eraseEventTravel(manager, eventId);
+    await eraseEventStays(manager, eventId);
     // Delivered or given-up emails carry names and texts; queued ones still have to go.
     const [, messagesDeleted] = (await manager.query(
       `DELETE FROM messages WHERE event_id = $1 AND status IN ('sent', 'failed')`,

@@ -64,3 +64,30 @@ export async function eraseAccountRegistrations(
   )) as [unknown, number];
   return count;
 }
+
+/**
+ * Room wishes (who to share with, needs for the room) only matter until the hotel has
+ * the guests; the copies of the rooming list sent to a hotel name every guest. The
+ * rooms booked and who slept where stay (they are what was paid for).
+ */
+export async function eraseEventStays(manager: EntityManager, eventId: string): Promise<void> {
+  await manager.query(
+    `UPDATE accommodation_stays SET share_with = NULL, room_needs = NULL, share_needs_with_hotel = false
+      WHERE event_id = $1 AND (share_with IS NOT NULL OR room_needs IS NOT NULL)`,
+    [eventId],
+  );
+  await manager.query(
+    `DELETE FROM rooming_list_sends
+      WHERE hotel_id IN (SELECT id FROM accommodation_hotels WHERE event_id = $1)`,
+    [eventId],
+  );
+}
+
+/** One person's room wishes, in every event ("forget me"); the hotels' copies are theirs. */
+export async function eraseAccountStays(manager: EntityManager, accountId: string): Promise<void> {
+  await manager.query(
+    `UPDATE accommodation_stays SET share_with = NULL, room_needs = NULL, share_needs_with_hotel = false
+      WHERE registration_id IN (SELECT id FROM registrations WHERE account_id = $1)`,
+    [accountId],
+  );
+}
