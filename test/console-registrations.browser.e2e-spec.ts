@@ -137,7 +137,7 @@ describe('console registrations in a real browser (1280x800)', () => {
     await page.getByRole('button', { name: 'Refuser', exact: true }).click();
     await page.getByText('Refusée : la personne a été prévenue').waitFor();
     await page.getByRole('cell', { name: reason }).waitFor();
-    const mail = await w.mailTo(people.juan.email, /Su inscripción/);
+    const mail = await w.mailTo(people.juan.email, /Inscripción no aceptada/);
     expect(mail.text).toContain(reason);
 
     // The table now: two confirmed, one rejected, one still to approve.
