@@ -27,6 +27,15 @@ const meta = {
 };
 
 describe('badge sheets', () => {
+  it('prints the check-in code on one line, however wide its letters', async () => {
+    const code = 'MWmwMWmwMWmwMWmwMWmwMW';
+    const pdf = await renderBadgeSheets([{ ...face('Awa Diallo', 'Kogl Taaba'), code }], meta);
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf })
+      .toString('utf8')
+      .split('\n');
+    expect(lines.map((l) => l.trim())).toContain(code);
+  });
+
   it.each([
     ['ចាន់ ធីតា', 'មជ្ឈមណ្ឌល កុមារ'],
     ['محمد بن عبد الله العلوي', 'جمعية التضامن للتنمية'],

@@ -193,8 +193,13 @@ function drawBadge(doc: Doc, badge: BadgeFace, meta: BadgeSheetMeta, x: number, 
   left(role.lines, role.size, false, MUTED);
 
   drawQr(doc, badge.qrText, qrX, qrY, QR);
+  // The code on one line whatever its letters: a code wider than the QR at 6 pt (wide
+  // letters such as W and M) is set smaller, never broken (a desk types it whole).
   doc.font(fontName('latin', 'regular')).fontSize(6).fillColor(MUTED);
-  doc.text(badge.code, qrX, qrY + QR - 3, { width: QR, align: 'center', lineBreak: false });
+  const wide = doc.widthOfString(badge.code);
+  if (wide > QR) doc.fontSize((6 * QR) / wide);
+  const width = doc.widthOfString(badge.code);
+  doc.text(badge.code, qrX + (QR - width) / 2, qrY + QR - 3, { lineBreak: false });
 }
 
 /** Dotted cut lines around every cell of the sheet (the outer frame included). */
