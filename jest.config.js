@@ -34,6 +34,9 @@ export default {
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
-  testTimeout: 60000,
+  // A file's database (every migration) and a real Nest app, beside another suite on a
+  // busy two-core machine, can take more than a minute to set up: three minutes a
+  // test or hook (browser tests four, see test/support/browser-world.ts).
+  testTimeout: 180_000,
   maxWorkers: 2,
 };
