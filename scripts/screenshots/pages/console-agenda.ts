@@ -54,7 +54,11 @@ export const pages: ScreenshotPage[] = [
     widths: laptop,
     locale: 'en',
     before: async (page) => {
-      await page.getByLabel('Title', { exact: true }).fill('A session without a kind');
+      // "Title (French)" when the event has several languages.
+      await page
+        .getByLabel(/^Title/)
+        .first()
+        .fill('A session without a kind');
       await page.getByRole('button', { name: 'Create the session' }).click();
       await page.locator('.error-summary').waitFor();
     },
