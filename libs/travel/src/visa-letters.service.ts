@@ -12,7 +12,7 @@ import {
   notFound,
   RateLimiter,
 } from '#core';
-import type { Event } from '#events';
+import { type Event, textIn } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
 import { hostLanguageOf, LetterSettingsService } from './letter-settings.service.js';
@@ -266,7 +266,8 @@ export class VisaLetters {
       reference: plan.letterReference!,
       verifyUrl: `${this.config.publicUrl}/verify/${plan.letterCode}`,
       issuedOn: localDateOf(plan.letterIssuedAt ?? now, event.timezone),
-      eventName: event.name,
+      // In the letter's language when the organisers wrote it (else the event's own name).
+      eventName: textIn(event.names, locale, event.languages, event.name) ?? event.name,
       eventStartDate: event.startDate,
       eventEndDate: event.endDate,
       venueName: event.venueName,
