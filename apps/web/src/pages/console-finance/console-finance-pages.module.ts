@@ -1,66 +1,15 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { FinanceModule, RECEIPT_MAX_BYTES } from '#finance';
 import { RegistrationsModule } from '#registrations';
-import { ConsoleFinanceController, type UploadRequest } from './console-finance.controller.js';
+import { multipartForm } from '../../http/multipart-form.js';
+import { ConsoleFinanceController } from './console-finance.controller.js';
 import { MyCostsController } from './my-costs.controller.js';
 
-/** The file plus the form's few text fields and multipart framing. */
-const MAX_UPLOAD_BODY = RECEIPT_MAX_BYTES + 64 * 1024;
-
-/**
- * Receipt forms are multipart: read here (with the platform's own FormData parser, no
- * extra dependency), before the page guard checks the CSRF field, so the token travels in
- * the form like every other one. A body over the limit is not an error page: the form
- * says so next to the field.
- */
-function receiptUploads(req: Request, res: Response, next: NextFunction): void {
-  if (req.method !== 'POST' || !/\/receipts$/.test(req.path) || !req.is('multipart/form-data')) {
-    return next();
-  }
-  const up = req as Request & UploadRequest;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let over = false;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > MAX_UPLOAD_BODY) over = true;
-    else chunks.push(chunk);
-  });
-  req.on('error', next);
-  req.on('end', () => {
-    const body: Record<string, string> = {};
-    up.body = body;
-    const type = String(req.headers['content-type'] ?? '');
-    const parse = over
-      ? Promise.resolve(null)
-      : new globalThis.Response(Buffer.concat(chunks), { headers: { 'content-type': type } })
-          .formData()
-          .catch(() => null);
-    void parse.then(async (form) => {
-      if (over) {
-        up.uploadError = 'too_large';
-        // The CSRF field comes first in the form: keep it so the guard can still check it.
-        const head = Buffer.concat(chunks).subarray(0, 4096).toString('latin1');
-        const csrf = /name="_csrf"\r\n\r\n([^\r]*)\r\n/.exec(head);
-        if (csrf) body._csrf = csrf[1];
-        return next();
-      }
-      if (!form) {
-        up.uploadError = 'invalid';
-        return next();
-      }
-      for (const [name, value] of form.entries()) {
-        if (typeof value === 'string') body[name] = value;
-        else if (name === 'file' && value.size > 0) {
-          const buffer = Buffer.from(await value.arrayBuffer());
-          up.file = { buffer, originalname: value.name, size: buffer.length };
-        }
-      }
-      next();
-    });
-  });
-}
+/** Receipt forms: the file plus the form's few text fields and multipart framing. */
+const receiptUploads = multipartForm({
+  maxBytes: () => RECEIPT_MAX_BYTES + 64 * 1024,
+  path: /\/receipts$/,
+});
 
 /** The console-finance pages, and the participant's own receipts. */
 @Module({

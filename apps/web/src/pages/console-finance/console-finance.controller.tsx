@@ -8,7 +8,6 @@ import {
   FinanceReports,
   Receipts,
   type RegistrationCostsView,
-  type UploadedFile,
   COST_STATUSES,
   type CostStatus,
 } from '#finance';
@@ -23,13 +22,8 @@ import { FinanceCoveragePage } from './finance-coverage.page.js';
 import { costForm, coverageForm, overrideForm, rateForm } from './finance-forms.js';
 import { FinancePersonPage, overrideValues } from './finance-person.page.js';
 import { FinanceSummaryPage } from './finance-summary.page.js';
+import { type MultipartRequest } from '../../http/multipart-form.js';
 import { amountField, financePath } from './money-format.js';
-
-/** What the multipart middleware leaves on the request of a receipt upload. */
-export interface UploadRequest {
-  file?: UploadedFile;
-  uploadError?: 'too_large' | 'invalid';
-}
 
 const idOr404 = (id: string, what: string) => {
   if (!isUuid(id)) throw notFound(what);
@@ -389,7 +383,7 @@ export class ConsoleFinanceController {
     @Param('eventId') eventId: string,
     @Param('registrationId') registrationId: string,
     @Param('itemId') itemId: string,
-    @Req() req: UploadRequest,
+    @Req() req: MultipartRequest,
   ): Promise<PageResult> {
     const { actor, event } = await this.access.event(ctx, eventId);
     const { id, item } = await this.item(actor, event, registrationId, itemId);
@@ -401,7 +395,7 @@ export class ConsoleFinanceController {
       );
     if (req.uploadError === 'too_large') return fail(e.fileTooLarge, 400);
     try {
-      await this.receipts.attach(actor, item.id, req.file);
+      await this.receipts.attach(actor, item.id, req.files?.file);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const code = (err.details as { code?: string } | undefined)?.code;

@@ -15,7 +15,7 @@ import { Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
 import { LetterSettingsPage, letterPath } from './letter-settings.page.js';
-import type { LetterUploadRequest } from './letter-uploads.js';
+import type { MultipartRequest } from '../../http/multipart-form.js';
 
 const TEXT_FIELDS = [
   'orgName',
@@ -85,7 +85,7 @@ export class LetterSettingsPageController {
   async save(
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
-    @Req() req: LetterUploadRequest,
+    @Req() req: MultipartRequest,
   ): Promise<PageResult> {
     const { actor, event } = await this.access.event(ctx, eventId);
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -126,9 +126,11 @@ export class LetterSettingsPageController {
     };
     const parsed = await parseForm(ctx, PutLetterSettingsDto, values, input);
     if (!parsed.ok) return fail(parsed.state.errors);
-    const files = req.letterFiles ?? {};
-    const image = (name: 'logo' | 'signature') =>
-      files[name] ?? (checked(body, `remove.${name}`) ? null : undefined);
+    const image = (name: 'logo' | 'signature') => {
+      const file = req.files?.[name];
+      if (file) return { bytes: file.buffer, contentType: file.type };
+      return checked(body, `remove.${name}`) ? null : undefined;
+    };
     try {
       await this.settings.put(actor, eventId, parsed.value, {
         logo: image('logo'),

@@ -1,9 +1,9 @@
 import { Body, Get, Param, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
 import { DomainError, isUuid, notFound } from '#core';
 import { type EventView, toEventView } from '#events';
-import { EventPeople, type MaterialFile, materialMaxBytes, Materials, megabytes } from '#sharing';
+import { EventPeople, materialMaxBytes, Materials, megabytes } from '#sharing';
 import { ActionButton } from '../../components/form.js';
+import { type MultipartRequest } from '../../http/multipart-form.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
@@ -11,12 +11,6 @@ import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.
 import { renderPage } from '../../layout/layout.js';
 import { renderConsolePage } from '../console/console-frame.js';
 import { MaterialList } from '../participant-sharing/sharing-parts.js';
-
-/** What the multipart middleware leaves on the request of an upload. */
-export interface MaterialUploadRequest {
-  file?: MaterialFile;
-  uploadError?: 'too_large' | 'invalid';
-}
 
 interface UploadState {
   error?: string;
@@ -59,7 +53,7 @@ export class ConsoleMaterialsController {
   async upload(
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
-    @Req() req: Request & MaterialUploadRequest,
+    @Req() req: MultipartRequest,
     @Body() body: Record<string, string>,
   ): Promise<PageResult> {
     const { actor, event, organiser } = await this.load(ctx, eventId);
@@ -74,7 +68,7 @@ export class ConsoleMaterialsController {
         actor,
         event.id,
         { title: body?.title, sessionId: body?.sessionId },
-        req.file,
+        req.files?.file,
       );
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'bad_request') throw e;
