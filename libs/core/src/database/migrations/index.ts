@@ -24,6 +24,7 @@ import { MailRetries1763702700000 } from './1763702700000-mail-retries.js';
 import { SeedKeys1763702900000 } from './1763702900000-seed-keys.js';
 import { SessionTexts1763702910000 } from './1763702910000-session-texts.js';
 import { Sharing1763703100000 } from './1763703100000-sharing.js';
+import { Exchanges1763703200000 } from './1763703200000-exchanges.js';
 import { EventSeatCounts1763703000000 } from './1763703000000-event-seat-counts.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   SessionTexts1763702910000,
   EventSeatCounts1763703000000,
   Sharing1763703100000,
+  Exchanges1763703200000,
 ];
