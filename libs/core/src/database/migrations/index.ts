@@ -26,6 +26,7 @@ import { SessionTexts1763702910000 } from './1763702910000-session-texts.js';
 import { Sharing1763703100000 } from './1763703100000-sharing.js';
 import { Exchanges1763703200000 } from './1763703200000-exchanges.js';
 import { EventSeatCounts1763703000000 } from './1763703000000-event-seat-counts.js';
+import { Feedback1763703400000 } from './1763703400000-feedback.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   EventSeatCounts1763703000000,
   Sharing1763703100000,
   Exchanges1763703200000,
+  Feedback1763703400000,
 ];
