@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, type CsvCell, type CsvOptions, toZonedIso, writeCsv } from '#core';
+import { FeedbackAccess } from './feedback-access.js';
+import { FeedbackForms } from './feedback-forms.service.js';
+import type { FormView, QuestionView } from './feedback.views.js';
+
+/** Who answered, on forms that are not anonymous. */
+export interface RespondentView {
+  accountId: string;
+  name: string;
+  email: string;
+  organisation: string | null;
+}
+
+export interface CountView {
+  /** The rating (1 to 5) or the option's index. */
+  value: number;
+  label: string;
+  count: number;
+}
+
+export interface QuestionResult {
+  id: string;
+  kind: QuestionView['kind'];
+  text: string;
+  /** How many answered this question. */
+  answered: number;
+  /** Ratings only: the mean, to one decimal; null without answers. */
+  average: number | null;
+  counts: CountView[];
+  /** Text answers: shuffled on anonymous forms, by name otherwise. */
+  texts: Array<{ text: string; respondent: RespondentView | null }>;
+}
+
+export interface FormResults {
+  form: FormView;
+  responseCount: number;
+  questions: QuestionResult[];
+}
+
+export interface ResponseView {
+  /** Null on anonymous forms. */
+  respondent: RespondentView | null;
+  /** Null on anonymous forms: not even the time is kept. */
+  submittedAt: string | null;
+  answers: Array<{
+    questionId: string;
+    rating: number | null;
+    choice: number | null;
+    text: string | null;
+  }>;
+}
+
+/** The CSV's own column names, in the reader's language (the API writes English). */
+export interface ResultsCsvHeaders {
+  name: string;
+  email: string;
+  organisation: string;
+  submittedAt: string;
+}
+
+const ENGLISH_HEADERS: ResultsCsvHeaders = {
+  name: 'Name',
+  email: 'Email',
+  organisation: 'Organisation',
+  submittedAt: 'Answered at',
+};
+
+interface AnswerRow {
+  response_id: string;
+  question_id: string;
+  rating: number | null;
+  choice: number | null;
+  text: string | null;
+}
+
+/**
+ * What organisers read of the answers: counts and averages, the text answers, each
+ * response (JSON or CSV). On anonymous forms none of it carries a name, an account, an
+ * organisation or a time, and responses come in the order of their random ids; text
+ * answers are shuffled on every reading.
+ */
+@Injectable()
+export class FeedbackResults {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: FeedbackAccess,
+    private readonly forms: FeedbackForms,
+  ) {}
+
+  async results(actor: Actor, formId: string, locale?: string): Promise<FormResults> {
+    const { form: row, event } = await this.access.requireOrganiser(actor, formId);
+    const [form] = await this.forms.views([row], event, locale, true);
+    const counts = (await this.dataSource.query(
+      `SELECT a.question_id, a.rating, a.choice, count(*)::int AS n
+         FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+        WHERE r.form_id = $1 AND a.text IS NULL
+        GROUP BY a.question_id, a.rating, a.choice`,
+      [row.id],
+    )) as Array<{ question_id: string; rating: number | null; choice: number | null; n: number }>;
+    const texts = (await this.dataSource.query(
+      row.anonymous
+        ? `SELECT a.question_id, a.text FROM feedback_answers a
+             JOIN feedback_responses r ON r.id = a.response_id
+            WHERE r.form_id = $1 AND a.text IS NOT NULL ORDER BY random()`
+        : `SELECT a.question_id, a.text, r.account_id, ac.name, ac.email, o.name AS organisation
+             FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+             LEFT JOIN accounts ac ON ac.id = r.account_id
+             LEFT JOIN organisations o ON o.id = ac.organisation_id
+            WHERE r.form_id = $1 AND a.text IS NOT NULL ORDER BY ac.name, r.id`,
+      [row.id],
+    )) as Array<{ question_id: string; text: string } & RespondentRow>;
+    const questions = form!.questions.map((q): QuestionResult => {
+      const mine = counts.filter((c) => c.question_id === q.id);
+      const written = texts.filter((t) => t.question_id === q.id);
+      const bars: CountView[] =
+        q.kind === 'rating'
+          ? [1, 2, 3, 4, 5].map((v) => ({
+              value: v,
+              label: String(v),
+              count: mine.find((c) => c.rating === v)?.n ?? 0,
+            }))
+          : q.kind === 'choice'
+            ? q.options.map((o) => ({
+                value: o.index,
+                label: o.text,
+                count: mine.find((c) => c.choice === o.index)?.n ?? 0,
+              }))
+            : [];
+      const answered =
+        q.kind === 'text' ? written.length : bars.reduce((sum, b) => sum + b.count, 0);
+      const total = bars.reduce((sum, b) => sum + b.value * b.count, 0);
+      return {
+        id: q.id,
+        kind: q.kind,
+        text: q.text,
+        answered,
+        average:
+          q.kind === 'rating' && answered > 0 ? Math.round((total / answered) * 10) / 10 : null,
+        counts: bars,
+        texts: written.map((t) => ({
+          text: t.text,
+          respondent: row.anonymous ? null : respondentOf(t),
+        })),
+      };
+    });
+    return { form: form!, responseCount: form!.responseCount ?? 0, questions };
+  }
+
+  /** Each response whole; anonymous ones without who or when, in random-id order. */
+  async responses(
+    actor: Actor,
+    formId: string,
+    locale?: string,
+  ): Promise<{ form: FormView; responses: ResponseView[] }> {
+    const { form: row, event } = await this.access.requireOrganiser(actor, formId);
+    const [form] = await this.forms.views([row], event, locale, true);
+    const heads = (await this.dataSource.query(
+      row.anonymous
+        ? `SELECT r.id FROM feedback_responses r WHERE r.form_id = $1 ORDER BY r.id`
+        : `SELECT r.id, r.submitted_at, r.account_id, ac.name, ac.email, o.name AS organisation
+             FROM feedback_responses r
+             LEFT JOIN accounts ac ON ac.id = r.account_id
+             LEFT JOIN organisations o ON o.id = ac.organisation_id
+            WHERE r.form_id = $1 ORDER BY ac.name, r.id`,
+      [row.id],
+    )) as Array<{ id: string; submitted_at?: Date | null } & RespondentRow>;
+    const answers = (await this.dataSource.query(
+      `SELECT a.response_id, a.question_id, a.rating, a.choice, a.text
+         FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+        WHERE r.form_id = $1`,
+      [row.id],
+    )) as AnswerRow[];
+    const order = new Map(form!.questions.map((q, i) => [q.id, i]));
+    const responses = heads.map((h): ResponseView => ({
+      respondent: row.anonymous ? null : respondentOf(h),
+      submittedAt:
+        row.anonymous || !h.submitted_at ? null : toZonedIso(h.submitted_at, event.timezone),
+      answers: answers
+        .filter((a) => a.response_id === h.id)
+        .sort((a, b) => (order.get(a.question_id) ?? 0) - (order.get(b.question_id) ?? 0))
+        .map((a) => ({
+          questionId: a.question_id,
+          rating: a.rating,
+          choice: a.choice,
+          text: a.text,
+        })),
+    }));
+    return { form: form!, responses };
+  }
+
+  /**
+   * One row per response, one column per question (choices as their option's text). Named
+   * forms start with who and when; anonymous forms have only the answers.
+   */
+  async csv(
+    actor: Actor,
+    formId: string,
+    locale?: string,
+    options: CsvOptions = {},
+    headers: ResultsCsvHeaders = ENGLISH_HEADERS,
+  ): Promise<{ filename: string; body: string }> {
+    const { form, responses } = await this.responses(actor, formId, locale);
+    const who = !form.anonymous;
+    const header: CsvCell[] = [
+      ...(who ? [headers.name, headers.email, headers.organisation, headers.submittedAt] : []),
+      ...form.questions.map((q) => q.text),
+    ];
+    const rows = responses.map((r): CsvCell[] => [
+      ...(who
+        ? [
+            r.respondent?.name ?? '',
+            r.respondent?.email ?? '',
+            r.respondent?.organisation ?? '',
+            r.submittedAt ?? '',
+          ]
+        : []),
+      ...form.questions.map((q) => {
+        const a = r.answers.find((x) => x.questionId === q.id);
+        if (!a) return '';
+        if (q.kind === 'choice') return a.choice === null ? '' : (q.options[a.choice]?.text ?? '');
+        return q.kind === 'rating' ? a.rating : a.text;
+      }),
+    ]);
+    const slug =
+      form.title
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'feedback';
+    return { filename: `${slug}-feedback.csv`, body: writeCsv([header, ...rows], options) };
+  }
+}
+
+interface RespondentRow {
+  account_id?: string | null;
+  name?: string | null;
+  email?: string | null;
+  organisation?: string | null;
+}
+
+function respondentOf(r: RespondentRow): RespondentView | null {
+  if (!r.account_id) return null;
+  return {
+    accountId: r.account_id,
+    name: r.name ?? '',
+    email: r.email ?? '',
+    organisation: r.organisation ?? null,
+  };
+}
