@@ -1,0 +1,428 @@
+/**
+ * Read paths against a bare baseline (not a test). Starts Convene's API and the bare
+ * Fastify + pg server (bench/baseline/read-server.ts) on the same database, seeds an
+ * agenda of AGENDA_SESSIONS sessions and events of 10,000 and 2,500 registrations, checks
+ * that both servers give the very same answers, then measures in interleaved rounds (the
+ * order alternates):
+ *
+ * - GET /api/events/:id/agenda, anonymous: requests/s at CONCURRENCY for DURATION_S;
+ * - GET /api/events/:id/registrations page 1 as the admin: requests/s, same load;
+ * - the last page sorted by name, and the CSV export of 10,000 and of 2,500: one request
+ *   at a time, median ms on 127.0.0.1 (that is the server's time plus a loopback hop);
+ * - CPU milliseconds per request of each server.
+ *
+ * Then, on the database alone: every statement the organisers' list, CSV, facets and
+ * stats send, EXPLAIN ANALYZE at 2,500 and at 10,000 registrations, so a statement that
+ * grows faster than the rows (a per-row count, a sort spilled to disk) shows as a time
+ * ratio above 4.
+ *
+ * Prints a table and writes bench/results/read-paths.json. Exits 1 when the two servers'
+ * answers differ.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/convene_bench ROUNDS=3 node dist/bench/read-paths.js
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { EventAccess } from '#events';
+import { type ListRegistrationsQueryDto, RegistrationReports } from '#registrations';
+import {
+  get,
+  load,
+  type LoadResult,
+  median,
+  round1,
+  round2,
+  sequential,
+} from './support/http-load.js';
+import { ServerProcess } from './support/server-process.js';
+
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const DURATION_S = Number(process.env.DURATION_S ?? 5);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const CSV_REQUESTS = Number(process.env.CSV_REQUESTS ?? 3);
+const PAGE_REQUESTS = Number(process.env.PAGE_REQUESTS ?? 5);
+const AGENDA_SESSIONS = Number(process.env.AGENDA_SESSIONS ?? 120);
+const BIG = Number(process.env.REGISTRATIONS ?? 10_000);
+const SMALL = Math.round(BIG / 4);
+const CONVENE_PORT = Number(process.env.READ_CONVENE_PORT ?? 3920);
+const BARE_PORT = Number(process.env.READ_BARE_PORT ?? 3921);
+const OUT = resolve(process.env.OUT ?? 'bench/results/read-paths.json');
+const DIST = new URL('..', import.meta.url).pathname;
+
+async function seedAgenda(db: pg.Client, run: string): Promise<string> {
+  const {
+    rows: [event],
+  } = await db.query<{ id: string }>(
+    `INSERT INTO events (slug, name, names, kind, timezone, start_date, end_date, capacity,
+                         requires_approval, languages, status, published_at)
+     VALUES ($1, 'Agenda bench', '{"en":"Agenda bench","es":"Agenda de prueba"}', 'meeting',
+             'Africa/Casablanca', '2027-10-25', '2027-10-30', 500, false, '{fr,en,es}',
+             'published', now()) RETURNING id`,
+    [`read-agenda-${run}`],
+  );
+  const { rows: rooms } = await db.query<{ id: string }>(
+    `INSERT INTO rooms (event_id, name, capacity)
+     SELECT $1, 'Salle ' || i, 20 + i * 5 FROM generate_series(1, 8) i RETURNING id`,
+    [event.id],
+  );
+  // Six days from 08:00 local, twelve slots a day; one in six needs a sign-up.
+  const { rows: sessions } = await db.query<{ id: string }>(
+    `INSERT INTO sessions (event_id, kind, title, titles, description, theme, starts_at, ends_at,
+                           room_id, language, interpretation_languages, capacity,
+                           signup_required, status, published_at)
+     SELECT $1, (ARRAY['plenary','workshop','workshop','meal','social','break'])[1 + i % 6],
+            'Session ' || i, jsonb_build_object('en', 'Session ' || i, 'es', 'Sesión ' || i),
+            CASE WHEN i % 2 = 0 THEN 'Échanges de pratiques entre les partenaires, atelier ' || i END,
+            CASE WHEN i % 2 = 1 THEN 'How can we support families differently?' ELSE 'Rights' END,
+            timestamptz '2027-10-25 08:00Z' + ((i % 6) || ' days')::interval + ((i / 6 % 12) || ' hours')::interval,
+            timestamptz '2027-10-25 08:50Z' + ((i % 6) || ' days')::interval + ((i / 6 % 12) || ' hours')::interval,
+            ($2::uuid[])[1 + i % 8], (ARRAY['fr','en','es'])[1 + i % 3], '{ar}', 30,
+            i % 6 = 1, 'published', now()
+       FROM generate_series(0, $3::int - 1) i RETURNING id`,
+    [event.id, rooms.map((r) => r.id), AGENDA_SESSIONS],
+  );
+  await db.query(
+    `WITH f AS (
+       INSERT INTO accounts (email, name, locale)
+       SELECT 'read-fac-' || $2 || '-' || i || '@bench.convene.test', 'Facilitator ' || i, 'fr'
+         FROM generate_series(1, 20) i RETURNING id)
+     INSERT INTO session_facilitators (session_id, account_id)
+     SELECT s.id, f.id FROM unnest($1::uuid[]) WITH ORDINALITY s(id, n)
+       JOIN (SELECT id, row_number() OVER () AS k FROM f) f ON f.k = 1 + s.n % 20`,
+    [sessions.map((s) => s.id), run],
+  );
+  return event.id;
+}
+
+/**
+ * An event of `count` registrations: confirmed first, one in twenty cancelled, the rest
+ * waitlisted in order. People who already have registrations elsewhere (`reuse`) come back.
+ */
+async function seedRegistrations(
+  db: pg.Client,
+  run: string,
+  label: string,
+  count: number,
+  reuse: boolean,
+): Promise<string> {
+  const confirmed = Math.round(count * 0.84);
+  const {
+    rows: [event],
+  } = await db.query<{ id: string }>(
+    `INSERT INTO events (slug, name, kind, timezone, start_date, end_date, capacity,
+                         requires_approval, languages, status, published_at)
+     VALUES ($1, $2, 'meeting', 'Africa/Casablanca', '2027-10-25', '2027-10-30', $3, false,
+             '{fr,en,es}', 'published', now()) RETURNING id`,
+    [`read-${label}-${run}`, `Read bench ${label}`, confirmed],
+  );
+  if (!reuse) {
+    await db.query(
+      `INSERT INTO organisations (name, country)
+       SELECT 'Read partner ' || i || ' ' || $1, (ARRAY['MA','FR','ES','SN','TN','BE','VN','KH'])[1 + i % 8]
+         FROM generate_series(1, 60) i`,
+      [run],
+    );
+    await db.query(
+      `INSERT INTO accounts (email, name, locale)
+       SELECT 'read-' || $1 || '-' || lpad(i::text, 6, '0') || '@bench.convene.test',
+              (ARRAY['Émilie','Nguyễn Thị','Youssef','Aïcha','Sokha','=Pierre'])[1 + i % 6] || ' ' || i,
+              (ARRAY['fr','en','es'])[1 + i % 3]
+         FROM generate_series(1, $2::int) i`,
+      [run, count],
+    );
+  }
+  await db.query(
+    `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession,
+                                languages, dietary, phone, consent_data_processing_at,
+                                waitlist_seq, created_at, status_changed_at)
+     SELECT $1, a.id, (SELECT array_agg(id) FROM organisations WHERE name LIKE 'Read partner % ' || $2)[1 + n % 60],
+            CASE WHEN n <= $3 THEN 'confirmed' WHEN n % 20 = 0 THEN 'cancelled' ELSE 'waitlisted' END,
+            'social_worker', '{fr,en}', CASE WHEN n % 7 = 0 THEN 'halal' END, '+212600' || lpad(n::text, 6, '0'),
+            now(), CASE WHEN n > $3 AND n % 20 <> 0 THEN n END,
+            now() - ((20000 - n) || ' seconds')::interval, now()
+       FROM (SELECT id, row_number() OVER (ORDER BY email) AS n FROM accounts
+              WHERE email LIKE 'read-' || $2 || '-%' ORDER BY email LIMIT $4) a`,
+    [event.id, run, confirmed, count],
+  );
+  return event.id;
+}
+
+/** Statements a service sends, run on a pg client and written down. */
+function recorder(db: pg.Client) {
+  const statements: Array<{ sql: string; params: unknown[] }> = [];
+  const source = {
+    query: async (sql: string, params: unknown[] = []) => {
+      statements.push({ sql, params });
+      return (await db.query(sql, params)).rows;
+    },
+  } as unknown as DataSource;
+  const access = {
+    requireOrganiser: async () => ({ timezone: 'Africa/Casablanca', slug: 'x', capacity: 1 }),
+    requireStaffRole: async () => ({ timezone: 'Africa/Casablanca', slug: 'x', capacity: 1 }),
+  } as unknown as EventAccess;
+  return { statements, reports: new RegistrationReports(source, access) };
+}
+
+interface Plan {
+  'Execution Time': number;
+  Plan: {
+    'Node Type': string;
+    Plans?: Plan['Plan'][];
+    'Relation Name'?: string;
+    'Sort Method'?: string;
+    'Sort Space Type'?: string;
+  };
+}
+
+function planShape(node: Plan['Plan'], depth = 0): string[] {
+  const label = `${'  '.repeat(depth)}${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Sort Method'] ? ` (${node['Sort Method']}, ${node['Sort Space Type']})` : ''}`;
+  return [label, ...(node.Plans ?? []).flatMap((p) => planShape(p, depth + 1))];
+}
+
+/** Every organiser statement at both sizes: execution time (median of 3) and the plan. */
+async function organiserQueries(db: pg.Client, small: string, big: string) {
+  const { statements, reports } = recorder(db);
+  const admin = {
+    accountId: '00000000-0000-0000-0000-000000000000',
+    platformRole: 'admin' as const,
+  };
+  const cases: Array<[string, (id: string) => Promise<unknown>]> = [
+    ['list page 1', (id) => reports.list(admin, id, { pageSize: 50 } as ListRegistrationsQueryDto)],
+    [
+      'list last page by name',
+      (id) =>
+        reports.list(admin, id, {
+          pageSize: 50,
+          page: Math.ceil((id === big ? BIG : SMALL) / 50),
+          sort: 'name',
+        } as ListRegistrationsQueryDto),
+    ],
+    [
+      'list waitlist order',
+      (id) => reports.list(admin, id, { sort: 'waitlist' } as ListRegistrationsQueryDto),
+    ],
+    ['list search', (id) => reports.list(admin, id, { q: 'aïcha' } as ListRegistrationsQueryDto)],
+    ['csv', (id) => reports.csv(admin, id, {} as ListRegistrationsQueryDto)],
+    ['facets', (id) => reports.facets(admin, id)],
+    ['stats', (id) => reports.stats(admin, id)],
+  ];
+  const out: Array<Record<string, unknown>> = [];
+  for (const [name, run] of cases) {
+    const timed: Record<string, { ms: number[]; shape: string[] }> = {};
+    for (const [size, id] of [
+      ['small', small],
+      ['big', big],
+    ] as const) {
+      statements.length = 0;
+      await run(id);
+      const recorded = [...statements];
+      for (const [i, s] of recorded.entries()) {
+        const key = `${i}`;
+        const runs: number[] = [];
+        let shape: string[] = [];
+        for (let k = 0; k < 3; k++) {
+          const { rows } = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s.sql}`, s.params);
+          const plan = (rows[0] as { 'QUERY PLAN': Plan[] })['QUERY PLAN'][0];
+          runs.push(plan['Execution Time']);
+          shape = planShape(plan.Plan);
+        }
+        timed[`${key}:${size}`] = { ms: runs, shape };
+      }
+    }
+    const count = Object.keys(timed).length / 2;
+    for (let i = 0; i < count; i++) {
+      const s = timed[`${i}:small`];
+      const b = timed[`${i}:big`];
+      const smallMs = round2(median(s.ms));
+      const bigMs = round2(median(b.ms));
+      out.push({
+        query: `${name}${count > 1 ? ` #${i + 1}` : ''}`,
+        [`ms at ${SMALL}`]: smallMs,
+        [`ms at ${BIG}`]: bigMs,
+        growth: round2(bigMs / Math.max(smallMs, 0.01)),
+        plan: b.shape,
+      });
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  await db.query('SET jit = off');
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const agendaId = await seedAgenda(db, run);
+  const bigId = await seedRegistrations(db, run, 'big', BIG, false);
+  const smallId = await seedRegistrations(db, run, 'small', SMALL, true);
+  await db.query('ANALYZE');
+  console.log(
+    `seeded an agenda of ${AGENDA_SESSIONS} sessions and ${BIG} + ${SMALL} registrations`,
+  );
+
+  const env = {
+    DATABASE_URL,
+    LOG_LEVEL: 'warn',
+    WORKER_HEALTH_PORT: '0',
+    LOGIN_MAX_PER_IP: '100000',
+    LOGIN_MAX_PER_EMAIL: '100000',
+  };
+  const convene = await ServerProcess.start(
+    'convene',
+    `${DIST}apps/api/src/main.js`,
+    CONVENE_PORT,
+    '/api/health/ready',
+    env,
+    (process.env.CONVENE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  );
+  const bare = await ServerProcess.start(
+    'bare',
+    `${DIST}bench/baseline/read-server.js`,
+    BARE_PORT,
+    '/health',
+    env,
+  );
+  const servers = [convene, bare];
+  try {
+    const loginRes = await fetch(`${convene.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    });
+    if (!loginRes.ok) throw new Error(`login: ${loginRes.status} ${await loginRes.text()}`);
+    const token = ((await loginRes.json()) as { accessToken: string }).accessToken;
+    const auth = { authorization: `Bearer ${token}` };
+    const paths = {
+      agenda: `/api/events/${agendaId}/agenda`,
+      page1: `/api/events/${bigId}/registrations?pageSize=50`,
+      lastByName: `/api/events/${bigId}/registrations?pageSize=50&page=${Math.ceil(BIG / 50)}&sort=name`,
+      csvBig: `/api/events/${bigId}/registrations?format=csv`,
+      csvSmall: `/api/events/${smallId}/registrations?format=csv`,
+    };
+
+    // The same bytes from both, or the comparison means nothing.
+    const differences: string[] = [];
+    for (const [name, path] of Object.entries(paths)) {
+      const headers = name === 'agenda' ? {} : auth;
+      const [a, b] = await Promise.all(servers.map((s) => get(`${s.baseUrl}${path}`, headers)));
+      if (a.status !== 200 || b.status !== 200)
+        differences.push(`${name}: status ${a.status} vs ${b.status}`);
+      else if (!a.body.equals(b.body)) differences.push(`${name}: bodies differ`);
+    }
+    console.log(
+      differences.length ? `ANSWERS DIFFER: ${differences.join('; ')}` : 'same answers from both',
+    );
+    const csvLines = (await get(`${bare.baseUrl}${paths.csvBig}`, auth)).body
+      .toString()
+      .split('\r\n')
+      .filter(Boolean).length;
+    if (csvLines !== BIG + 1) throw new Error(`the CSV has ${csvLines} lines, not ${BIG + 1}`);
+
+    const samples: Record<string, number[]> = {};
+    const add = (key: string, v: number) => (samples[key] ??= []).push(v);
+    const loads: Record<string, LoadResult[]> = {};
+    for (let r = 1; r <= ROUNDS; r++) {
+      const order = r % 2 ? servers : [...servers].reverse();
+      for (const s of order) {
+        const measureLoad = async (what: string, path: string, headers: Record<string, string>) => {
+          const cpu0 = s.cpuMs();
+          const result = await load(`${s.baseUrl}${path}`, headers, DURATION_S, CONCURRENCY);
+          (loads[`${s.name} ${what}`] ??= []).push(result);
+          add(`${s.name} ${what} req/s`, result.requestsPerSecond);
+          add(`${s.name} ${what} cpu ms/req`, (s.cpuMs() - cpu0) / Math.max(1, result.requests));
+        };
+        await measureLoad('agenda', paths.agenda, {});
+        await measureLoad('list page 1', paths.page1, auth);
+        add(
+          `${s.name} last page by name ms`,
+          await sequential(`${s.baseUrl}${paths.lastByName}`, auth, PAGE_REQUESTS),
+        );
+        add(
+          `${s.name} csv ${BIG} ms`,
+          await sequential(`${s.baseUrl}${paths.csvBig}`, auth, CSV_REQUESTS),
+        );
+        add(
+          `${s.name} csv ${SMALL} ms`,
+          await sequential(`${s.baseUrl}${paths.csvSmall}`, auth, CSV_REQUESTS),
+        );
+      }
+      console.log(`round ${r}/${ROUNDS} done`);
+    }
+
+    const m = (k: string) => round1(median(samples[k]));
+    const ratio = (what: string, higherIsBetter: boolean) => {
+      const c = samples[`convene ${what}`];
+      const b = samples[`bare ${what}`];
+      // Per round, then the median: a busy moment weighs on both sides of one ratio.
+      const perRound = c.map((x, i) => (higherIsBetter ? x / b[i] : b[i] / x));
+      return {
+        convene: m(`convene ${what}`),
+        bare: m(`bare ${what}`),
+        ratio: round2(median(perRound)),
+        rounds: perRound.map(round2),
+      };
+    };
+    const table = {
+      'agenda req/s': ratio('agenda req/s', true),
+      'list page 1 req/s': ratio('list page 1 req/s', true),
+      'last page by name ms': ratio('last page by name ms', false),
+      [`csv ${BIG} ms`]: ratio(`csv ${BIG} ms`, false),
+      [`csv ${SMALL} ms`]: ratio(`csv ${SMALL} ms`, false),
+      'agenda cpu ms/req': ratio('agenda cpu ms/req', false),
+      'list page 1 cpu ms/req': ratio('list page 1 cpu ms/req', false),
+    };
+    console.log(
+      `\nConvene vs bare (ratio = Convene's throughput over bare's, or bare's time over Convene's; 1 = as fast)`,
+    );
+    console.table(table);
+    const csvGrowth = round2(m(`convene csv ${BIG} ms`) / m(`convene csv ${SMALL} ms`));
+    console.log(
+      `CSV export ${SMALL} -> ${BIG} registrations: Convene's time x${csvGrowth} (rows x${round2(BIG / SMALL)})`,
+    );
+    const memory = { convene: convene.memoryMiB(), bare: bare.memoryMiB() };
+    console.log(
+      `resident memory MiB: Convene ${JSON.stringify(memory.convene)}, bare ${JSON.stringify(memory.bare)}`,
+    );
+
+    const queries = await organiserQueries(db, smallId, bigId);
+    console.log(
+      `\nOrganiser statements on the database alone, EXPLAIN ANALYZE (jit off), ${SMALL} vs ${BIG}:`,
+    );
+    console.table(queries.map(({ plan: _plan, ...q }) => q));
+
+    const report = {
+      at: new Date().toISOString(),
+      rounds: ROUNDS,
+      durationS: DURATION_S,
+      concurrency: CONCURRENCY,
+      agendaSessions: AGENDA_SESSIONS,
+      registrations: { big: BIG, small: SMALL },
+      sameAnswers: differences.length === 0,
+      differences,
+      note: 'client on the same machine; bodies uncompressed (accept-encoding: identity) for both',
+      ratios: table,
+      csvGrowth,
+      memoryMiB: memory,
+      loads,
+      samples,
+      organiserQueries: queries,
+    };
+    await mkdir(dirname(OUT), { recursive: true });
+    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`written to ${OUT}`);
+    if (differences.length) process.exitCode = 1;
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await db.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
