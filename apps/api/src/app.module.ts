@@ -30,6 +30,7 @@ import { CertificatesApiModule } from './certificates/certificates-api.module.js
 import { FinanceApiModule } from './finance/finance-api.module.js';
 import { OnsiteApiModule } from './onsite/onsite-api.module.js';
 import { MaterialsApiModule } from './materials/materials-api.module.js';
+import { FeedbackApiModule } from './feedback/feedback-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
 import { WebErrorFilter, WebModule } from '../../web/src/index.js';
 
@@ -55,6 +56,7 @@ export class AppModule {
         FinanceApiModule,
         OnsiteApiModule,
         MaterialsApiModule,
+        FeedbackApiModule,
         AccommodationApiModule,
         PrivacyModule,
         WebModule,
