@@ -7,9 +7,13 @@
  * rush confirmed more or fewer people than seats.
  *
  *   DATABASE_URL=... N=1000 M=50 CONCURRENCY=200 ROUNDS=3 PREFILL=10000 node dist/bench/registration-rush.js
+ *
+ * PROFILE_DIR=var/profiles records a CPU profile of each server during each rush (and only
+ * then); summarise one with `node dist/bench/support/profile-top.js <file>`. Profiling
+ * slows both servers: take the ratios from a run without it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ServerProcess } from './support/server-process.js';
@@ -26,6 +30,7 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const OUT = resolve(process.env.OUT ?? 'bench/results/registration-rush.json');
+const PROFILE_DIR = process.env.PROFILE_DIR ? resolve(process.env.PROFILE_DIR) : undefined;
 const DIST = new URL('..', import.meta.url).pathname;
 
 type Body = Record<string, unknown>;
@@ -89,6 +94,7 @@ interface RushResult {
 }
 
 async function main(): Promise<void> {
+  if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   const env = {
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
         languages: ['fr'],
         consent: { dataProcessing: true },
       };
+      if (PROFILE_DIR) await target.startProfile();
       const cpu0 = target.cpuMs();
       const statements0 = await target.statements();
       const start = performance.now();
@@ -219,6 +226,10 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - start) / 1000;
       const cpu = target.cpuMs() - cpu0;
       const statements = (await target.statements()) - statements0;
+      if (PROFILE_DIR)
+        await target.stopProfile(
+          join(PROFILE_DIR, `${target.name}-${scenario}-${round}.cpuprofile`),
+        );
       const { rows } = await db.query<{ confirmed: number }>(
         `SELECT count(*)::int AS confirmed FROM registrations
           WHERE event_id = $1 AND status = 'confirmed' AND account_id = ANY(

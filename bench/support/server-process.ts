@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * A server a benchmark starts itself, with what the bench reads off it: CPU time and
  * resident memory from /proc (Linux), statements sent to PostgreSQL over IPC (see
- * count-statements.ts).
+ * count-statements.ts), and a CPU profile of a chosen stretch (cpu-profile.ts).
  */
 export class ServerProcess {
   private constructor(
@@ -24,7 +24,14 @@ export class ServerProcess {
   ): Promise<ServerProcess> {
     const child = spawn(
       process.execPath,
-      [...nodeArgs, '--import', new URL('./count-statements.js', import.meta.url).pathname, script],
+      [
+        ...nodeArgs,
+        '--import',
+        new URL('./count-statements.js', import.meta.url).pathname,
+        '--import',
+        new URL('./cpu-profile.js', import.meta.url).pathname,
+        script,
+      ],
       {
         env: { ...process.env, ...env, PORT: String(port) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -69,14 +76,36 @@ export class ServerProcess {
     return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
   }
 
-  statements(): Promise<number> {
+  async statements(): Promise<number> {
+    const m = await this.ask('statements', 'statements');
+    return m.statements as number;
+  }
+
+  /** Starts a CPU profile inside the server (see cpu-profile.ts). */
+  async startProfile(): Promise<void> {
+    await this.ask({ profile: 'start' }, 'profiling');
+  }
+
+  /** Stops it and has the server write it to `file` (a .cpuprofile). */
+  async stopProfile(file: string): Promise<void> {
+    await this.ask({ profile: 'stop', file }, 'profiled', 60_000);
+  }
+
+  /** One IPC question; the answer is the next message carrying `key`. */
+  private ask(message: unknown, key: string, ms = 5000): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no statement count`)), 5000);
-      this.child.once('message', (m: { statements: number }) => {
+      const listener = (m: unknown) => {
+        if (typeof m !== 'object' || m === null || !(key in m)) return;
         clearTimeout(timer);
-        resolve(m.statements);
-      });
-      this.child.send('statements');
+        this.child.off('message', listener);
+        resolve(m as Record<string, unknown>);
+      };
+      const timer = setTimeout(() => {
+        this.child.off('message', listener);
+        reject(new Error(`${this.name}: no answer to ${JSON.stringify(message)}`));
+      }, ms);
+      this.child.on('message', listener);
+      this.child.send(message as string);
     });
   }
 

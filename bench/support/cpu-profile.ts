@@ -1,0 +1,36 @@
+/**
+ * Preloaded (`node --import`) into a server a benchmark starts: records a CPU profile
+ * only while the parent asks (`{ profile: 'start' }` ... `{ profile: 'stop', file }`), so
+ * a profile holds the rush and not the accounts' set-up before it. Idle otherwise.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
+let session: Session | undefined;
+
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) =>
+    session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+
+process.on('message', (message: unknown) => {
+  if (typeof message !== 'object' || message === null || !('profile' in message)) return;
+  const m = message as { profile: 'start' | 'stop'; file?: string };
+  void (async () => {
+    if (m.profile === 'start') {
+      session = new Session();
+      session.connect();
+      await post('Profiler.enable');
+      // 1 ms, as `node --cpu-prof`.
+      await post('Profiler.setSamplingInterval', { interval: 1000 });
+      await post('Profiler.start');
+      process.send?.({ profiling: true });
+    } else if (session) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      session = undefined;
+      if (m.file) writeFileSync(m.file, JSON.stringify(profile));
+      process.send?.({ profiled: m.file ?? null });
+    }
+  })();
+});
