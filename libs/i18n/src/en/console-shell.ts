@@ -17,6 +17,7 @@ export const consoleShell = {
     finance: 'Finance',
     certificates: 'Certificates',
     materials: 'Materials',
+    feedback: 'Feedback',
   },
   sectionNav: 'Event sections',
   allEvents: 'All events',

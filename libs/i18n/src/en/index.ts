@@ -24,6 +24,7 @@ import { certificates } from './certificates.js';
 import { finance } from './finance.js';
 import { letters } from './letters.js';
 import { sharing } from './sharing.js';
+import { feedback } from './feedback.js';
 
 export const en = {
   common,
@@ -50,5 +51,6 @@ export const en = {
   accommodation,
   letters,
   sharing,
+  feedback,
   apiErrors,
 };

@@ -18,6 +18,7 @@ export const consoleShell: ConsoleShellMessages = {
     finance: 'Finanzas',
     certificates: 'Certificados',
     materials: 'Documentos',
+    feedback: 'Opiniones',
   },
   sectionNav: 'Secciones del evento',
   allEvents: 'Todos los eventos',

@@ -24,6 +24,7 @@ import { certificates } from './certificates.js';
 import { finance } from './finance.js';
 import { letters } from './letters.js';
 import { sharing } from './sharing.js';
+import { feedback } from './feedback.js';
 
 export const es = {
   common,
@@ -50,5 +51,6 @@ export const es = {
   accommodation,
   letters,
   sharing,
+  feedback,
   apiErrors,
 };

@@ -18,6 +18,7 @@ export const consoleShell: ConsoleShellMessages = {
     finance: 'Finances',
     certificates: 'Attestations',
     materials: 'Documents',
+    feedback: 'Avis',
   },
   sectionNav: "Rubriques de l'événement",
   allEvents: 'Tous les événements',

@@ -19,6 +19,7 @@ const SECTIONS: Array<{ key: ConsoleSection; path: string }> = [
   { key: 'finance', path: '/finance' },
   { key: 'agenda', path: '/agenda' },
   { key: 'materials', path: '/materials' },
+  { key: 'feedback', path: '/feedback' },
   { key: 'certificates', path: '/certificates' },
   { key: 'checkin', path: '/check-in' },
   { key: 'announcements', path: '/announcements' },
