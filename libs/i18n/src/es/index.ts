@@ -25,6 +25,8 @@ import { finance } from './finance.js';
 import { letters } from './letters.js';
 import { sharing } from './sharing.js';
 import { feedback } from './feedback.js';
+import { learning } from './learning.js';
+import { agendaMaterials } from './agenda-materials.js';
 
 export const es = {
   common,
@@ -52,5 +54,7 @@ export const es = {
   letters,
   sharing,
   feedback,
+  learning,
+  agendaMaterials,
   apiErrors,
 };
