@@ -26,7 +26,6 @@ import { letters } from './letters.js';
 import { sharing } from './sharing.js';
 import { feedback } from './feedback.js';
 import { learning } from './learning.js';
-import { agendaMaterials } from './agenda-materials.js';
 
 export const es = {
   common,
@@ -55,6 +54,5 @@ export const es = {
   sharing,
   feedback,
   learning,
-  agendaMaterials,
   apiErrors,
 };
