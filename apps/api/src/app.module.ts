@@ -31,6 +31,7 @@ import { FinanceApiModule } from './finance/finance-api.module.js';
 import { OnsiteApiModule } from './onsite/onsite-api.module.js';
 import { MaterialsApiModule } from './materials/materials-api.module.js';
 import { FeedbackApiModule } from './feedback/feedback-api.module.js';
+import { LearningApiModule } from './learning/learning-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
 import { WebErrorFilter, WebModule } from '../../web/src/index.js';
 
@@ -57,6 +58,7 @@ export class AppModule {
         OnsiteApiModule,
         MaterialsApiModule,
         FeedbackApiModule,
+        LearningApiModule,
         AccommodationApiModule,
         PrivacyModule,
         WebModule,

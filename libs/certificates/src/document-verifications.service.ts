@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig, FieldCipher, notFound, RateLimiter } from '
 import { LETTER_ISSUED_STATUSES } from '#travel';
 import { attendedSessions, totalMinutes } from './attendance.js';
 
-export type DocumentKind = 'invitation_letter' | 'certificate' | 'badge';
+export type DocumentKind = 'invitation_letter' | 'certificate' | 'badge' | 'exchange_report';
 
 /**
  * What anyone holding a document's code may learn (GET /verify/<code>): which kind of
@@ -82,7 +82,7 @@ export class DocumentVerifications {
         LIMIT 1`,
       [code],
     )) as Row[];
-    if (!row) throw notFound('Document');
+    if (!row) return this.exchangeReport(code);
     const confirmed = row.registration_status === 'confirmed';
     const result: DocumentVerification = {
       kind: row.kind,
@@ -113,5 +113,51 @@ export class DocumentVerifications {
       result.attendance = { sessions: sessions.length, minutes: totalMinutes(sessions) };
     }
     return result;
+  }
+
+  /**
+   * An immersion's exchange report (exchange_reports.code, owned by #learning): issued to
+   * the two organisations, named "visiting → host"; valid while its event exists.
+   */
+  private async exchangeReport(code: string): Promise<DocumentVerification> {
+    const [report] = (await this.dataSource.query(
+      `SELECT x.reference, e.name AS event_name, e.start_date::text AS start_date,
+              e.end_date::text AS end_date, e.venue_city,
+              coalesce(v.name, (SELECT string_agg(DISTINCT o.name, ', ')
+                                  FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+                                 WHERE r.event_id = e.id AND r.status = 'confirmed'
+                                   AND o.id IS DISTINCT FROM e.host_organisation_id)) AS visiting,
+              h.name AS host
+         FROM exchange_reports x JOIN events e ON e.id = x.event_id
+         LEFT JOIN exchanges ex ON ex.event_id = e.id
+         LEFT JOIN organisations v ON v.id = ex.visiting_organisation_id
+         LEFT JOIN organisations h ON h.id = coalesce(ex.host_organisation_id, e.host_organisation_id)
+        WHERE x.code = $1`,
+      [code],
+    )) as Array<{
+      reference: string;
+      event_name: string;
+      start_date: string;
+      end_date: string;
+      venue_city: string | null;
+      visiting: string | null;
+      host: string | null;
+    }>;
+    if (!report) throw notFound('Document');
+    return {
+      kind: 'exchange_report',
+      status: 'valid',
+      reference: report.reference,
+      holder: {
+        name: [report.visiting, report.host].filter(Boolean).join(' → '),
+        passportLastFour: null,
+      },
+      event: {
+        name: report.event_name,
+        startDate: report.start_date,
+        endDate: report.end_date,
+        city: report.venue_city,
+      },
+    };
   }
 }

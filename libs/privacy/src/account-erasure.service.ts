@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { endEverySession } from '#accounts';
+import { eraseAccountJournal } from '#learning';
 import { type Actor, conflict } from '#core';
 import { OPEN_STATUSES, RegistrationWorkflow } from '#registrations';
 import { eraseAccountTravel } from '#travel';
@@ -55,6 +56,7 @@ export class AccountErasure {
       await eraseAccountRegistrations(manager, actor.accountId);
       await eraseAccountStays(manager, actor.accountId);
       await eraseAccountTravel(manager, actor.accountId);
+      await eraseAccountJournal(manager, actor.accountId);
       // Nothing more is sent to someone who asked to be forgotten, not even what is queued.
       await manager.query(`DELETE FROM messages WHERE recipient_account_id = $1`, [
         actor.accountId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainError, notFound } from '#core';
+import { type JournalExport, journalForExport } from '#learning';
 import { renderMessage } from '#messaging';
 import { RegistrationsService } from '#registrations';
 import { TravelPlans, type TravelPlanView } from '#travel';
@@ -71,6 +72,11 @@ export interface PersonalDataExportView {
     createdAt: string;
     sentAt: string | null;
   }>;
+  /** Immersion journals: the person's own entries, and the answers they wrote as a host. */
+  learningJournal: {
+    entries: JournalExport[];
+    answersWritten: Array<{ eventName: string; day: string; body: string; answeredAt: string }>;
+  };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -262,6 +268,7 @@ export class PersonalDataExport {
         createdAt: m.created_at.toISOString(),
         sentAt: iso(m.sent_at),
       })),
+      learningJournal: await journalForExport(this.dataSource, actor.accountId),
     };
   }
 

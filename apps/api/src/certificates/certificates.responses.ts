@@ -43,7 +43,7 @@ class VerifiedAttendance {
 }
 
 export class DocumentVerificationResponse {
-  @ApiProperty({ enum: ['invitation_letter', 'certificate', 'badge'] })
+  @ApiProperty({ enum: ['invitation_letter', 'certificate', 'badge', 'exchange_report'] })
   kind!: string;
   @ApiProperty({ enum: ['valid', 'revoked'] })
   status!: string;

@@ -25,6 +25,13 @@ export const verify = {
       revoked: 'Revoked badge',
       revokedNote: 'This badge is no longer valid: the registration was cancelled or refused.',
     },
+    exchange_report: {
+      valid: 'Genuine exchange report',
+      validNote:
+        'This exchange report was issued through Convene for the immersion below, for both partner organisations.',
+      revoked: 'Withdrawn exchange report',
+      revokedNote: 'This exchange report is no longer valid.',
+    },
   },
   reference: 'Reference',
   holder: 'Issued to',

@@ -26,6 +26,13 @@ export const verify: VerifyMessages = {
       revoked: 'Credencial revocada',
       revokedNote: 'Esta credencial ya no es válida: la inscripción fue cancelada o rechazada.',
     },
+    exchange_report: {
+      valid: 'Informe de intercambio auténtico',
+      validNote:
+        'Este informe de intercambio fue emitido por Convene para la inmersión indicada, para las dos organizaciones socias.',
+      revoked: 'Informe de intercambio retirado',
+      revokedNote: 'Este informe de intercambio ya no es válido.',
+    },
   },
   reference: 'Referencia',
   holder: 'Emitido a nombre de',

@@ -27,6 +27,13 @@ export const verify: VerifyMessages = {
       revoked: 'Badge révoqué',
       revokedNote: "Ce badge n'est plus valable : l'inscription a été annulée ou refusée.",
     },
+    exchange_report: {
+      valid: 'Rapport d’échange authentique',
+      validNote:
+        'Ce rapport d’échange a été établi par Convene pour l’immersion ci-dessous, pour les deux organisations partenaires.',
+      revoked: 'Rapport d’échange retiré',
+      revokedNote: 'Ce rapport d’échange n’est plus valable.',
+    },
   },
   reference: 'Référence',
   holder: 'Délivrée à',

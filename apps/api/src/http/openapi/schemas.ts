@@ -273,6 +273,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
       staffRoles: arr({ type: 'object', additionalProperties: true }),
       calendarSubscription: { type: 'object', additionalProperties: true },
       messages: arr({ type: 'object', additionalProperties: true }),
+      learningJournal: { type: 'object', additionalProperties: true },
     }),
     description: 'Everything Convene holds about the caller (GDPR article 15 and 20)',
   },
