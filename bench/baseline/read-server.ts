@@ -40,6 +40,9 @@ const pool = new pg.Pool({
 /** What the readers call on a data source or entity manager: query(sql, params) -> rows. */
 const db = {
   query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows,
+  get manager(): unknown {
+    return db;
+  },
 } as unknown as DataSource & EntityManager;
 
 /** Every column TypeORM reads for an Event, plus the reader's roles: one statement. */

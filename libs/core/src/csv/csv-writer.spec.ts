@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { csvSeparatorFor, neutraliseCell, writeCsv, writeCsvTable } from './csv-writer.js';
 
 describe('the CSV writer', () => {
@@ -29,6 +30,37 @@ describe('the CSV writer', () => {
         ['Awa', 'a, b "c"'],
       ]),
     ).toBe('\uFEFFName,Note\r\nAwa,"a, b ""c"""\r\n');
+  });
+
+  it('quotes a cell typed on several lines, so it stays one cell of one row', () => {
+    expect(writeCsv([['Awa', 'wheelchair\nground floor', 'a\rb']])).toBe(
+      '\uFEFFAwa,"wheelchair\nground floor","a\rb"\r\n',
+    );
+  });
+
+  it('writes what csv-stringify wrote for cells without line breaks (random cells)', () => {
+    const alphabet = ['a', 'é', ',', ';', '"', ' ', '=', '+', '-', '@', '\t', 'ễ', "'", '1'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rows = Array.from({ length: 300 }, () =>
+      Array.from({ length: 1 + Math.floor(next() * 6) }, () =>
+        Array.from(
+          { length: Math.floor(next() * 8) },
+          () => alphabet[Math.floor(next() * 14)],
+        ).join(''),
+      ),
+    );
+    for (const separator of ['comma', 'semicolon'] as const) {
+      const reference = stringify(
+        rows.map((row) => row.map(neutraliseCell)),
+        {
+          delimiter: separator === 'comma' ? ',' : ';',
+          record_delimiter: 'windows',
+          quoted_string: false,
+        },
+      );
+      expect(writeCsv(rows, { separator })).toBe(`\uFEFF${reference}`);
+    }
   });
 
   it('writes semicolons for French and Spanish Excel, quoting cells that hold one', () => {

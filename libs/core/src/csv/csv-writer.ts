@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import { IsIn, IsOptional } from 'class-validator';
 
 /*
@@ -14,7 +13,8 @@ import { IsIn, IsOptional } from 'class-validator';
  *   and a phone such as `+212 6 61 24 87 30` stays text (not a sum, not a number losing
  *   its `+`). Numbers the code itself writes are left alone.
  * - A UTF-8 byte order mark first, so Excel reads Nguyễn, Traoré and Arabic names right.
- * - CRLF line ends, fields quoted only when they need it (separator, quote, line break).
+ * - CRLF line ends, fields quoted only when they need it (separator, quote, CR or LF:
+ *   a note typed on two lines stays one cell, RFC 4180).
  * - Comma by default; semicolon for French and Spanish Excel, whose list separator is `;`
  *   (the decimal separator there is the comma, so a comma-separated file opens as one
  *   column).
@@ -44,20 +44,31 @@ export function neutraliseCell(value: CsvCell): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** Cells that must be quoted (RFC 4180): those holding the separator, a quote, CR or LF. */
+const NEEDS_QUOTES: Record<CsvSeparator, RegExp> = { comma: /[",\r\n]/, semicolon: /[";\r\n]/ };
+
 /**
  * Rows (the first one usually the header) as a CSV file's text: BOM, neutralised cells,
  * CRLF, the separator asked for. Rows may have different lengths (a preamble before a table).
+ * Written by hand rather than through csv-stringify: an export of 10,000 registrations
+ * is 170,000 cells, which csv-stringify took 0.8 s over on the loaded bench machine, and
+ * its 6.x releases * leave a line break inside a cell unquoted, splitting the row in two.
  */
-export function writeCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
-  const body = stringify(
-    rows.map((row) => row.map(neutraliseCell)),
-    {
-      delimiter: DELIMITER[options.separator ?? 'comma'],
-      record_delimiter: 'windows',
-      quoted_string: false,
-    },
-  );
-  return `${UTF8_BOM}${body}`;
+export function writeCsv(rows: readonly CsvCell[][], options: CsvOptions = {}): string {
+  const separator = options.separator ?? 'comma';
+  const delimiter = DELIMITER[separator];
+  const needsQuotes = NEEDS_QUOTES[separator];
+  const lines: string[] = [UTF8_BOM];
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < row.length; i++) {
+      const text = neutraliseCell(row[i]);
+      if (i > 0) line += delimiter;
+      line += needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    }
+    lines.push(line, '\r\n');
+  }
+  return lines.join('');
 }
 
 /**
