@@ -1,3 +1,4 @@
+import moment from 'moment-timezone';
 import {
   formatInZone,
   isValidTimeZone,
@@ -69,5 +70,25 @@ describe('time zones, independent of the runtime ICU', () => {
       [0, 60],
       [60, 0],
     ]);
+  });
+
+  it('gives the same local date as moment, every few hours across offset changes', () => {
+    const differing: string[] = [];
+    for (const zone of [
+      'Africa/Casablanca',
+      'America/New_York',
+      'Pacific/Chatham',
+      'America/Lima',
+    ]) {
+      // Every 3 h 17 min, so the instants fall on every hour of the day, March 2026 to 2027.
+      for (let t = Date.UTC(2026, 2, 1); t < Date.UTC(2028, 0, 1); t += 197 * 60_000) {
+        const instant = new Date(t);
+        const expected = moment(instant).tz(zone).format('YYYY-MM-DD');
+        if (localDateOf(instant, zone) !== expected)
+          differing.push(`${zone} ${instant.toISOString()}`);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(() => localDateOf(new Date(), 'Mars/Olympus')).toThrow('Unknown time zone');
   });
 });

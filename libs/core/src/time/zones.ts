@@ -17,11 +17,26 @@ export function isValidTimeZone(zone: string): boolean {
   return typeof zone === 'string' && moment.tz.zone(zone) !== null;
 }
 
+/*
+ * moment.tz.zone() normalises the name and looks it up on every call: most of the cost of
+ * an offset when an agenda or a CSV export asks for tens of thousands. Known zones are kept
+ * here by the name asked (the same rules object moment holds, so the data stays moment's).
+ */
+const zones = new Map<string, moment.MomentZone>();
+
+function zoneRules(zone: string): moment.MomentZone {
+  let z = zones.get(zone);
+  if (!z) {
+    z = moment.tz.zone(zone) ?? undefined;
+    if (!z) throw new Error(`Unknown time zone ${zone}`);
+    zones.set(zone, z);
+  }
+  return z;
+}
+
 /** Minutes east of UTC in force in `zone` at `instant` (Casablanca in Ramadan 2026: 0). */
 export function offsetMinutesAt(zone: string, instant: Date): number {
-  const z = moment.tz.zone(zone);
-  if (!z) throw new Error(`Unknown time zone ${zone}`);
-  return 0 - z.utcOffset(instant.getTime()) || 0;
+  return 0 - zoneRules(zone).utcOffset(instant.getTime()) || 0;
 }
 
 export function isInstantInput(value: string): boolean {
@@ -57,7 +72,10 @@ export function toZonedIso(instant: Date, zone: string): string {
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDateOf(instant: Date, zone: string): string {
-  return moment(instant).tz(zone).format('YYYY-MM-DD');
+  // An agenda asks this once per session: the offset and plain date arithmetic, no moment object.
+  const shifted = new Date(instant.getTime() + offsetMinutesAt(zone, instant) * 60_000);
+  if (Number.isNaN(shifted.getTime())) return moment(instant).tz(zone).format('YYYY-MM-DD');
+  return shifted.toISOString().slice(0, 10);
 }
 
 /** The instant at which a local calendar date starts in a zone. */
@@ -101,8 +119,7 @@ export interface ZoneTransition {
 
 /** Offset changes of a zone between two instants, for VTIMEZONE blocks. */
 export function zoneTransitions(zone: string, from: Date, to: Date): ZoneTransition[] {
-  const z = moment.tz.zone(zone);
-  if (!z) throw new Error(`Unknown time zone ${zone}`);
+  const z = zoneRules(zone);
   const out: ZoneTransition[] = [];
   for (let i = 0; i < z.untils.length - 1; i++) {
     const at = z.untils[i];
