@@ -19,6 +19,8 @@ import { ConsoleFinancePagesModule } from './pages/console-finance/console-finan
 import { ConsoleMaterialsPagesModule } from './pages/console-materials/console-materials-pages.module.js';
 import { ParticipantSharingPagesModule } from './pages/participant-sharing/participant-sharing-pages.module.js';
 import { ConsoleLettersPagesModule } from './pages/console-letters/console-letters-pages.module.js';
+import { ConsoleFeedbackPagesModule } from './pages/console-feedback/console-feedback-pages.module.js';
+import { ParticipantFeedbackPagesModule } from './pages/participant-feedback/participant-feedback-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /**
@@ -45,6 +47,8 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleCheckinPagesModule,
     ConsoleMaterialsPagesModule,
     ParticipantSharingPagesModule,
+    ConsoleFeedbackPagesModule,
+    ParticipantFeedbackPagesModule,
   ],
   controllers: [AssetsController, HomeController, SignInController],
   providers: [NotFoundFallback],

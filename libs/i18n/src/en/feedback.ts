@@ -104,6 +104,7 @@ export const feedback = {
       tooLong: 'This text is too long (2,000 characters at most).',
     },
   },
+  csv: { name: 'Name', email: 'Email', organisation: 'Organisation', submittedAt: 'Answered at' },
   flash: {
     created: 'The form is created. Add its questions.',
     saved: 'Saved.',

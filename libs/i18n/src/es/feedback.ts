@@ -104,6 +104,12 @@ export const feedback: FeedbackMessages = {
       tooLong: 'Este texto es demasiado largo (2000 caracteres como máximo).',
     },
   },
+  csv: {
+    name: 'Nombre',
+    email: 'Correo',
+    organisation: 'Organización',
+    submittedAt: 'Respondido el',
+  },
   flash: {
     created: 'El cuestionario está creado. Añada sus preguntas.',
     saved: 'Guardado.',

@@ -107,6 +107,7 @@ export const feedback: FeedbackMessages = {
       tooLong: 'Ce texte est trop long (2 000 caractères au plus).',
     },
   },
+  csv: { name: 'Nom', email: 'E-mail', organisation: 'Organisation', submittedAt: 'Répondu le' },
   flash: {
     created: 'Le questionnaire est créé. Ajoutez ses questions.',
     saved: 'Enregistré.',
