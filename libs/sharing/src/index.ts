@@ -1,3 +1,4 @@
+export * from './agenda-materials.service.js';
 export * from './audience.js';
 export * from './directory.service.js';
 export * from './material-types.js';

@@ -26,6 +26,7 @@ import { letters } from './letters.js';
 import { sharing } from './sharing.js';
 import { feedback } from './feedback.js';
 import { learning } from './learning.js';
+import { agendaMaterials } from './agenda-materials.js';
 
 export const en = {
   common,
@@ -54,5 +55,6 @@ export const en = {
   sharing,
   feedback,
   learning,
+  agendaMaterials,
   apiErrors,
 };

@@ -591,6 +591,12 @@ export class AgendaSessionsController {
                     {t.busList}
                   </a>
                 )}
+                <a
+                  class="btn secondary"
+                  href={`/console/events/${eventId}/materials?sessionId=${sessionId}`}
+                >
+                  {ctx.t.agendaMaterials.share}
+                </a>
                 <a class="btn danger" href={`${base}/cancel`}>
                   {t.cancelSession}
                 </a>

@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { DomainError, isUuid, notFound } from '#core';
 import { type EventView, toEventView } from '#events';
 import { EventPeople, materialMaxBytes, Materials, megabytes } from '#sharing';
@@ -44,9 +44,15 @@ export class ConsoleMaterialsController {
   }
 
   @Get()
-  async page(@Web() ctx: WebContext, @Param('eventId') eventId: string): Promise<PageResult> {
+  async page(
+    @Web() ctx: WebContext,
+    @Param('eventId') eventId: string,
+    @Query('sessionId') sessionId?: unknown,
+  ): Promise<PageResult> {
     const { event, organiser } = await this.load(ctx, eventId);
-    return this.render(ctx, event, organiser, {});
+    // Linked from a session's pages ("share a document for this session"): preselected.
+    const preselect = typeof sessionId === 'string' && isUuid(sessionId) ? sessionId : undefined;
+    return this.render(ctx, event, organiser, { sessionId: preselect });
   }
 
   @Post()

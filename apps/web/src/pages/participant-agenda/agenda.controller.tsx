@@ -11,6 +11,7 @@ import {
 } from '#agenda';
 import { DomainError, isUuid, notFound } from '#core';
 import { EventAccess, eventTextsIn } from '#events';
+import { type AgendaMaterial, AgendaMaterials } from '#sharing';
 import { cityName } from '../../format/dates.js';
 import {
   CheckboxField,
@@ -37,6 +38,7 @@ import {
   sessionPath,
   SignupAction,
 } from './agenda-parts.js';
+import { AgendaMaterialList } from './agenda-materials.js';
 
 /** A refusal of the service, said in words on the session page. */
 interface Refusal {
@@ -54,6 +56,7 @@ interface SessionPageProps {
   hold?: MySignup;
   form: FormState;
   refusal?: Refusal;
+  materials: AgendaMaterial[];
 }
 
 function SessionPage(props: SessionPageProps) {
@@ -129,6 +132,12 @@ function SessionPage(props: SessionPageProps) {
           <InLanguage ctx={ctx} text={s.description} language={s.descriptionLanguage} />
         </p>
       )}
+      <AgendaMaterialList
+        ctx={ctx}
+        slug={slug}
+        materials={props.materials}
+        heading={ctx.t.agendaMaterials.sessionTitle}
+      />
       {v && (
         <section class="card" aria-labelledby="visit-title">
           <h2 id="visit-title">{t.visit.title}</h2>
@@ -220,6 +229,7 @@ export class AgendaPagesController {
     private readonly signups: SignupsService,
     private readonly mine: ParticipantAgenda,
     private readonly events: EventAccess,
+    private readonly materials: AgendaMaterials,
   ) {}
 
   private async holds(ctx: WebContext, eventId: string): Promise<Map<string, MySignup>> {
@@ -268,6 +278,8 @@ export class AgendaPagesController {
     const back = ctx.path;
     const eventName = eventTextsIn(event, ctx.locale).name;
     const days = filtered ? shown.days.filter((d) => d.sessions.length > 0) : shown.days;
+    const shared = await this.materials.forEvents(ctx.actor, [eventId]);
+    const eventWide = shared.filter((m) => m.sessionId === null);
     const html = renderPage(ctx, {
       title: t.titleOf(eventName),
       children: (
@@ -280,6 +292,17 @@ export class AgendaPagesController {
           <h1>{t.title}</h1>
           <p class="lead">{t.lead}</p>
           <p class="muted">{t.timesIn(place)}</p>
+          <AgendaMaterialList
+            ctx={ctx}
+            slug={slug}
+            materials={eventWide}
+            heading={ctx.t.agendaMaterials.eventTitle}
+          />
+          {shared.length > 0 && (
+            <p>
+              <a href={`/e/${slug}/materials`}>{ctx.t.agendaMaterials.allLink}</a>
+            </p>
+          )}
           <ErrorSummary
             ctx={ctx}
             form={form}
@@ -364,6 +387,7 @@ export class AgendaPagesController {
   ): Promise<PageResult> {
     const { s, event } = await this.load(ctx, slug, id);
     const holds = await this.holds(ctx, event.id);
+    const materials = await this.materials.forEvents(ctx.actor, [event.id], s.id);
     const html = renderPage(ctx, {
       title: `${s.title} · ${eventTextsIn(event, ctx.locale).name}`,
       children: (
@@ -376,6 +400,7 @@ export class AgendaPagesController {
           hold={holds.get(s.id)}
           form={form}
           refusal={refusal}
+          materials={materials}
         />
       ),
     });

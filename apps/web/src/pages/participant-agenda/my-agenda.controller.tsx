@@ -1,6 +1,7 @@
 import { Get } from '@nestjs/common';
 import { ParticipantAgenda, type WeekSession } from '#agenda';
 import { textIn } from '#events';
+import { type AgendaMaterial, AgendaMaterials, materialsBySession } from '#sharing';
 import { cityName } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -8,6 +9,7 @@ import { Web } from '../../http/web-request.decorator.js';
 import { renderPage } from '../../layout/layout.js';
 import { dayHeading, timeRange } from './agenda-format.js';
 import { agendaPath, InLanguage, Mark, sessionPath } from './agenda-parts.js';
+import { AgendaMaterialList } from './agenda-materials.js';
 
 function WeekItem(props: {
   ctx: WebContext;
@@ -15,6 +17,7 @@ function WeekItem(props: {
   zone: string;
   s: WeekSession;
   eventId: string;
+  materials: AgendaMaterial[] | undefined;
 }) {
   const { ctx, s } = props;
   const t = ctx.t.agenda;
@@ -50,6 +53,14 @@ function WeekItem(props: {
             </a>
           </p>
         )}
+        <AgendaMaterialList ctx={ctx} slug={props.slug} materials={props.materials} />
+        {s.reason === 'facilitating' && s.status !== 'cancelled' && (
+          <p class="pa-meta">
+            <a href={`/console/events/${props.eventId}/materials?sessionId=${s.id}`}>
+              {ctx.t.agendaMaterials.share}
+            </a>
+          </p>
+        )}
       </div>
     </li>
   );
@@ -58,12 +69,21 @@ function WeekItem(props: {
 /** The person's week: what everyone attends, their seats, their places in line, what they lead. */
 @WebController('my')
 export class MyAgendaController {
-  constructor(private readonly agenda: ParticipantAgenda) {}
+  constructor(
+    private readonly agenda: ParticipantAgenda,
+    private readonly materials: AgendaMaterials,
+  ) {}
 
   @Get('agenda')
   async mine(@Web() ctx: WebContext): Promise<string> {
     const actor = requireActor(ctx);
     const events = await this.agenda.myWeek(actor, undefined, ctx.locale);
+    const shared = materialsBySession(
+      await this.materials.forEvents(
+        actor,
+        events.map((e) => e.id),
+      ),
+    );
     const t = ctx.t.agenda;
     return renderPage(ctx, {
       title: t.mine.title,
@@ -99,6 +119,7 @@ export class MyAgendaController {
                             zone={e.timezone}
                             s={s}
                             eventId={e.id}
+                            materials={shared.get(s.id)}
                           />
                         ))}
                     </ul>

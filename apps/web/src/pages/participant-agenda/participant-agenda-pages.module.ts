@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '#agenda';
+import { SharingModule } from '#sharing';
 import { TravelModule } from '#travel';
 import { AgendaPagesController } from './agenda.controller.js';
 import { HostPagesController } from './host.controller.js';
@@ -7,7 +8,7 @@ import { MyAgendaController } from './my-agenda.controller.js';
 
 /** The participant-agenda pages: their controllers, and the domain modules whose services they call. */
 @Module({
-  imports: [AgendaModule, TravelModule],
+  imports: [AgendaModule, TravelModule, SharingModule],
   controllers: [AgendaPagesController, MyAgendaController, HostPagesController],
 })
 export class ParticipantAgendaPagesModule {}
