@@ -12,6 +12,7 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -46,6 +47,7 @@ import {
   type UploadedFile as ReceiptFile,
   UpdateCostItemDto,
 } from '#finance';
+import { ReceiptUploadGuard } from './receipt-upload.guard.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import {
   CostItemResponse,
@@ -269,6 +271,7 @@ export class CostItemsController {
     },
   })
   @ApiCreatedResponse({ type: ReceiptResponse })
+  @UseGuards(ReceiptUploadGuard)
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: RECEIPT_MAX_BYTES, files: 1, fields: 5 } }),
   )

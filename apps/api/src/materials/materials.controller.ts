@@ -16,6 +16,7 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -48,6 +49,7 @@ import {
   PutDirectoryListingDto,
 } from '#sharing';
 import { CurrentActor } from '../auth/auth.decorators.js';
+import { MaterialUploadGuard } from './material-upload.guard.js';
 import {
   DirectoryEntryResponse,
   DirectoryListingResponse,
@@ -126,6 +128,7 @@ export class MaterialsController {
   })
   @ApiNotFoundResponse(NOT_YOURS)
   @ApiConflictResponse({ type: SharingErrorResponse, description: 'The event is archived' })
+  @UseGuards(MaterialUploadGuard)
   @UseInterceptors(
     MaterialTooLarge,
     FileInterceptor('file', {
