@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, localDateOf, notFound } from '#core';
-import type { EventKind, LocalizedTexts } from '#events';
+import { type EventKind, type LocalizedTexts, hostOfEventSql } from '#events';
 import { RegistrationGate } from './registration-gate.js';
 import { PUBLIC_SESSION, SessionReader } from './session-reader.js';
 import type { SessionKind } from './session.entity.js';
@@ -207,8 +207,7 @@ export class ParticipantAgenda {
               to_char(e.end_date, 'YYYY-MM-DD') AS end_date
          FROM events e
         WHERE e.status IN ('published', 'closed')
-          AND EXISTS (SELECT 1 FROM event_staff st
-                       WHERE st.event_id = e.id AND st.account_id = $1 AND st.role = 'host')
+          AND ${hostOfEventSql('e', '$1')}
           AND ($2::uuid IS NULL OR e.id = $2)
         ORDER BY e.start_date, e.name`,
       [actor.accountId, eventId ?? null],

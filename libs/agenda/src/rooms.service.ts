@@ -45,7 +45,7 @@ export class RoomsService {
   }
 
   async create(actor: Actor, eventId: string, dto: CreateRoomDto): Promise<RoomView> {
-    requireWritable(await this.access.requireOrganiser(actor, eventId));
+    requireWritable(await this.access.requireAgendaEditor(actor, eventId));
     const room = this.rooms.create({
       eventId,
       name: dto.name,
@@ -59,7 +59,7 @@ export class RoomsService {
   }
 
   async update(actor: Actor, eventId: string, id: string, dto: UpdateRoomDto): Promise<RoomView> {
-    requireWritable(await this.access.requireOrganiser(actor, eventId));
+    requireWritable(await this.access.requireAgendaEditor(actor, eventId));
     const room = await this.find(eventId, id);
     if (dto.name !== undefined) room.name = dto.name;
     if (dto.capacity !== undefined) room.capacity = dto.capacity ?? null;
@@ -71,7 +71,7 @@ export class RoomsService {
   }
 
   async remove(actor: Actor, eventId: string, id: string): Promise<void> {
-    requireWritable(await this.access.requireOrganiser(actor, eventId));
+    requireWritable(await this.access.requireAgendaEditor(actor, eventId));
     await this.find(eventId, id);
     try {
       await this.rooms.delete({ id, eventId });

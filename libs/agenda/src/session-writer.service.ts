@@ -31,7 +31,7 @@ export class SessionWriter {
   ) {}
 
   async create(actor: Actor, eventId: string, dto: CreateSessionDto): Promise<SessionView> {
-    const event = await this.access.requireOrganiser(actor, eventId);
+    const event = await this.access.requireAgendaEditor(actor, eventId);
     requireWritable(event);
     const values = await sessionValues(this.dataSource.manager, event, dto, undefined);
     const id = await this.dataSource.transaction(async (m) => {
@@ -179,7 +179,7 @@ export class SessionWriter {
   private async organiserOf(actor: Actor, eventId: string): Promise<Event> {
     let event: Event;
     try {
-      event = await this.access.requireOrganiser(actor, eventId);
+      event = await this.access.requireAgendaEditor(actor, eventId);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'not_found') throw notFound('Session');
       throw e;

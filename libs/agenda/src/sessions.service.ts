@@ -78,7 +78,7 @@ export class SessionsService {
     eventId: string,
     opts: { force?: boolean } = {},
   ): Promise<{ published: number; conflicts: AgendaConflicts['conflicts'] }> {
-    const event = await this.access.requireOrganiser(actor, eventId);
+    const event = await this.access.requireAgendaEditor(actor, eventId);
     requireWritable(event);
     return this.dataSource.transaction(async (m) => {
       // Under the agenda lock: no session is written between the check and the publish.

@@ -8,6 +8,18 @@ import { Event } from './event.entity.js';
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
+ * SQL: the account (a parameter) hosts the event (an alias): named host in its staff, or,
+ * for an immersion, on the staff of its host organisation (the Family House receiving the
+ * visitors runs it with them, without anyone having to add each of them by hand).
+ */
+export const hostOfEventSql = (event: string, account: string) =>
+  `(EXISTS (SELECT 1 FROM event_staff hs
+             WHERE hs.event_id = ${event}.id AND hs.account_id = ${account} AND hs.role = 'host')
+     OR (${event}.kind = 'immersion' AND EXISTS (
+           SELECT 1 FROM accounts ha
+            WHERE ha.id = ${account} AND ha.organisation_id = ${event}.host_organisation_id)))`;
+
+/**
  * Drafts do not exist for anyone but their staff (404, not 403, so they do not leak).
  * For services that read the event in a statement of their own (the registration rush).
  */
@@ -41,7 +53,11 @@ export class EventAccess {
     const { entities, raw } = await this.events
       .createQueryBuilder('e')
       .addSelect(
-        `ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = e.id AND s.account_id = :me)`,
+        // An immersion's host organisation staff are its hosts (see hostOfEventSql).
+        `ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = e.id AND s.account_id = :me
+                UNION
+               SELECT 'host'::text FROM accounts a
+                WHERE e.kind = 'immersion' AND a.id = :me AND a.organisation_id = e.host_organisation_id)`,
         'roles',
       )
       .where('e.id = :eventId', { eventId, me: actor?.accountId ?? NOBODY })
@@ -104,17 +120,27 @@ export class EventAccess {
     return event;
   }
 
+  /**
+   * Who may write an event's agenda (sessions, rooms, publishing): its organisers, and for
+   * an immersion its hosts, who build the visitors' programme in their own house.
+   */
+  async requireAgendaEditor(actor: Actor, eventId: string): Promise<Event> {
+    const { event, roles } = await this.load(actor, eventId);
+    if (isAdmin(actor) || roles.includes('organiser')) return event;
+    if (event.kind === 'immersion' && roles.includes('host')) return event;
+    throw forbidden('Only the organisers of this event can do this');
+  }
+
   /** Which staff roles a person holds on any event still running: the menu a page shows them. */
   async rolesAnywhere(accountId: string): Promise<StaffRole[]> {
-    const rows = await this.staff
-      .createQueryBuilder('s')
-      .select('DISTINCT s.role', 'role')
-      .innerJoin(Event, 'e', 'e.id = s.eventId')
-      .where('s.accountId = :accountId AND e.status <> :archived', {
-        accountId,
-        archived: 'archived',
-      })
-      .getRawMany<{ role: StaffRole }>();
+    const rows = (await this.events.query(
+      `SELECT DISTINCT s.role FROM event_staff s JOIN events e ON e.id = s.event_id
+        WHERE s.account_id = $1 AND e.status <> 'archived'
+       UNION
+       SELECT 'host' FROM events e
+        WHERE e.status <> 'archived' AND e.kind = 'immersion' AND ${hostOfEventSql('e', '$1')}`,
+      [accountId],
+    )) as Array<{ role: StaffRole }>;
     return rows.map((r) => r.role);
   }
 

@@ -57,19 +57,26 @@ export class Exchanges1763703200000 implements MigrationInterface {
         DEFERRABLE INITIALLY DEFERRED`);
     await q.query(`
       CREATE FUNCTION exchanges_return_paired() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        partner uuid;
       BEGIN
-        IF NEW.return_exchange_id IS NOT NULL AND NOT EXISTS (
-          SELECT 1 FROM exchanges r
-          WHERE r.id = NEW.return_exchange_id AND r.return_exchange_id = NEW.id
+        -- Deferred: NEW is the row as one statement left it; the pair is judged as it
+        -- stands at commit, after every statement of the transaction.
+        SELECT x.return_exchange_id INTO partner FROM exchanges x WHERE x.id = NEW.id;
+        IF NOT FOUND THEN
+          RETURN NULL;
+        END IF;
+        IF partner IS NOT NULL AND NOT EXISTS (
+          SELECT 1 FROM exchanges r WHERE r.id = partner AND r.return_exchange_id = NEW.id
         ) THEN
           RAISE EXCEPTION 'exchange % names % as its return visit, which does not name it back',
-            NEW.id, NEW.return_exchange_id
+            NEW.id, partner
             USING ERRCODE = '23514', CONSTRAINT = 'exchanges_return_paired';
         END IF;
         -- Unlinking one side alone would leave the other pointing at a row that moved on.
         IF EXISTS (
           SELECT 1 FROM exchanges r
-          WHERE r.return_exchange_id = NEW.id AND r.id IS DISTINCT FROM NEW.return_exchange_id
+          WHERE r.return_exchange_id = NEW.id AND r.id IS DISTINCT FROM partner
         ) THEN
           RAISE EXCEPTION 'exchange % is still named as a return visit by another exchange', NEW.id
             USING ERRCODE = '23514', CONSTRAINT = 'exchanges_return_paired';

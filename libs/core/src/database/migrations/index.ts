@@ -25,6 +25,7 @@ import { SeedKeys1763702900000 } from './1763702900000-seed-keys.js';
 import { SessionTexts1763702910000 } from './1763702910000-session-texts.js';
 import { Sharing1763703100000 } from './1763703100000-sharing.js';
 import { Exchanges1763703200000 } from './1763703200000-exchanges.js';
+import { ImmersionSessionKinds1763703210000 } from './1763703210000-immersion-session-kinds.js';
 import { EventSeatCounts1763703000000 } from './1763703000000-event-seat-counts.js';
 import { Feedback1763703400000 } from './1763703400000-feedback.js';
 import { LearningJournals1763703300000 } from './1763703300000-learning-journals.js';
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   EventSeatCounts1763703000000,
   Sharing1763703100000,
   Exchanges1763703200000,
+  ImmersionSessionKinds1763703210000,
   LearningJournals1763703300000,
   Feedback1763703400000,
 ];
