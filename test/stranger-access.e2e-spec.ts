@@ -39,6 +39,9 @@ const OPEN_TO_ANY_ACCOUNT = new Set([
   'GET /api/health/ready',
   // The API's index: links to the docs and the health checks, nobody's data.
   'GET /api',
+  // The network's programme of the year and its exchanges: every member reads them (issue 14).
+  'GET /api/programmes',
+  'GET /api/exchanges',
   // Erases the caller's own account: covered by the privacy tests, and would end this one.
   'DELETE /api/me',
 ]);

@@ -32,6 +32,7 @@ import { OnsiteApiModule } from './onsite/onsite-api.module.js';
 import { MaterialsApiModule } from './materials/materials-api.module.js';
 import { FeedbackApiModule } from './feedback/feedback-api.module.js';
 import { LearningApiModule } from './learning/learning-api.module.js';
+import { ExchangesApiModule } from './exchanges/exchanges-api.module.js';
 // The composition root mounts the pages: one process, one origin (DESIGN.md, Web).
 import { WebErrorFilter, WebModule } from '../../web/src/index.js';
 
@@ -59,6 +60,7 @@ export class AppModule {
         MaterialsApiModule,
         FeedbackApiModule,
         LearningApiModule,
+        ExchangesApiModule,
         AccommodationApiModule,
         PrivacyModule,
         WebModule,

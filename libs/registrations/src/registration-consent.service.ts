@@ -64,6 +64,21 @@ export class RegistrationConsent {
     dto: RegisterOnBehalfDto,
   ): Promise<{ registration: RegistrationView; accountCreated: boolean }> {
     await this.events.requireOrganiser(actor, eventId);
+    return this.placeOnBehalf(actor, eventId, dto);
+  }
+
+  /**
+   * registerOnBehalf without its organiser check, for callers that decided who may under
+   * their own rule (an organisation's managers nominating its visitors to an immersion).
+   * `onlyMembersOf`: the person must already belong to that organisation, or be new to
+   * the platform (their account is then created in it); anyone else is a 400 on email.
+   */
+  async placeOnBehalf(
+    actor: Actor,
+    eventId: string,
+    dto: RegisterOnBehalfDto,
+    onlyMembersOf?: string,
+  ): Promise<{ registration: RegistrationView; accountCreated: boolean }> {
     if (dto.organisationId) {
       await requireReference(
         this.dataSource,
@@ -95,6 +110,9 @@ export class RegistrationConsent {
         [dto.email],
       )) as Array<Recipient & { organisation_id: string | null }>;
       if (!account) throw badRequest('This email cannot be registered', { field: 'email' });
+      if (onlyMembersOf && account.organisation_id !== onlyMembersOf) {
+        throw badRequest('This person is not a member of the organisation', { field: 'email' });
+      }
       const organisationId = dto.organisationId ?? account.organisation_id;
       if (!organisationId) {
         throw badRequest('organisationId is required: the account has no organisation', {
