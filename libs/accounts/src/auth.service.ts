@@ -241,7 +241,7 @@ export class AuthService {
   }
 
   /** Resolves a bearer token to the current account; a deleted account loses access at once. */
-  async authenticate(bearer: string): Promise<{ actor: Actor; account: Account }> {
+  async authenticate(bearer: string): Promise<{ actor: Actor }> {
     let claims: TokenClaims;
     try {
       // The key and algorithm come from the module (jwt-options.ts).
@@ -249,11 +249,21 @@ export class AuthService {
     } catch {
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     }
-    const account = await this.accounts.findOneBy({ id: claims.sub });
+    // Every authenticated request runs this: four columns by hand, not the ORM's entity
+    // (its query building and hydration were 9% of a registration rush's CPU).
+    const [account] = (await this.dataSource.query(
+      `SELECT id, platform_role, token_version, erased_at FROM accounts WHERE id = $1`,
+      [claims.sub],
+    )) as Array<{
+      id: string;
+      platform_role: Account['platformRole'];
+      token_version: number;
+      erased_at: Date | null;
+    }>;
     // A password change, a reset or an erasure bumped the version: this token is over.
-    if (!account || account.erasedAt || (claims.ver ?? 0) !== account.tokenVersion)
+    if (!account || account.erased_at || (claims.ver ?? 0) !== account.token_version)
       throw unauthenticated('Your session is invalid or has expired; please log in again');
-    return { actor: { accountId: account.id, platformRole: account.platformRole }, account };
+    return { actor: { accountId: account.id, platformRole: account.platform_role } };
   }
 
   async issue(account: Account): Promise<AuthResult> {
