@@ -123,8 +123,7 @@ app.post<{ Params: { id: string }; Body: Body }>(
       const claims = verifyToken(request.headers.authorization);
       const input = checkBody(request.body ?? {});
       const { rows: who } = await pool.query(
-        `SELECT id, email, name, locale, organisation_id, platform_role, email_verified_at,
-                token_version, erased_at, created_at, updated_at FROM accounts WHERE id = $1 LIMIT 1`,
+        `SELECT id, platform_role, token_version, erased_at FROM accounts WHERE id = $1`,
         [claims.sub],
       );
       if (!who[0] || who[0].erased_at || (claims.ver ?? 0) !== who[0].token_version)

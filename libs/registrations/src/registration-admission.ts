@@ -53,6 +53,15 @@ export interface Admission {
  * to Node, and so no wait behind other requests' work, happens while other arrivals
  * queue for the lock.
  *
+ * Arrivals queue for the event in arrival order: the row lock alone is not a queue, since
+ * every admission writes a new version of the event row (its counters), and the waiters
+ * on the old version all wake, race for the new one and may lose again and again (a rush
+ * left some people waiting 20 to 40 s while others passed in milliseconds, and every
+ * commit woke every waiter). A transaction-scoped advisory lock on the event, taken in
+ * the row's filter (so after the index found the row, before the row lock), is a plain
+ * FIFO queue in PostgreSQL's lock manager; whoever holds it then takes the row lock,
+ * which other writers of the event (cancellations, approvals) still respect.
+ *
  * The rules are the plain functions' (registrationClosedReason, placement): the guard
  * here only admits what they would admit, and when it refuses the caller explains the
  * refusal by calling them on `facts`. `messageFor(status)` is the email the general
@@ -88,7 +97,11 @@ export function admissionStatement(input: AdmissionInput): { text: string; value
     text: `WITH e AS (
        SELECT id, status, timezone, capacity, requires_approval, registration_opens_at,
               registration_closes_at, seats_confirmed, seats_waitlisted, last_waitlist_seq
-         FROM events WHERE id = $1 FOR NO KEY UPDATE
+         FROM events
+        WHERE id = $1
+          AND (SELECT pg_advisory_xact_lock(hashtextextended('admission:' || events.id::text, 0)))
+              IS NOT NULL
+          FOR NO KEY UPDATE
      ), f AS (
        SELECT e.*,
               (SELECT r.id || ' ' || r.status FROM registrations r
