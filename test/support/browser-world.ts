@@ -130,8 +130,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Saves a screenshot under var/test-screenshots (for a person to look at after a run). */
+/**
+ * Saves a screenshot under var/test-screenshots for a person to look at after a run,
+ * when TEST_SCREENSHOTS=1: a full-page PNG costs the busy machine CPU that a normal run
+ * (and CI's 30 minutes) should not pay; `npm run screenshots` is the gallery to look at.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
+  if (process.env.TEST_SCREENSHOTS !== '1') return;
   const dir = 'var/test-screenshots';
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });

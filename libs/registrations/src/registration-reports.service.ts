@@ -98,10 +98,20 @@ export class RegistrationReports {
       `SELECT count(*)::int AS total ${FROM} WHERE ${where}`,
       params,
     )) as Array<{ total: number }>;
-    // LIMIT and OFFSET are parameters like every other value, never SQL text.
+    // The page's ids first, sorting narrow rows (the keys and the id), then the columns,
+    // positions and other editions of those rows only: sorting every wide row of 10,000
+    // spilled to disk for a deep page. LIMIT and OFFSET are parameters, never SQL text.
     const rows = (await this.dataSource.query(
-      `${SELECT} ${FROM_WITH_POSITIONS} WHERE ${where} ORDER BY ${orderBy(query.sort)}
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `${SELECT}
+         FROM (SELECT r.id AS page_id, row_number() OVER (ORDER BY ${orderBy(query.sort)}) AS n
+                 ${FROM} WHERE ${where} ORDER BY ${orderBy(query.sort)}
+                LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page
+         JOIN registrations r ON r.id = page.page_id
+         JOIN accounts a ON a.id = r.account_id
+         JOIN organisations o ON o.id = r.organisation_id
+         LEFT JOIN travel_plans tp ON tp.registration_id = r.id
+         ${WAITLIST_POSITIONS}
+        ORDER BY page.n`,
       [...params, take, skip],
     )) as Row[];
     return toPage(
@@ -291,9 +301,12 @@ const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
  * and set on every waitlisted row), instead of a count per row (quadratic). $1 is the
  * event, as in every query here.
  */
+const WAITLIST_POSITIONS = `LEFT JOIN (
+    SELECT id, row_number() OVER (ORDER BY waitlist_seq)::int AS position
+      FROM registrations WHERE event_id = $1 AND status = 'waitlisted') wp ON wp.id = r.id`;
+
 const FROM_WITH_POSITIONS = `${FROM}
-  LEFT JOIN (SELECT id, row_number() OVER (ORDER BY waitlist_seq)::int AS position
-               FROM registrations WHERE event_id = $1 AND status = 'waitlisted') wp ON wp.id = r.id`;
+  ${WAITLIST_POSITIONS}`;
 
 function orderBy(sort: RegistrationSort | undefined): string {
   const key = sort ?? 'createdAt';

@@ -1,0 +1,306 @@
+/**
+ * One API against two (not a test). Starts two Convene API processes and two workers on
+ * one PostgreSQL and one Redis, and a real SMTP server (smtp-server) that counts what it
+ * is handed. Each round rushes a fresh event (N new people, M seats, CONCURRENCY at once)
+ * once through the first API alone and once with the clients split between both (person
+ * i asks API i mod 2), the order alternating from round to round. Two workers run
+ * throughout, so the emails of a rush are sent by both at once.
+ *
+ * After each rush it checks the guarantees: exactly M confirmed and the rest waitlisted
+ * (no oversell across processes), and, once the outbox has drained, exactly one email
+ * per person at the SMTP server (no email lost or sent twice by the two workers).
+ *
+ * Prints requests/s, p50/p99 and the drain time per variant, and writes
+ * bench/results/scale.json. Exits 1 when a guarantee is broken.
+ *
+ *   DATABASE_URL=... N=600 M=50 CONCURRENCY=100 ROUNDS=3 node dist/bench/scale.js
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { DEVELOPMENT_JWT_SECRET } from '#core';
+import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
+import { median, percentile, round1 } from './support/http-load.js';
+import { ServerProcess } from './support/server-process.js';
+
+const N = Number(process.env.N ?? 600);
+const M = Number(process.env.M ?? 50);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const DRAIN_TIMEOUT_S = Number(process.env.DRAIN_TIMEOUT_S ?? 300);
+const PORTS = [Number(process.env.SCALE_PORT_1 ?? 3930), Number(process.env.SCALE_PORT_2 ?? 3931)];
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
+const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
+const JWT_SECRET = process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+const OUT = resolve(process.env.OUT ?? 'bench/results/scale.json');
+const DIST = new URL('..', import.meta.url).pathname;
+
+/** An access token as Convene's login issues it (HS256, subject, token version, expiry). */
+function token(accountId: string, version: number): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: accountId, ver: version, iat: now, exp: now + 3600 })}`;
+  return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
+}
+
+async function call(base: string, method: string, path: string, auth?: string, body?: unknown) {
+  const res = await fetch(`${base}/api${path}`, {
+    method,
+    headers: {
+      ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+async function must(base: string, method: string, path: string, auth?: string, body?: unknown) {
+  const r = await call(base, method, path, auth, body);
+  if (r.status >= 300)
+    throw new Error(`${method} ${path} -> ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** A worker as production starts it (dist/apps/worker), sending through the sink. */
+function startWorker(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [`${DIST}apps/worker/src/main.js`], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+interface RoundResult {
+  apis: 1 | 2;
+  round: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  byHttpStatus: Record<string, number>;
+  confirmed: number;
+  waitlisted: number;
+  emailsAtSink: number;
+  peopleWithOneEmail: number;
+  drainSeconds: number;
+}
+
+async function main(): Promise<void> {
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const received = new Map<string, number>();
+  const sink = await SmtpSink.start({
+    store: false,
+    onAccepted: (to) => {
+      for (const address of to) received.set(address, (received.get(address) ?? 0) + 1);
+    },
+  });
+  const env = {
+    DATABASE_URL,
+    REDIS_PREFIX: `convene-scale-${run}`,
+    SMTP_URL: sink.url,
+    SMTP_MAX_PER_SECOND: '10000',
+    LOG_LEVEL: 'warn',
+    WORKER_HEALTH_PORT: '0',
+    LOGIN_MAX_PER_IP: '100000',
+    LOGIN_MAX_PER_EMAIL: '100000',
+    JWT_SECRET,
+  };
+  const apis: ServerProcess[] = [];
+  const workers: ChildProcess[] = [];
+  try {
+    for (const [i, port] of PORTS.entries())
+      apis.push(
+        await ServerProcess.start(
+          `api${i + 1}`,
+          `${DIST}apps/api/src/main.js`,
+          port,
+          '/api/health/ready',
+          env,
+        ),
+      );
+    workers.push(startWorker(env), startWorker(env));
+    const base = apis[0].baseUrl;
+    const admin = (await must(base, 'POST', '/auth/login', undefined, {
+      email: ADMIN_EMAIL,
+      password: ADMIN_PASSWORD,
+    })) as { accessToken: string };
+    const organisation = await must(base, 'POST', '/organisations', admin.accessToken, {
+      name: `Scale partner ${run}`,
+      country: 'MA',
+      city: 'Tangier',
+    });
+
+    let events = 0;
+    async function rush(apiCount: 1 | 2, round: number): Promise<RoundResult> {
+      const label = `${run}-${++events}`;
+      // New people for every rush, confirmed already, so every email of theirs is this rush's.
+      const { rows: people } = await db.query<{ id: string; email: string; token_version: number }>(
+        `INSERT INTO accounts (email, name, locale, organisation_id, email_verified_at)
+         SELECT 'scale-' || $1 || '-' || i || '@bench.convene.test', 'Scale ' || i,
+                (ARRAY['fr','en','es'])[1 + i % 3], $2, now()
+           FROM generate_series(1, $3::int) i RETURNING id, email, token_version`,
+        [label, organisation.id, N],
+      );
+      const tokens = people.map((p) => token(p.id, p.token_version));
+      const event = await must(base, 'POST', '/events', admin.accessToken, {
+        name: `Scale ${label}`,
+        kind: 'meeting',
+        timezone: 'Africa/Casablanca',
+        startDate: '2027-10-25',
+        endDate: '2027-10-30',
+        capacity: M,
+        requiresApproval: false,
+        languages: ['fr', 'en', 'es'],
+      });
+      const eventId = String(event.id);
+      await must(base, 'POST', `/events/${eventId}/publish`, admin.accessToken);
+      const body = {
+        organisationId: organisation.id,
+        profession: 'social_worker',
+        languages: ['fr'],
+        consent: { dataProcessing: true },
+      };
+
+      const latencies: number[] = [];
+      const byHttpStatus: Record<string, number> = {};
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < N) {
+            const i = next++;
+            const api = apis[i % apiCount];
+            const t0 = performance.now();
+            const status = await call(
+              api.baseUrl,
+              'POST',
+              `/events/${eventId}/registrations`,
+              tokens[i],
+              body,
+            ).then(
+              (r) => r.status,
+              () => 0,
+            );
+            latencies.push(performance.now() - t0);
+            byHttpStatus[status] = (byHttpStatus[status] ?? 0) + 1;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const {
+        rows: [counts],
+      } = await db.query<{ confirmed: number; waitlisted: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+           FROM registrations WHERE event_id = $1`,
+        [eventId],
+      );
+
+      // Drain: every one of these people's outbox rows sent, then count at the sink.
+      const drainStart = performance.now();
+      const emails = people.map((p) => p.email);
+      for (;;) {
+        const {
+          rows: [o],
+        } = await db.query<{ waiting: number; total: number }>(
+          `SELECT count(*) FILTER (WHERE status <> 'sent')::int AS waiting, count(*)::int AS total
+             FROM messages WHERE recipient_email = ANY($1)`,
+          [emails],
+        );
+        if (o.total >= N && o.waiting === 0) break;
+        if (performance.now() - drainStart > DRAIN_TIMEOUT_S * 1000) {
+          console.error(
+            `outbox not drained after ${DRAIN_TIMEOUT_S} s: ${o.waiting} of ${o.total} waiting`,
+          );
+          break;
+        }
+        await sleep(250);
+      }
+      const drainSeconds = (performance.now() - drainStart) / 1000;
+      // A second sent twice would arrive a moment after the first: give it time to show.
+      await sleep(1000);
+      const perPerson = emails.map((e) => received.get(e) ?? 0);
+      latencies.sort((a, b) => a - b);
+      const result: RoundResult = {
+        apis: apiCount,
+        round,
+        requestsPerSecond: round1(N / seconds),
+        p50: round1(percentile(latencies, 50)),
+        p99: round1(percentile(latencies, 99)),
+        byHttpStatus,
+        confirmed: counts.confirmed,
+        waitlisted: counts.waitlisted,
+        emailsAtSink: perPerson.reduce((a, b) => a + b, 0),
+        peopleWithOneEmail: perPerson.filter((n) => n === 1).length,
+        drainSeconds: round1(drainSeconds),
+      };
+      console.log(
+        `round ${round} ${apiCount} API${apiCount > 1 ? 's' : ' '} ${String(result.requestsPerSecond).padStart(6)} req/s  ` +
+          `p50 ${result.p50} ms  p99 ${result.p99} ms  confirmed ${result.confirmed}/${M}  waitlisted ${result.waitlisted}  ` +
+          `emails ${result.emailsAtSink} for ${N} people (${result.peopleWithOneEmail} with exactly one), drained in ${result.drainSeconds} s`,
+      );
+      return result;
+    }
+
+    const results: RoundResult[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order: Array<1 | 2> = round % 2 ? [1, 2] : [2, 1];
+      for (const k of order) results.push(await rush(k, round));
+    }
+
+    const of = (k: 1 | 2) => results.filter((r) => r.apis === k);
+    const summary = (k: 1 | 2) => ({
+      requestsPerSecond: round1(median(of(k).map((r) => r.requestsPerSecond))),
+      p50: round1(median(of(k).map((r) => r.p50))),
+      p99: round1(median(of(k).map((r) => r.p99))),
+      drainSeconds: round1(median(of(k).map((r) => r.drainSeconds))),
+    });
+    const perRound = Array.from({ length: ROUNDS }, (_, i) => {
+      const one = results.find((r) => r.apis === 1 && r.round === i + 1);
+      const two = results.find((r) => r.apis === 2 && r.round === i + 1);
+      return one && two ? two.requestsPerSecond / one.requestsPerSecond : NaN;
+    });
+    const guarantees = {
+      noOversell: results.every((r) => r.confirmed === M && r.waitlisted === N - M),
+      everyRequestAnswered201: results.every((r) => r.byHttpStatus['201'] === N),
+      eachEmailOnce: results.every((r) => r.peopleWithOneEmail === N && r.emailsAtSink === N),
+    };
+    const report = {
+      at: new Date().toISOString(),
+      people: N,
+      seats: M,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+      workers: 2,
+      oneApi: summary(1),
+      twoApis: summary(2),
+      speedup: Math.round(median(perRound) * 100) / 100,
+      speedupPerRound: perRound.map((x) => Math.round(x * 100) / 100),
+      guarantees,
+      apiMemoryMiB: apis.map((a) => a.memoryMiB()),
+      results,
+    };
+    console.log(JSON.stringify({ ...report, results: undefined }, null, 2));
+    await mkdir(dirname(OUT), { recursive: true });
+    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`written to ${OUT}`);
+    if (!Object.values(guarantees).every(Boolean)) process.exitCode = 1;
+  } finally {
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(apis.map((a) => a.stop()));
+    await sink.close();
+    await db.end();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
