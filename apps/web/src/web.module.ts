@@ -21,6 +21,7 @@ import { ParticipantSharingPagesModule } from './pages/participant-sharing/parti
 import { ConsoleLettersPagesModule } from './pages/console-letters/console-letters-pages.module.js';
 import { ConsoleFeedbackPagesModule } from './pages/console-feedback/console-feedback-pages.module.js';
 import { ParticipantFeedbackPagesModule } from './pages/participant-feedback/participant-feedback-pages.module.js';
+import { ParticipantLearningPagesModule } from './pages/participant-learning/participant-learning-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
 
 /**
@@ -47,6 +48,7 @@ import { WebCoreModule } from './web-core.module.js';
     ConsoleCheckinPagesModule,
     ConsoleMaterialsPagesModule,
     ParticipantSharingPagesModule,
+    ParticipantLearningPagesModule,
     ConsoleFeedbackPagesModule,
     ParticipantFeedbackPagesModule,
   ],

@@ -14,7 +14,8 @@ const RULE = '#8a8a8a';
  * shared with the network with the hosts' answers, and the verification QR code. Names
  * in any script are written by #documents (a face per run, read back as typed).
  */
-export function renderExchangeReportPdf(r: ExchangeReport): Promise<Buffer> {
+export function renderExchangeReportPdf(report: ExchangeReport): Promise<Buffer> {
+  const r = withDrawableArrows(report);
   const t = messages(r.locale).learning.report;
   const { doc, done } = createPdf(
     {
@@ -61,12 +62,12 @@ export function renderExchangeReportPdf(r: ExchangeReport): Promise<Buffer> {
   writeText(doc, t.datesAndPlace(r.event.dates, r.event.place), { size: 10.5, width });
   doc.moveDown(0.6);
   if (r.partners.host) {
-    writeText(doc, `${t.hostOrg}: `, { bold: true, size: 10.5, continued: true, width });
+    writeText(doc, t.labelled(t.hostOrg), { bold: true, size: 10.5, continued: true, width });
     writeText(doc, organisationLine(r.partners.host, r.locale), { size: 10.5 });
   }
   if (r.partners.visiting.length) {
     const label = r.partners.visiting.length > 1 ? t.visitingOrgs : t.visitingOrg;
-    writeText(doc, `${label}: `, { bold: true, size: 10.5, continued: true, width });
+    writeText(doc, t.labelled(label), { bold: true, size: 10.5, continued: true, width });
     writeText(doc, r.partners.visiting.map((o) => organisationLine(o, r.locale)).join(' · '), {
       size: 10.5,
     });
@@ -195,4 +196,13 @@ function rule(doc: PDFKit.PDFDocument, left: number, width: number, y: number): 
     .stroke()
     .restore();
   doc.y = y;
+}
+
+/**
+ * The embedded Noto subsets have no arrows: "Passi → Phnom Penh" would print a missing
+ * glyph. An en dash says the same on paper; the web page keeps the arrow as typed.
+ */
+function withDrawableArrows(r: ExchangeReport): ExchangeReport {
+  const fix = (s: string) => s.replace(/\s*[\u2190-\u21ff]\s*/g, ' – ');
+  return { ...r, event: { ...r.event, name: fix(r.event.name) } };
 }

@@ -53,6 +53,8 @@ export const learning = {
     },
   },
   report: {
+    /** A label before its value, as each language punctuates it. */
+    labelled: (label: string) => `${label}: `,
     title: 'Exchange report',
     lead: 'The immersion’s programme, who attended, and what the visitors learnt and chose to share with the network.',
     networkOnly:

@@ -55,6 +55,8 @@ export const learning: LearningMessages = {
     },
   },
   report: {
+    /** A label before its value, as each language punctuates it. */
+    labelled: (label: string) => `${label}: `,
     title: 'Informe del intercambio',
     lead: 'El programa de la inmersión, quién asistió, y lo que los visitantes aprendieron y decidieron compartir con la red.',
     networkOnly:

@@ -54,6 +54,8 @@ export const learning: LearningMessages = {
     },
   },
   report: {
+    /** A label before its value, as each language punctuates it. */
+    labelled: (label: string) => `${label}\u00a0: `,
     title: 'Rapport d’échange',
     lead: 'Le programme de l’immersion, qui y a participé, et ce que les visiteurs ont appris et choisi de partager avec le réseau.',
     networkOnly:
