@@ -22,7 +22,7 @@ import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
 import { languageName } from '../participant-sharing/sharing-parts.js';
 import { formErrors, lines } from './feedback-form-errors.js';
 
-type Body = Record<string, string | undefined>;
+type FormBody = Record<string, string | undefined>;
 
 const LANGS = ['fr', 'en', 'es'] as const;
 const eventLanguages = (event: EventView) =>
@@ -30,7 +30,7 @@ const eventLanguages = (event: EventView) =>
     ? LANGS.filter((l) => event.languages.includes(l))
     : [...LANGS];
 
-const texts = (body: Body, prefix: string, langs: readonly string[]): LocalizedTexts =>
+const texts = (body: FormBody, prefix: string, langs: readonly string[]): LocalizedTexts =>
   Object.fromEntries(langs.map((l) => [l, body[`${prefix}.${l}`] ?? ''])) as LocalizedTexts;
 
 /** A zoned ISO instant as the value of a datetime-local field (the event's wall clock). */
@@ -58,7 +58,7 @@ export class ConsoleFeedbackController {
   async create(
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
   ): Promise<PageResult> {
     const { actor, event } = await this.console.event(ctx, eventId);
     const langs = eventLanguages(event);
@@ -97,7 +97,7 @@ export class ConsoleFeedbackController {
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
     @Param('formId') formId: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
   ): Promise<PageResult> {
     const { actor, event, form } = await this.load(ctx, eventId, formId);
     const langs = eventLanguages(event);
@@ -126,7 +126,7 @@ export class ConsoleFeedbackController {
     @Web() ctx: WebContext,
     @Param('eventId') eventId: string,
     @Param('formId') formId: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
   ): Promise<PageResult> {
     const { actor, event, form } = await this.load(ctx, eventId, formId);
     const langs = eventLanguages(event);

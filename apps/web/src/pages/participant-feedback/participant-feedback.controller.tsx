@@ -10,7 +10,7 @@ import { Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
 
-type Body = Record<string, string | undefined>;
+type FormBody = Record<string, string | undefined>;
 
 const fieldName = (q: QuestionView) => `q.${q.id}`;
 const fieldIdOf = (q: QuestionView) => fieldId(fieldName(q), 'q-');
@@ -89,7 +89,7 @@ export class ParticipantFeedbackController {
     @Web() ctx: WebContext,
     @Param('slug') slug: string,
     @Param('formId') formId: string,
-    @Body() body: Body,
+    @Body() body: FormBody,
   ): Promise<PageResult> {
     const { actor, event, form } = await this.load(ctx, slug, formId);
     const here = `/e/${slug}/feedback/${form.id}`;
