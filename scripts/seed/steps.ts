@@ -9,6 +9,7 @@ import { seedFinance } from './seed-finance.js';
 import { seedOnsite } from './seed-onsite.js';
 import { seedCertificates } from './seed-certificates.js';
 import { seedSharing } from './seed-sharing.js';
+import { seedFeedback } from './seed-feedback.js';
 import { seedMail } from './seed-mail.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
@@ -23,5 +24,6 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'onsite', run: seedOnsite },
   { name: 'certificates', run: seedCertificates },
   { name: 'sharing', run: seedSharing },
+  { name: 'feedback', run: seedFeedback },
   { name: 'mail', run: seedMail },
 ];
