@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -74,6 +74,11 @@ export class ServerProcess {
     const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
     return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+  }
+
+  /** Starts the peak (VmHWM) over from the current resident size (Linux clear_refs). */
+  resetPeakMemory(): void {
+    writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
   }
 
   async statements(): Promise<number> {
