@@ -191,3 +191,55 @@ export const DEMO_PREVIOUS_EVENT = {
   registrationClosesAt: '2026-09-15T23:59:00Z',
   publishedAt: '2025-10-20T09:00:00Z',
 } as const;
+
+/**
+ * The immersion partners of "Family support 2027" (issue 14): two pairs who visit each
+ * other's Family House. Kept apart from the Tangier list so its counts stay its own.
+ */
+export const DEMO_IMMERSION_ORGANISATIONS = [
+  {
+    key: 'bf-kogl-taaba',
+    name: 'Kogl Taaba',
+    country: 'BF',
+    city: 'Ouagadougou',
+    kind: 'family_house',
+  },
+  {
+    key: 'cd-batoto',
+    name: 'Solidarité Batoto',
+    country: 'CD',
+    city: 'Kinshasa',
+    kind: 'family_house',
+  },
+  { key: 'ph-cameleon', name: 'Cameleon', country: 'PH', city: 'Iloilo City', kind: 'ngo' },
+  {
+    key: 'kh-wrc',
+    name: "Women's Resource Center",
+    country: 'KH',
+    city: 'Phnom Penh',
+    kind: 'ngo',
+  },
+] as const;
+
+/** One staff account per host partner: they see their visitors at /host (demo password). */
+export const DEMO_IMMERSION_HOSTS = [
+  {
+    email: 'batoto@convene.demo',
+    name: 'Espérance Mbuyi',
+    locale: 'fr',
+    organisation: 'cd-batoto',
+  },
+  {
+    email: 'kogltaaba@convene.demo',
+    name: 'Rasmata Kaboré',
+    locale: 'fr',
+    organisation: 'bf-kogl-taaba',
+  },
+  { email: 'wrc@convene.demo', name: 'Sophea Chan', locale: 'en', organisation: 'kh-wrc' },
+  {
+    email: 'cameleon@convene.demo',
+    name: 'Maricel Santos',
+    locale: 'en',
+    organisation: 'ph-cameleon',
+  },
+] as const;

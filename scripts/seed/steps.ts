@@ -11,6 +11,8 @@ import { seedCertificates } from './seed-certificates.js';
 import { seedSharing } from './seed-sharing.js';
 import { seedFeedback } from './seed-feedback.js';
 import { seedMail } from './seed-mail.js';
+import { seedExchanges } from './seed-exchanges.js';
+import { seedLearning } from './seed-learning.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
@@ -25,5 +27,7 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'certificates', run: seedCertificates },
   { name: 'sharing', run: seedSharing },
   { name: 'feedback', run: seedFeedback },
+  { name: 'exchanges', run: seedExchanges },
+  { name: 'learning', run: seedLearning },
   { name: 'mail', run: seedMail },
 ];

@@ -16,6 +16,8 @@ export const WEB_ROOTS = [
   'host',
   'console',
   'verify',
+  'programmes',
+  'exchanges',
 ] as const;
 
 /** Patterns for Nest's setGlobalPrefix exclude: the home page, each root and all below it. */
@@ -29,4 +31,12 @@ export function webPrefixExclusions(): string[] {
  * home page, which is excluded): their controllers carry the /api prefix themselves, so it
  * is excluded here.
  */
-export const API_UNDER_WEB_ROOTS = ['api/verify/{*rest}', 'api'];
+export const API_UNDER_WEB_ROOTS = [
+  'api/verify/{*rest}',
+  'api',
+  // The programme and exchange API beside the /programmes and /exchanges pages (issue 14).
+  'api/programmes',
+  'api/programmes/{*rest}',
+  'api/exchanges',
+  'api/exchanges/{*rest}',
+];

@@ -306,6 +306,40 @@ export class ExchangesService {
     };
   }
 
+  /** The exchanges of the immersions the actor organises (every one for admins): the console's list. */
+  async organised(actor: Actor): Promise<ExchangeView[]> {
+    if (isAdmin(actor)) return readExchanges(this.dataSource, 'true', []);
+    return readExchanges(
+      this.dataSource,
+      `EXISTS (SELECT 1 FROM event_staff s
+               WHERE s.event_id = x.event_id AND s.account_id = $1 AND s.role = 'organiser')`,
+      [actor.accountId],
+    );
+  }
+
+  /** Immersions the actor organises that are no exchange yet: what the console may pair. */
+  async immersionsWithoutExchange(
+    actor: Actor,
+  ): Promise<Array<{ id: string; name: string; startDate: string; endDate: string }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.id, e.name, to_char(e.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(e.end_date, 'YYYY-MM-DD') AS end_date
+         FROM events e
+        WHERE e.kind = 'immersion' AND e.status <> 'archived'
+          AND NOT EXISTS (SELECT 1 FROM exchanges x WHERE x.event_id = e.id)
+          AND ($2 OR EXISTS (SELECT 1 FROM event_staff s WHERE s.event_id = e.id
+                              AND s.account_id = $1 AND s.role = 'organiser'))
+        ORDER BY e.start_date, e.name`,
+      [actor.accountId, isAdmin(actor)],
+    )) as Array<{ id: string; name: string; start_date: string; end_date: string }>;
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      startDate: r.start_date,
+      endDate: r.end_date,
+    }));
+  }
+
   /** The exchanges whose visitors the actor may nominate (they manage the visiting side). */
   async nominatable(actor: Actor): Promise<ExchangeView[]> {
     return readExchanges(

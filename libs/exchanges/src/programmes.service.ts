@@ -73,7 +73,8 @@ export class ProgrammesService {
   async create(actor: Actor, dto: CreateProgrammeDto, locale = 'en'): Promise<ProgrammeSummary> {
     await this.requireWriter(actor);
     const names = cleanTexts(dto.names as Record<string, unknown>);
-    const first = Object.values(names)[0];
+    // The address reads the same for everyone: from the English name when there is one.
+    const first = names.en ?? names.fr ?? names.es;
     if (!first)
       throw badRequest('names must give the name in at least one language', { field: 'names' });
     const slug = dto.slug ?? slugify(first);

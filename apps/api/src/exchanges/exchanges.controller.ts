@@ -44,14 +44,14 @@ export class ExchangesController {
     private readonly managers: OrganisationManagers,
   ) {}
 
-  @Get('exchanges')
+  @Get('api/exchanges')
   @ApiOperation({ summary: 'The immersion exchanges (anyone signed in; drafts for their staff)' })
   @ApiOkResponse({ type: [ExchangeResponse] })
   list(@CurrentActor() actor: Actor) {
     return this.exchanges.list(actor);
   }
 
-  @Post('exchanges')
+  @Post('api/exchanges')
   @ApiOperation({
     summary: 'Make an immersion an exchange: who visits whom (its organisers)',
     description: "The host is the immersion's host organisation (set on it when it had none).",
@@ -65,7 +65,7 @@ export class ExchangesController {
     return this.exchanges.create(actor, dto);
   }
 
-  @Get('exchanges/:id')
+  @Get('api/exchanges/:id')
   @ApiOperation({ summary: 'An exchange with its state and return visit' })
   @ApiOkResponse({ type: ExchangeResponse })
   @ApiNotFoundResponse(ERROR('Unknown, or its immersion is hidden from you'))
@@ -73,7 +73,7 @@ export class ExchangesController {
     return this.exchanges.get(actor, id);
   }
 
-  @Patch('exchanges/:id')
+  @Patch('api/exchanges/:id')
   @ApiOperation({ summary: 'Say whether a return visit is expected (its organisers)' })
   @ApiOkResponse({ type: ExchangeResponse })
   @ApiBadRequestResponse(ERROR('A field is wrong (details.field)'))
@@ -87,7 +87,7 @@ export class ExchangesController {
     return this.exchanges.update(actor, id, dto);
   }
 
-  @Delete('exchanges/:id')
+  @Delete('api/exchanges/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Undo an exchange (the immersion stays; its return visit is unlinked)' })
   @ApiNoContentResponse({ description: 'Deleted' })
@@ -97,7 +97,7 @@ export class ExchangesController {
     return this.exchanges.remove(actor, id);
   }
 
-  @Put('exchanges/:id/return')
+  @Put('api/exchanges/:id/return')
   @ApiOperation({
     summary: 'Link the return visit (both ways at once), or unlink it with null',
     description:
@@ -118,7 +118,7 @@ export class ExchangesController {
     return this.exchanges.linkReturn(actor, id, dto.returnExchangeId);
   }
 
-  @Post('exchanges/:id/visitors')
+  @Post('api/exchanges/:id/visitors')
   @ApiOperation({
     summary: 'Nominate or invite a visitor (managers of the visiting organisation, organisers)',
     description:
@@ -137,7 +137,7 @@ export class ExchangesController {
     return this.exchanges.nominate(actor, id, dto);
   }
 
-  @Get('exchanges/:id/visitors')
+  @Get('api/exchanges/:id/visitors')
   @ApiOperation({
     summary: 'The visitors: names, organisation, profession, needs (organisers, hosts, managers)',
     description: 'Never phones or passports; arrival flights are at GET /events/{id}/arrivals.',

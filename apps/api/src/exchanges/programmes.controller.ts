@@ -49,14 +49,14 @@ const ERROR = (description: string) => ({ type: ExchangeErrorResponse, descripti
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
-  @Get('programmes')
+  @Get('api/programmes')
   @ApiOperation({ summary: 'The programmes (anyone signed in)' })
   @ApiOkResponse({ type: [ProgrammeSummaryResponse] })
   list(@ReaderLocale() locale: Locale | undefined) {
     return this.programmes.list(locale ?? 'en');
   }
 
-  @Post('programmes')
+  @Post('api/programmes')
   @ApiOperation({ summary: 'Start a programme (platform admins and event organisers)' })
   @ApiCreatedResponse({ type: ProgrammeSummaryResponse })
   @ApiBadRequestResponse(ERROR('A field is missing or wrong (details.field)'))
@@ -70,7 +70,7 @@ export class ProgrammesController {
     return this.programmes.create(actor, dto, locale);
   }
 
-  @Get('programmes/:id')
+  @Get('api/programmes/:id')
   @ApiOperation({
     summary: 'A programme (by id) with its gatherings, filtered, and its figures',
     description:
@@ -88,7 +88,7 @@ export class ProgrammesController {
     return this.programmes.view(actor, id, query, locale ?? 'en');
   }
 
-  @Patch('programmes/:id')
+  @Patch('api/programmes/:id')
   @ApiOperation({ summary: 'Change a programme (platform admins and event organisers)' })
   @ApiOkResponse({ type: ProgrammeSummaryResponse })
   @ApiBadRequestResponse(ERROR('A field is wrong (details.field)'))
@@ -104,7 +104,7 @@ export class ProgrammesController {
     return this.programmes.update(actor, id, dto, locale);
   }
 
-  @Delete('programmes/:id')
+  @Delete('api/programmes/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a programme (its events stay, outside any programme)' })
   @ApiNoContentResponse({ description: 'Deleted' })

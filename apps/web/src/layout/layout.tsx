@@ -57,6 +57,9 @@ function Header({ ctx }: { ctx: WebContext }) {
                 <NavLink ctx={ctx} href="/my/agenda">
                   {t.myAgenda}
                 </NavLink>
+                <NavLink ctx={ctx} href="/programmes">
+                  {ctx.t.exchanges.navLink}
+                </NavLink>
                 {host && (
                   <NavLink ctx={ctx} href="/host">
                     {t.hostPages}

@@ -27,6 +27,7 @@ import { sharing } from './sharing.js';
 import { feedback } from './feedback.js';
 import { learning } from './learning.js';
 import { agendaMaterials } from './agenda-materials.js';
+import { exchanges } from './exchanges.js';
 
 export const es = {
   common,
@@ -57,4 +58,5 @@ export const es = {
   learning,
   agendaMaterials,
   apiErrors,
+  exchanges,
 };

@@ -27,6 +27,7 @@ import { sharing } from './sharing.js';
 import { feedback } from './feedback.js';
 import { learning } from './learning.js';
 import { agendaMaterials } from './agenda-materials.js';
+import { exchanges } from './exchanges.js';
 
 export const fr = {
   common,
@@ -57,4 +58,5 @@ export const fr = {
   learning,
   agendaMaterials,
   apiErrors,
+  exchanges,
 };
