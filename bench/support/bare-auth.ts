@@ -41,12 +41,11 @@ export function verifyBearer(header: string | undefined): { sub: string; ver?: n
   return claims;
 }
 
-/** The actor behind a bearer header, reading the account as Convene does (all columns). */
+/** The actor behind a bearer header, reading the account's row as Convene's guard does. */
 export async function authenticate(pool: pg.Pool, header: string | undefined): Promise<Actor> {
   const claims = verifyBearer(header);
   const { rows } = await pool.query(
-    `SELECT id, email, name, locale, organisation_id, platform_role, email_verified_at,
-            token_version, erased_at, created_at, updated_at FROM accounts WHERE id = $1 LIMIT 1`,
+    `SELECT id, platform_role, token_version, erased_at FROM accounts WHERE id = $1`,
     [claims.sub],
   );
   const a = rows[0] as
