@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Event } from '#events';
+import { exchangeForEvent } from '#exchanges';
 
 export interface PartnerOrganisation {
   id: string;
@@ -18,20 +19,17 @@ export interface ExchangePartners {
 
 /**
  * The host and visiting organisations of an immersion: the exchange's own pair when the
- * immersion is one (table `exchanges`), else the event's host organisation and the
+ * immersion is one (#exchanges), else the event's host organisation and the
  * organisations its confirmed visitors registered for.
  */
 export async function exchangePartners(
   db: DataSource | EntityManager,
   event: Pick<Event, 'id' | 'hostOrganisationId'>,
 ): Promise<ExchangePartners> {
-  const [exchange] = (await db.query(
-    `SELECT visiting_organisation_id, host_organisation_id FROM exchanges WHERE event_id = $1`,
-    [event.id],
-  )) as Array<{ visiting_organisation_id: string; host_organisation_id: string }>;
-  const hostId = exchange?.host_organisation_id ?? event.hostOrganisationId ?? null;
+  const exchange = await exchangeForEvent(db, event.id);
+  const hostId = exchange?.hostOrganisationId ?? event.hostOrganisationId ?? null;
   let visitingIds: string[];
-  if (exchange) visitingIds = [exchange.visiting_organisation_id];
+  if (exchange) visitingIds = [exchange.visitingOrganisationId];
   else {
     const rows = (await db.query(
       `SELECT DISTINCT organisation_id FROM registrations

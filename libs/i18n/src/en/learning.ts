@@ -5,7 +5,6 @@ export const learning = {
     lead: 'One short entry per day of the immersion: what you saw, what you wonder, what you would like to try at home.',
     privateNote:
       'Your entries are private: nobody else reads them, not the hosts, not the organisers, unless you choose to share an entry.',
-    dayTitle: (day: string) => day,
     observations: 'What I observed',
     observationsHint: 'Practices, tools, the way the team works with families.',
     questions: 'My questions',
@@ -22,30 +21,21 @@ export const learning = {
     remove: 'Delete this entry',
     removeConfirm: 'Delete this day’s entry? It cannot be recovered.',
     notWritten: 'Nothing written for this day yet.',
-    saved: 'Entry saved.',
-    removed: 'Entry deleted.',
     sharedWith: {
       private: 'Private',
       host: 'Shared with the host',
       network: 'Shared with the host and the network',
     },
     answerTitle: 'The host’s answer',
-    answeredBy: (name: string) => `Answer from ${name}`,
     reportLink: 'Read the exchange report',
-    notVisitor: 'Only the visitors of this immersion keep a journal here.',
-    tooLong: (max: number) => `This text is too long: ${max} characters at most.`,
-    empty: 'Write at least one of the three fields.',
   },
   host: {
     title: 'What the visitors share',
     lead: 'Entries the visitors chose to share with you. Entries they keep private are not shown, to you or to anyone.',
     none: 'No visitor has shared an entry yet.',
-    by: (name: string, organisation: string | null) =>
-      organisation ? `${name}, ${organisation}` : name,
     answer: 'Your answer',
     answerHint: 'One short answer per entry; writing again replaces it.',
     send: 'Send the answer',
-    answered: 'Answer saved.',
     reportLink: 'Exchange report',
     shared: {
       host: 'Shared with you',
@@ -83,22 +73,11 @@ export const learning = {
     questions: 'Questions',
     practice: 'To try at home',
     hostAnswer: (name: string | null) => (name ? `Answer from ${name}` : 'The host’s answer'),
-    pdfIn: 'Download the PDF',
     pdfLanguage: (language: string) => `PDF in ${language}`,
     readIn: 'Read in',
     reference: (ref: string) => `Reference ${ref}`,
     issued: (date: string) => `Issued on ${date}`,
     verify: 'Check this report is genuine at this address or with the QR code:',
-    journalLink: 'My journal',
-    hostLink: 'Shared entries and answers',
-    kinds: {
-      plenary: 'Plenary',
-      workshop: 'Workshop',
-      site_visit: 'Visit',
-      meal: 'Meal',
-      social: 'Social',
-      break: 'Break',
-    } as Record<string, string>,
   },
   flash: {
     saved: 'Entry saved.',
@@ -106,5 +85,4 @@ export const learning = {
     answered: 'Answer saved.',
   },
 };
-
 export type LearningMessages = typeof learning;

@@ -6,7 +6,6 @@ export const learning: LearningMessages = {
     lead: 'Una nota breve por cada día de la inmersión: lo que vio, lo que se pregunta, lo que le gustaría probar en casa.',
     privateNote:
       'Sus notas son privadas: nadie más las lee, ni el equipo anfitrión ni la organización, salvo si decide compartir una nota.',
-    dayTitle: (day: string) => day,
     observations: 'Lo que observé',
     observationsHint:
       'Prácticas, herramientas, la forma en que el equipo trabaja con las familias.',
@@ -24,30 +23,21 @@ export const learning: LearningMessages = {
     remove: 'Eliminar esta nota',
     removeConfirm: '¿Eliminar la nota de este día? No se podrá recuperar.',
     notWritten: 'Todavía no hay nada escrito para este día.',
-    saved: 'Nota guardada.',
-    removed: 'Nota eliminada.',
     sharedWith: {
       private: 'Privada',
       host: 'Compartida con el equipo anfitrión',
       network: 'Compartida con el equipo anfitrión y la red',
     },
     answerTitle: 'La respuesta del equipo anfitrión',
-    answeredBy: (name: string) => `Respuesta de ${name}`,
     reportLink: 'Leer el informe del intercambio',
-    notVisitor: 'Solo los visitantes de esta inmersión llevan un diario aquí.',
-    tooLong: (max: number) => `Este texto es demasiado largo: ${max} caracteres como máximo.`,
-    empty: 'Escriba al menos uno de los tres campos.',
   },
   host: {
     title: 'Lo que comparten los visitantes',
     lead: 'Las notas que los visitantes decidieron compartir con ustedes. Las notas privadas no se muestran, ni a ustedes ni a nadie.',
     none: 'Ningún visitante ha compartido una nota todavía.',
-    by: (name: string, organisation: string | null) =>
-      organisation ? `${name}, ${organisation}` : name,
     answer: 'Su respuesta',
     answerHint: 'Una respuesta breve por nota; escribir otra reemplaza la anterior.',
     send: 'Enviar la respuesta',
-    answered: 'Respuesta guardada.',
     reportLink: 'Informe del intercambio',
     shared: {
       host: 'Compartida con ustedes',
@@ -87,22 +77,11 @@ export const learning: LearningMessages = {
     practice: 'Para probar en casa',
     hostAnswer: (name: string | null) =>
       name ? `Respuesta de ${name}` : 'La respuesta del equipo anfitrión',
-    pdfIn: 'Descargar el PDF',
     pdfLanguage: (language: string) => `PDF en ${language}`,
     readIn: 'Leer en',
     reference: (ref: string) => `Referencia ${ref}`,
     issued: (date: string) => `Emitido el ${date}`,
     verify: 'Compruebe la autenticidad de este informe en esta dirección o con el código QR:',
-    journalLink: 'Mi diario',
-    hostLink: 'Notas compartidas y respuestas',
-    kinds: {
-      plenary: 'Plenaria',
-      workshop: 'Taller',
-      site_visit: 'Visita',
-      meal: 'Comida',
-      social: 'Social',
-      break: 'Pausa',
-    } as Record<string, string>,
   },
   flash: {
     saved: 'Nota guardada.',

@@ -93,7 +93,12 @@ export class HostJournalPagesController {
                 <h2 id={`h-${entry.id}`}>{dayTitle(entry.day, ctx.locale)}</h2>
                 <p>
                   <strong>
-                    <bdi>{t.by(entry.author.name, entry.author.organisation)}</bdi>
+                    <bdi>{entry.author.name}</bdi>
+                    {entry.author.organisation && (
+                      <>
+                        , <bdi>{entry.author.organisation}</bdi>
+                      </>
+                    )}
                   </strong>
                   <br />
                   <span class="muted">{t.shared[entry.sharing as 'host' | 'network']}</span>

@@ -82,7 +82,7 @@ function ReportView(props: { ctx: WebContext; r: ExchangeReport }) {
       </div>
       <nav class="lj-langs" aria-label={t.readIn}>
         <p>
-          {t.readIn}:{' '}
+          {t.labelled(t.readIn)}
           {other.map((l, i) => (
             <>
               {i > 0 && ' · '}
@@ -203,7 +203,12 @@ function ReportBody(props: { ctx: WebContext; r: ExchangeReport }) {
           <article class="card lj-day" aria-labelledby={`e-${e.id}`}>
             <h3 id={`e-${e.id}`}>{dayTitle(e.day, ctx.locale)}</h3>
             <p>
-              <bdi>{[e.author.name, e.author.organisation].filter(Boolean).join(', ')}</bdi>
+              <bdi>{e.author.name}</bdi>
+              {e.author.organisation && (
+                <>
+                  , <bdi>{e.author.organisation}</bdi>
+                </>
+              )}
             </p>
             <EntryTexts ctx={ctx} entry={e} />
             <AnswerBlock ctx={ctx} answer={e.answer} />
