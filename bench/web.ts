@@ -8,7 +8,8 @@
  *    (400 kbit/s both ways, 400 ms round trip). Baseline, side by side in the same run:
  *    the very same bytes served by a bare static server over the same link, i.e. what the
  *    network alone costs.
- * 2. Server time for the organisers' heavy pages (registrations table with 500
+ * 2. Server time of every page above (its HTML, one request at a time, with the reader's
+ *    cookies), and of the organisers' heavy pages (registrations table with 500
  *    registrations, agenda grid with 120 sessions), sequential requests, next to the
  *    JSON API answering the same question.
  *
@@ -281,6 +282,9 @@ async function main(): Promise<void> {
     }
     const repeat = await visit(page, `${BASE_URL}${spec.path}`);
     const withinBudget = !spec.participant || (first.total <= 30 * 1024 && first.html <= 14 * 1024);
+    // Server time of the HTML alone, one request at a time with the reader's cookies.
+    const cookie = (await fresh.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const served = await serverTimes(`${BASE_URL}${spec.path}`, cookie, SERVER_REQUESTS);
     weights.push({
       page: spec.name,
       path: spec.path,
@@ -289,6 +293,8 @@ async function main(): Promise<void> {
       repeatVisitBytes: repeat.total,
       requests: first.responses.length,
       withinBudget,
+      serverMedianMs: served.medianMs,
+      serverP95Ms: served.p95Ms,
     });
 
     if (spec.slow3g) {
@@ -382,7 +388,7 @@ async function main(): Promise<void> {
   };
   console.table(weights);
   console.table(slow);
-  console.log(JSON.stringify(server, null, 2));
+  console.log(JSON.stringify({ weights, slow, server }, null, 2));
   await mkdir(dirname(OUT), { recursive: true });
   await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
 }
