@@ -18,6 +18,7 @@ export const WEB_ROOTS = [
   'verify',
   'programmes',
   'exchanges',
+  'unsubscribe',
 ] as const;
 
 /** Patterns for Nest's setGlobalPrefix exclude: the home page, each root and all below it. */
@@ -39,4 +40,6 @@ export const API_UNDER_WEB_ROOTS = [
   'api/programmes/{*rest}',
   'api/exchanges',
   'api/exchanges/{*rest}',
+  // The one-click unsubscribe (RFC 8058) beside the page a person opens from the email.
+  'api/unsubscribe/{*rest}',
 ];

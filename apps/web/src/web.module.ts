@@ -22,6 +22,7 @@ import { ConsoleLettersPagesModule } from './pages/console-letters/console-lette
 import { ConsoleFeedbackPagesModule } from './pages/console-feedback/console-feedback-pages.module.js';
 import { ParticipantFeedbackPagesModule } from './pages/participant-feedback/participant-feedback-pages.module.js';
 import { ParticipantLearningPagesModule } from './pages/participant-learning/participant-learning-pages.module.js';
+import { UnsubscribePagesModule } from './pages/unsubscribe/unsubscribe-pages.module.js';
 import { ExchangesPagesModule } from './pages/exchanges/exchanges-pages.module.js';
 import { ConsoleExchangesPagesModule } from './pages/console-exchanges/console-exchanges-pages.module.js';
 import { WebCoreModule } from './web-core.module.js';
@@ -53,6 +54,7 @@ import { WebCoreModule } from './web-core.module.js';
     ParticipantLearningPagesModule,
     ConsoleFeedbackPagesModule,
     ParticipantFeedbackPagesModule,
+    UnsubscribePagesModule,
     ExchangesPagesModule,
     ConsoleExchangesPagesModule,
   ],

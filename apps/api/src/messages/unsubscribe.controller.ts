@@ -25,7 +25,8 @@ class UnsubscribeStateView implements UnsubscribeState {
  * asked. A GET changes nothing (link checkers and previews open links).
  */
 @ApiTags('messages')
-@Controller('unsubscribe')
+// Prefixed here: /unsubscribe/<token> is the page's (see web-routes.ts).
+@Controller('api/unsubscribe')
 export class UnsubscribeController {
   constructor(private readonly unsubscribes: UnsubscribeService) {}
 

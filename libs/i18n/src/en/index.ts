@@ -27,6 +27,7 @@ import { sharing } from './sharing.js';
 import { feedback } from './feedback.js';
 import { learning } from './learning.js';
 import { agendaMaterials } from './agenda-materials.js';
+import { unsubscribe } from './unsubscribe.js';
 import { exchanges } from './exchanges.js';
 
 export const en = {
@@ -57,6 +58,7 @@ export const en = {
   feedback,
   learning,
   agendaMaterials,
-  apiErrors,
+  unsubscribe,
   exchanges,
+  apiErrors,
 };

@@ -6,7 +6,11 @@ import { type CalendarInvite, renderInvite } from '../templates/invite.js';
 import { erasedSecrets } from '../secret-payload-fields.js';
 import { organisersContact } from '../organisers-contact.js';
 import { renderMessage } from '../templates/render.js';
-import { unsubscribeToken, unsubscribeUrl } from '../unsubscribe/unsubscribe-token.js';
+import {
+  unsubscribePageUrl,
+  unsubscribeToken,
+  unsubscribeUrl,
+} from '../unsubscribe/unsubscribe-token.js';
 import { MailTransport } from '../transport/mail-transport.js';
 import {
   MAIL_WORKER_OPTIONS,
@@ -72,23 +76,24 @@ export class MailSender {
       : (this.config.adminEmail ?? null);
     // Optional announcements can be stopped per event (RFC 8058 one-click); service
     // emails (registration, sessions, sign-in) always go.
-    const unsubscribe =
+    const unsubscribeKey =
       row.template === 'announcement' && row.event_id && row.payload.essential !== true
-        ? unsubscribeUrl(
-            this.config.publicUrl,
-            unsubscribeToken(this.config.jwtSecret, {
-              eventId: row.event_id,
-              email: row.recipient_email,
-            }),
-          )
+        ? unsubscribeToken(this.config.jwtSecret, {
+            eventId: row.event_id,
+            email: row.recipient_email,
+          })
         : undefined;
+    // The header is for mail providers (one-click POST); the footer's link, for people.
+    const unsubscribe = unsubscribeKey && unsubscribeUrl(this.config.publicUrl, unsubscribeKey);
+    const unsubscribePage =
+      unsubscribeKey && unsubscribePageUrl(this.config.publicUrl, unsubscribeKey, row.locale);
 
     let rendered;
     try {
       rendered = renderMessage(row.template, row.locale, row.payload, {
         publicUrl: this.config.publicUrl,
         ...(row.event_id ? { organisersContact: replyTo } : {}),
-        ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
+        ...(unsubscribePage ? { unsubscribeUrl: unsubscribePage } : {}),
       });
     } catch (e) {
       await this.fail(row.id, `render: ${(e as Error).message}`);

@@ -35,7 +35,16 @@ export function readUnsubscribeToken(secret: string, token: string): Unsubscribe
   return { eventId, email };
 }
 
-/** The link in the List-Unsubscribe header and in the announcement's footer. */
+/** The link in the List-Unsubscribe header: the API's RFC 8058 one-click POST. */
 export function unsubscribeUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/unsubscribe/${token}`;
+}
+
+/**
+ * The link a person clicks in the announcement's footer: a page in their language with a
+ * button, not the API's JSON.
+ */
+export function unsubscribePageUrl(publicUrl: string, token: string, locale: string): string {
+  const lang = /^[a-z]{2}$/.test(locale) ? `?lang=${locale}` : '';
+  return `${publicUrl.replace(/\/+$/, '')}/unsubscribe/${token}${lang}`;
 }
