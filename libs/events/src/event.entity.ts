@@ -92,6 +92,10 @@ export class Event {
   @Column('uuid', { nullable: true })
   creationKey!: string | null;
 
+  /** The organisers' address: the Reply-To of the event's emails and their signature. */
+  @Column('text', { nullable: true })
+  contactEmail!: string | null;
+
   /** Set once phones, needs and emergency contacts of its registrations are erased. */
   @Column('timestamptz', { nullable: true })
   personalDataErasedAt!: Date | null;

@@ -22,6 +22,8 @@ export interface EventView {
   registrationClosesAt: string | null;
   languages: string[];
   hostOrganisationId: string | null;
+  /** The organisers' address (Reply-To of the event's emails), when they gave one. */
+  contactEmail: string | null;
   status: string;
   publishedAt: string | null;
   personalDataErasedAt: string | null;
@@ -50,6 +52,7 @@ export function toEventView(e: Event): EventView {
     registrationClosesAt: zoned(e.registrationClosesAt),
     languages: e.languages,
     hostOrganisationId: e.hostOrganisationId,
+    contactEmail: e.contactEmail ?? null,
     status: e.status,
     publishedAt: e.publishedAt?.toISOString() ?? null,
     personalDataErasedAt: e.personalDataErasedAt?.toISOString() ?? null,

@@ -436,6 +436,7 @@ export class EventsService {
     else if (!current) out.requiresApproval = false;
     if (dto.languages !== undefined) out.languages = dto.languages;
     else if (!current) out.languages = ['en'];
+    if (dto.contactEmail !== undefined) out.contactEmail = dto.contactEmail?.trim() || null;
     if (dto.venue !== undefined) {
       out.venueName = dto.venue.name ?? null;
       out.venueCity = dto.venue.city ?? null;

@@ -225,6 +225,18 @@ export class CreateEventDto {
   hostOrganisationId?: string | null;
 
   @ApiPropertyOptional({
+    format: 'email',
+    example: 'contact@cop-network.org',
+    description:
+      "The organisers' address: Reply-To and signature of the event's emails; null removes it",
+    nullable: true,
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'contactEmail must be an email address' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({
     format: 'uuid',
     description:
       'Idempotency key chosen by the client: sending the same creation twice returns the first event',

@@ -62,6 +62,9 @@ export const consoleEvents = {
     capacityHint: 'When the places are taken, new registrations go on the waiting list.',
     requiresApproval: 'An organiser approves each registration',
     requiresApprovalHint: 'Otherwise a registration is confirmed at once while places remain.',
+    contactEmail: "Organisers' contact address",
+    contactEmailHint:
+      "Participants' replies to the event's emails go here; it signs them too. Leave empty to use the first organiser's address.",
     opensAt: 'Registration opens',
     closesAt: 'Registration closes',
     dateTimeHint: (place: string) => `Day and time, ${place}.`,

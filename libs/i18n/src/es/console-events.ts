@@ -66,6 +66,9 @@ export const consoleEvents: ConsoleEventsMessages = {
       'Cuando se ocupan las plazas, las nuevas inscripciones pasan a la lista de espera.',
     requiresApproval: 'Un/a organizador/a aprueba cada inscripción',
     requiresApprovalHint: 'Si no, una inscripción se confirma en el acto mientras queden plazas.',
+    contactEmail: 'Dirección de contacto de los organizadores',
+    contactEmailHint:
+      'Las respuestas de los participantes a los mensajes del evento llegan aquí; también los firma. Déjela vacía para usar la dirección del primer organizador.',
     opensAt: 'Apertura de inscripciones',
     closesAt: 'Cierre de inscripciones',
     dateTimeHint: (place: string) => `Día y hora, ${place}.`,

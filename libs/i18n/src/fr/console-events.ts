@@ -67,6 +67,9 @@ export const consoleEvents: ConsoleEventsMessages = {
     requiresApproval: 'Chaque inscription est validée par un·e organisateur·rice',
     requiresApprovalHint:
       'Sinon, une inscription est confirmée immédiatement tant qu’il reste des places.',
+    contactEmail: 'Adresse de contact des organisateurs',
+    contactEmailHint:
+      'Les réponses des participants aux messages de l’événement arrivent ici ; elle les signe aussi. Laissez vide pour utiliser l’adresse du premier organisateur.',
     opensAt: 'Ouverture des inscriptions',
     closesAt: 'Clôture des inscriptions',
     dateTimeHint: (place: string) => `Jour et heure, ${place}.`,

@@ -144,6 +144,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     registrationClosesAt: ninstant,
     languages: strings,
     hostOrganisationId: nuuid,
+    contactEmail: nstr,
     status: { type: 'string', enum: ['draft', 'published', 'closed', 'archived'] },
     publishedAt: ninstant,
     personalDataErasedAt: ninstant,

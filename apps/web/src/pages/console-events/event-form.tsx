@@ -45,6 +45,7 @@ export function valuesFromEvent(e: EventView): Record<string, unknown> {
     registrationClosesAt: e.registrationClosesAt?.slice(0, 16) ?? '',
     languages: e.languages,
     hostOrganisationId: e.hostOrganisationId ?? '',
+    contactEmail: e.contactEmail ?? '',
   };
   for (const lang of LOCALES) {
     values[`names.${lang}`] = e.names[lang] ?? (lang === e.languages[0] ? e.name : '');
@@ -107,6 +108,7 @@ export function eventInput(
     // A meeting has no host organisation: a choice left from an immersion is dropped.
     hostOrganisationId:
       kind === 'immersion' ? optional('hostOrganisationId') : editing ? null : undefined,
+    contactEmail: optional('contactEmail'),
     ...(editing ? {} : { creationKey: textOf(values, 'creationKey') }),
   };
 }
@@ -129,6 +131,7 @@ export function eventFieldLabels(ctx: WebContext): Record<string, string> {
     registrationClosesAt: f.closesAt,
     languages: f.languages,
     hostOrganisationId: f.hostOrganisation,
+    contactEmail: f.contactEmail,
   };
   for (const lang of LOCALES) {
     labels[`names.${lang}`] = `${f.name} (${langs[lang]})`;
@@ -211,6 +214,15 @@ export function EventForm(props: {
             label={f.languages}
             hint={f.languagesHint}
             options={LOCALES.map((l) => ({ value: l, label: langs[l] }))}
+          />
+          <TextField
+            form={form}
+            name="contactEmail"
+            label={f.contactEmail}
+            hint={f.contactEmailHint}
+            type="email"
+            autocomplete="email"
+            maxLength={254}
           />
         </fieldset>
 
