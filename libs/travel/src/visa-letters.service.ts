@@ -15,6 +15,7 @@ import {
 import { type Event, textIn } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
+import { letterDetailsMissingMessage, missingLetterDetails } from './letter-details.js';
 import { hostLanguageOf, LetterSettingsService } from './letter-settings.service.js';
 import { PassportCipher } from './passport-cipher.js';
 import { TravelPlan } from './travel-plan.entity.js';
@@ -134,11 +135,13 @@ export class VisaLetters {
    * letter_requested -> letter_issued, recorded and emailed, as opening it does. Organisers
    * only; `issued` is false when it already was (a second click changes nothing).
    * `eventId` keeps a page of one event from issuing another event's letter.
+   * `withoutDetails`: the organiser confirmed issuing before the letter details are given.
    */
   async issue(
     actor: Actor,
     registrationId: string,
     eventId?: string,
+    options: { withoutDetails?: boolean } = {},
   ): Promise<{ registrationId: string; issued: boolean }> {
     const { registration, event, isOrganiser } = await this.access.load(actor, registrationId);
     if (eventId !== undefined && registration.eventId !== eventId) throw notFound('Registration');
@@ -147,6 +150,7 @@ export class VisaLetters {
     return this.dataSource.transaction(async (m) => {
       const plan = await this.lockedPlanWithPassport(m, registrationId);
       if (plan.visaStatus !== 'letter_requested') return { registrationId, issued: false };
+      this.requireLetterDetails(plan, options.withoutDetails === true);
       await this.visas.apply(m, event, plan, {
         to: 'letter_issued',
         by: actor.accountId,
@@ -154,6 +158,16 @@ export class VisaLetters {
       });
       await this.identify(m, event, plan);
       return { registrationId, issued: true };
+    });
+  }
+
+  /** 409 naming the missing letter details, unless the organiser confirmed going without. */
+  private requireLetterDetails(plan: TravelPlan, withoutDetails: boolean): void {
+    const missing = missingLetterDetails(plan);
+    if (missing.length === 0 || withoutDetails) return;
+    throw conflict(letterDetailsMissingMessage(missing), {
+      reason: 'letter_details_missing',
+      missing,
     });
   }
 

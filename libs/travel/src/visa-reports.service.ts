@@ -14,6 +14,7 @@ import {
 import { type Event, EventAccess } from '#events';
 import { LIVE_STATUSES } from '#registrations';
 import { type ListVisasQueryDto, VISA_LIST_STATUSES, type VisaListStatus } from './dto/visa.dto.js';
+import { type LetterDetail, missingLetterDetails } from './letter-details.js';
 import { addMonths, PASSPORT_VALIDITY_MONTHS, passportWarnings } from './passport.js';
 import type { VisaStatus } from './visa-rules.js';
 import { VisaRulesService } from './visa-rules.service.js';
@@ -33,6 +34,8 @@ interface Row {
   visa_status: VisaStatus | null;
   visa_status_changed_at: Date | null;
   letter_issued_at: Date | null;
+  has_birth_date: boolean | null;
+  has_issue_date: boolean | null;
 }
 
 /** One line of the organisers' visa board. Never the passport number, not even masked. */
@@ -49,6 +52,8 @@ export interface VisaListItem {
   visaStatus: VisaStatus | null;
   visaStatusChangedAt: string | null;
   letterIssuedAt: string | null;
+  /** While a letter is requested: the letter details the participant has not given yet. */
+  letterDetailsMissing: LetterDetail[];
 }
 
 const SELECT = `SELECT r.id, r.status, a.id AS account_id, a.name AS account_name,
@@ -56,7 +61,9 @@ const SELECT = `SELECT r.id, r.status, a.id AS account_id, a.name AS account_nam
   o.country AS organisation_country, tp.passport_nationality AS nationality,
   to_char(tp.passport_expires_on, 'YYYY-MM-DD') AS expires_on,
   coalesce(tp.passport_number_encrypted IS NOT NULL, false) AS has_number,
-  tp.visa_status, tp.visa_status_changed_at, tp.letter_issued_at`;
+  tp.visa_status, tp.visa_status_changed_at, tp.letter_issued_at,
+  tp.birth_date_encrypted IS NOT NULL AS has_birth_date,
+  tp.passport_issued_on_encrypted IS NOT NULL AS has_issue_date`;
 
 const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
   JOIN organisations o ON o.id = r.organisation_id
@@ -160,5 +167,12 @@ function toItem(r: Row, event: Event, required: string[]): VisaListItem {
       ? toZonedIso(r.visa_status_changed_at, zone)
       : null,
     letterIssuedAt: r.letter_issued_at ? toZonedIso(r.letter_issued_at, zone) : null,
+    letterDetailsMissing:
+      r.visa_status === 'letter_requested'
+        ? missingLetterDetails({
+            birthDateEncrypted: r.has_birth_date ? 'on file' : null,
+            passportIssuedOnEncrypted: r.has_issue_date ? 'on file' : null,
+          })
+        : [],
   };
 }

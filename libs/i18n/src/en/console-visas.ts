@@ -76,6 +76,8 @@ export const consoleVisas = {
     not_confirmed: 'the registration is not confirmed.',
     not_requested: 'no invitation letter has been requested for this person.',
     passport_missing: 'the passport details are incomplete.',
+    details_missing:
+      'the date of birth or the passport issue date is missing (tick “Issue even if…” to issue anyway).',
     not_found: 'this registration is not part of this event.',
     other: 'the letter could not be issued.',
   },

@@ -77,6 +77,8 @@ export const consoleVisas: ConsoleVisasMessages = {
     not_confirmed: 'la inscripción no está confirmada.',
     not_requested: 'no se ha solicitado ninguna carta de invitación para esta persona.',
     passport_missing: 'los datos del pasaporte están incompletos.',
+    details_missing:
+      'falta la fecha de nacimiento o la de expedición del pasaporte (marque «Emitir aunque…» para emitirla igualmente).',
     not_found: 'esta inscripción no pertenece a este evento.',
     other: 'no se ha podido emitir la carta.',
   },

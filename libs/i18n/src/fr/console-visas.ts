@@ -77,6 +77,8 @@ export const consoleVisas: ConsoleVisasMessages = {
     not_confirmed: 'l’inscription n’est pas confirmée.',
     not_requested: 'aucune lettre d’invitation n’a été demandée pour cette personne.',
     passport_missing: 'les informations du passeport sont incomplètes.',
+    details_missing:
+      'la date de naissance ou la date de délivrance du passeport manque (cochez « Délivrer même si… » pour la délivrer quand même).',
     not_found: 'cette inscription ne fait pas partie de cet événement.',
     other: 'la lettre n’a pas pu être délivrée.',
   },

@@ -28,6 +28,7 @@ import { feedback } from './feedback.js';
 import { learning } from './learning.js';
 import { agendaMaterials } from './agenda-materials.js';
 import { unsubscribe } from './unsubscribe.js';
+import { letterDetails } from './letter-details.js';
 import { exchanges } from './exchanges.js';
 
 export const fr = {
@@ -59,6 +60,7 @@ export const fr = {
   learning,
   agendaMaterials,
   unsubscribe,
+  letterDetails,
   exchanges,
   apiErrors,
 };

@@ -437,6 +437,11 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
       visaStatus: nstr,
       visaStatusChangedAt: ninstant,
       letterIssuedAt: ninstant,
+      letterDetailsMissing: {
+        type: 'array',
+        items: { type: 'string', enum: ['birthDate', 'passportIssuedOn'] },
+        description: 'While a letter is requested: the letter details not given yet',
+      },
     },
     ['passportWarning'],
   ),

@@ -13,7 +13,7 @@ import {
   type VisaStatus,
 } from '#travel';
 import { emptyForm, type FormState } from '../../components/form.js';
-import { listOf, parseForm, textOf } from '../../http/forms.js';
+import { checked, listOf, parseForm, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
@@ -121,17 +121,23 @@ export class ConsoleVisasController {
       return new HtmlResponse(html, 400);
     }
     const outcomes: LetterOutcome[] = [];
-    for (const id of ids) outcomes.push(await this.issueOne(actor, event, id));
+    const withoutDetails = checked(body, 'withoutDetails');
+    for (const id of ids) outcomes.push(await this.issueOne(actor, event, id, withoutDetails));
     // Shown straight away (what happened is this answer), as a 200 even though it is a POST.
     return new HtmlResponse(await this.board(ctx, actor, event, back, { outcomes }), 200);
   }
 
-  private async issueOne(actor: Actor, event: EventView, id: string): Promise<LetterOutcome> {
+  private async issueOne(
+    actor: Actor,
+    event: EventView,
+    id: string,
+    withoutDetails: boolean,
+  ): Promise<LetterOutcome> {
     const outcome: LetterOutcome = { registrationId: id, name: null, result: 'refused' };
     try {
       if (!isUuid(id)) throw notFound('Registration');
       outcome.name = (await this.reports.one(actor, event.id, id)).account.name;
-      const { issued } = await this.letters.issue(actor, id, event.id);
+      const { issued } = await this.letters.issue(actor, id, event.id, { withoutDetails });
       outcome.result = issued ? 'issued' : 'already';
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
@@ -142,13 +148,15 @@ export class ConsoleVisasController {
           ? 'not_found'
           : e.code !== 'conflict'
             ? 'other'
-            : 'fields' in details
-              ? 'passport_missing'
-              : 'status' in details
-                ? 'not_confirmed'
-                : 'visaStatus' in details
-                  ? 'not_requested'
-                  : 'other';
+            : details.reason === 'letter_details_missing'
+              ? 'details_missing'
+              : 'fields' in details
+                ? 'passport_missing'
+                : 'status' in details
+                  ? 'not_confirmed'
+                  : 'visaStatus' in details
+                    ? 'not_requested'
+                    : 'other';
     }
     return outcome;
   }

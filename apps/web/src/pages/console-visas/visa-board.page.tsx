@@ -8,6 +8,8 @@ import {
   type VisaStatus,
 } from '#travel';
 import {
+  CheckboxField,
+  emptyForm,
   ErrorSummary,
   Form,
   type FormState,
@@ -203,6 +205,13 @@ function Row(props: { ctx: WebContext; event: EventView; item: VisaListItem }) {
           {name}
         </a>
         <span class="cv-email muted">{item.account.email}</span>
+        {item.letterDetailsMissing.length > 0 && (
+          <span class="cv-details-missing">
+            {ctx.t.letterDetails.missing(
+              item.letterDetailsMissing.map((d) => ctx.t.letterDetails.names[d]).join(', '),
+            )}
+          </span>
+        )}
       </td>
       <td>
         <bdi>{item.organisation.name}</bdi>
@@ -346,6 +355,12 @@ export function VisaBoardPage(props: {
             <p class="hint muted" id="cv-bulk-hint">
               {t.bulkHint}
             </p>
+            <CheckboxField
+              form={emptyForm()}
+              name="withoutDetails"
+              label={ctx.t.letterDetails.withoutDetails}
+              hint={ctx.t.letterDetails.withoutDetailsHint}
+            />
             <button type="submit" class="btn" aria-describedby="cv-bulk-hint">
               {t.issueSelected}
             </button>
