@@ -12,6 +12,7 @@ import { seedSharing } from './seed-sharing.js';
 import { seedFeedback } from './seed-feedback.js';
 import { seedMail } from './seed-mail.js';
 import { seedExchanges } from './seed-exchanges.js';
+import { seedLearning } from './seed-learning.js';
 
 /** Seed steps after the foundation, in order; each must be idempotent. */
 export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
@@ -27,5 +28,6 @@ export const SEED_STEPS: Array<{ name: string; run: SeedStep }> = [
   { name: 'sharing', run: seedSharing },
   { name: 'feedback', run: seedFeedback },
   { name: 'exchanges', run: seedExchanges },
+  { name: 'learning', run: seedLearning },
   { name: 'mail', run: seedMail },
 ];

@@ -43,21 +43,29 @@ export function renderExchangeReportPdf(report: ExchangeReport): Promise<Buffer>
     doc.y += 8;
   };
 
+  // Reference, date and the verification QR code at the top of the first page: never a
+  // page of its own at the end.
+  const top = MARGIN - 20;
+  const beside = width - QR - 8;
+  drawQr(doc, r.verifyUrl, left + width - QR + 6, top - 6, QR);
   writeText(doc, t.reference(r.reference), {
     size: 9,
     bold: true,
     align: 'right',
-    width,
-    at: { x: left, y: MARGIN - 20 },
+    width: beside,
+    at: { x: left, y: top },
   });
   writeText(doc, t.issued(writtenDay(r.issuedOn, r.locale)), {
     size: 9,
     color: GREY,
     align: 'right',
-    width,
+    width: beside,
   });
+  writeText(doc, t.verify, { size: 7.5, color: GREY, align: 'right', width: beside });
+  writeText(doc, r.verifyUrl, { size: 7.5, color: GREY, align: 'right', width: beside });
   doc.fillColor('#000000');
-  writeText(doc, t.title, { bold: true, size: 20, at: { x: left, y: doc.y + 8 } });
+  doc.y = Math.max(doc.y, top + QR - 14);
+  writeText(doc, t.title, { bold: true, size: 20, at: { x: left, y: doc.y } });
   writeText(doc, r.event.name, { bold: true, size: 13, width });
   writeText(doc, t.datesAndPlace(r.event.dates, r.event.place), { size: 10.5, width });
   doc.moveDown(0.6);
@@ -171,17 +179,6 @@ export function renderExchangeReportPdf(report: ExchangeReport): Promise<Buffer>
     doc.y += 8;
   }
 
-  // Verification: the QR code and its address at the foot of the last page.
-  room(QR + 20);
-  const qrTop = Math.max(bottom - QR, doc.y + 8);
-  drawQr(doc, r.verifyUrl, left + width - QR + 6, qrTop, QR);
-  writeText(doc, t.verify, {
-    size: 8,
-    color: GREY,
-    width: width - QR - 16,
-    at: { x: left, y: qrTop + QR - 36 },
-  });
-  writeText(doc, r.verifyUrl, { size: 8, color: GREY, width: width - QR - 16 });
   doc.end();
   return done;
 }

@@ -168,6 +168,10 @@ export class ConsoleDashboardController {
       [consoleEventPath(event.id, 'agenda'), t.links.agenda],
       [consoleEventPath(event.id, 'announcements'), t.links.announcements],
       [consoleEventPath(event.id, 'messages'), t.links.messages],
+      // An immersion's exchange report: the page offers one PDF per partner language.
+      ...(event.kind === 'immersion'
+        ? [[`/e/${event.slug}/report`, ctx.t.learning.report.title] as [string, string]]
+        : []),
     ];
 
     return renderConsolePage(ctx, {

@@ -346,6 +346,13 @@ export class EventPagesController {
             )}
           </dl>
           <RegisterBox ctx={ctx} event={event} a={a} />
+          {event.kind === 'immersion' && a.mine?.status === 'confirmed' && (
+            <p>
+              <a href={`/e/${event.slug}/journal`}>{ctx.t.learning.journal.title}</a>
+              {' · '}
+              <a href={`/e/${event.slug}/report`}>{ctx.t.learning.report.title}</a>
+            </p>
+          )}
           {description && (
             <section aria-labelledby="pa-about">
               <h2 id="pa-about">{t.about}</h2>

@@ -212,6 +212,13 @@ export class HostPagesController {
           </p>
           <HostedEventSection ctx={ctx} e={e} level={1} />
           {arrivals && <ArrivalsSection ctx={ctx} arrivals={arrivals} />}
+          {e.kind === 'immersion' && (
+            <p>
+              <a href={`/host/events/${e.id}/journal`}>{ctx.t.learning.host.title}</a>
+              {' · '}
+              <a href={`/e/${e.slug}/report`}>{ctx.t.learning.report.title}</a>
+            </p>
+          )}
         </>
       ),
     });
