@@ -308,4 +308,25 @@ describe('learning journals of an immersion', () => {
     // Issa's entry is untouched.
     await t.http().get(`/api/journal-entries/${hostOnlyId}`).set(issa.auth).expect(200);
   });
+
+  it('erases private and host-only entries with the immersion’s personal data, keeping what the report holds', async () => {
+    const kept = await put(issa, '2027-03-11', {
+      practice: 'Un cahier de liaison avec chaque famille.',
+      sharing: 'network',
+    }).expect(200);
+    // The immersion is over (moved to the past) and its organiser erases its personal data.
+    await db.query(
+      `UPDATE events SET start_date = '2026-03-08', end_date = '2026-03-12' WHERE id = $1`,
+      [eventId],
+    );
+    await t
+      .http()
+      .post(`/api/events/${eventId}/erase-personal-data`)
+      .set(organiser.auth)
+      .expect(200);
+    const rows = (await db.query(`SELECT id FROM journal_entries WHERE event_id = $1`, [
+      eventId,
+    ])) as Array<{ id: string }>;
+    expect(rows.map((r) => r.id)).toEqual([kept.body.id]);
+  });
 });

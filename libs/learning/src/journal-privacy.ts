@@ -10,6 +10,17 @@ export async function eraseAccountJournal(manager: EntityManager, accountId: str
   await manager.query(`DELETE FROM journal_entries WHERE account_id = $1`, [accountId]);
 }
 
+/**
+ * An immersion's personal data erased after it (retention): entries kept private or
+ * shared with the host alone go, with their answers. Entries the visitors shared with
+ * the network stay: they are the exchange report, written to be kept.
+ */
+export async function eraseEventJournals(manager: EntityManager, eventId: string) {
+  await manager.query(`DELETE FROM journal_entries WHERE event_id = $1 AND sharing <> 'network'`, [
+    eventId,
+  ]);
+}
+
 export interface JournalExport {
   eventName: string;
   day: string;
