@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_PARTICIPANTS } from './demo-data.js';
 import type { SeedStep } from './seed-context.js';
 
 type Texts = Partial<Record<'fr' | 'en' | 'es', string>>;
@@ -160,7 +161,7 @@ export const seedFeedback: SeedStep = async ({ ds, eventId }) => {
     const formId = randomUUID();
     await ds.query(
       `INSERT INTO feedback_forms (id, event_id, session_id, titles, anonymous, opens_at, closes_at, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, '2026-11-15T09:00:00Z', '2027-11-30T22:59:00Z', $6, '2026-11-10T09:00:00Z')`,
+       VALUES ($1, $2, $3, $4, $5, '2026-11-15T09:00:00Z', '2027-11-30T23:59:00Z', $6, '2026-11-10T09:00:00Z')`,
       [
         formId,
         eventId,
@@ -184,12 +185,12 @@ export const seedFeedback: SeedStep = async ({ ds, eventId }) => {
     const people = (await ds.query(
       session
         ? `SELECT g.account_id FROM signups g JOIN accounts a ON a.id = g.account_id
-            WHERE g.session_id = $1 AND g.status = 'confirmed' AND a.email NOT LIKE '%@convene.demo'
+            WHERE g.session_id = $1 AND g.status = 'confirmed' AND a.email <> ALL($2::text[])
             ORDER BY a.name, a.id`
         : `SELECT r.account_id FROM registrations r JOIN accounts a ON a.id = r.account_id
-            WHERE r.event_id = $1 AND r.status = 'confirmed' AND a.email NOT LIKE '%@convene.demo'
+            WHERE r.event_id = $1 AND r.status = 'confirmed' AND a.email <> ALL($2::text[])
             ORDER BY a.name, a.id`,
-      [session?.id ?? eventId],
+      [session?.id ?? eventId, DEMO_PARTICIPANTS.map((p) => p.email)],
     )) as Array<{ account_id: string }>;
     // About two in three answer; the values vary by person, the same on every run.
     const answering = people.filter((_, i) => i % 3 !== 2);
@@ -215,7 +216,13 @@ export const seedFeedback: SeedStep = async ({ ds, eventId }) => {
           q.kind === 'rating'
             ? { rating: [5, 4, 4, 5, 3, 4, 5, 2, 4, 5, 3][seed]! }
             : q.kind === 'choice'
-              ? { choice: [1, 1, 0, 1, 2, 1, 0, 1, 1, 2, 1][seed]! % q.options!.length }
+              ? {
+                  // The workshop's pace mostly "about right"; the week's "yes, again".
+                  choice:
+                    (spec.anonymous
+                      ? [0, 0, 1, 0, 0, 2, 0, 1, 0, 0, 1]
+                      : [1, 1, 0, 1, 2, 1, 0, 1, 1, 2, 1])[seed]! % q.options!.length,
+                }
               : p % 2 === 0
                 ? { text: WRITTEN[(p / 2 + f) % WRITTEN.length]! }
                 : null;

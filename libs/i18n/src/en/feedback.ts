@@ -12,7 +12,7 @@ export const feedback = {
     anonymous: 'Anonymous answers',
     anonymousHint:
       'Nobody, organisers included, will know who gave which answer: no names, no times, in the results or the CSV. It cannot be turned off once someone has answered.',
-    anonymousLocked: 'Fixed: people have already answered.',
+    anonymousLocked: (setting: string) => `${setting}: fixed, people have already answered.`,
     opensAt: 'Opens (optional)',
     opensAtHint: (zone: string) =>
       `Local time in ${zone}. Empty: when the session ends, or on the event’s last day.`,

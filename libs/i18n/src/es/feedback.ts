@@ -13,7 +13,7 @@ export const feedback: FeedbackMessages = {
     anonymous: 'Respuestas anónimas',
     anonymousHint:
       'Nadie, tampoco los organizadores, sabrá quién dio qué respuesta: ni nombres ni horas, en los resultados ni en el CSV. No se puede desactivar cuando alguien ya ha respondido.',
-    anonymousLocked: 'Fijado: ya hay personas que respondieron.',
+    anonymousLocked: (setting: string) => `${setting}: fijado, ya hay personas que respondieron.`,
     opensAt: 'Apertura (opcional)',
     opensAtHint: (zone: string) =>
       `Hora local (${zone}). Vacío: al terminar la sesión, o el último día del evento.`,

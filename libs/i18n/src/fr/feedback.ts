@@ -13,7 +13,7 @@ export const feedback: FeedbackMessages = {
     anonymous: 'Réponses anonymes',
     anonymousHint:
       'Personne, organisateurs compris, ne saura qui a donné quelle réponse : ni nom ni heure, dans les résultats comme dans le CSV. Impossible de revenir en arrière après la première réponse.',
-    anonymousLocked: 'Fixé : des personnes ont déjà répondu.',
+    anonymousLocked: (setting: string) => `${setting} : fixé, des personnes ont déjà répondu.`,
     opensAt: 'Ouverture (facultatif)',
     opensAtHint: (zone: string) =>
       `Heure locale (${zone}). Vide : à la fin de la session, ou le dernier jour de l’événement.`,

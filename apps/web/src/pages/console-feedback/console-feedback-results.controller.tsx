@@ -7,7 +7,7 @@ import { Web } from '../../http/web-request.decorator.js';
 import { Download, type PageResult } from '../../http/web-results.js';
 import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
 import { ChartSection, PALETTE } from '../console-messages/charts.js';
-import { StatusBadge } from './console-feedback.controller.js';
+import { StatusBadge } from './feedback-edit-page.js';
 import { AnswerBars } from './feedback-chart.js';
 
 /**

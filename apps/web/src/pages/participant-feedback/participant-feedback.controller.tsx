@@ -242,13 +242,20 @@ function QuestionField(props: { ctx: WebContext; q: QuestionView; state: FormSta
       class={`field fb-choices${q.kind === 'rating' ? ' fb-rating' : ''}${error ? ' invalid' : ''}`}
       id={id}
       tabIndex={-1}
-      aria-describedby={error ? errorId : undefined}
+      aria-describedby={
+        [q.kind === 'rating' ? `${id}-hint` : '', error ? errorId : ''].filter(Boolean).join(' ') ||
+        undefined
+      }
     >
       <legend dir="auto" lang={q.textLanguage ?? undefined}>
         {q.text}
         {optional}
       </legend>
-      {q.kind === 'rating' && <span class="hint">{t.ratingScale}</span>}
+      {q.kind === 'rating' && (
+        <span class="hint" id={`${id}-hint`}>
+          {t.ratingScale}
+        </span>
+      )}
       {errorText}
       <div class="fb-radios">
         {choices.map((c) => (
