@@ -27,6 +27,7 @@ export class UnsubscribePageController {
           <p class="lead" dir="auto">
             {t.lead(state.eventName)}
           </p>
+          <p>{t.explain}</p>
           {state.unsubscribed ? (
             <p class="flash" role="status" dir="auto">
               {justDone ? t.done(state.eventName) : t.already(state.eventName)}
@@ -38,7 +39,6 @@ export class UnsubscribePageController {
               </button>
             </Form>
           )}
-          <p>{t.explain}</p>
         </>
       ),
     });
