@@ -25,6 +25,8 @@ const LOGINS: Record<Exclude<Viewer, 'anonymous'>, [string, string]> = {
   joseph: ['joseph@convene.demo', DEMO_PASSWORD],
   fatou: ['fatou@convene.demo', DEMO_PASSWORD],
   host: ['host@convene.demo', DEMO_PASSWORD],
+  batoto: ['batoto@convene.demo', DEMO_PASSWORD],
+  cameleon: ['cameleon@convene.demo', DEMO_PASSWORD],
 };
 
 async function loadPages(): Promise<Array<ScreenshotPage & { group: string }>> {

@@ -2,7 +2,17 @@ import type pg from 'pg';
 
 /** Who looks at a page: a demo login (password convene-demo-2027 / the admin's) or nobody. */
 export type Viewer =
-  'anonymous' | 'admin' | 'organiser' | 'awa' | 'lucia' | 'joseph' | 'fatou' | 'host';
+  | 'anonymous'
+  | 'admin'
+  | 'organiser'
+  | 'awa'
+  | 'lucia'
+  | 'joseph'
+  | 'fatou'
+  | 'host'
+  // Staff of the immersion hosts of "Family support 2027".
+  | 'batoto'
+  | 'cameleon';
 
 /**
  * One page for `npm run screenshots`: each page group lists its pages in

@@ -23,6 +23,7 @@ export const exchanges = {
   states: { planned: 'Planned', done: 'Done', awaiting_return: 'Awaiting the return visit' },
   visits: (visiting: string, host: string) => `${visiting} visits ${host}`,
   returnVisit: 'Return visit',
+  returnVisitOn: (dates: string) => `Return visit: ${dates}`,
   noReturn: 'No return visit planned yet',
   returnNotNeeded: 'No return visit expected',
   stateLabel: 'State: ',

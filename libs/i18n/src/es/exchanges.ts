@@ -24,6 +24,7 @@ export const exchanges: ExchangesMessages = {
   states: { planned: 'Prevista', done: 'Realizada', awaiting_return: 'Visita de vuelta pendiente' },
   visits: (visiting, host) => `${visiting} visita ${host}`,
   returnVisit: 'Visita de vuelta',
+  returnVisitOn: (dates) => `Visita de vuelta: ${dates}`,
   noReturn: 'Todavía no hay visita de vuelta prevista',
   returnNotNeeded: 'No se espera visita de vuelta',
   stateLabel: 'Estado: ',

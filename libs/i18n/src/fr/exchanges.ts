@@ -24,6 +24,7 @@ export const exchanges: ExchangesMessages = {
   states: { planned: 'Prévue', done: 'Réalisée', awaiting_return: 'Visite retour attendue' },
   visits: (visiting, host) => `${visiting} chez ${host}`,
   returnVisit: 'Visite retour',
+  returnVisitOn: (dates) => `Visite retour : ${dates}`,
   noReturn: 'Pas encore de visite retour prévue',
   returnNotNeeded: 'Pas de visite retour attendue',
   stateLabel: 'État : ',

@@ -18,6 +18,7 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
+import { languageName } from '../participant-sharing/sharing-parts.js';
 import { ExchangeLines } from './programme-parts.js';
 
 const LANGUAGE_NAMES = { fr: 'Français', en: 'English', es: 'Español' } as const;
@@ -67,6 +68,7 @@ export class ExchangeVisitorsPagesController {
     const { exchange: x, visitors } = await this.exchanges.visitors(requireActor(ctx), id);
     const t = ctx.t.exchanges;
     const professions = ctx.t.registration.professions as Record<string, string>;
+    const label = ctx.t.host.labelled;
     return renderPage(ctx, {
       title: `${t.visitorsTitle} · ${x.visitingOrganisation.name}`,
       wide: true,
@@ -99,19 +101,21 @@ export class ExchangeVisitorsPagesController {
                       <td dir="auto" class="pa-who">
                         {v.name}
                       </td>
-                      <td dir="auto" data-label={`${t.organisation}: `}>
+                      <td dir="auto" data-label={label(t.organisation)}>
                         {v.organisation.name} ({countryName(v.organisation.country, ctx.locale)})
                       </td>
-                      <td dir="auto" data-label={`${t.profession}: `}>
+                      <td dir="auto" data-label={label(t.profession)}>
                         {v.profession === 'other' && v.professionOther
                           ? v.professionOther
                           : (professions[v.profession] ?? v.profession)}
                       </td>
-                      <td data-label={`${t.languages}: `}>{v.languages.join(', ')}</td>
-                      <td dir="auto" data-label={`${t.needs}: `}>
-                        {[v.dietary, v.accessibility].filter(Boolean).join(' · ')}
+                      <td data-label={label(t.languages)}>
+                        {v.languages.map((l) => languageName(l, ctx.locale)).join(', ')}
                       </td>
-                      <td data-label={`${t.status}: `}>{t.statuses[v.status] ?? v.status}</td>
+                      <td dir="auto" data-label={label(t.needs)}>
+                        {[v.dietary, v.accessibility].filter(Boolean).join(' · ') || '—'}
+                      </td>
+                      <td data-label={label(t.status)}>{t.statuses[v.status] ?? v.status}</td>
                     </tr>
                   ))}
                 </tbody>

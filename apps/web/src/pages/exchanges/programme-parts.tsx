@@ -32,8 +32,9 @@ export function ExchangeLines(props: { ctx: WebContext; x: ExchangeView }) {
         <StateBadge ctx={ctx} x={x} />{' '}
         {x.returnEvent ? (
           <a href={`/e/${x.returnEvent.slug}`}>
-            {t.returnVisit}:{' '}
-            {eventDates(x.returnEvent.startDate, x.returnEvent.endDate, ctx.locale)}
+            {t.returnVisitOn(
+              eventDates(x.returnEvent.startDate, x.returnEvent.endDate, ctx.locale),
+            )}
           </a>
         ) : (
           <span class="muted">{x.returnNotNeeded ? t.returnNotNeeded : t.noReturn}</span>
