@@ -213,6 +213,13 @@ describe('feedback forms: questions, who answers, once, results and CSV', () => 
       .set(unseated.auth)
       .expect(200);
     expect(open.body.map((f: { id: string }) => f.id)).toEqual([eventFormId]);
+    // Someone who is not among the event's people does not learn which forms it has.
+    await t.http().get(`/api/events/${eventId}/feedback-forms/open`).set(stranger.auth).expect(404);
+    await t
+      .http()
+      .get(`/api/events/${eventId}/feedback-forms/open`)
+      .set(otherEvents.auth)
+      .expect(404);
     const mine = await t
       .http()
       .get(`/api/events/${eventId}/feedback-forms/open`)

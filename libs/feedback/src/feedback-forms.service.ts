@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, badRequest, conflict, instantField, isUuid, toZonedIso } from '#core';
+import {
+  type Actor,
+  badRequest,
+  conflict,
+  instantField,
+  isUuid,
+  notFound,
+  toZonedIso,
+} from '#core';
 import { type Event, EventAccess, type LocalizedTexts, requireWritable } from '#events';
 import {
   FeedbackAccess,
@@ -85,7 +93,14 @@ export class FeedbackForms {
 
   /** The forms I may answer that are open now, answered or not (participant pages). */
   async openForMe(actor: Actor, eventId: string, locale?: string): Promise<FormView[]> {
-    const event = await this.events.requireVisible(actor, eventId);
+    // Only the event's people learn which forms it has: anyone else gets the 404 of an
+    // event that does not exist for them.
+    const { event, isStaff } = await this.events.standing(actor, eventId);
+    const registered = (await this.dataSource.query(
+      `SELECT 1 FROM registrations WHERE event_id = $1 AND account_id = $2 AND status = 'confirmed'`,
+      [event.id, actor.accountId],
+    )) as unknown[];
+    if (!isStaff && registered.length === 0) throw notFound('Event');
     const rows = (await this.dataSource.query(
       `SELECT ${FORM_COLUMNS} FROM feedback_forms f LEFT JOIN sessions s ON s.id = f.session_id
         WHERE f.event_id = $1 AND ${MAY_ANSWER}
