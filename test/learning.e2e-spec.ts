@@ -19,6 +19,7 @@ describe('learning journals of an immersion', () => {
   let awa: Session;
   let issa: Session;
   let visitingManager: Session;
+  let remoteManager: Session;
   let stranger: Session;
   let eventId: string;
   let privateId: string;
@@ -40,8 +41,8 @@ describe('learning journals of an immersion', () => {
       city: 'Ouagadougou',
     });
     const other = await createOrganisation(t, admin, { name: 'Cameleon', country: 'PH' });
-    [organiser, hostStaff, hostColleague, awa, issa, visitingManager, stranger] =
-      await fastAccounts(t, 7, { prefix: 'learning', locale: 'fr' });
+    [organiser, hostStaff, hostColleague, awa, issa, visitingManager, stranger, remoteManager] =
+      await fastAccounts(t, 8, { prefix: 'learning', locale: 'fr' });
     const named = async (who: Session, name: string, org: string) =>
       db.query(`UPDATE accounts SET name = $2, organisation_id = $3 WHERE id = $1`, [
         who.id,
@@ -55,6 +56,12 @@ describe('learning journals of an immersion', () => {
     await named(issa, 'Issa Ouédraogo', kogl.id);
     await named(visitingManager, 'Mariam Sawadogo', kogl.id);
     await named(stranger, 'Maria Santos', other.id);
+    // A manager of Kogl Taaba whose own account belongs to another partner.
+    await named(remoteManager, 'Issouf Sanou', other.id);
+    await db.query(
+      `INSERT INTO organisation_managers (account_id, organisation_id) VALUES ($1, $2)`,
+      [remoteManager.id, kogl.id],
+    );
     eventId = (
       await createEvent(t, admin, {
         name: 'Immersion Ouagadougou → Kinshasa 2027',
@@ -78,6 +85,12 @@ describe('learning journals of an immersion', () => {
     await staff(hostStaff, 'host');
     await register(t, eventId, awa, kogl.id);
     await register(t, eventId, issa, kogl.id);
+    // The immersion is an exchange: Kogl Taaba visits Solidarité Batoto.
+    await db.query(
+      `INSERT INTO exchanges (event_id, visiting_organisation_id, host_organisation_id)
+       VALUES ($1, $2, $3)`,
+      [eventId, kogl.id, batoto.id],
+    );
   });
   afterAll(() => t.close());
 
@@ -133,7 +146,7 @@ describe('learning journals of an immersion', () => {
   });
 
   it('keeps a private entry from the host, the organisers and the other visitor (404 everywhere)', async () => {
-    for (const who of [hostStaff, hostColleague, organiser, admin, issa, stranger]) {
+    for (const who of [hostStaff, hostColleague, organiser, admin, issa, stranger, remoteManager]) {
       await t.http().get(`/api/journal-entries/${privateId}`).set(who.auth).expect(404);
       await t
         .http()
@@ -166,7 +179,7 @@ describe('learning journals of an immersion', () => {
     const theirs = await t.http().get(`/api/events/${eventId}/journal`).set(issa.auth).expect(200);
     expect(theirs.body.days.every((d: { entry: unknown }) => d.entry === null)).toBe(true);
     // Visitors and strangers do not read the host's page.
-    for (const who of [awa, issa, stranger, visitingManager]) {
+    for (const who of [awa, issa, stranger, visitingManager, remoteManager]) {
       await t.http().get(`/api/events/${eventId}/shared-journal`).set(who.auth).expect(404);
     }
   });
@@ -188,7 +201,7 @@ describe('learning journals of an immersion', () => {
       expect(res.body.author).toEqual({ name: 'Issa Ouédraogo', organisation: 'Kogl Taaba' });
     }
     // The other visitor and the visiting organisation's people do not.
-    for (const who of [awa, visitingManager, stranger]) {
+    for (const who of [awa, visitingManager, remoteManager, stranger]) {
       await t.http().get(`/api/journal-entries/${hostOnlyId}`).set(who.auth).expect(404);
     }
     const answered = await t
@@ -244,7 +257,15 @@ describe('learning journals of an immersion', () => {
 
     const report = async (who: Session) =>
       (await t.http().get(`/api/events/${eventId}/exchange-report`).set(who.auth).expect(200)).body;
-    for (const who of [organiser, hostStaff, hostColleague, awa, issa, visitingManager]) {
+    for (const who of [
+      organiser,
+      hostStaff,
+      hostColleague,
+      awa,
+      issa,
+      visitingManager,
+      remoteManager,
+    ]) {
       const r = await report(who);
       expect(r.entries.map((e: { id: string }) => e.id)).toEqual([networkId]);
       expect(r.entries[0].answer.body).toContain('binôme');
