@@ -128,12 +128,34 @@ describe('hosts, managers and organisers', () => {
     const host = await batoto.get(`/host?lang=fr`);
     expect(host.status).toBe(200);
     expect(text(host.text)).toContain('Kogl Taaba chez Solidarité Batoto');
-    const arrivals = await batoto.get(
-      `/host/events/${(await ds.query(`SELECT event_id FROM exchanges WHERE id = $1`, [exchangeOf['Kogl Taaba']]))[0].event_id}`,
-    );
+    const [{ event_id: visitA }] = (await ds.query(`SELECT event_id FROM exchanges WHERE id = $1`, [
+      exchangeOf['Kogl Taaba'],
+    ])) as Array<{ event_id: string }>;
+    const arrivals = await batoto.get(`/host/events/${visitA}`);
     expect(arrivals.status).toBe(200);
 
+    // The host builds the visitors' programme with the console's agenda pages.
+    const agenda = await batoto.get(`/console/events/${visitA}/agenda?lang=fr`);
+    expect(agenda.status).toBe(200);
+    expect(agenda.text).toContain(`/console/events/${visitA}/agenda/sessions/new`);
+    await batoto.get(`/console/events/${visitA}/agenda/sessions/new?lang=fr`);
+    const made = await batoto.post(`/console/events/${visitA}/agenda/sessions/new`, {
+      kind: 'family_workshop',
+      title: 'Atelier avec les familles du quartier',
+      day: '2026-03-10',
+      startsAt: '14:00',
+      endsAt: '16:00',
+      roomId: '',
+    });
+    expect(made.status).toBe(303);
+    const [workshop] = (await ds.query(
+      `SELECT kind, created_by FROM sessions WHERE event_id = $1 AND title = $2`,
+      [visitA, 'Atelier avec les familles du quartier'],
+    )) as Array<{ kind: string; created_by: string }>;
+    expect(workshop.kind).toBe('family_workshop');
+
     const cameleon = await signedIn('cameleon@convene.demo');
+    expect((await cameleon.get(`/console/events/${visitA}/agenda`)).status).toBe(404);
     expect((await cameleon.get(`/exchanges/${exchangeOf['Kogl Taaba']}/visitors`)).status).toBe(
       404,
     );

@@ -39,7 +39,7 @@ export class AgendaPageData {
   ) {}
 
   async load(ctx: WebContext, eventId: string): Promise<AgendaData> {
-    const { actor, event } = await this.console.event(ctx, eventId);
+    const { actor, event } = await this.console.agendaEvent(ctx, eventId);
     const [sessions, rooms, report] = await Promise.all([
       this.sessions.list(actor, eventId, {}),
       this.rooms.list(actor, eventId),

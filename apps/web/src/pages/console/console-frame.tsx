@@ -47,6 +47,19 @@ export class ConsoleAccess {
     if (!standing.isOrganiser) throw notFound('Event');
     return { actor, event: toEventView(standing.event) };
   }
+
+  /**
+   * The agenda pages also open for an immersion's hosts, who build the visitors' programme
+   * in their own house (EventAccess.requireAgendaEditor); anyone else gets a 404.
+   */
+  async agendaEvent(ctx: WebContext, eventId: string): Promise<{ actor: Actor; event: EventView }> {
+    const actor = requireActor(ctx);
+    if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw notFound('Event');
+    const event = await this.access.requireAgendaEditor(actor, eventId).catch(() => {
+      throw notFound('Event');
+    });
+    return { actor, event: toEventView(event) };
+  }
 }
 
 /** The console's frame around a section: the event's name, dates and the section menu. */

@@ -129,6 +129,9 @@ export class ExchangeVisitorsPagesController {
             <li>
               <a href={`/host/events/${x.eventId}`}>{t.arrivalsLink}</a>
             </li>
+            <li>
+              <a href={`/console/events/${x.eventId}/agenda`}>{t.buildAgendaLink}</a>
+            </li>
           </ul>
         </div>
       ),
