@@ -5,6 +5,7 @@ import {
   type Actor,
   badRequest,
   conflict,
+  DomainError,
   forbidden,
   isAdmin,
   notFound,
@@ -177,7 +178,8 @@ export class ExchangesService {
           field: 'returnExchangeId',
         });
       }
-      await this.events.requireOrganiser(actor, other.eventId).catch(() => {
+      await this.events.requireOrganiser(actor, other.eventId).catch((e: unknown) => {
+        if (!(e instanceof DomainError)) throw e;
         throw badRequest('returnExchangeId names an exchange you do not organise', {
           field: 'returnExchangeId',
         });
@@ -355,9 +357,11 @@ export class ExchangesService {
   async standing(actor: Actor, id: string): Promise<ExchangeStanding> {
     const [exchange] = UUID.test(id) ? await readExchanges(this.dataSource, 'x.id = $1', [id]) : [];
     if (!exchange) throw notFound('Exchange');
-    const { isOrganiser, roles } = await this.events.standing(actor, exchange.eventId).catch(() => {
-      throw notFound('Exchange');
-    });
+    const { isOrganiser, roles } = await this.events
+      .standing(actor, exchange.eventId)
+      .catch((e: unknown) => {
+        throw e instanceof DomainError ? notFound('Exchange') : e;
+      });
     const managed = (await this.dataSource.query(
       `SELECT 1 FROM organisation_managers WHERE account_id = $1 AND organisation_id = $2`,
       [actor.accountId, exchange.visitingOrganisation.id],

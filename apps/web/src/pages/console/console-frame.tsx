@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ComponentChildren } from 'preact';
-import { type Actor, notFound } from '#core';
+import { type Actor, DomainError, notFound } from '#core';
 import { EventAccess, type EventView, toEventView } from '#events';
 import { eventDates } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
@@ -55,8 +55,9 @@ export class ConsoleAccess {
   async agendaEvent(ctx: WebContext, eventId: string): Promise<{ actor: Actor; event: EventView }> {
     const actor = requireActor(ctx);
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw notFound('Event');
-    const event = await this.access.requireAgendaEditor(actor, eventId).catch(() => {
-      throw notFound('Event');
+    const event = await this.access.requireAgendaEditor(actor, eventId).catch((e: unknown) => {
+      // Refused is "does not exist" here, as for the rest of the console; an outage stays one.
+      throw e instanceof DomainError ? notFound('Event') : e;
     });
     return { actor, event: toEventView(event) };
   }
