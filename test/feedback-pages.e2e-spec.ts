@@ -127,7 +127,7 @@ describe('feedback pages: organisers build a form, participants answer it, resul
     expect(form.text).toContain('les organisateurs ne sauront pas qui a répondu');
     // Ratings are five labelled radio buttons, no script needed.
     expect(form.text.match(/type="radio"/g)).toHaveLength(8);
-    expect(form.text).toContain('5 – Excellent');
+    expect(form.text).toContain('1 est mauvais, 5 est excellent.');
     expect(Buffer.byteLength(form.text)).toBeLessThan(14 * 1024);
 
     const missing = await web.post(`/e/${event.slug}/feedback/${formId}`, {});

@@ -44,6 +44,11 @@ const WRITTEN = [
   'Visitar a las familias en casa antes del taller.',
   'Un cahier de bord partagé entre l’équipe et les familles.',
   'Shorter plenaries, more time in small groups.',
+  'Des pauses plus longues pour parler entre partenaires.',
+  'Interpretation into Spanish for every workshop, please.',
+  'Más tiempo con las familias durante la visita.',
+  'Inviter une famille à témoigner en plénière.',
+  'A shared list of contacts at the end of the week.',
 ];
 
 interface FormSeed {

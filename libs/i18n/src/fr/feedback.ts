@@ -91,7 +91,8 @@ export const feedback: FeedbackMessages = {
     named:
       'Ce questionnaire n’est pas anonyme : les organisateurs verront votre nom avec vos réponses.',
     ratingLegend: (question: string) => question,
-    ratingLabels: ['1 – Mauvais', '2', '3', '4', '5 – Excellent'],
+    ratingLow: 'Mauvais',
+    ratingHigh: 'Excellent',
     ratingScale: '1 est mauvais, 5 est excellent.',
     optional: '(facultatif)',
     send: 'Envoyer mes réponses',

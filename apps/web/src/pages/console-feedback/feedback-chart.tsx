@@ -23,7 +23,7 @@ export function AnswerBars(props: {
 }) {
   const longest = Math.max(1, ...props.bars.map((b) => [...b.label].length));
   const labelW = Math.min(150, 14 + longest * 7.5);
-  const barW = 300;
+  const barW = 240;
   const rowH = 28;
   const width = Math.round(labelW + barW + 44);
   const height = props.bars.length * rowH + 6;

@@ -235,7 +235,7 @@ function QuestionField(props: { ctx: WebContext; q: QuestionView; state: FormSta
   }
   const choices =
     q.kind === 'rating'
-      ? t.ratingLabels.map((label, i) => ({ value: String(i + 1), label }))
+      ? [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))
       : q.options.map((o) => ({ value: String(o.index), label: o.text }));
   return (
     <fieldset
@@ -271,6 +271,13 @@ function QuestionField(props: { ctx: WebContext; q: QuestionView; state: FormSta
           </label>
         ))}
       </div>
+      {q.kind === 'rating' && (
+        // The words of the scale under its ends; screen readers have them in the hint.
+        <div class="fb-scale" aria-hidden="true">
+          <span>{t.ratingLow}</span>
+          <span>{t.ratingHigh}</span>
+        </div>
+      )}
     </fieldset>
   );
 }
