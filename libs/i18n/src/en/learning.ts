@@ -20,6 +20,8 @@ export const learning = {
     save: 'Save this day',
     remove: 'Delete this entry',
     removeConfirm: 'Delete this day’s entry? It cannot be recovered.',
+    daysNav: 'Days',
+    notWrittenShort: 'Not written yet',
     notWritten: 'Nothing written for this day yet.',
     sharedWith: {
       private: 'Private',

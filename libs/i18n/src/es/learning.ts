@@ -22,6 +22,8 @@ export const learning: LearningMessages = {
     save: 'Guardar este día',
     remove: 'Eliminar esta nota',
     removeConfirm: '¿Eliminar la nota de este día? No se podrá recuperar.',
+    daysNav: 'Los días',
+    notWrittenShort: 'Sin escribir',
     notWritten: 'Todavía no hay nada escrito para este día.',
     sharedWith: {
       private: 'Privada',

@@ -21,6 +21,8 @@ export const learning: LearningMessages = {
     save: 'Enregistrer cette journée',
     remove: 'Supprimer cette note',
     removeConfirm: 'Supprimer la note de cette journée ? Elle ne pourra pas être récupérée.',
+    daysNav: 'Les journées',
+    notWrittenShort: 'Pas encore écrite',
     notWritten: 'Rien d’écrit pour cette journée.',
     sharedWith: {
       private: 'Privée',

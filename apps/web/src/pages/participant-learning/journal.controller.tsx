@@ -116,6 +116,18 @@ export class JournalPagesController {
           <p class="lead">{t.lead}</p>
           <p class="notice">{t.privateNote}</p>
           {failed && <ErrorSummary ctx={ctx} form={failed.state} labels={labels} />}
+          <nav aria-label={t.daysNav} class="lj-daynav">
+            <ul class="plain">
+              {journal.days.map(({ day, entry }) => (
+                <li>
+                  <a href={`#day-${day}`}>{dayTitle(day, ctx.locale)}</a>{' '}
+                  <span class="muted">
+                    {entry ? t.sharedWith[entry.sharing] : t.notWrittenShort}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <p>
             <a href={`/e/${slug}/report`}>{t.reportLink}</a>
           </p>
