@@ -125,11 +125,11 @@ const JOURNALS: DemoJournal[] = [
         day: '2026-11-10',
         observations:
           'The Center keeps a wall chart of each family’s goals, written with the family and updated every week.',
-        practice: 'Try goal charts with two families in Passi before the return visit.',
+        practice: 'Try goal charts with two families in Iloilo before the return visit.',
         sharing: 'network',
         answer: {
           by: 'wrc@convene.demo',
-          body: 'We started with one family too. ពេលខ្លះ the children draw the goals themselves.',
+          body: 'We started with one family too. Sometimes the children draw the goals themselves.',
         },
       },
       {
