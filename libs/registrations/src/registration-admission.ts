@@ -53,14 +53,15 @@ export interface Admission {
  * to Node, and so no wait behind other requests' work, happens while other arrivals
  * queue for the lock.
  *
- * Arrivals queue for the event in arrival order: the row lock alone is not a queue, since
- * every admission writes a new version of the event row (its counters), and the waiters
- * on the old version all wake, race for the new one and may lose again and again (a rush
- * left some people waiting 20 to 40 s while others passed in milliseconds, and every
- * commit woke every waiter). A transaction-scoped advisory lock on the event, taken in
- * the row's filter (so after the index found the row, before the row lock), is a plain
- * FIFO queue in PostgreSQL's lock manager; whoever holds it then takes the row lock,
- * which other writers of the event (cancellations, approvals) still respect.
+ * Arrivals queue for the event in the order they reached PostgreSQL, which is the order
+ * of the waiting list: the row lock alone is not a queue, since every admission writes a
+ * new version of the event row (its counters) and the waiters queued on the old version
+ * race for the new one with later arrivals. A transaction-scoped advisory lock on the
+ * event, taken in the row's filter (after the index found the row, before the row lock),
+ * is a plain FIFO queue in PostgreSQL's lock manager and wakes one waiter per commit;
+ * whoever holds it then takes the row lock, which other writers of the event
+ * (cancellations, approvals) still respect. Only this statement takes it, after nothing
+ * else, so it cannot deadlock.
  *
  * The rules are the plain functions' (registrationClosedReason, placement): the guard
  * here only admits what they would admit, and when it refuses the caller explains the
