@@ -147,7 +147,8 @@ export class RegistrationReports {
     const event = await this.events.requireOrganiser(actor, eventId);
     const { where, params } = this.filters(eventId, query);
     const rows = (await this.dataSource.query(
-      `${SELECT} ${FROM_WITH_POSITIONS} WHERE ${where} ORDER BY ${orderBy(query.sort)}`,
+      `${SELECT_ALL} ${FROM_WITH_POSITIONS} ${OTHER_EDITIONS}
+        WHERE ${where} ORDER BY ${orderBy(query.sort)}`,
       params,
     )) as Row[];
     const body = writeCsvTable(
@@ -282,14 +283,28 @@ const CSV_COLUMNS: Array<[string, (i: RegistrationListItem) => CsvCell]> = [
   ['Consent given at', (i) => i.consentAt ?? ''],
 ];
 
-const SELECT = `SELECT r.id, r.status, r.account_id, a.name AS account_name, a.email AS account_email,
+const COLUMNS = `r.id, r.status, r.account_id, a.name AS account_name, a.email AS account_email,
     r.organisation_id, o.name AS organisation_name, o.country AS organisation_country,
     r.profession, r.profession_other, r.languages, r.dietary, r.accessibility, r.phone,
     r.emergency_contact_name, r.emergency_contact_phone, r.emergency_contact_relation,
     r.consent_data_processing_at, r.created_at, r.status_changed_at, tp.visa_status,
-    wp.position AS waitlist_position,
+    wp.position AS waitlist_position`;
+
+/** For a page or one row: each row's other editions counted on its own (50 index probes). */
+const SELECT = `SELECT ${COLUMNS},
     (SELECT count(*)::int FROM registrations p
       WHERE p.account_id = r.account_id AND p.event_id <> r.event_id) AS other_editions`;
+
+/**
+ * For every row of the event (the CSV): other editions counted once, grouped, for the
+ * event's people, and joined; a probe per row took half the export's query time. $1 is
+ * the event.
+ */
+const SELECT_ALL = `SELECT ${COLUMNS}, COALESCE(oe.n, 0) AS other_editions`;
+const OTHER_EDITIONS = `LEFT JOIN (
+    SELECT p.account_id, count(*)::int AS n FROM registrations p
+     WHERE p.event_id <> $1 AND p.account_id IN (SELECT account_id FROM registrations WHERE event_id = $1)
+     GROUP BY p.account_id) oe ON oe.account_id = r.account_id`;
 
 const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
   JOIN organisations o ON o.id = r.organisation_id
