@@ -119,6 +119,8 @@ describe('feedback pages: organisers build a form, participants answer it, resul
   it('shows participants the forms open to them, and says plainly that this one is anonymous', async () => {
     const web = new WebClient(t);
     await web.signIn(fatou.email, PASSWORD);
+    // The event's page leads there for confirmed participants.
+    expect((await web.get(`/e/${event.slug}`)).text).toContain(`href="/e/${event.slug}/feedback"`);
     const list = await web.get(`/e/${event.slug}/feedback`);
     expect(list.status).toBe(200);
     expect(list.text).toContain(`/e/${event.slug}/feedback/${formId}`);

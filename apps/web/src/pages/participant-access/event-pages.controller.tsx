@@ -353,6 +353,11 @@ export class EventPagesController {
               <a href={`/e/${event.slug}/report`}>{ctx.t.learning.report.title}</a>
             </p>
           )}
+          {a.mine?.status === 'confirmed' && (
+            <p>
+              <a href={`/e/${event.slug}/feedback`}>{ctx.t.feedback.participant.title}</a>
+            </p>
+          )}
           {description && (
             <section aria-labelledby="pa-about">
               <h2 id="pa-about">{t.about}</h2>
