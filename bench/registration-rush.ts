@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ServerProcess } from './support/server-process.js';
+import { startFlags } from './support/start-flags.js';
 
 const N = Number(process.env.N ?? 1000);
 const M = Number(process.env.M ?? 50);
@@ -113,8 +114,11 @@ async function main(): Promise<void> {
     CONVENE_PORT,
     '/api/health/ready',
     env,
-    // e.g. CONVENE_NODE_ARGS='--cpu-prof --cpu-prof-dir=var/profiles' to see where it goes.
-    (process.env.CONVENE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    // As `npm run start:api` starts it (its heap flags), unless CONVENE_NODE_ARGS says
+    // otherwise (e.g. to compare flags).
+    process.env.CONVENE_NODE_ARGS !== undefined
+      ? process.env.CONVENE_NODE_ARGS.split(' ').filter(Boolean)
+      : startFlags('start:api', `${DIST}../package.json`),
   );
   const bare = await ServerProcess.start(
     'bare',
