@@ -190,6 +190,20 @@ describe('unsubscribe page, event contact address, letter details before issuing
     expect(confirmed.text).toContain('1 letter issued out of 1 requested.');
     expect(await statusOf(awa)).toBe('letter_issued');
 
+    // A status change to "letter issued" waits for the details the same way.
+    const lucia = await asksForLetter('Lucía Quispe', 'es');
+    const move = (body: object) =>
+      t.http().patch(`/api/registrations/${lucia}/visa`).set(admin.auth).send(body);
+    const moved = await move({ status: 'letter_issued' }).expect(409);
+    expect(moved.body.details).toMatchObject({ reason: 'letter_details_missing' });
+    const person = await web.get(`${visas}/${lucia}`);
+    expect(person.text).toContain('name="withoutLetterDetails"');
+    const refusedMove = await web.post(`${visas}/${lucia}/status`, { status: 'letter_issued' });
+    expect(refusedMove.status).toBe(409);
+    expect(refusedMove.text).toContain('the date of birth or the passport issue date is missing');
+    await move({ status: 'letter_issued', withoutLetterDetails: true }).expect(200);
+    expect(await statusOf(lucia)).toBe('letter_issued');
+
     // Once the participant gives them, no confirmation is needed.
     const cipher = t.app.get(PassportCipher);
     await ds.query(

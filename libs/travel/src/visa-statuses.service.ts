@@ -6,6 +6,7 @@ import { type Event, requireWritable } from '#events';
 import { Outbox, recipientLocale, type VisaLetterIssuedPayload, eventSummary } from '#messaging';
 import { LIVE_STATUSES, RegistrationAccess } from '#registrations';
 import type { MoveVisaDto } from './dto/visa.dto.js';
+import { letterDetailsMissingMessage, missingLetterDetails } from './letter-details.js';
 import { lockPlan } from './plan-rows.js';
 import { TravelPlan } from './travel-plan.entity.js';
 import type { VisaChangeView } from './travel-plan.view.js';
@@ -55,6 +56,14 @@ export class VisaStatuses {
           from,
           to: dto.status,
           allowed: nextVisaStatuses(from),
+        });
+      }
+      // Issuing by a status change waits for the letter details too (see VisaLetters.issue).
+      const missing = dto.status === 'letter_issued' ? missingLetterDetails(plan) : [];
+      if (missing.length > 0 && dto.withoutLetterDetails !== true) {
+        throw conflict(letterDetailsMissingMessage(missing), {
+          reason: 'letter_details_missing',
+          missing,
         });
       }
       await this.apply(m, event, plan, {

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   IsString,
@@ -37,6 +38,15 @@ export class MoveVisaDto {
   @IsString({ message: 'note must be text' })
   @MaxLength(1000, { message: 'note must be at most 1000 characters' })
   note?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Moving letter_requested -> letter_issued before the participant gave their date of birth ' +
+      'and passport issue date is a 409 (details.reason letter_details_missing) unless this is true',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'withoutLetterDetails must be true or false' })
+  withoutLetterDetails?: boolean;
 }
 
 export class PutVisaRulesDto {

@@ -250,8 +250,17 @@ export class ConsoleVisasController {
     const { actor, event } = await this.access.event(ctx, eventId);
     const id = uuidOr404(registrationId);
     const item = await this.reports.one(actor, eventId, id);
-    const values = { status: textOf(body, 'status'), note: textOf(body, 'note') };
-    const parsed = await parseForm(ctx, MoveVisaDto, values, { ...values });
+    const withoutLetterDetails = checked(body, 'withoutLetterDetails');
+    const values = {
+      status: textOf(body, 'status'),
+      note: textOf(body, 'note'),
+      withoutLetterDetails: withoutLetterDetails ? 'on' : '',
+    };
+    const parsed = await parseForm(ctx, MoveVisaDto, values, {
+      status: values.status,
+      note: values.note,
+      withoutLetterDetails,
+    });
     if (!parsed.ok) {
       return new HtmlResponse(await this.renderPerson(ctx, actor, event, id, parsed.state), 400);
     }
@@ -260,6 +269,10 @@ export class ConsoleVisasController {
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'conflict') throw e;
       const t = ctx.t.consoleVisas;
+      if (e.details?.reason === 'letter_details_missing') {
+        const state = { values, errors: { status: t.reasons.details_missing } };
+        return new HtmlResponse(await this.renderPerson(ctx, actor, event, id, state), 409);
+      }
       const details = (e.details ?? {}) as { from?: VisaStatus | null; allowed?: VisaStatus[] };
       const from = t.statuses[details.from ?? item.visaStatus ?? 'unknown'];
       const allowed = (details.allowed ?? []).map((s) => t.statuses[s]);

@@ -6,6 +6,7 @@ import {
   type VisaListItem,
 } from '#travel';
 import {
+  CheckboxField,
   ErrorSummary,
   Form,
   type FormState,
@@ -106,6 +107,13 @@ export function VisaPersonPage(props: {
         <dt>{p.status}</dt>
         <dd>
           <StatusBadge ctx={ctx} status={item.visaStatus} />
+          {item.letterDetailsMissing.length > 0 && (
+            <span class="cv-details-missing">
+              {ctx.t.letterDetails.missing(
+                item.letterDetailsMissing.map((d) => ctx.t.letterDetails.names[d]).join(', '),
+              )}
+            </span>
+          )}
         </dd>
         {item.letterIssuedAt && (
           <>
@@ -149,6 +157,13 @@ export function VisaPersonPage(props: {
             rows={3}
             maxLength={1000}
           />
+          {item.letterDetailsMissing.length > 0 && (
+            <CheckboxField
+              form={props.change}
+              name="withoutLetterDetails"
+              label={ctx.t.letterDetails.withoutDetails}
+            />
+          )}
           <button type="submit" class="btn">
             {t.change.submit}
           </button>
