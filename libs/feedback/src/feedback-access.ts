@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, forbidden, isUuid, notFound, startOfLocalDate } from '#core';
+import { type Actor, DomainError, forbidden, isUuid, notFound, startOfLocalDate } from '#core';
 import { type Event, EventAccess } from '#events';
 import type { FormRow, FormStatus } from './feedback.views.js';
 
@@ -72,8 +72,9 @@ export class FeedbackAccess {
     )) as Array<FormRow & { may_answer: boolean }>;
     const form = rows[0];
     if (!form) throw notFound('Feedback form');
-    const s = await this.access.standing(actor, form.event_id).catch(() => {
-      throw notFound('Feedback form');
+    const s = await this.access.standing(actor, form.event_id).catch((e: unknown) => {
+      // A draft event that is not theirs: the form does not exist for them either.
+      throw e instanceof DomainError ? notFound('Feedback form') : e;
     });
     if (!s.isOrganiser && !form.may_answer) throw notFound('Feedback form');
     return { form, event: s.event, isOrganiser: s.isOrganiser, mayAnswer: form.may_answer };

@@ -9,6 +9,7 @@ import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
 import { ChartSection, PALETTE } from '../console-messages/charts.js';
 import { StatusBadge } from './feedback-edit-page.js';
 import { AnswerBars } from './feedback-chart.js';
+import { domainErrorAsNull } from './feedback-form-errors.js';
 
 /**
  * A form's results for its organisers: per question a bar chart drawn on the server with
@@ -29,7 +30,7 @@ export class ConsoleFeedbackResultsController {
     @Param('formId') formId: string,
   ): Promise<PageResult> {
     const { actor, event } = await this.console.event(ctx, eventId);
-    const r = await this.results.results(actor, formId, ctx.locale).catch(() => null);
+    const r = await this.results.results(actor, formId, ctx.locale).catch(domainErrorAsNull);
     if (!r || r.form.eventId !== event.id) throw notFound('Feedback form');
     const t = ctx.t.feedback.console;
     const base = `/console/events/${event.id}/feedback/${r.form.id}`;
@@ -70,7 +71,7 @@ export class ConsoleFeedbackResultsController {
     @Query('separator') separator?: string,
   ): Promise<PageResult> {
     const { actor, event } = await this.console.event(ctx, eventId);
-    const r = await this.results.results(actor, formId, ctx.locale).catch(() => null);
+    const r = await this.results.results(actor, formId, ctx.locale).catch(domainErrorAsNull);
     if (!r || r.form.eventId !== event.id) throw notFound('Feedback form');
     const h = ctx.t.feedback.csv;
     const file = await this.results.csv(

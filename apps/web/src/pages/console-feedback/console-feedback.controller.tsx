@@ -26,7 +26,7 @@ import {
   StatusBadge,
   when,
 } from './feedback-edit-page.js';
-import { formErrors, lines } from './feedback-form-errors.js';
+import { domainErrorAsNull, formErrors, lines } from './feedback-form-errors.js';
 
 type FormBody = Record<string, string | undefined>;
 
@@ -200,7 +200,7 @@ export class ConsoleFeedbackController {
   /** The form, only when it is one of this event's (another event's form is a 404 here). */
   private async load(ctx: WebContext, eventId: string, formId: string) {
     const { actor, event } = await this.console.event(ctx, eventId);
-    const form = await this.forms.get(actor, formId, ctx.locale).catch(() => null);
+    const form = await this.forms.get(actor, formId, ctx.locale).catch(domainErrorAsNull);
     if (!form || form.eventId !== event.id || form.responseCount === null) {
       throw notFound('Feedback form');
     }

@@ -43,3 +43,12 @@ export const lines = (v: unknown) =>
         .map((l) => l.trim())
         .filter(Boolean)
     : [];
+
+/**
+ * A form another event's, or not the reader's (404, 403), reads as absent; anything else
+ * (the database out of reach) goes on to the error filter as itself.
+ */
+export function domainErrorAsNull(e: unknown): null {
+  if (e instanceof DomainError) return null;
+  throw e;
+}

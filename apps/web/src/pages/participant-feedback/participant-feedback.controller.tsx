@@ -9,6 +9,7 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
+import { domainErrorAsNull } from '../console-feedback/feedback-form-errors.js';
 
 type FormBody = Record<string, string | undefined>;
 
@@ -135,7 +136,7 @@ export class ParticipantFeedbackController {
     const open = await this.forms.openForMe(actor, event.id, ctx.locale);
     const form = open.find((f) => f.id === formId);
     if (form) return { actor, event, form };
-    const other = await this.forms.get(actor, formId, ctx.locale).catch(() => null);
+    const other = await this.forms.get(actor, formId, ctx.locale).catch(domainErrorAsNull);
     if (!other || other.eventId !== event.id || other.answered === null) {
       throw notFound('Feedback form');
     }
