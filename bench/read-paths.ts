@@ -37,6 +37,7 @@ import {
   sequential,
 } from './support/http-load.js';
 import { ServerProcess } from './support/server-process.js';
+import { startFlags } from './support/start-flags.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -279,7 +280,10 @@ async function main(): Promise<void> {
     CONVENE_PORT,
     '/api/health/ready',
     env,
-    (process.env.CONVENE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    // As `npm run start:api` starts it (its heap flags), unless CONVENE_NODE_ARGS says otherwise.
+    process.env.CONVENE_NODE_ARGS !== undefined
+      ? process.env.CONVENE_NODE_ARGS.split(' ').filter(Boolean)
+      : startFlags('start:api', `${DIST}../package.json`),
   );
   const bare = await ServerProcess.start(
     'bare',

@@ -26,6 +26,7 @@ import { DEVELOPMENT_JWT_SECRET } from '#core';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 import { median, percentile, round1 } from './support/http-load.js';
 import { ServerProcess } from './support/server-process.js';
+import { startFlags } from './support/start-flags.js';
 
 const N = Number(process.env.N ?? 600);
 const M = Number(process.env.M ?? 50);
@@ -70,10 +71,14 @@ async function must(base: string, method: string, path: string, auth?: string, b
 
 /** A worker as production starts it (dist/apps/worker), sending through the sink. */
 function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [`${DIST}apps/worker/src/main.js`], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawn(
+    process.execPath,
+    [...startFlags('start:worker', `${DIST}../package.json`), `${DIST}apps/worker/src/main.js`],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 
 interface RoundResult {
@@ -127,6 +132,7 @@ async function main(): Promise<void> {
           port,
           '/api/health/ready',
           env,
+          startFlags('start:api', `${DIST}../package.json`),
         ),
       );
     workers.push(startWorker(env), startWorker(env));
