@@ -330,10 +330,13 @@ describe('participant agenda pages', () => {
   });
 
   it('shows the host of an immersion who comes and when they land, without phones', async () => {
+    // The visitors come from Ouagadougou (org); the house in Tangier receives them. Its own
+    // staff are the immersion's hosts, so the visitors must not belong to it.
+    const receiving = await createOrganisation(t, admin, { name: 'Maison des Familles de Tanger' });
     const immersion = await createEvent(t, admin, {
       name: 'Immersion Ouagadougou → Tanger',
       kind: 'immersion',
-      hostOrganisationId: org.id,
+      hostOrganisationId: receiving.id,
       capacity: 4,
     });
     await t

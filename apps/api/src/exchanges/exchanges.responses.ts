@@ -85,7 +85,10 @@ export class ExchangeVisitorsResponse {
 }
 
 export class NominationResponse {
-  @ApiProperty({ type: Object, description: 'The registration, awaiting_consent' })
+  @ApiProperty({
+    allOf: [{ $ref: '#/components/schemas/Registration' }],
+    description: 'The registration, awaiting_consent',
+  })
   registration!: Record<string, unknown>;
   @ApiProperty({ description: 'Whether the person had no account yet' })
   accountCreated!: boolean;
