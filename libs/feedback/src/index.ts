@@ -6,3 +6,4 @@ export * from './feedback-input.js';
 export * from './feedback-results.service.js';
 export * from './feedback.module.js';
 export * from './feedback.views.js';
+export * from './feedback-privacy.js';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { endEverySession } from '#accounts';
+import { eraseAccountFeedback } from '#feedback';
 import { eraseAccountJournal } from '#learning';
 import { type Actor, conflict } from '#core';
 import { OPEN_STATUSES, RegistrationWorkflow } from '#registrations';
@@ -57,6 +58,7 @@ export class AccountErasure {
       await eraseAccountStays(manager, actor.accountId);
       await eraseAccountTravel(manager, actor.accountId);
       await eraseAccountJournal(manager, actor.accountId);
+      await eraseAccountFeedback(manager, actor.accountId);
       // Nothing more is sent to someone who asked to be forgotten, not even what is queued.
       await manager.query(`DELETE FROM messages WHERE recipient_account_id = $1`, [
         actor.accountId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainError, notFound } from '#core';
+import { type FeedbackExport, feedbackForExport } from '#feedback';
 import { type JournalExport, journalForExport } from '#learning';
 import { renderMessage } from '#messaging';
 import { RegistrationsService } from '#registrations';
@@ -77,6 +78,8 @@ export interface PersonalDataExportView {
     entries: JournalExport[];
     answersWritten: Array<{ eventName: string; day: string; body: string; answeredAt: string }>;
   };
+  /** Feedback: named answers in full; anonymous forms only as "answered on". */
+  feedback: FeedbackExport;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -269,6 +272,7 @@ export class PersonalDataExport {
         sentAt: iso(m.sent_at),
       })),
       learningJournal: await journalForExport(this.dataSource, actor.accountId),
+      feedback: await feedbackForExport(this.dataSource, actor.accountId),
     };
   }
 

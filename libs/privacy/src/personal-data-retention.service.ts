@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, conflict, localDateOf } from '#core';
 import { EventAccess } from '#events';
+import { eraseEventFeedback } from '#feedback';
 import { eraseEventJournals } from '#learning';
 import { eraseEventTravel } from '#travel';
 import { eraseEventRegistrations, eraseEventStays } from './registration-erasure.js';
@@ -49,6 +50,7 @@ export class PersonalDataRetention {
     const travelPlansErased = await eraseEventTravel(manager, eventId);
     await eraseEventStays(manager, eventId);
     await eraseEventJournals(manager, eventId);
+    await eraseEventFeedback(manager, eventId);
     // Delivered or given-up emails carry names and texts; queued ones still have to go.
     const [, messagesDeleted] = (await manager.query(
       `DELETE FROM messages WHERE event_id = $1 AND status IN ('sent', 'failed')`,

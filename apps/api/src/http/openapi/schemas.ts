@@ -275,6 +275,13 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
       calendarSubscription: { type: 'object', additionalProperties: true },
       messages: arr({ type: 'object', additionalProperties: true }),
       learningJournal: { type: 'object', additionalProperties: true },
+      feedback: {
+        type: 'object',
+        properties: {
+          named: arr({ type: 'object', additionalProperties: true }),
+          anonymous: arr({ type: 'object', additionalProperties: true }),
+        },
+      },
     }),
     description: 'Everything Convene holds about the caller (GDPR article 15 and 20)',
   },
