@@ -112,12 +112,16 @@ describe('seat counters on the event row', () => {
     expect(c.stored[0]).toBe(8);
 
     // Moved to another event, then deleted: both events stay true.
+    // Three of a's confirmed, never the row deleted next (LIMIT alone picks any three, and
+    // whichever PostgreSQL finds first depends on where earlier updates left the rows).
+    const deleted = rows[rows.length - 1].id;
     await db.query(
       `UPDATE registrations SET event_id = $2
-        WHERE id IN (SELECT id FROM registrations WHERE event_id = $1 AND status = 'confirmed' LIMIT 3)`,
-      [a, b],
+        WHERE id IN (SELECT id FROM registrations
+                      WHERE event_id = $1 AND status = 'confirmed' AND id <> $3 LIMIT 3)`,
+      [a, b, deleted],
     );
-    await db.query(`DELETE FROM registrations WHERE id = $1`, [rows[rows.length - 1].id]);
+    await db.query(`DELETE FROM registrations WHERE id = $1`, [deleted]);
     for (const e of [a, b]) {
       const now = await counters(e);
       expect(now.stored.slice(0, 2)).toEqual(now.counted.slice(0, 2));

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DEMO_IMMERSION_HOSTS, DEMO_IMMERSION_ORGANISATIONS, DEMO_ORGANISER } from './demo-data.js';
-import { seedOnce } from './seed-keys.js';
+import { adoptSession, seedOnce } from './seed-keys.js';
 import type { SeedStep } from './seed-context.js';
 
 const PROGRAMME = {
@@ -270,7 +270,7 @@ export const seedExchanges: SeedStep = async ({ ds, eventId, accountIds, passwor
   ]);
   for (const [key, kind, title, fr, es, startsAt, endsAt] of HOST_PROGRAMME) {
     await seedOnce(ds, `exchanges:wrc-cameleon:${key}`, 'sessions', {
-      adopt: async () => undefined,
+      adopt: adoptSession(ds, plannedId, title, startsAt),
       insert: async () =>
         idOf(
           ds,

@@ -41,3 +41,19 @@ export async function seedOnce(
 /** A row id no seed key holds yet: only those may be adopted by an older seed's match. */
 export const UNKEYED = (alias: string) =>
   `NOT EXISTS (SELECT 1 FROM seed_keys k WHERE k.row_id = ${alias}.id)`;
+
+/**
+ * `adopt` for a session an older seed made without a key: the same event, title and
+ * start, not already held by another key.
+ */
+export const adoptSession =
+  (ds: DataSource, eventId: string, title: string, startsAt: string) =>
+  async (): Promise<string | undefined> => {
+    const [row]: Array<{ id: string }> = await ds.query(
+      `SELECT s.id FROM sessions s
+        WHERE s.event_id = $1 AND s.title = $2 AND s.starts_at = $3 AND ${UNKEYED('s')}
+        LIMIT 1`,
+      [eventId, title, startsAt],
+    );
+    return row?.id;
+  };

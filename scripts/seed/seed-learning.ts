@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { seedOnce } from './seed-keys.js';
+import { adoptSession, seedOnce } from './seed-keys.js';
 import type { SeedStep } from './seed-context.js';
 
 type Sharing = 'private' | 'host' | 'network';
@@ -166,7 +166,7 @@ export const seedLearning: SeedStep = async ({ ds, passwordHash }) => {
         `learning:${journal.immersion}:${s.key}`,
         'sessions',
         {
-          adopt: async () => undefined,
+          adopt: adoptSession(ds, eventId, s.title, s.startsAt),
           insert: async () =>
             (await idOf(
               ds,
