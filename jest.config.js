@@ -39,4 +39,8 @@ export default {
   // test or hook (browser tests four, see test/support/browser-world.ts).
   testTimeout: 180_000,
   maxWorkers: 2,
+  // Each file's Nest app and ESM module graph stays in its worker's heap (vm modules are
+  // not collected): a worker reached 4 GB by the middle of a run and spent its time in
+  // garbage collection. A worker past this size after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1200MB',
 };
