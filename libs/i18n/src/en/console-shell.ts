@@ -19,6 +19,8 @@ export const consoleShell = {
     materials: 'Materials',
     feedback: 'Feedback',
   },
+  /** The menu of an immersion's hosts: beside the agenda, their own pages. */
+  hostSections: { visitors: 'Visitors', journal: 'Journal answers' },
   sectionNav: 'Event sections',
   allEvents: 'All events',
   eventIn: (zone: string) => `Times in ${zone}`,

@@ -20,6 +20,7 @@ export const consoleShell: ConsoleShellMessages = {
     materials: 'Documentos',
     feedback: 'Opiniones',
   },
+  hostSections: { visitors: 'Visitantes', journal: 'Respuestas a los diarios' },
   sectionNav: 'Secciones del evento',
   allEvents: 'Todos los eventos',
   eventIn: (zone: string) => `Horas de ${zone}`,

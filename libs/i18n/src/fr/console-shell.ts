@@ -20,6 +20,7 @@ export const consoleShell: ConsoleShellMessages = {
     materials: 'Documents',
     feedback: 'Avis',
   },
+  hostSections: { visitors: 'Visiteurs', journal: 'Réponses aux journaux' },
   sectionNav: "Rubriques de l'événement",
   allEvents: 'Tous les événements',
   eventIn: (zone: string) => `Heures de ${zone}`,

@@ -9,13 +9,15 @@ import {
 import type { Actor } from '#core';
 import { EventsService, type EventView } from '#events';
 import { OrganisationsService } from '#organisations';
-import { ConsoleAccess } from '../console/console-frame.js';
+import { ConsoleAccess, type ConsoleMenu } from '../console/console-frame.js';
 import type { WebContext } from '../../http/web-context.js';
 import { type ConflictContext, conflictContext } from './agenda-words.js';
 
 export interface AgendaData {
   actor: Actor;
   event: EventView;
+  /** The frame's menu: a host sees only the pages open to hosts. */
+  menu: ConsoleMenu;
   sessions: SessionView[];
   rooms: Awaited<ReturnType<RoomsService['list']>>;
   conflicts: Conflict[];
@@ -24,8 +26,8 @@ export interface AgendaData {
 
 /**
  * What the agenda pages read, through the services (each checks the actor): the event
- * for its organisers only (anyone else gets 404), its sessions drafts included, rooms,
- * and the conflicts as the API reports them.
+ * for its organisers and an immersion's hosts (anyone else gets 404), its sessions drafts
+ * included, rooms, and the conflicts as the API reports them.
  */
 @Injectable()
 export class AgendaPageData {
@@ -39,7 +41,7 @@ export class AgendaPageData {
   ) {}
 
   async load(ctx: WebContext, eventId: string): Promise<AgendaData> {
-    const { actor, event } = await this.console.agendaEvent(ctx, eventId);
+    const { actor, event, menu } = await this.console.agendaEvent(ctx, eventId);
     const [sessions, rooms, report] = await Promise.all([
       this.sessions.list(actor, eventId, {}),
       this.rooms.list(actor, eventId),
@@ -48,6 +50,7 @@ export class AgendaPageData {
     return {
       actor,
       event,
+      menu,
       sessions,
       rooms,
       conflicts: report.conflicts,

@@ -186,6 +186,7 @@ export class AgendaGridController {
     return renderConsolePage(ctx, {
       event,
       section: 'agenda',
+      menu: data.menu,
       title: t.title,
       children: (
         <>
@@ -258,6 +259,7 @@ export class AgendaGridController {
     const html = renderConsolePage(ctx, {
       event: data.event,
       section: 'agenda',
+      menu: data.menu,
       title: t.reviewTitle,
       children: (
         <>
@@ -362,6 +364,7 @@ export class AgendaGridController {
     const html = renderConsolePage(ctx, {
       event: data.event,
       section: 'agenda',
+      menu: data.menu,
       title: ctx.t.consoleAgenda.roomsTitle,
       children: <RoomsPage ctx={ctx} data={data} create={create} rows={rows} />,
     });

@@ -168,6 +168,7 @@ export class AgendaSessionsController {
     const html = renderConsolePage(ctx, {
       event: data.event,
       section: 'agenda',
+      menu: data.menu,
       title: s ? t.editSession(s.title) : t.newSession,
       children: (
         <SessionForm
@@ -291,6 +292,7 @@ export class AgendaSessionsController {
     const html = renderConsolePage(ctx, {
       event: data.event,
       section: 'agenda',
+      menu: data.menu,
       title: ctx.t.consoleAgenda.moveTitle(session.title),
       children: (
         <>
@@ -380,6 +382,7 @@ export class AgendaSessionsController {
     return renderConsolePage(ctx, {
       event: data.event,
       section: 'agenda',
+      menu: data.menu,
       title: t.cancelTitle(session.title),
       children: (
         <div class="card">
@@ -518,6 +521,7 @@ export class AgendaSessionsController {
     return renderConsolePage(ctx, {
       event,
       section: 'agenda',
+      menu: data.menu,
       title: session.title,
       children: (
         <>
@@ -765,6 +769,7 @@ export class AgendaSessionsController {
     return renderConsolePage(ctx, {
       event,
       section: 'agenda',
+      menu: data.menu,
       title: t.busListTitle(session.title),
       children: (
         <div class="ca-bus">

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComponentChildren } from 'preact';
+import { DataSource } from 'typeorm';
 import { type Actor, DomainError, notFound } from '#core';
 import { EventAccess, type EventView, toEventView } from '#events';
+import { exchangeForEvent } from '#exchanges';
 import { eventDates } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { renderPage } from '../../layout/layout.js';
@@ -28,6 +31,15 @@ const SECTIONS: Array<{ key: ConsoleSection; path: string }> = [
   { key: 'settings', path: '/settings' },
 ];
 
+/**
+ * Whose menu the frame shows: the organisers' every section, or, for the staff of an
+ * immersion's host organisation, only the pages they may open (the agenda they build, their
+ * visitors, the journal entries shared with them); every other section would refuse them.
+ */
+export type ConsoleMenu = { kind: 'organiser' } | { kind: 'host'; exchangeId: string | null };
+
+const ORGANISER_MENU: ConsoleMenu = { kind: 'organiser' };
+
 export const consoleEventPath = (eventId: string, section: ConsoleSection = 'overview') =>
   `/console/events/${eventId}${SECTIONS.find((s) => s.key === section)?.path ?? ''}`;
 
@@ -38,7 +50,10 @@ export const consoleEventPath = (eventId: string, section: ConsoleSection = 'ove
  */
 @Injectable()
 export class ConsoleAccess {
-  constructor(private readonly access: EventAccess) {}
+  constructor(
+    private readonly access: EventAccess,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async event(ctx: WebContext, eventId: string): Promise<{ actor: Actor; event: EventView }> {
     const actor = requireActor(ctx);
@@ -52,14 +67,23 @@ export class ConsoleAccess {
    * The agenda pages also open for an immersion's hosts, who build the visitors' programme
    * in their own house (EventAccess.requireAgendaEditor); anyone else gets a 404.
    */
-  async agendaEvent(ctx: WebContext, eventId: string): Promise<{ actor: Actor; event: EventView }> {
+  async agendaEvent(
+    ctx: WebContext,
+    eventId: string,
+  ): Promise<{ actor: Actor; event: EventView; menu: ConsoleMenu }> {
     const actor = requireActor(ctx);
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw notFound('Event');
-    const event = await this.access.requireAgendaEditor(actor, eventId).catch((e: unknown) => {
+    const { event, asHost } = await this.access.agendaEditor(actor, eventId).catch((e: unknown) => {
       // Refused is "does not exist" here, as for the rest of the console; an outage stays one.
       throw e instanceof DomainError ? notFound('Event') : e;
     });
-    return { actor, event: toEventView(event) };
+    const menu: ConsoleMenu = asHost
+      ? {
+          kind: 'host',
+          exchangeId: (await exchangeForEvent(this.dataSource, event.id))?.id ?? null,
+        }
+      : ORGANISER_MENU;
+    return { actor, event: toEventView(event), menu };
   }
 }
 
@@ -71,17 +95,51 @@ export function renderConsolePage(
     section: ConsoleSection;
     title: string;
     children: ComponentChildren;
+    /** The organisers' menu unless said otherwise (the agenda pages open to hosts too). */
+    menu?: ConsoleMenu;
   },
 ): string {
   const t = ctx.t.consoleShell;
   const { event } = options;
+  const menu = options.menu ?? ORGANISER_MENU;
+  const links =
+    menu.kind === 'organiser'
+      ? SECTIONS.map((s) => ({
+          href: consoleEventPath(event.id, s.key),
+          label: t.sections[s.key],
+          current: s.key === options.section,
+        }))
+      : [
+          {
+            href: consoleEventPath(event.id, 'agenda'),
+            label: t.sections.agenda,
+            current: options.section === 'agenda',
+          },
+          {
+            // An immersion that is no exchange (yet) still has its arrivals on the host page.
+            href: menu.exchangeId
+              ? `/exchanges/${menu.exchangeId}/visitors`
+              : `/host/events/${event.id}`,
+            label: t.hostSections.visitors,
+            current: false,
+          },
+          {
+            href: `/host/events/${event.id}/journal`,
+            label: t.hostSections.journal,
+            current: false,
+          },
+        ];
   return renderPage(ctx, {
     title: `${options.title} · ${event.name}`,
     wide: true,
     children: (
       <>
         <p class="console-crumbs no-print">
-          <a href="/console">{t.allEvents}</a>
+          {menu.kind === 'organiser' ? (
+            <a href="/console">{t.allEvents}</a>
+          ) : (
+            <a href="/host">{ctx.t.host.title}</a>
+          )}
         </p>
         <div class="console-head">
           <p class="console-event">
@@ -90,13 +148,10 @@ export function renderConsolePage(
           </p>
           <nav aria-label={t.sectionNav} class="console-nav no-print">
             <ul>
-              {SECTIONS.map((s) => (
+              {links.map((l) => (
                 <li>
-                  <a
-                    href={consoleEventPath(event.id, s.key)}
-                    aria-current={s.key === options.section ? 'page' : undefined}
-                  >
-                    {t.sections[s.key]}
+                  <a href={l.href} aria-current={l.current ? 'page' : undefined}>
+                    {l.label}
                   </a>
                 </li>
               ))}

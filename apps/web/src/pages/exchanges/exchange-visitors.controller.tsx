@@ -1,5 +1,8 @@
 import { Body, Get, Param, Post } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { LOCALES, notFound } from '#core';
+import { Event, eventTextsIn } from '#events';
 import { type ExchangeView, ExchangesService } from '#exchanges';
 import { PROFESSIONS, RegisterOnBehalfDto } from '#registrations';
 import {
@@ -31,7 +34,10 @@ const LANGUAGE_NAMES = { fr: 'Français', en: 'English', es: 'Español' } as con
  */
 @WebController('exchanges')
 export class ExchangeVisitorsPagesController {
-  constructor(private readonly exchanges: ExchangesService) {}
+  constructor(
+    private readonly exchanges: ExchangesService,
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+  ) {}
 
   @Get('nominate')
   async nominations(@Web() ctx: WebContext): Promise<string> {
@@ -65,7 +71,12 @@ export class ExchangeVisitorsPagesController {
 
   @Get(':id/visitors')
   async visitors(@Web() ctx: WebContext, @Param('id') id: string): Promise<string> {
-    const { exchange: x, visitors } = await this.exchanges.visitors(requireActor(ctx), id);
+    const actor = requireActor(ctx);
+    const { exchange: x, visitors } = await this.exchanges.visitors(actor, id);
+    // The crumb names the immersion. Read without a second check: visitors() has decided
+    // (a visiting partner's manager is no staff of a draft, yet may see its visitors).
+    const event = await this.events.findOneByOrFail({ id: x.eventId });
+    const eventName = eventTextsIn(event, ctx.locale).name;
     const t = ctx.t.exchanges;
     const professions = ctx.t.registration.professions as Record<string, string>;
     const label = ctx.t.host.labelled;
@@ -75,7 +86,10 @@ export class ExchangeVisitorsPagesController {
       children: (
         <div class="xp">
           <p class="pa-crumbs">
-            <a href={`/e/${x.eventSlug}`}>{eventDates(x.startDate, x.endDate, ctx.locale)}</a>
+            <a href={`/e/${x.eventSlug}`} dir="auto">
+              {eventName}
+            </a>{' '}
+            <span class="muted">{eventDates(x.startDate, x.endDate, ctx.locale)}</span>
           </p>
           <h1>{t.visitorsTitle}</h1>
           <ExchangeLines ctx={ctx} x={x} />
