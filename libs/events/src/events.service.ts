@@ -48,10 +48,12 @@ const TRANSITIONS: Record<
 export type EventTransition = keyof typeof TRANSITIONS;
 
 export type CapacityHook = (manager: EntityManager, eventId: string) => Promise<void>;
+export type HostChangeHook = CapacityHook;
 
 @Injectable()
 export class EventsService {
   private readonly capacityHooks: CapacityHook[] = [];
+  private readonly hostChangeHooks: HostChangeHook[] = [];
 
   constructor(
     @InjectRepository(Event) private readonly events: Repository<Event>,
@@ -180,6 +182,12 @@ export class EventsService {
     if (event.status === 'archived') throw conflict('An archived event can no longer be changed');
     const values = await this.toColumns(dto, event);
     await this.dataSource.transaction(async (manager) => {
+      if (values.hostOrganisationId !== event.hostOrganisationId) {
+        // The row lock first: an exchange being made on this immersion (which writes its
+        // host on this row) commits before the hooks look for it.
+        await manager.query(`SELECT 1 FROM events WHERE id = $1 FOR UPDATE`, [id]);
+        for (const hook of this.hostChangeHooks) await hook(manager, id);
+      }
       try {
         await manager.update(Event, { id }, { ...values, ...(dto.slug ? { slug: dto.slug } : {}) });
       } catch (e) {
@@ -200,6 +208,14 @@ export class EventsService {
    */
   onCapacityChanged(hook: CapacityHook): void {
     this.capacityHooks.push(hook);
+  }
+
+  /**
+   * Runs `hook` in the transaction of every change of the host organisation, before it is
+   * written; a hook refuses it by throwing (an exchange keeps its immersion's host).
+   */
+  beforeHostOrganisationChange(hook: HostChangeHook): void {
+    this.hostChangeHooks.push(hook);
   }
 
   async transition(actor: Actor, id: string, name: EventTransition): Promise<EventView> {

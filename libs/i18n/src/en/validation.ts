@@ -40,6 +40,8 @@ export const validation = {
   passwordsDiffer: 'The two passwords differ.',
   alreadyExists: 'This is already taken.',
   notFound: 'This does not exist any more.',
+  hostFixedByExchange:
+    'An exchange links this immersion to its host organisation: the host can no longer change.',
 };
 
 export type ValidationMessages = typeof validation;

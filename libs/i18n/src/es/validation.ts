@@ -38,4 +38,6 @@ export const validation: ValidationMessages = {
   passwordsDiffer: 'Las dos contraseñas son distintas.',
   alreadyExists: 'Esto ya está en uso.',
   notFound: 'Esto ya no existe.',
+  hostFixedByExchange:
+    'Un intercambio vincula esta inmersión con su organización de acogida: la acogida ya no puede cambiar.',
 };

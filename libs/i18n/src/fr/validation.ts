@@ -38,4 +38,6 @@ export const validation: ValidationMessages = {
   passwordsDiffer: 'Les deux mots de passe sont différents.',
   alreadyExists: 'Ceci est déjà pris.',
   notFound: "Ceci n'existe plus.",
+  hostFixedByExchange:
+    'Un échange relie cette immersion à son organisation d’accueil : l’accueil ne peut plus changer.',
 };

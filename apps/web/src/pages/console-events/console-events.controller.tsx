@@ -308,15 +308,22 @@ export class ConsoleEventsController {
     try {
       await this.events.update(actor, event.id, parsed.value);
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'conflict' && !e.details?.field) {
+      if (
+        e instanceof DomainError &&
+        e.code === 'conflict' &&
+        !e.details?.field &&
+        !e.details?.fields
+      ) {
         // An archived event: say so above the form, keeping what was typed.
         return this.settingsPage(ctx, event, emptyForm(body), organisations, {
           status: 409,
           refusal: ctx.t.consoleEvents.form.archivedNote,
         });
       }
+      // A refusal naming a field (the host an exchange holds: 409) is said next to it.
+      const status = e instanceof DomainError && e.code === 'conflict' ? 409 : 400;
       return this.settingsPage(ctx, event, this.domainErrors(ctx, e, body), organisations, {
-        status: 400,
+        status,
       });
     }
     return redirect(consoleEventPath(event.id, 'settings'), 'consoleEvents.flash.saved');
