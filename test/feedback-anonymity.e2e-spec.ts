@@ -16,9 +16,9 @@ const OPEN = { opensAt: '2026-01-01T09:00', closesAt: '2030-01-01T09:00' };
 
 /**
  * Issue #14: an anonymous answer cannot be linked back to its author by any organiser
- * endpoint or export. Two participants give different answers; every organiser route of
- * the feedback API, the CSV and the console pages are read, and none names either of
- * them, their organisation or when they answered.
+ * endpoint or export. Three participants give different answers (fewer would show only how
+ * many answered); every organiser route of the feedback API, the CSV and the console pages
+ * are read, and none names any of them, their organisation or when they answered.
  */
 describe('feedback anonymity: nothing an organiser reads says who said what', () => {
   let t: TestApp;
@@ -28,6 +28,7 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
   let facilitator: Session;
   let awa: Session;
   let lucia: Session;
+  let sokha: Session;
   let event: { id: string; slug: string };
   let formId: string;
   let questions: Array<{ id: string }>;
@@ -39,6 +40,7 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
     ds = t.app.get(DataSource);
     admin = await loginAdmin(t);
     const kogl = await createOrganisation(t, admin, { name: 'Kogl Taaba', country: 'BF' });
+    const mekong = await createOrganisation(t, admin, { name: 'Mekong Families', country: 'KH' });
     const cameleon = await createOrganisation(t, admin, {
       name: 'Cameleon Association',
       country: 'PH',
@@ -52,6 +54,7 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
       locale: 'es',
       organisationId: cameleon.id,
     });
+    sokha = await signup(t, { name: 'Sokha Chea', password: PASSWORD, organisationId: mekong.id });
     event = await createEvent(t, admin);
     for (const [who, role] of [
       [organiser, 'organiser'],
@@ -66,6 +69,7 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
     }
     await register(t, event.id, awa, kogl.id);
     await register(t, event.id, lucia, cameleon.id);
+    await register(t, event.id, sokha, mekong.id);
     const form = await t
       .http()
       .post(`/api/events/${event.id}/feedback-forms`)
@@ -93,14 +97,19 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
     identifying = [
       awa.id,
       lucia.id,
+      sokha.id,
       awa.email,
       lucia.email,
+      sokha.email,
       'Awa',
       'Traoré',
       'Lucía',
       'Flores',
+      'Sokha',
+      'Chea',
       'Kogl Taaba',
       'Cameleon Association',
+      'Mekong Families',
     ];
   });
   afterAll(() => t.close());
@@ -118,17 +127,19 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
         ],
       });
 
-  it('takes two different answers and stores neither with its author or its time', async () => {
+  it('takes three different answers and stores none with its author or its time', async () => {
     expect((await answer(awa, 5, 0, 'Plus de temps pour les visites').expect(201)).body).toEqual({
       formId,
       anonymous: true,
     });
     await answer(lucia, 2, 1, 'Menos plenarias, más talleres').expect(201);
+    await answer(sokha, 4, 0, 'Des pauses plus longues').expect(201);
     const responses = (await ds.query(
       `SELECT account_id, submitted_at FROM feedback_responses WHERE form_id = $1`,
       [formId],
     )) as Array<{ account_id: string | null; submitted_at: Date | null }>;
     expect(responses).toEqual([
+      { account_id: null, submitted_at: null },
       { account_id: null, submitted_at: null },
       { account_id: null, submitted_at: null },
     ]);
@@ -210,9 +221,11 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
 
     // The answers are all there, just not whose they are.
     const results = await t.http().get(`/api/feedback-forms/${formId}/results`).set(organiser.auth);
-    expect(results.body.responseCount).toBe(2);
-    expect(results.body.questions[0]).toMatchObject({ answered: 2, average: 3.5 });
+    expect(results.body.responseCount).toBe(3);
+    expect(results.body.withheld).toBe(false);
+    expect(results.body.questions[0]).toMatchObject({ answered: 3, average: 3.7 });
     expect(results.body.questions[2].texts.map((x: { text: string }) => x.text).sort()).toEqual([
+      'Des pauses plus longues',
       'Menos plenarias, más talleres',
       'Plus de temps pour les visites',
     ]);
@@ -237,7 +250,11 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
         .slice(1)
         .map((r) => r.join('|'))
         .sort(),
-    ).toEqual(['2|Non|Menos plenarias, más talleres', '5|Oui|Plus de temps pour les visites']);
+    ).toEqual([
+      '2|Non|Menos plenarias, más talleres',
+      '4|Oui|Des pauses plus longues',
+      '5|Oui|Plus de temps pour les visites',
+    ]);
     expect(csv.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
@@ -315,7 +332,7 @@ describe('feedback anonymity: nothing an organiser reads says who said what', ()
   });
 
   it('keeps the answer out of the author’s privacy export and every organiser’s', async () => {
-    for (const who of [awa, lucia, organiser]) {
+    for (const who of [awa, lucia, sokha, organiser]) {
       const exported = await t.http().get('/api/me/export').set(who.auth).expect(200);
       expect(exported.text).not.toContain('Plus de temps pour les visites');
       expect(exported.text).not.toContain('Menos plenarias');

@@ -21,6 +21,7 @@ describe('feedback pages: organisers build a form, participants answer it, resul
   let organiser: Session;
   let fatou: Session;
   let lucia: Session;
+  let amara: Session;
   let outsider: Session;
   let event: { id: string; slug: string };
   let organiserWeb: WebClient;
@@ -34,6 +35,7 @@ describe('feedback pages: organisers build a form, participants answer it, resul
     organiser = await signup(t, { name: 'Nadia Benali', password: PASSWORD, locale: 'fr' });
     fatou = await signup(t, { name: 'Fatou Diallo', password: PASSWORD, locale: 'fr' });
     lucia = await signup(t, { name: 'Lucía Flores', password: PASSWORD, locale: 'es' });
+    amara = await signup(t, { name: 'Amara Koné', password: PASSWORD, locale: 'fr' });
     [outsider] = await fastAccounts(t, 1, { prefix: 'feedback-pages' });
     event = await createEvent(t, admin);
     await t
@@ -44,6 +46,7 @@ describe('feedback pages: organisers build a form, participants answer it, resul
       .expect(201);
     await register(t, event.id, fatou, org.id);
     await register(t, event.id, lucia, org.id);
+    await register(t, event.id, amara, org.id);
     await t
       .http()
       .post(`/api/events/${event.id}/sessions`)
@@ -196,12 +199,51 @@ describe('feedback pages: organisers build a form, participants answer it, resul
     await t.http().get(`/api/feedback-forms/${formId}`).set(outsider.auth).expect(404);
   });
 
+  it('shows only how many answered while an anonymous form has fewer than three answers', async () => {
+    const res = await organiserWeb.get(`/console/events/${event.id}/feedback/${formId}/results`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('2 personnes ont répondu');
+    expect(res.text).toContain('Trop peu de réponses pour les montrer sans identifier personne');
+    expect(res.text).not.toContain('<svg');
+    expect(res.text).not.toContain('Moyenne');
+    expect(res.text).not.toContain('Plus de pauses');
+    expect(res.text).not.toContain('results.csv');
+    const csv = await organiserWeb.get(
+      `/console/events/${event.id}/feedback/${formId}/results.csv`,
+    );
+    expect(csv.status).toBe(200);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toEqual([
+      'Réponses;Note',
+      '2;Trop peu de réponses pour les montrer sans identifier personne : les réponses apparaissent à partir de la troisième.',
+    ]);
+    expect(csv.text).not.toContain('Plus de pauses');
+  });
+
   it('draws the results with a table beside each chart, and hands out the CSV for French Excel', async () => {
+    // The third answer shows them all.
+    const q = (await t.http().get(`/api/feedback-forms/${formId}`).set(amara.auth)).body
+      .questions as Array<{ id: string }>;
+    await t
+      .http()
+      .post(`/api/feedback-forms/${formId}/answers`)
+      .set(amara.auth)
+      .send({
+        answers: [
+          { questionId: q[0]!.id, rating: 3 },
+          { questionId: q[1]!.id, choice: 1 },
+        ],
+      })
+      .expect(201);
     const res = await organiserWeb.get(`/console/events/${event.id}/feedback/${formId}/results`);
     expect(res.status).toBe(200);
     expect(res.text.match(/<svg/g)).toHaveLength(2);
     expect(res.text).toContain('Moyenne 3 sur 5');
-    expect(res.text).toContain('2 personnes ont répondu');
+    expect(res.text).toContain('3 personnes ont répondu');
+    expect(res.text).not.toContain('Trop peu de réponses');
     expect(res.text).toContain('Plus de pauses');
     expect(res.text).not.toContain('Fatou');
     const csv = await organiserWeb.get(
@@ -214,7 +256,7 @@ describe('feedback pages: organisers build a form, participants answer it, resul
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe('Note globale;Le rythme ?;Une idée pour la prochaine fois ?');
-    expect(lines.slice(1).sort()).toEqual(['2;Rapide;', '4;Juste;Plus de pauses']);
+    expect(lines.slice(1).sort()).toEqual(['2;Rapide;', '3;Juste;', '4;Juste;Plus de pauses']);
     // Another event's organiser, or a participant: the page does not exist for them.
     const fatouWeb = new WebClient(t);
     await fatouWeb.signIn(fatou.email, PASSWORD);

@@ -33,6 +33,8 @@ export interface FormStanding {
   event: Event;
   isOrganiser: boolean;
   mayAnswer: boolean;
+  /** A facilitator of the form's session (reads its results). */
+  facilitates: boolean;
 }
 
 /** When answers open: the organisers' date, else the session's end or the event's last day. */
@@ -65,19 +67,39 @@ export class FeedbackAccess {
   async standing(actor: Actor, formId: string): Promise<FormStanding> {
     if (!isUuid(formId)) throw notFound('Feedback form');
     const rows = (await this.dataSource.query(
-      `SELECT ${FORM_COLUMNS}, (${MAY_ANSWER}) AS may_answer
+      `SELECT ${FORM_COLUMNS}, (${MAY_ANSWER}) AS may_answer,
+              EXISTS (SELECT 1 FROM session_facilitators sf
+                       WHERE sf.session_id = f.session_id AND sf.account_id = $2) AS facilitates
          FROM feedback_forms f LEFT JOIN sessions s ON s.id = f.session_id
         WHERE f.id = $1`,
       [formId, actor.accountId ?? NOBODY],
-    )) as Array<FormRow & { may_answer: boolean }>;
+    )) as Array<FormRow & { may_answer: boolean; facilitates: boolean }>;
     const form = rows[0];
     if (!form) throw notFound('Feedback form');
     const s = await this.access.standing(actor, form.event_id).catch((e: unknown) => {
       // A draft event that is not theirs: the form does not exist for them either.
       throw e instanceof DomainError ? notFound('Feedback form') : e;
     });
-    if (!s.isOrganiser && !form.may_answer) throw notFound('Feedback form');
-    return { form, event: s.event, isOrganiser: s.isOrganiser, mayAnswer: form.may_answer };
+    if (!s.isOrganiser && !form.may_answer && !form.facilitates) throw notFound('Feedback form');
+    return {
+      form,
+      event: s.event,
+      isOrganiser: s.isOrganiser,
+      mayAnswer: form.may_answer,
+      facilitates: form.facilitates,
+    };
+  }
+
+  /**
+   * Who reads a form's results: its organisers, and the facilitators of its session (their
+   * own session's, no other: a facilitator of another session finds no form, 404).
+   */
+  async requireReader(actor: Actor, formId: string): Promise<FormStanding> {
+    const st = await this.standing(actor, formId);
+    if (!st.isOrganiser && !st.facilitates) {
+      throw forbidden('Only the organisers of this event can do this');
+    }
+    return st;
   }
 
   /** For the organisers' operations: 404 for strangers, 403 for the people who answer. */

@@ -34,9 +34,21 @@ export interface QuestionResult {
   texts: Array<{ text: string; respondent: RespondentView | null }>;
 }
 
+/**
+ * Below this many answers an anonymous form shows how many answered and nothing else: with
+ * one or two answers, a count per rating or a sentence says who said what to anyone who
+ * knows who took part.
+ */
+export const MIN_ANONYMOUS_ANSWERS = 3;
+
 export interface FormResults {
   form: FormView;
   responseCount: number;
+  /**
+   * True on an anonymous form with fewer than MIN_ANONYMOUS_ANSWERS answers: each question
+   * says how many answered it, with no counts per value, average or text.
+   */
+  withheld: boolean;
   questions: QuestionResult[];
 }
 
@@ -59,6 +71,11 @@ export interface ResultsCsvHeaders {
   email: string;
   organisation: string;
   submittedAt: string;
+  /** The column of a withheld form's only row: how many answered. */
+  answers: string;
+  /** The column saying why that is all. */
+  note: string;
+  withheld: string;
 }
 
 const ENGLISH_HEADERS: ResultsCsvHeaders = {
@@ -66,7 +83,15 @@ const ENGLISH_HEADERS: ResultsCsvHeaders = {
   email: 'Email',
   organisation: 'Organisation',
   submittedAt: 'Answered at',
+  answers: 'Answers',
+  note: 'Note',
+  withheld:
+    'Too few answers to show without identifying anyone: the answers appear from the third.',
 };
+
+/** Whether a form's answers stay hidden behind their count (see MIN_ANONYMOUS_ANSWERS). */
+const withheldOf = (anonymous: boolean, responseCount: number) =>
+  anonymous && responseCount < MIN_ANONYMOUS_ANSWERS;
 
 interface AnswerRow {
   response_id: string;
@@ -77,10 +102,12 @@ interface AnswerRow {
 }
 
 /**
- * What organisers read of the answers: counts and averages, the text answers, each
- * response (JSON or CSV). On anonymous forms none of it carries a name, an account, an
- * organisation or a time, and responses come in the order of their random ids; text
- * answers are shuffled on every reading.
+ * What organisers (and a session's facilitators, for its form) read of the answers: counts
+ * and averages, the text answers, each response (JSON or CSV). On anonymous forms none of
+ * it carries a name, an account, an organisation or a time, and responses come in the
+ * order of their random ids; text answers are shuffled on every reading; below
+ * MIN_ANONYMOUS_ANSWERS answers only how many answered is shown. Facilitators see named
+ * respondents without their email (the organisers' address book stays theirs).
  */
 @Injectable()
 export class FeedbackResults {
@@ -91,8 +118,28 @@ export class FeedbackResults {
   ) {}
 
   async results(actor: Actor, formId: string, locale?: string): Promise<FormResults> {
-    const { form: row, event } = await this.access.requireOrganiser(actor, formId);
+    const { form: row, event, isOrganiser } = await this.access.requireReader(actor, formId);
     const [form] = await this.forms.views([row], event, locale, true);
+    const responseCount = form!.responseCount ?? 0;
+    const withheld = withheldOf(row.anonymous, responseCount);
+    if (withheld) {
+      const answered = (await this.dataSource.query(
+        `SELECT a.question_id, count(*)::int AS n
+           FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+          WHERE r.form_id = $1 GROUP BY a.question_id`,
+        [row.id],
+      )) as Array<{ question_id: string; n: number }>;
+      const questions = form!.questions.map((q): QuestionResult => ({
+        id: q.id,
+        kind: q.kind,
+        text: q.text,
+        answered: answered.find((a) => a.question_id === q.id)?.n ?? 0,
+        average: null,
+        counts: [],
+        texts: [],
+      }));
+      return { form: form!, responseCount, withheld, questions };
+    }
     const counts = (await this.dataSource.query(
       `SELECT a.question_id, a.rating, a.choice, count(*)::int AS n
          FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
@@ -142,11 +189,11 @@ export class FeedbackResults {
         counts: bars,
         texts: written.map((t) => ({
           text: t.text,
-          respondent: row.anonymous ? null : respondentOf(t),
+          respondent: row.anonymous ? null : respondentOf(t, isOrganiser),
         })),
       };
     });
-    return { form: form!, responseCount: form!.responseCount ?? 0, questions };
+    return { form: form!, responseCount, withheld, questions };
   }
 
   /** Each response whole; anonymous ones without who or when, in random-id order. */
@@ -154,9 +201,12 @@ export class FeedbackResults {
     actor: Actor,
     formId: string,
     locale?: string,
-  ): Promise<{ form: FormView; responses: ResponseView[] }> {
-    const { form: row, event } = await this.access.requireOrganiser(actor, formId);
+  ): Promise<{ form: FormView; withheld: boolean; responses: ResponseView[] }> {
+    const { form: row, event, isOrganiser } = await this.access.requireReader(actor, formId);
     const [form] = await this.forms.views([row], event, locale, true);
+    if (withheldOf(row.anonymous, form!.responseCount ?? 0)) {
+      return { form: form!, withheld: true, responses: [] };
+    }
     const heads = (await this.dataSource.query(
       row.anonymous
         ? `SELECT r.id FROM feedback_responses r WHERE r.form_id = $1 ORDER BY r.id`
@@ -175,7 +225,7 @@ export class FeedbackResults {
     )) as AnswerRow[];
     const order = new Map(form!.questions.map((q, i) => [q.id, i]));
     const responses = heads.map((h): ResponseView => ({
-      respondent: row.anonymous ? null : respondentOf(h),
+      respondent: row.anonymous ? null : respondentOf(h, isOrganiser),
       submittedAt:
         row.anonymous || !h.submitted_at ? null : toZonedIso(h.submitted_at, event.timezone),
       answers: answers
@@ -188,7 +238,7 @@ export class FeedbackResults {
           text: a.text,
         })),
     }));
-    return { form: form!, responses };
+    return { form: form!, withheld: false, responses };
   }
 
   /**
@@ -202,7 +252,23 @@ export class FeedbackResults {
     options: CsvOptions = {},
     headers: ResultsCsvHeaders = ENGLISH_HEADERS,
   ): Promise<{ filename: string; body: string }> {
-    const { form, responses } = await this.responses(actor, formId, locale);
+    const { form, withheld, responses } = await this.responses(actor, formId, locale);
+    const slug =
+      form.title
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'feedback';
+    const filename = `${slug}-feedback.csv`;
+    if (withheld) {
+      // How many answered, and why that is all: no column a reader could take for answers.
+      const rows: CsvCell[][] = [
+        [headers.answers, headers.note],
+        [form.responseCount ?? 0, headers.withheld],
+      ];
+      return { filename, body: writeCsv(rows, options) };
+    }
     const who = !form.anonymous;
     const header: CsvCell[] = [
       ...(who ? [headers.name, headers.email, headers.organisation, headers.submittedAt] : []),
@@ -224,14 +290,7 @@ export class FeedbackResults {
         return q.kind === 'rating' ? a.rating : a.text;
       }),
     ]);
-    const slug =
-      form.title
-        .normalize('NFKD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 60) || 'feedback';
-    return { filename: `${slug}-feedback.csv`, body: writeCsv([header, ...rows], options) };
+    return { filename, body: writeCsv([header, ...rows], options) };
   }
 }
 
@@ -242,12 +301,12 @@ interface RespondentRow {
   organisation?: string | null;
 }
 
-function respondentOf(r: RespondentRow): RespondentView | null {
+function respondentOf(r: RespondentRow, withEmail: boolean): RespondentView | null {
   if (!r.account_id) return null;
   return {
     accountId: r.account_id,
     name: r.name ?? '',
-    email: r.email ?? '',
+    email: withEmail ? (r.email ?? '') : '',
     organisation: r.organisation ?? null,
   };
 }

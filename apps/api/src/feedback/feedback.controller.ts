@@ -50,9 +50,17 @@ const EventId = new UuidParamPipe('Event');
 const FormId = new UuidParamPipe('Feedback form');
 const NOT_YOURS = { description: 'Unknown, or not yours to see' };
 const ORGANISERS = { description: 'Only the event’s organisers (the people who answer get 403)' };
+const READERS = {
+  description:
+    'Only the event’s organisers and, for a session’s form, that session’s facilitators ' +
+    '(the people who answer get 403)',
+};
 const ANONYMITY =
   'On anonymous forms no name, email, organisation, account id or time appears, and ' +
-  'responses come in an order unrelated to when they were given.';
+  'responses come in an order unrelated to when they were given. Below 3 answers an ' +
+  'anonymous form is `withheld`: only how many answered (per question too), no counts ' +
+  'per value, averages, texts or responses. Facilitators see named respondents without ' +
+  'their email.';
 
 /**
  * Feedback forms after a session or an event: organisers write and read them, the people
@@ -183,11 +191,12 @@ export class FeedbackController {
 
   @Get('feedback-forms/:id/results')
   @ApiOperation({
-    summary: 'Counts, averages and text answers per question (organisers)',
+    summary:
+      'Counts, averages and text answers per question (organisers, a session’s facilitators)',
     description: ANONYMITY + ' Text answers of anonymous forms are shuffled on every reading.',
   })
   @ApiOkResponse({ type: FeedbackResultsResponse })
-  @ApiForbiddenResponse(ORGANISERS)
+  @ApiForbiddenResponse(READERS)
   @ApiNotFoundResponse(NOT_YOURS)
   resultsOf(
     @CurrentActor() actor: Actor,
@@ -198,9 +207,12 @@ export class FeedbackController {
   }
 
   @Get('feedback-forms/:id/responses')
-  @ApiOperation({ summary: 'Every response, whole (organisers)', description: ANONYMITY })
+  @ApiOperation({
+    summary: 'Every response, whole (organisers, a session’s facilitators)',
+    description: ANONYMITY,
+  })
   @ApiOkResponse({ type: FeedbackResponsesResponse })
-  @ApiForbiddenResponse(ORGANISERS)
+  @ApiForbiddenResponse(READERS)
   @ApiNotFoundResponse(NOT_YOURS)
   responses(
     @CurrentActor() actor: Actor,
@@ -213,14 +225,15 @@ export class FeedbackController {
   @Get('feedback-forms/:id/responses.csv')
   @ApiProduces('text/csv')
   @ApiOperation({
-    summary: 'Every response as CSV, one column per question (organisers)',
+    summary:
+      'Every response as CSV, one column per question (organisers, a session’s facilitators)',
     description:
       ANONYMITY +
       ' UTF-8 with a BOM; cells that a spreadsheet would run as a formula start with a quote.',
   })
   @ApiQuery({ name: 'separator', required: false, enum: CSV_SEPARATORS })
   @ApiOkResponse({ description: 'The CSV file' })
-  @ApiForbiddenResponse(ORGANISERS)
+  @ApiForbiddenResponse(READERS)
   @ApiNotFoundResponse(NOT_YOURS)
   async csv(
     @CurrentActor() actor: Actor,

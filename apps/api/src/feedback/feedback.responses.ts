@@ -212,11 +212,19 @@ export class FeedbackQuestionResultResponse {
   texts!: FeedbackTextAnswerResponse[];
 }
 
+const WITHHELD =
+  'True on an anonymous form with fewer than 3 answers: too few to show without ' +
+  'identifying anyone, so only how many answered';
+
 export class FeedbackResultsResponse {
   @ApiProperty({ type: FeedbackFormResponse })
   form!: FeedbackFormResponse;
   @ApiProperty({ type: 'integer' })
   responseCount!: number;
+  @ApiProperty({
+    description: `${WITHHELD} (each question's \`answered\`; no counts, average or texts)`,
+  })
+  withheld!: boolean;
   @ApiProperty({ type: [FeedbackQuestionResultResponse] })
   questions!: FeedbackQuestionResultResponse[];
 }
@@ -248,6 +256,8 @@ export class FeedbackResponseItem {
 export class FeedbackResponsesResponse {
   @ApiProperty({ type: FeedbackFormResponse })
   form!: FeedbackFormResponse;
+  @ApiProperty({ description: `${WITHHELD} (the form's responseCount; responses empty)` })
+  withheld!: boolean;
   @ApiProperty({ type: [FeedbackResponseItem] })
   responses!: FeedbackResponseItem[];
 }

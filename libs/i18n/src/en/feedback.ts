@@ -66,6 +66,9 @@ export const feedback = {
     shuffled: 'Anonymous form: shown in a random order, without names.',
     noTexts: 'No written answer.',
     by: (name: string) => `— ${name}`,
+    /** An anonymous form below three answers (the API's `withheld`). */
+    withheld:
+      'Too few answers to show without identifying anyone: this anonymous form shows its answers from the third one. Until then, only how many people answered.',
     anonymousResults: 'Anonymous form: nothing here or in the CSV says who answered what, or when.',
     errors: {
       titles: 'Write a title in at least one language.',
@@ -105,7 +108,16 @@ export const feedback = {
       tooLong: 'This text is too long (2,000 characters at most).',
     },
   },
-  csv: { name: 'Name', email: 'Email', organisation: 'Organisation', submittedAt: 'Answered at' },
+  csv: {
+    name: 'Name',
+    email: 'Email',
+    organisation: 'Organisation',
+    submittedAt: 'Answered at',
+    answers: 'Answers',
+    note: 'Note',
+    withheld:
+      'Too few answers to show without identifying anyone: the answers appear from the third.',
+  },
   flash: {
     created: 'The form is created. Add its questions.',
     saved: 'Saved.',

@@ -65,6 +65,8 @@ export const feedback: FeedbackMessages = {
     shuffled: 'Cuestionario anónimo: en orden aleatorio, sin nombres.',
     noTexts: 'Ninguna respuesta escrita.',
     by: (name: string) => `— ${name}`,
+    withheld:
+      'Demasiado pocas respuestas para mostrarlas sin identificar a nadie: este cuestionario anónimo muestra sus respuestas a partir de la tercera. Hasta entonces, solo cuántas personas respondieron.',
     anonymousResults:
       'Cuestionario anónimo: nada aquí ni en el CSV dice quién respondió qué, ni cuándo.',
     errors: {
@@ -110,6 +112,10 @@ export const feedback: FeedbackMessages = {
     email: 'Correo',
     organisation: 'Organización',
     submittedAt: 'Respondido el',
+    answers: 'Respuestas',
+    note: 'Nota',
+    withheld:
+      'Demasiado pocas respuestas para mostrarlas sin identificar a nadie: las respuestas aparecen a partir de la tercera.',
   },
   flash: {
     created: 'El cuestionario está creado. Añada sus preguntas.',

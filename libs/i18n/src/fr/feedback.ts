@@ -67,6 +67,8 @@ export const feedback: FeedbackMessages = {
     shuffled: 'Questionnaire anonyme : dans un ordre au hasard, sans noms.',
     noTexts: 'Aucune réponse écrite.',
     by: (name: string) => `— ${name}`,
+    withheld:
+      'Trop peu de réponses pour les montrer sans identifier personne : ce questionnaire anonyme montre ses réponses à partir de la troisième. D’ici là, seulement combien de personnes ont répondu.',
     anonymousResults:
       'Questionnaire anonyme : rien ici ni dans le CSV ne dit qui a répondu quoi, ni quand.',
     errors: {
@@ -108,7 +110,16 @@ export const feedback: FeedbackMessages = {
       tooLong: 'Ce texte est trop long (2 000 caractères au plus).',
     },
   },
-  csv: { name: 'Nom', email: 'E-mail', organisation: 'Organisation', submittedAt: 'Répondu le' },
+  csv: {
+    name: 'Nom',
+    email: 'E-mail',
+    organisation: 'Organisation',
+    submittedAt: 'Répondu le',
+    answers: 'Réponses',
+    note: 'Note',
+    withheld:
+      'Trop peu de réponses pour les montrer sans identifier personne : les réponses apparaissent à partir de la troisième.',
+  },
   flash: {
     created: 'Le questionnaire est créé. Ajoutez ses questions.',
     saved: 'Enregistré.',

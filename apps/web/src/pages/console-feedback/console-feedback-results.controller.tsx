@@ -5,6 +5,7 @@ import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { Download, type PageResult } from '../../http/web-results.js';
+import { renderPage } from '../../layout/layout.js';
 import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
 import { ChartSection, PALETTE } from '../console-messages/charts.js';
 import { StatusBadge } from './feedback-edit-page.js';
@@ -12,7 +13,7 @@ import { AnswerBars } from './feedback-chart.js';
 import { domainErrorAsNull } from './feedback-form-errors.js';
 
 /**
- * A form's results for its organisers: per question a bar chart drawn on the server with
+ * A form's results for its organisers (and a session's facilitators): per question a bar chart drawn on the server with
  * the same numbers in a table beside it, the written answers, and the CSV. On anonymous
  * forms nothing names anyone, and written answers come shuffled.
  */
@@ -29,36 +30,69 @@ export class ConsoleFeedbackResultsController {
     @Param('eventId') eventId: string,
     @Param('formId') formId: string,
   ): Promise<PageResult> {
-    const { actor, event } = await this.console.event(ctx, eventId);
+    // Organisers in the console's frame; a session's facilitator on a plain page.
+    const { actor, event, isOrganiser } = await this.console.staffEvent(ctx, eventId);
     const r = await this.results.results(actor, formId, ctx.locale).catch(domainErrorAsNull);
     if (!r || r.form.eventId !== event.id) throw notFound('Feedback form');
     const t = ctx.t.feedback.console;
     const base = `/console/events/${event.id}/feedback/${r.form.id}`;
     const number = new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 });
-    return renderConsolePage(ctx, {
-      event,
-      section: 'feedback',
-      title: `${t.results} · ${r.form.title}`,
-      children: (
-        <div class="fb">
-          <p class="fb-links">
-            <a href={`/console/events/${event.id}/feedback`}>{t.backToList}</a>
-            <a href={base}>{t.edit}</a>
+    const title = `${t.results} · ${r.form.title}`;
+    const children = (
+      <div class="fb">
+        <p class="fb-links">
+          {isOrganiser && <a href={`/console/events/${event.id}/feedback`}>{t.backToList}</a>}
+          {isOrganiser && <a href={base}>{t.edit}</a>}
+          {!r.withheld && (
             <a href={`${base}/results.csv`} download>
               {t.csv}
             </a>
+          )}
+        </p>
+        <p class="fb-meta">
+          <span class="muted">{r.form.sessionTitle ?? t.wholeEvent}</span>{' '}
+          <StatusBadge ctx={ctx} form={r.form} />{' '}
+          <span class="badge">{r.form.anonymous ? t.anonymousBadge : t.namedBadge}</span>
+        </p>
+        <p class="cm-headline">{t.answeredCount(r.responseCount)}</p>
+        {r.withheld ? (
+          <>
+            <p class="fb-note">{t.withheld}</p>
+            <ul>
+              {r.questions.map((q, i) => (
+                <li dir="auto">
+                  {i + 1}. {q.text}: {t.answeredCount(q.answered)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            {r.form.anonymous && <p class="fb-note">{t.anonymousResults}</p>}
+            {r.questions.map((q, i) => (
+              <QuestionSection ctx={ctx} q={q} i={i} anonymous={r.form.anonymous} number={number} />
+            ))}
+          </>
+        )}
+      </div>
+    );
+    if (isOrganiser) {
+      return renderConsolePage(ctx, { event, section: 'feedback', title, children });
+    }
+    return renderPage(ctx, {
+      title: `${title} · ${event.name}`,
+      wide: true,
+      children: (
+        <>
+          <p class="pa-crumbs">
+            <a href="/my/agenda">{ctx.t.agenda.mine.title}</a>
           </p>
-          <p class="fb-meta">
-            <span class="muted">{r.form.sessionTitle ?? t.wholeEvent}</span>{' '}
-            <StatusBadge ctx={ctx} form={r.form} />{' '}
-            <span class="badge">{r.form.anonymous ? t.anonymousBadge : t.namedBadge}</span>
+          <p class="muted" dir="auto">
+            {event.name}
           </p>
-          <p class="cm-headline">{t.answeredCount(r.responseCount)}</p>
-          {r.form.anonymous && <p class="fb-note">{t.anonymousResults}</p>}
-          {r.questions.map((q, i) => (
-            <QuestionSection ctx={ctx} q={q} i={i} anonymous={r.form.anonymous} number={number} />
-          ))}
-        </div>
+          <h1 dir="auto">{title}</h1>
+          {children}
+        </>
       ),
     });
   }
@@ -70,7 +104,7 @@ export class ConsoleFeedbackResultsController {
     @Param('formId') formId: string,
     @Query('separator') separator?: string,
   ): Promise<PageResult> {
-    const { actor, event } = await this.console.event(ctx, eventId);
+    const { actor, event } = await this.console.staffEvent(ctx, eventId);
     const r = await this.results.results(actor, formId, ctx.locale).catch(domainErrorAsNull);
     if (!r || r.form.eventId !== event.id) throw notFound('Feedback form');
     const h = ctx.t.feedback.csv;

@@ -64,6 +64,21 @@ export class ConsoleAccess {
   }
 
   /**
+   * Pages that open to the event's other staff too (a session's facilitator reading its
+   * feedback); the service behind them decides what each may read. Anyone else gets 404.
+   */
+  async staffEvent(
+    ctx: WebContext,
+    eventId: string,
+  ): Promise<{ actor: Actor; event: EventView; isOrganiser: boolean }> {
+    const actor = requireActor(ctx);
+    if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw notFound('Event');
+    const standing = await this.access.standing(actor, eventId);
+    if (!standing.isStaff) throw notFound('Event');
+    return { actor, event: toEventView(standing.event), isOrganiser: standing.isOrganiser };
+  }
+
+  /**
    * The agenda pages also open for an immersion's hosts, who build the visitors' programme
    * in their own house (EventAccess.requireAgendaEditor); anyone else gets a 404.
    */
