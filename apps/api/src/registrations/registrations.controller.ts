@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -6,7 +16,6 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { type Actor, UuidParamPipe } from '#core';
 import {
   ConsentAnswerDto,
@@ -72,13 +81,15 @@ export class EventRegistrationsController {
     @CurrentActor() actor: Actor,
     @Param('id', EventId) id: string,
     @Query() query: ListRegistrationsQueryDto,
-    @Res({ passthrough: true }) res: Response,
   ) {
     if (query.format !== 'csv') return this.reports.list(actor, id, query);
+    // The file's bytes as they are: no ETag over megabytes that are never cached.
     const { filename, body } = await this.reports.csv(actor, id, query);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    return body;
+    return new StreamableFile(body, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${filename}"`,
+      length: body.length,
+    });
   }
 
   @Get('stats')

@@ -1,5 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvSeparatorFor, neutraliseCell, writeCsv, writeCsvTable } from './csv-writer.js';
+import {
+  csvSeparatorFor,
+  neutraliseCell,
+  writeCsv,
+  writeCsvTable,
+  writeCsvTableBytes,
+} from './csv-writer.js';
 
 describe('the CSV writer', () => {
   it.each([
@@ -67,6 +73,28 @@ describe('the CSV writer', () => {
     expect(
       writeCsvTable([['Name', (p: string) => p]], ['=1;2', 'Lucía'], { separator: 'semicolon' }),
     ).toBe('\uFEFFName\r\n"\'=1;2"\r\nLucía\r\n');
+  });
+
+  it('writes the same file as bytes, whole characters across its chunks', () => {
+    // Enough rows for several chunks of text; names of four-byte (emoji), three-byte
+    // (Vietnamese, Khmer) and two-byte characters land on every side of a chunk's end.
+    const names = ['Nguyễn Thị 🌍', 'សុខា', 'Aïcha, "A"', '=cmd', 'x\ny', '+212 6'];
+    const items = Array.from({ length: 3000 }, (_, i) => ({
+      name: `${names[i % names.length]} ${i}`,
+      n: i % 7 === 0 ? null : i - 50,
+    }));
+    const columns: Array<[string, (p: (typeof items)[number]) => string | number | null]> = [
+      ['Name', (p) => p.name],
+      ['N', (p) => p.n],
+      ['Note', (p) => (p.n === null ? '' : `n;${p.n}`)],
+    ];
+    for (const separator of ['comma', 'semicolon'] as const) {
+      const text = writeCsvTable(columns, items, { separator });
+      const bytes = writeCsvTableBytes(columns, items, { separator });
+      expect(bytes.length).toBeGreaterThan(3 * 16_384);
+      expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
+    }
+    expect(writeCsvTableBytes(columns, []).toString()).toBe('\uFEFFName,N,Note\r\n');
   });
 
   it("picks the separator from what was asked, else the reader's language", () => {
