@@ -4,7 +4,8 @@
  * POST /api/events/:id/registrations: check the bearer token and its version, check the
  * body, read the event's visibility, the account and the organisation, lock the event
  * reading its seat facts, insert the registration, its audit row and its email (Convene's
- * own one-statement admission, imported), and answer with the same JSON. Same
+ * own one-statement admission, imported), wake the mail relay after the commit as
+ * Convene's OutboxWake does, and answer with the same JSON. Same
  * statements, same rows, same checks: the ratio measures what the framework costs.
  *
  *   DATABASE_URL=... JWT_SECRET=... PORT=3901 node dist/bench/baseline/registration-server.js
@@ -13,6 +14,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
+import { coalescedOutboxWake } from '#messaging';
 import {
   type AdmissionRow,
   CURRENT_CONSENT_VERSION,
@@ -39,6 +41,9 @@ const pool = new pg.Pool({
   max: 20,
   options: '-c jit=off',
 });
+
+// As Convene's OutboxWake: the relay's NOTIFY after the admission's commit.
+const wakeOutbox = coalescedOutboxWake((sql) => pool.query(sql));
 
 class HttpError extends Error {
   constructor(
@@ -197,6 +202,7 @@ app.post<{ Params: { id: string }; Body: Body }>(
           ),
       });
       const { rows } = await pool.query<AdmissionRow>(statement.text, statement.values);
+      if (rows[0].mails > 0) wakeOutbox();
       const { facts, registration } = readAdmission(rows[0]);
       if (!facts) throw new HttpError(409, 'This event no longer exists');
       if (!registration) throw new HttpError(409, 'Registration refused');

@@ -2,6 +2,7 @@
 export * from './message.entity.js';
 export * from './template-names.js';
 export * from './outbox.service.js';
+export * from './outbox-wake.js';
 export * from './messaging.module.js';
 export * from './payloads.js';
 export * from './delivery/mail-worker.options.js';

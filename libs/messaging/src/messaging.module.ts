@@ -5,6 +5,7 @@ import { OUTBOUND_STAFF_INVITATION_DELIVERY } from '#events';
 import { OutboxMagicLinkDelivery } from './magic-link/outbox-magic-link-delivery.js';
 import { Message } from './message.entity.js';
 import { Outbox } from './outbox.service.js';
+import { OutboxWake } from './outbox-wake.js';
 import { OutboxStaffInvitationDelivery } from './staff-invitation/outbox-staff-invitation-delivery.js';
 
 /**
@@ -17,6 +18,7 @@ import { OutboxStaffInvitationDelivery } from './staff-invitation/outbox-staff-i
   imports: [TypeOrmModule.forFeature([Message])],
   providers: [
     Outbox,
+    OutboxWake,
     OutboxMagicLinkDelivery,
     { provide: OUTBOUND_MAGIC_LINK_DELIVERY, useExisting: OutboxMagicLinkDelivery },
     OutboxStaffInvitationDelivery,
@@ -24,6 +26,7 @@ import { OutboxStaffInvitationDelivery } from './staff-invitation/outbox-staff-i
   ],
   exports: [
     Outbox,
+    OutboxWake,
     TypeOrmModule,
     OUTBOUND_MAGIC_LINK_DELIVERY,
     OUTBOUND_STAFF_INVITATION_DELIVERY,

@@ -66,14 +66,17 @@ export interface Admission {
  * The rules are the plain functions' (registrationClosedReason, placement): the guard
  * here only admits what they would admit, and when it refuses the caller explains the
  * refusal by calling them on `facts`. `messageFor(status)` is the email the general
- * path (RegistrationLedger.record) would write for that status.
+ * path (RegistrationLedger.record) would write for that status. The statement leaves the
+ * relay's NOTIFY to `wakeOutbox`, called after its commit.
  */
 export async function admitNewcomer(
   manager: EntityManager,
   input: AdmissionInput,
+  wakeOutbox: () => void,
 ): Promise<Admission> {
   const { text, values } = admissionStatement(input);
   const [row] = (await manager.query(text, values)) as AdmissionRow[];
+  if (row.mails > 0) wakeOutbox();
   return readAdmission(row);
 }
 
@@ -87,6 +90,8 @@ export interface AdmissionInput {
 export interface AdmissionRow {
   facts: RawFacts | null;
   registration: RawRegistration | null;
+  /** Outbox rows written: the caller wakes the relay after the commit when there are any. */
+  mails: number;
 }
 
 /** The statement itself, also run by the bare baseline of bench/registration-rush. */
@@ -102,6 +107,8 @@ export function admissionStatement(input: AdmissionInput): { text: string; value
         WHERE id = $1
           AND (SELECT pg_advisory_xact_lock(hashtextextended('admission:' || events.id::text, 0)))
               IS NOT NULL
+          -- The relay's NOTIFY is sent after the commit (OutboxWake), not under the lock.
+          AND set_config('convene.outbox_wake', 'after_commit', true) IS NOT NULL
           FOR NO KEY UPDATE
      ), f AS (
        SELECT e.*,

@@ -22,7 +22,7 @@ import {
   type StaffRole,
 } from '#events';
 import { randomUUID } from 'node:crypto';
-import type { EventSummarySource } from '#messaging';
+import { type EventSummarySource, OutboxWake } from '#messaging';
 import { CURRENT_CONSENT_VERSION } from './consent.js';
 import { type Admission, type AdmissionFacts, admitNewcomer } from './registration-admission.js';
 import { CreateRegistrationDto, UpdateRegistrationDto } from './dto/registration.dto.js';
@@ -45,6 +45,7 @@ export class RegistrationsService {
     private readonly events: EventAccess,
     private readonly access: RegistrationAccess,
     private readonly ledger: RegistrationLedger,
+    private readonly wake: OutboxWake,
   ) {}
 
   /**
@@ -146,34 +147,38 @@ export class RegistrationsService {
     const registrationId = randomUUID();
     let admission: Admission;
     try {
-      admission = await admitNewcomer(this.dataSource.manager, {
-        registration: {
-          id: registrationId,
-          eventId,
-          accountId,
-          organisationId,
-          profession: dto.profession,
-          professionOther,
-          languages: dto.languages ?? [],
-          dietary: dto.dietary || null,
-          accessibility: dto.accessibility || null,
-          phone: dto.phone ?? null,
-          emergencyContactName: dto.emergencyContact?.name ?? null,
-          emergencyContactPhone: dto.emergencyContact?.phone ?? null,
-          emergencyContactRelation: dto.emergencyContact?.relation ?? null,
-          consentVersion: dto.consent.version ?? CURRENT_CONSENT_VERSION,
-          consentLocale: dto.consent.locale ?? account.locale,
-          createdBy: actor.accountId,
+      admission = await admitNewcomer(
+        this.dataSource.manager,
+        {
+          registration: {
+            id: registrationId,
+            eventId,
+            accountId,
+            organisationId,
+            profession: dto.profession,
+            professionOther,
+            languages: dto.languages ?? [],
+            dietary: dto.dietary || null,
+            accessibility: dto.accessibility || null,
+            phone: dto.phone ?? null,
+            emergencyContactName: dto.emergencyContact?.name ?? null,
+            emergencyContactPhone: dto.emergencyContact?.phone ?? null,
+            emergencyContactRelation: dto.emergencyContact?.relation ?? null,
+            consentVersion: dto.consent.version ?? CURRENT_CONSENT_VERSION,
+            consentLocale: dto.consent.locale ?? account.locale,
+            createdBy: actor.accountId,
+          },
+          auditId: randomUUID(),
+          byOrganiser,
+          messageFor: (to) =>
+            this.ledger.messageFor(
+              summary,
+              { registration: { id: registrationId }, from: null, to, reason: null },
+              account,
+            ),
         },
-        auditId: randomUUID(),
-        byOrganiser,
-        messageFor: (to) =>
-          this.ledger.messageFor(
-            summary,
-            { registration: { id: registrationId }, from: null, to, reason: null },
-            account,
-          ),
-      });
+        this.wake.poke,
+      );
     } catch (e) {
       // The partial unique index is the last word when the same person races themselves
       // (a double submit): name the registration that won, as the guard would have.

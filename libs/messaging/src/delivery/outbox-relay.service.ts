@@ -12,9 +12,7 @@ import { APP_CONFIG, type AppConfig } from '#core';
 import { sendJobId } from '../queue/mail-queue.js';
 import { MailQueue } from './mail-queue.service.js';
 import { MAIL_WORKER_OPTIONS, type MailWorkerOptions } from './mail-worker.options.js';
-
-/** Channel the messages table NOTIFYs on (see migration 1763700300000). */
-export const OUTBOX_CHANNEL = 'messages_outbox';
+import { OUTBOX_CHANNEL } from '../outbox-wake.js';
 
 /**
  * While LISTEN works and passes succeed, a NOTIFY wakes the relay for every new row and

@@ -29,6 +29,7 @@ import { ImmersionSessionKinds1763703210000 } from './1763703210000-immersion-se
 import { EventSeatCounts1763703000000 } from './1763703000000-event-seat-counts.js';
 import { Feedback1763703400000 } from './1763703400000-feedback.js';
 import { LearningJournals1763703300000 } from './1763703300000-learning-journals.js';
+import { OutboxWakeAfterCommit1763704000000 } from './1763704000000-outbox-wake-after-commit.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   ImmersionSessionKinds1763703210000,
   LearningJournals1763703300000,
   Feedback1763703400000,
+  OutboxWakeAfterCommit1763704000000,
 ];
