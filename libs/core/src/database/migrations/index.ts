@@ -28,6 +28,7 @@ import { Exchanges1763703200000 } from './1763703200000-exchanges.js';
 import { ImmersionSessionKinds1763703210000 } from './1763703210000-immersion-session-kinds.js';
 import { EventSeatCounts1763703000000 } from './1763703000000-event-seat-counts.js';
 import { Feedback1763703400000 } from './1763703400000-feedback.js';
+import { FoldedNames1763703900000 } from './1763703900000-folded-names.js';
 import { LearningJournals1763703300000 } from './1763703300000-learning-journals.js';
 import { OutboxWakeAfterCommit1763704000000 } from './1763704000000-outbox-wake-after-commit.js';
 
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   ImmersionSessionKinds1763703210000,
   LearningJournals1763703300000,
   Feedback1763703400000,
+  FoldedNames1763703900000,
   OutboxWakeAfterCommit1763704000000,
 ];
