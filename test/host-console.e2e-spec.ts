@@ -69,6 +69,37 @@ describe("the console's frame for an immersion's hosts", () => {
     const form = await batoto.get(`/console/events/${visitA.eventId}/agenda/sessions/new`);
     expect(form.status).toBe(200);
     expect(frameLinks(form.text)).toEqual(links);
+    // A session the host makes: every console link of the day's agenda (its session's page
+    // among them) opens for them too.
+    const made = await batoto.post(`/console/events/${visitA.eventId}/agenda/sessions/new`, {
+      kind: 'family_workshop',
+      title: 'Atelier avec les familles',
+      day: '2026-03-10',
+      startsAt: '14:00',
+      endsAt: '16:00',
+      roomId: '',
+    });
+    expect(made.status).toBe(303);
+    const day = await batoto.get(made.headers.location as string);
+    expect(day.status).toBe(200);
+    const sessionHref = /href="(\/console\/events\/[^"]+\/agenda\/sessions\/[0-9a-f-]{36})"/.exec(
+      day.text,
+    )?.[1];
+    expect(sessionHref).toBeDefined();
+    const session = await batoto.get(sessionHref!);
+    expect(session.status).toBe(200);
+    const consoleLinks = [
+      ...new Set(
+        [...`${day.text}${session.text}`.matchAll(/href="(\/console\/[^"]+)"/g)].map((m) =>
+          m[1]!.replace(/&amp;/g, '&'),
+        ),
+      ),
+    ];
+    expect(consoleLinks.length).toBeGreaterThan(2);
+    for (const href of consoleLinks) {
+      const res = await batoto.get(href);
+      expect({ href, status: res.status }).toEqual({ href, status: 200 });
+    }
     // What the organisers' menu would have offered refuses the host.
     expect((await batoto.get(`/console/events/${visitA.eventId}/registrations`)).status).toBe(404);
   });

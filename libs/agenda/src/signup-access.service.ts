@@ -33,9 +33,11 @@ export class SignupAccess {
   }
 
   /**
-   * Organisers, the session's own facilitators, and the event's hosts for a site visit.
-   * `seesPhones` is false for hosts: a participant's own mobile is for the organisers and
-   * facilitators only (hosts keep the emergency contacts they had for the visit).
+   * Organisers, the session's own facilitators, and the event's hosts for a site visit or
+   * any session of an immersion (the programme they build in their own house: the
+   * console's session page is theirs too). `seesPhones` is false for hosts: a
+   * participant's own mobile is for the organisers and facilitators only (hosts keep the
+   * emergency contacts they had for the visit).
    */
   async requireListReader(actor: Actor, sessionId: string) {
     const { session, event, isOrganiser, roles } = await this.sessions.requireSession(
@@ -47,7 +49,7 @@ export class SignupAccess {
     if (facilitates || isOrganiser) {
       return { session, zone, seesPhones: true };
     }
-    if (session.kind === 'site_visit' && roles.includes('host')) {
+    if ((session.kind === 'site_visit' || event.kind === 'immersion') && roles.includes('host')) {
       return { session, zone, seesPhones: false };
     }
     throw forbidden("Only organisers and the session's facilitators can see its list");

@@ -595,12 +595,15 @@ export class AgendaSessionsController {
                     {t.busList}
                   </a>
                 )}
-                <a
-                  class="btn secondary"
-                  href={`/console/events/${eventId}/materials?sessionId=${sessionId}`}
-                >
-                  {ctx.t.agendaMaterials.share}
-                </a>
+                {data.menu.kind === 'organiser' && (
+                  // The materials page is the organisers' and facilitators', not the hosts'.
+                  <a
+                    class="btn secondary"
+                    href={`/console/events/${eventId}/materials?sessionId=${sessionId}`}
+                  >
+                    {ctx.t.agendaMaterials.share}
+                  </a>
+                )}
                 <a class="btn danger" href={`${base}/cancel`}>
                   {t.cancelSession}
                 </a>
