@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const WORKER_ONLY =
+  'Only the worker sends mail: #messaging/worker loads bullmq and nodemailer, which the API does without.';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'var/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -120,10 +123,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: forbidden.map((name) => ({
-            name,
-            message: 'This library must not depend on that one.',
-          })),
+          paths: [
+            ...forbidden.map((name) => ({
+              name,
+              message: 'This library must not depend on that one.',
+            })),
+            { name: '#messaging/worker', message: WORKER_ONLY },
+          ],
           patterns: [
             {
               group: ['**/apps/*/src/**', '../../apps/**'],
@@ -142,6 +148,16 @@ export default tseslint.config(
     // Apps and tests may reach into apps; domain libraries may not.
     files: ['apps/**', 'test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The API and its pages only write the outbox; loading the sender would cost memory.
+    files: ['apps/api/**', 'apps/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '#messaging/worker', message: WORKER_ONLY }] },
+      ],
+    },
   },
   {
     // The few kilobytes of progressive enhancement run in the browser, not in Node.

@@ -27,6 +27,7 @@ export default {
   },
   moduleNameMapper: {
     '^#(\\w+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#messaging/worker$': '<rootDir>/libs/messaging/src/worker.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [

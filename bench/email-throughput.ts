@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig } from '#core';
-import { MailQueue, Outbox, type OutboundMessage } from '#messaging';
+import { Outbox, type OutboundMessage } from '#messaging';
+import { MailQueue } from '#messaging/worker';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 

@@ -2,7 +2,7 @@ import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { type MailWorkerOptions } from '#messaging';
+import { type MailWorkerOptions } from '#messaging/worker';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import {
   MAIL_QUEUE,

@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, REDIS, TZDATA_VERSION } from '#core';
-import { MailProcessor, MailQueue } from '#messaging';
+import { MailProcessor, MailQueue } from '#messaging/worker';
 
 /**
  * GET /health/live and /health/ready on WORKER_HEALTH_PORT, so an orchestrator can

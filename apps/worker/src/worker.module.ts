@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, DatabaseModule, RedisModule } from '#core';
-import { MailWorkerModule, type MailWorkerOptions } from '#messaging';
+import { MailWorkerModule, type MailWorkerOptions } from '#messaging/worker';
 import { RetentionModule } from '#privacy';
 import { RetentionSweeper } from './retention-sweeper.js';
 import { WorkerHealth } from './worker-health.js';

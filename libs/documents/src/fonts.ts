@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { openSync, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 
 /**
  * The fonts every PDF embeds, from npm (@fontsource: Noto Sans, SIL Open Font License),
@@ -49,11 +49,14 @@ export function fontName(key: FaceKey, weight: Weight): string {
 }
 
 const opened = new Map<FaceKey, Font>();
+let fontkit: typeof import('fontkit') | undefined;
 
 function font(key: FaceKey): Font {
   let f = opened.get(key);
   if (!f) {
-    f = openSync(fontFile(key, 'regular'));
+    // Loaded on first use, as pdfkit is (pdf.ts), and the same CommonJS build pdfkit uses.
+    fontkit ??= require('fontkit') as typeof import('fontkit');
+    f = fontkit.openSync(fontFile(key, 'regular'));
     opened.set(key, f);
   }
   return f;

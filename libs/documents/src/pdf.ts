@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFDocument from 'pdfkit';
 import { ascender, FACES, type FaceKey, fontFile, fontName, isRtl, type Weight } from './fonts.js';
 import { textRuns } from './text-runs.js';
 
@@ -16,9 +17,31 @@ export interface Pdf {
   done: Promise<Buffer>;
 }
 
+const require = createRequire(import.meta.url);
+let pdfkit: typeof PDFDocument | undefined;
+
+/**
+ * pdfkit's document class, loaded on first use: pdfkit with fontkit and brotli are about
+ * 22 MiB resident (in a bare Node process) that a process printing no PDF need not carry.
+ * Its CommonJS build, so that it and fonts.ts share one fontkit (an `import` would load
+ * fontkit's ES build beside it).
+ */
+export function pdfDocumentClass(): typeof PDFDocument {
+  pdfkit ??= require('pdfkit') as typeof PDFDocument;
+  return pdfkit;
+}
+
+/** Throws unless pdfkit can draw these bytes as an image (a PNG or JPEG it can decode). */
+export function openPdfImage(bytes: Buffer): void {
+  const PDFDocumentClass = pdfDocumentClass();
+  const doc = new PDFDocumentClass({ autoFirstPage: false });
+  (doc as unknown as { openImage(src: Buffer): unknown }).openImage(bytes);
+}
+
 /** An A4 document with every face registered (pdfkit embeds, subsetted, only those used). */
 export function createPdf(meta: PdfMeta, margin = 64): Pdf {
-  const doc = new PDFDocument({
+  const PDFDocumentClass = pdfDocumentClass();
+  const doc = new PDFDocumentClass({
     size: 'A4',
     margin,
     lang: meta.lang,

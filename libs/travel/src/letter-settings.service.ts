@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import PDFDocument from 'pdfkit';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, badRequest, toZonedIso } from '#core';
+import { openPdfImage } from '#documents';
 import { EventAccess, requireWritable } from '#events';
 import { LETTER_IMAGE_MAX_BYTES, type PutLetterSettingsDto } from './letter-settings.dto.js';
 import type { LetterImageType } from './letter-settings.entity.js';
@@ -106,8 +106,7 @@ export function checkLetterImage(field: string, upload: LetterImageUpload): Lett
     throw badRequest(`${field} must be a PNG or JPEG image`, { field, code: 'image_type' });
   }
   try {
-    const doc = new PDFDocument({ autoFirstPage: false });
-    (doc as unknown as { openImage(src: Buffer): unknown }).openImage(b);
+    openPdfImage(b);
   } catch {
     throw badRequest(`${field} is not a readable PNG or JPEG image`, {
       field,
