@@ -1,10 +1,9 @@
-import { createPdf, drawQr, fontName, textRuns, writeText } from '#documents';
+import { createPdf, drawQr, fontName, textRuns, rule, writeText } from '#documents';
 import type { CertificateText } from './certificate-text.js';
 
 const MARGIN = 56;
 const QR = 74;
 const GREY = '#444444';
-const RULE = '#8a8a8a';
 
 /** Images the organisers uploaded for their letters (PNG or JPEG), reused here. */
 export interface CertificateImages {
@@ -150,18 +149,6 @@ export function renderCertificatePdf(
   writeText(doc, text.verifyUrl, { size: 8, color: GREY, width: 320, align: 'right' });
   doc.end();
   return done;
-}
-
-function rule(doc: PDFKit.PDFDocument, left: number, width: number, y: number): void {
-  doc
-    .save()
-    .moveTo(left, y)
-    .lineTo(left + width, y)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke()
-    .restore();
-  doc.y = y;
 }
 
 /**

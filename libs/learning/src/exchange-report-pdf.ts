@@ -1,4 +1,4 @@
-import { createPdf, drawQr, writeText } from '#documents';
+import { createPdf, drawQr, rule, writeText } from '#documents';
 import { messages } from '#i18n';
 import type { ExchangeReport } from './exchange-report.service.js';
 import { journalDay, organisationLine, writtenDay } from './report-words.js';
@@ -6,7 +6,6 @@ import { journalDay, organisationLine, writtenDay } from './report-words.js';
 const MARGIN = 56;
 const QR = 74;
 const GREY = '#444444';
-const RULE = '#8a8a8a';
 
 /**
  * The exchange report on A4, in the report's language: partners, dates and place, the
@@ -181,18 +180,6 @@ export function renderExchangeReportPdf(report: ExchangeReport): Promise<Buffer>
 
   doc.end();
   return done;
-}
-
-function rule(doc: PDFKit.PDFDocument, left: number, width: number, y: number): void {
-  doc
-    .save()
-    .moveTo(left, y)
-    .lineTo(left + width, y)
-    .lineWidth(0.6)
-    .strokeColor(RULE)
-    .stroke()
-    .restore();
-  doc.y = y;
 }
 
 /**
