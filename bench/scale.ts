@@ -24,8 +24,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
-import { median, percentile, round1 } from './support/http-load.js';
-import { ServerProcess } from './support/server-process.js';
+import { median, percentile, round1, round2 } from './support/http-load.js';
+import { RushMonitor, type RushReport } from './support/rush-monitor.js';
+import { type PoolWaits, ServerProcess } from './support/server-process.js';
 import { startFlags } from './support/start-flags.js';
 
 const N = Number(process.env.N ?? 600);
@@ -38,6 +39,9 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const JWT_SECRET = process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+// Connections each API and worker may open: 10 unless set (four processes on a server that
+// others may share; the product defaults to 20).
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const OUT = resolve(process.env.OUT ?? 'bench/results/scale.json');
 const DIST = new URL('..', import.meta.url).pathname;
 
@@ -69,6 +73,16 @@ async function must(base: string, method: string, path: string, auth?: string, b
   return r.body;
 }
 
+const OTHERS = ['everything else on the machine', 'idle'];
+const stackCpu = (w: RushReport) =>
+  Object.entries(w.cpuMsPerRequest)
+    .filter(([k]) => !OTHERS.includes(k))
+    .reduce((sum, [, v]) => sum + v, 0);
+const stackCores = (w: RushReport) =>
+  Object.entries(w.cores)
+    .filter(([k]) => !OTHERS.includes(k))
+    .reduce((sum, [, v]) => sum + v, 0);
+
 /** A worker as production starts it (dist/apps/worker), sending through the sink. */
 function startWorker(env: Record<string, string>): ChildProcess {
   return spawn(
@@ -90,6 +104,12 @@ interface RoundResult {
   byHttpStatus: Record<string, number>;
   /** Why the client got no answer at all (the connection reset or refused), by cause. */
   clientErrors: Record<string, number>;
+  /** When those happened (ms after the rush began), and whether it was a client's first request. */
+  clientErrorTimes: Array<{ atMs: number; firstOfClient: boolean; why: string }>;
+  /** CPU per process, PostgreSQL's backends by state, connections (see rush-monitor.ts). */
+  where: RushReport;
+  /** Each API's waits for a pg pool connection during the rush. */
+  poolWaits: Array<PoolWaits & { meanMs: number }>;
   registered: number;
   confirmed: number;
   waitlisted: number;
@@ -120,9 +140,31 @@ async function main(): Promise<void> {
     LOGIN_MAX_PER_IP: '100000',
     LOGIN_MAX_PER_EMAIL: '100000',
     JWT_SECRET,
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    // The API creates the admin the bench logs in with (an existing account is promoted).
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
   };
+  // Two APIs and two workers may hold 4 pools' worth of connections on a server that others
+  // share: when that does not fit, requests are 503s for want of a connection, not for Convene.
+  const {
+    rows: [room],
+  } = await db.query<{ max: number; used: number }>(
+    `SELECT current_setting('max_connections')::int AS max, count(*)::int AS used
+       FROM pg_stat_activity WHERE backend_type = 'client backend'`,
+  );
+  const needed = 4 * POOL_SIZE + 1;
+  console.log(
+    `PostgreSQL connections: ${room.used} in use of ${room.max}; this bench may open ${needed} ` +
+      `(4 processes x DATABASE_POOL_SIZE ${POOL_SIZE}, and its monitor)`,
+  );
+  if (room.used + needed > room.max)
+    console.log(
+      `  that may not fit: a request refused a connection is a 503 (PostgreSQL logs "too many clients")`,
+    );
   const apis: ServerProcess[] = [];
   const workers: ChildProcess[] = [];
+  const closers: Array<() => Promise<void>> = [];
   try {
     for (const [i, port] of PORTS.entries())
       apis.push(
@@ -136,6 +178,12 @@ async function main(): Promise<void> {
         ),
       );
     workers.push(startWorker(env), startWorker(env));
+    const monitor = await RushMonitor.open(DATABASE_URL, () => ({
+      'API 1': [apis[0].pid],
+      'API 2': [apis[1].pid],
+      workers: workers.map((w) => w.pid ?? 0),
+    }));
+    closers.push(() => monitor.close());
     const base = apis[0].baseUrl;
     const admin = (await must(base, 'POST', '/auth/login', undefined, {
       email: ADMIN_EMAIL,
@@ -181,10 +229,14 @@ async function main(): Promise<void> {
       const latencies: number[] = [];
       const byHttpStatus: Record<string, number> = {};
       const clientErrors: Record<string, number> = {};
+      const clientErrorTimes: RoundResult['clientErrorTimes'] = [];
       let next = 0;
+      await Promise.all(apis.map((a) => a.poolWaits()));
+      await monitor.start();
       const started = performance.now();
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
+          let firstOfClient = true;
           while (next < N) {
             const i = next++;
             const api = apis[i % apiCount];
@@ -201,15 +253,23 @@ async function main(): Promise<void> {
                 const err = e as { cause?: { code?: string; message?: string }; message?: string };
                 const why = err.cause?.code ?? err.cause?.message ?? err.message ?? String(e);
                 clientErrors[why] = (clientErrors[why] ?? 0) + 1;
+                clientErrorTimes.push({ atMs: Math.round(t0 - started), firstOfClient, why });
                 return 0;
               },
             );
+            firstOfClient = false;
             latencies.push(performance.now() - t0);
             byHttpStatus[status] = (byHttpStatus[status] ?? 0) + 1;
           }
         }),
       );
       const seconds = (performance.now() - started) / 1000;
+      const where = await monitor.stop(N);
+      const poolWaits = (await Promise.all(apis.slice(0, apiCount).map((a) => a.poolWaits()))).map(
+        (w) => ({ ...w, meanMs: round1(w.waitMs / Math.max(1, w.acquisitions)) }),
+      );
+      for (const a of [...apis.map((x) => x.exitCode), ...workers.map((w) => w.exitCode)])
+        if (a !== null) throw new Error(`a server or worker exited (code ${a}) during the rush`);
       const {
         rows: [counts],
       } = await db.query<{ registered: number; confirmed: number; waitlisted: number }>(
@@ -262,6 +322,9 @@ async function main(): Promise<void> {
         p99: round1(percentile(latencies, 99)),
         byHttpStatus,
         clientErrors,
+        clientErrorTimes,
+        where,
+        poolWaits,
         registered: counts.registered,
         confirmed: counts.confirmed,
         waitlisted: counts.waitlisted,
@@ -276,6 +339,17 @@ async function main(): Promise<void> {
           (Object.keys(clientErrors).length
             ? `  client errors ${JSON.stringify(clientErrors)}`
             : ''),
+      );
+      const entries = (o: Record<string, number>) =>
+        Object.entries(o)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+      console.log(
+        `    CPU ms/request: ${entries(where.cpuMsPerRequest)}\n` +
+          `    cores used: ${entries(where.cores)}\n` +
+          `    database backends (average of ${where.samples} samples): ${entries(where.backends)}; at most ${where.activePeak} active at once\n` +
+          `    pg pool waits per API: ${poolWaits.map((w) => `${w.meanMs} ms mean, ${round1(w.longestMs)} ms longest, ${w.queuedPeak} queued at most, event loop up to ${round1(w.loopDelayMaxMs)} ms late`).join('; ')}; ` +
+          `PostgreSQL connections at most ${where.connectionsPeak}/${where.maxConnections}`,
       );
       return result;
     }
@@ -292,6 +366,15 @@ async function main(): Promise<void> {
       p50: round1(median(of(k).map((r) => r.p50))),
       p99: round1(median(of(k).map((r) => r.p99))),
       drainSeconds: round1(median(of(k).map((r) => r.drainSeconds))),
+      // What the rush cost Convene's processes together (APIs, workers, PostgreSQL's
+      // backends, the client) per request, and how much of the machine they got: on a
+      // machine with no idle CPU left, throughput follows the cores the stack was given.
+      stackCpuMsPerRequest: round1(median(of(k).map((r) => stackCpu(r.where)))),
+      stackCores: round2(median(of(k).map((r) => stackCores(r.where)))),
+      otherProgramsCores: round2(
+        median(of(k).map((r) => r.where.cores['everything else on the machine'])),
+      ),
+      idleCores: round2(median(of(k).map((r) => r.where.cores.idle))),
     });
     const perRound = Array.from({ length: ROUNDS }, (_, i) => {
       const one = results.find((r) => r.apis === 1 && r.round === i + 1);
@@ -316,6 +399,7 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       rounds: ROUNDS,
       workers: 2,
+      poolSize: POOL_SIZE,
       oneApi: summary(1),
       twoApis: summary(2),
       speedup: Math.round(median(perRound) * 100) / 100,
@@ -330,6 +414,7 @@ async function main(): Promise<void> {
     console.log(`written to ${OUT}`);
     if (!guarantees.exactSeats || !guarantees.eachEmailOnce) process.exitCode = 1;
   } finally {
+    for (const close of closers) await close();
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(apis.map((a) => a.stop()));
     await sink.close();

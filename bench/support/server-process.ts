@@ -2,6 +2,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** How the server's requests waited for a PostgreSQL connection from its pools. */
+export interface PoolWaits {
+  acquisitions: number;
+  waitMs: number;
+  longestMs: number;
+  /** The most callers queued for a connection at once (all connections busy). */
+  queuedPeak: number;
+  /** The longest the server's event loop ran late (perf_hooks.monitorEventLoopDelay). */
+  loopDelayMaxMs: number;
+}
+
 /**
  * A server a benchmark starts itself, with what the bench reads off it: CPU time and
  * resident memory from /proc (Linux), statements sent to PostgreSQL over IPC (see
@@ -61,6 +72,15 @@ export class ServerProcess {
     throw new Error(`${name} did not answer ${healthPath} within 60 s`);
   }
 
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /** Null while the server runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
+
   /** User + system CPU of the process so far, in milliseconds. */
   cpuMs(): number {
     const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
@@ -84,6 +104,12 @@ export class ServerProcess {
   async statements(): Promise<number> {
     const m = await this.ask('statements', 'statements');
     return m.statements as number;
+  }
+
+  /** Waits for a pg pool connection since the last call (see count-statements.ts). */
+  async poolWaits(): Promise<PoolWaits> {
+    const m = await this.ask('pool', 'pool');
+    return m.pool as PoolWaits;
   }
 
   /** Starts a CPU profile inside the server (see cpu-profile.ts). */

@@ -7,6 +7,11 @@ export interface AppConfig {
   port: number;
   publicUrl: string;
   databaseUrl: string;
+  /**
+   * Connections each process (API, worker) may open to PostgreSQL. Every process's pool
+   * together must stay under the server's max_connections (see data-source-options.ts).
+   */
+  databasePoolSize: number;
   redisUrl: string;
   /** Namespaces every Redis key and BullMQ queue, so test files and deployments never collide. */
   redisPrefix: string;

@@ -1,3 +1,4 @@
+import { dataSourceOptions } from '../database/data-source-options.js';
 import { ConfigValidationError, loadConfig } from './load-config.js';
 
 describe('loadConfig', () => {
@@ -45,6 +46,20 @@ describe('loadConfig', () => {
       expect(problems).toContain(name);
     }
     expect((error as ConfigValidationError).problems).toHaveLength(8);
+  });
+
+  it("sizes each process's PostgreSQL pool from DATABASE_POOL_SIZE, 20 by default", () => {
+    const max = (env: Record<string, string>) => {
+      const config = loadConfig(env);
+      return (
+        dataSourceOptions(config.databaseUrl, config.databasePoolSize) as { extra: { max: number } }
+      ).extra.max;
+    };
+    expect(max({})).toBe(20);
+    expect(max({ DATABASE_POOL_SIZE: '4' })).toBe(4);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(
+      /DATABASE_POOL_SIZE must be an integer/,
+    );
   });
 
   it('refuses to start in production with development secrets', () => {

@@ -147,6 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl,
     redisPrefix,
     jwtSecret,
