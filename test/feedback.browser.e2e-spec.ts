@@ -1,17 +1,14 @@
-import type { BrowserContext } from 'playwright-core';
-import pg from 'pg';
-import { seed } from '../scripts/seed.js';
 import { DEMO_PASSWORD } from '../scripts/seed/demo-data.js';
 import type { SeedContext } from '../scripts/seed/seed-context.js';
 import { seedFeedback } from '../scripts/seed/seed-feedback.js';
 import { pages } from '../scripts/screenshots/pages/feedback.js';
 import {
   accessibilityViolations,
+  type DemoBrowserWorld,
   LAPTOP,
   PHONE,
   snap,
-  startBrowserWorld,
-  type BrowserWorld,
+  startDemoBrowserWorld,
 } from './support/browser-world.js';
 
 /*
@@ -21,30 +18,24 @@ import {
  * anonymous form on a phone by tapping, with no script needed.
  */
 describe('the feedback pages on the demo data', () => {
-  let w: BrowserWorld;
-  let db: pg.Client;
+  let w: DemoBrowserWorld;
 
   beforeAll(async () => {
-    w = await startBrowserWorld('feedback_pages_demo');
-    const config = {
-      databaseUrl: w.t.config.databaseUrl,
-      dataEncryptionKey: w.t.config.dataEncryptionKey,
-    };
-    await seed(config);
-    db = new pg.Client({ connectionString: w.t.config.databaseUrl });
-    await db.connect();
+    w = await startDemoBrowserWorld('feedback_pages_demo');
     // Idempotent: the feedback step run again adds no second set of forms or answers.
-    const { rows } = await db.query(`SELECT id FROM events WHERE slug = 'tangier-2027'`);
+    const { rows } = await w.demoDb.query(`SELECT id FROM events WHERE slug = 'tangier-2027'`);
     const before = await counts();
     await seedFeedback({
-      ds: { query: async (sql: string, params?: unknown[]) => (await db.query(sql, params)).rows },
+      ds: {
+        query: async (sql: string, params?: unknown[]) => (await w.demoDb.query(sql, params)).rows,
+      },
       eventId: (rows[0] as { id: string }).id,
     } as unknown as SeedContext);
     expect(await counts()).toEqual(before);
   });
   const counts = async () =>
     (
-      await db.query(
+      await w.demoDb.query(
         `SELECT (SELECT count(*)::int FROM feedback_forms) AS forms,
                 (SELECT count(*)::int FROM feedback_responses) AS responses,
                 (SELECT count(*)::int FROM feedback_respondents) AS respondents`,
@@ -52,12 +43,11 @@ describe('the feedback pages on the demo data', () => {
     ).rows[0] as Record<string, number>;
 
   afterAll(async () => {
-    await db?.end();
     await w?.close();
   });
 
   it('seeds three forms once, the week’s anonymous without names or times', async () => {
-    const { rows } = await db.query(
+    const { rows } = await w.demoDb.query(
       `SELECT f.anonymous, s.kind, count(r.id)::int AS answers,
               count(r.account_id)::int AS named, count(r.submitted_at)::int AS timed
          FROM feedback_forms f JOIN events e ON e.id = f.event_id
@@ -86,24 +76,12 @@ describe('the feedback pages on the demo data', () => {
 
   it('opens every listed page for its demo viewer, accessible and without overflow', async () => {
     const problems: string[] = [];
-    const contexts = new Map<string, BrowserContext>();
     for (const p of pages) {
       // Participants on a phone, organisers on a laptop, the results at both: a lean run.
       for (const width of p.widths ?? (p.as === 'organiser' ? ['laptop'] : ['phone'])) {
         const viewport = width === 'phone' ? { ...PHONE, width: 390 } : LAPTOP;
-        const key = `${p.as}:${width}`;
-        if (!contexts.has(key)) {
-          const { context, page } = await w.newPage({ viewport, locale: 'fr-FR' });
-          await page.goto('/signin');
-          await page.locator('#password-form input[name=email]').fill(`${p.as}@convene.demo`);
-          await page.locator('#password-form input[name=password]').fill(DEMO_PASSWORD);
-          await page.locator('#password-form button[type=submit]').click();
-          await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-          await page.close();
-          contexts.set(key, context);
-        }
-        const page = await contexts.get(key)!.newPage();
-        const path = typeof p.path === 'string' ? p.path : await p.path(db);
+        const page = await (await w.signedIn(p.as, viewport)).newPage();
+        const path = typeof p.path === 'string' ? p.path : await p.path(w.demoDb);
         const url = new URL(path, w.baseUrl);
         url.searchParams.set('lang', p.locale ?? 'fr');
         const res = await page.goto(url.toString());
@@ -115,7 +93,6 @@ describe('the feedback pages on the demo data', () => {
         await page.close();
       }
     }
-    for (const context of contexts.values()) await context.close();
     expect(problems).toEqual([]);
   }, 300_000);
 
@@ -139,7 +116,7 @@ describe('the feedback pages on the demo data', () => {
     await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
     await page.getByText('Merci : vos réponses sont enregistrées.').waitFor();
     await snap(page, 'feedback-thanks-phone');
-    const { rows } = await db.query(
+    const { rows } = await w.demoDb.query(
       `SELECT count(*)::int AS n FROM feedback_answers WHERE text = 'Plus de temps entre les sessions'`,
     );
     expect((rows[0] as { n: number }).n).toBe(1);

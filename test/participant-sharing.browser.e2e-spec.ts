@@ -1,15 +1,11 @@
-import type { BrowserContext } from 'playwright-core';
-import pg from 'pg';
-import { seed } from '../scripts/seed.js';
-import { DEMO_PASSWORD } from '../scripts/seed/demo-data.js';
 import { pages } from '../scripts/screenshots/pages/participant-sharing.js';
 import {
   accessibilityViolations,
+  type DemoBrowserWorld,
   LAPTOP,
   PHONE,
   snap,
-  startBrowserWorld,
-  type BrowserWorld,
+  startDemoBrowserWorld,
 } from './support/browser-world.js';
 
 /*
@@ -18,44 +14,22 @@ import {
  * opens for its viewer (200), with no axe-core violation, within the width of a phone.
  */
 describe('the sharing pages on the demo data', () => {
-  let w: BrowserWorld;
-  let db: pg.Client;
+  let w: DemoBrowserWorld;
 
   beforeAll(async () => {
-    w = await startBrowserWorld('participant_sharing');
-    await seed({
-      databaseUrl: w.t.config.databaseUrl,
-      dataEncryptionKey: w.t.config.dataEncryptionKey,
-    });
-    db = new pg.Client({ connectionString: w.t.config.databaseUrl });
-    await db.connect();
+    w = await startDemoBrowserWorld('participant_sharing');
   });
   afterAll(async () => {
-    await db?.end();
     await w?.close();
   });
 
   it('opens every listed page for its demo viewer, accessible and without overflow', async () => {
     const problems: string[] = [];
-    const contexts = new Map<string, BrowserContext>();
     for (const p of pages) {
       for (const width of p.widths ?? ['phone', 'laptop']) {
         const viewport = width === 'phone' ? PHONE : LAPTOP;
-        const key = `${p.as}:${width}`;
-        if (!contexts.has(key)) {
-          const { context, page } = await w.newPage({ viewport, locale: 'fr-FR' });
-          if (p.as !== 'anonymous') {
-            await page.goto('/signin');
-            await page.locator('#password-form input[name=email]').fill(`${p.as}@convene.demo`);
-            await page.locator('#password-form input[name=password]').fill(DEMO_PASSWORD);
-            await page.locator('#password-form button[type=submit]').click();
-            await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-          }
-          await page.close();
-          contexts.set(key, context);
-        }
-        const page = await contexts.get(key)!.newPage();
-        const path = typeof p.path === 'string' ? p.path : await p.path(db);
+        const page = await (await w.signedIn(p.as, viewport)).newPage();
+        const path = typeof p.path === 'string' ? p.path : await p.path(w.demoDb);
         const url = new URL(path, w.baseUrl);
         url.searchParams.set('lang', p.locale ?? 'fr');
         const res = await page.goto(url.toString());
@@ -69,10 +43,9 @@ describe('the sharing pages on the demo data', () => {
         await page.close();
       }
     }
-    for (const context of contexts.values()) await context.close();
     expect(problems).toEqual([]);
     // The directory shows the long Arabic and Vietnamese names of the demo.
-    const { rows } = await db.query(
+    const { rows } = await w.demoDb.query(
       `SELECT count(*)::int AS n FROM directory_listings d JOIN events e ON e.id = d.event_id
         WHERE e.slug = 'tangier-2027'`,
     );

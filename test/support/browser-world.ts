@@ -5,9 +5,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../../libs/messaging/src/testing/smtp-sink.js';
+import type { Viewer } from '../../scripts/screenshots/screenshot-page.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 // A journey through real pages in a real browser, on a busy two-core machine running
@@ -107,6 +109,61 @@ export async function startBrowserWorld(
       await worker.close();
       await sink.close();
       await t.close();
+    },
+  };
+}
+
+/**
+ * A browser world on the whole demo (`npm run seed`'s data), as the screenshot pages show
+ * it: a PostgreSQL client for their `path` look-ups, and browser profiles signed in as
+ * demo people, one per person, viewport and locale, reused across pages and closed with
+ * the world.
+ */
+export interface DemoBrowserWorld extends BrowserWorld {
+  demoDb: pg.Client;
+  /** A profile signed in as `as` with the demo password (`anonymous`: not signed in). */
+  signedIn(
+    as: Viewer,
+    viewport: { width: number; height: number },
+    locale?: string,
+  ): Promise<BrowserContext>;
+}
+
+export async function startDemoBrowserWorld(label: string): Promise<DemoBrowserWorld> {
+  const w = await startBrowserWorld(label);
+  // Loaded here only: the seed's module graph is large and most browser tests need none of it.
+  const { seed } = await import('../../scripts/seed.js');
+  const { DEMO_PASSWORD } = await import('../../scripts/seed/demo-data.js');
+  await seed({
+    databaseUrl: w.t.config.databaseUrl,
+    dataEncryptionKey: w.t.config.dataEncryptionKey,
+  });
+  const demoDb = new pg.Client({ connectionString: w.t.config.databaseUrl });
+  await demoDb.connect();
+  const contexts = new Map<string, BrowserContext>();
+  return {
+    ...w,
+    demoDb,
+    async signedIn(as, viewport, locale = 'fr-FR') {
+      const key = `${as}:${viewport.width}x${viewport.height}:${locale}`;
+      const known = contexts.get(key);
+      if (known) return known;
+      const { context, page } = await w.newPage({ viewport, locale });
+      if (as !== 'anonymous') {
+        await page.goto('/signin');
+        await page.locator('#password-form input[name=email]').fill(`${as}@convene.demo`);
+        await page.locator('#password-form input[name=password]').fill(DEMO_PASSWORD);
+        await page.locator('#password-form button[type=submit]').click();
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+      }
+      await page.close();
+      contexts.set(key, context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts.values()) await context.close();
+      await demoDb.end();
+      await w.close();
     },
   };
 }
