@@ -203,7 +203,13 @@ async function main(): Promise<void> {
   await db.connect();
   const demo = (
     await db.query(
-      `SELECT id, slug FROM events WHERE status = 'published' AND slug NOT LIKE 'bench-%' ORDER BY start_date DESC LIMIT 1`,
+      // The demo organiser's event: other benches leave published events of their own in
+      // the same database, which the organiser rightly cannot open (404).
+      `SELECT e.id, e.slug FROM events e
+         JOIN event_staff s ON s.event_id = e.id AND s.role = 'organiser'
+         JOIN accounts a ON a.id = s.account_id AND a.email = 'organiser@convene.demo'
+        WHERE e.status = 'published' AND e.slug NOT LIKE 'bench-%'
+        ORDER BY e.start_date DESC LIMIT 1`,
     )
   ).rows[0] as { id: string; slug: string } | undefined;
   if (!demo) throw new Error('No published demo event: run the seed first (bench/run.sh web does)');
