@@ -9,9 +9,10 @@ export const OUTBOX_CHANNEL = 'messages_outbox';
  * The NOTIFY that wakes the relay, sent after a commit instead of inside it. A NOTIFY in
  * a transaction takes PostgreSQL's one notification-queue lock from its pre-commit until
  * its commit record is flushed, so every notifying commit of the server waits for the one
- * before it: measured with pgbench, a one-statement insert under an event lock went from
- * about 100 to 55 commits a second with the trigger's NOTIFY, and over four events from
- * about 380 to 110 (bench/README.md, "What bounds the rush").
+ * before it. bench/commit-ceiling measures it on statements of the admission's shape: over
+ * four events the NOTIFY halved the commits a second even on a quiet machine, and on one
+ * event it halved them when the disk was busy (bench/README.md, "What bounds one event's
+ * rush").
  *
  * One NOTIFY at a time per process: pokes that arrive while one is on its way are folded
  * into one more after it, so the relay is always woken after the newest commit. Its own
