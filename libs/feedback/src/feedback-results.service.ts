@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, type CsvCell, type CsvOptions, toZonedIso, writeCsv } from '#core';
+import { messages } from '#i18n';
 import { FeedbackAccess } from './feedback-access.js';
 import { FeedbackForms } from './feedback-forms.service.js';
 import type { FormView, QuestionView } from './feedback.views.js';
@@ -78,16 +79,8 @@ export interface ResultsCsvHeaders {
   withheld: string;
 }
 
-const ENGLISH_HEADERS: ResultsCsvHeaders = {
-  name: 'Name',
-  email: 'Email',
-  organisation: 'Organisation',
-  submittedAt: 'Answered at',
-  answers: 'Answers',
-  note: 'Note',
-  withheld:
-    'Too few answers to show without identifying anyone: the answers appear from the third.',
-};
+/** The API's CSV speaks English; the console page passes its reader's catalogue. */
+const ENGLISH_HEADERS: ResultsCsvHeaders = messages('en').feedback.csv;
 
 /** Whether a form's answers stay hidden behind their count (see MIN_ANONYMOUS_ANSWERS). */
 const withheldOf = (anonymous: boolean, responseCount: number) =>
