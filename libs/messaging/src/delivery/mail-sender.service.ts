@@ -18,6 +18,7 @@ import {
   retryDelayMs,
 } from './mail-worker.options.js';
 import { classifySendError, describeSendError } from './smtp-errors.js';
+import { ClaimLease } from './claim-lease.js';
 
 /** sent; skipped (another run holds or finished it); delayed (a transient failure, tried again later). */
 export type DeliveryOutcome = 'sent' | 'skipped' | 'delayed';
@@ -40,7 +41,12 @@ interface ClaimedRow {
   attempts: number;
   /** The retry window is over: a transient failure now fails for good. */
   window_over: boolean;
+  /** When the claim was asked for: its lease runs from no earlier than this. */
+  askedAt: number;
 }
+
+/** Pauses between tries to record a sent message (about 6 s in all). */
+const RECORD_SENT_RETRIES = [100, 200, 400, 800, 1600, 3200];
 
 /**
  * Sends one outbox message, at most once however often its job runs. The claim is a
@@ -96,19 +102,24 @@ export class MailSender {
         ...(unsubscribePage ? { unsubscribeUrl: unsubscribePage } : {}),
       });
     } catch (e) {
-      await this.fail(row.id, `render: ${(e as Error).message}`);
+      await this.fail(row, `render: ${(e as Error).message}`);
       throw new PermanentSendError((e as Error).message);
     }
 
     const invite = this.invite(row);
 
-    // While the send runs, the claim is renewed: only a dead worker's claim lapses.
-    const renew = setInterval(
-      () => void this.renewClaim(row.id).catch(() => undefined),
-      Math.max(50, Math.floor(this.options.claimTimeoutMs / 3)),
+    // While the send runs, the claim is renewed; a send that can no longer vouch for its
+    // claim is called off before another worker may take the row.
+    const lease = new ClaimLease(
+      this.dataSource,
+      row.id,
+      row.attempts,
+      this.options.claimTimeoutMs,
+      row.askedAt,
     );
+    let sent;
     try {
-      const sent = await this.transport.send({
+      sent = await this.transport.send({
         from: this.config.mailFrom,
         to: row.recipient_email,
         subject: rendered.subject,
@@ -126,47 +137,81 @@ export class MailSender {
             : {}),
         },
         ...(invite ? { icalEvent: invite } : {}),
+        signal: lease.signal,
       });
-      // Sent: the links that let someone in leave the outbox in the same update.
-      await this.dataSource.query(
-        `UPDATE messages
-            SET status = 'sent', sent_at = now(), provider_message_id = $2, last_error = NULL,
-                locked_until = NULL, updated_at = now(), payload = payload || $3::jsonb
-          WHERE id = $1 AND status = 'sending'`,
-        [row.id, sent.providerMessageId.slice(0, 500), JSON.stringify(erasedSecrets(row.template))],
-      );
-      return 'sent';
     } catch (e) {
+      lease.stop();
+      if (lease.signal.aborted) {
+        const reason = describeSendError(lease.signal.reason);
+        this.logger.warn(`Message ${row.id}: send called off, ${reason}`);
+        return (await this.delay(row, reason)) ? 'delayed' : 'skipped';
+      }
       const reason = describeSendError(e);
       if (classifySendError(e) === 'permanent' || row.window_over) {
-        await this.fail(row.id, reason);
+        await this.fail(row, reason);
         this.logger.warn(
           `Message ${row.id} failed for good after ${row.attempts} attempt(s): ${reason}`,
         );
         throw new PermanentSendError(reason);
       }
-      // Delayed with the error and the next attempt's time, so organisers see why it is
-      // late and when it goes; the relay hands it over again then.
-      await this.dataSource.query(
-        `UPDATE messages
-            SET status = 'delayed', last_error = $2, locked_until = NULL, enqueued_at = NULL,
-                retry_since = COALESCE(retry_since, now()), updated_at = now(),
-                next_attempt_at = now() + $3 * interval '1 millisecond'
-          WHERE id = $1 AND status = 'sending'`,
-        [row.id, reason, retryDelayMs(row.attempts, this.options)],
-      );
+      await this.delay(row, reason);
       return 'delayed';
+    }
+    try {
+      await this.recordSent(row, sent.providerMessageId);
     } finally {
-      clearInterval(renew);
+      lease.stop();
+    }
+    return 'sent';
+  }
+
+  /**
+   * The server has the message: a failure to record it must not pass for a failed send
+   * (that would send it again), so the update is tried again while the claim is renewed.
+   * The links that let someone in leave the outbox in the same update.
+   */
+  private async recordSent(row: ClaimedRow, providerMessageId: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.dataSource.query(
+          `UPDATE messages
+              SET status = 'sent', sent_at = now(), provider_message_id = $3, last_error = NULL,
+                  locked_until = NULL, updated_at = now(), payload = payload || $4::jsonb
+            WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+          [
+            row.id,
+            row.attempts,
+            providerMessageId.slice(0, 500),
+            JSON.stringify(erasedSecrets(row.template)),
+          ],
+        );
+        return;
+      } catch (e) {
+        if (attempt >= RECORD_SENT_RETRIES.length) {
+          // Once the claim lapses, another worker sends it again (same Message-ID).
+          this.logger.error(`Message ${row.id} was sent but could not be recorded: ${e}`);
+          throw e;
+        }
+        await new Promise((r) => setTimeout(r, RECORD_SENT_RETRIES[attempt]));
+      }
     }
   }
 
-  private async renewClaim(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE messages SET locked_until = now() + $2 * interval '1 millisecond'
-        WHERE id = $1 AND status = 'sending'`,
-      [id, this.options.claimTimeoutMs],
+  /**
+   * Delayed with the error and the next attempt's time, so organisers see why it is
+   * late and when it goes; the relay hands it over again then. False when the row is no
+   * longer this attempt's.
+   */
+  private async delay(row: ClaimedRow, reason: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `UPDATE messages
+          SET status = 'delayed', last_error = $3, locked_until = NULL, enqueued_at = NULL,
+              retry_since = COALESCE(retry_since, now()), updated_at = now(),
+              next_attempt_at = now() + $4 * interval '1 millisecond'
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [row.id, row.attempts, reason, retryDelayMs(row.attempts, this.options)],
     );
+    return count > 0;
   }
 
   /** The session's calendar invite; the email still goes without it if it cannot be built. */
@@ -184,7 +229,8 @@ export class MailSender {
   }
 
   private async claim(messageId: string): Promise<ClaimedRow | undefined> {
-    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
+    const askedAt = Date.now();
+    const [rows]: [Array<Omit<ClaimedRow, 'askedAt'>>, number] = await this.dataSource.query(
       `UPDATE messages
           SET status = 'sending', attempts = attempts + 1, updated_at = now(),
               locked_until = now() + $2 * interval '1 millisecond'
@@ -194,15 +240,15 @@ export class MailSender {
                   COALESCE(retry_since < now() - $3 * interval '1 millisecond', false) AS window_over`,
       [messageId, this.options.claimTimeoutMs, this.options.retryWindowMs],
     );
-    return rows[0];
+    return rows[0] && { ...rows[0], askedAt };
   }
 
-  private async fail(id: string, reason: string): Promise<void> {
+  private async fail(row: ClaimedRow, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE messages SET status = 'failed', last_error = $2, locked_until = NULL,
+      `UPDATE messages SET status = 'failed', last_error = $3, locked_until = NULL,
               next_attempt_at = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending'`,
-      [id, reason],
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [row.id, row.attempts, reason],
     );
   }
 }

@@ -19,6 +19,8 @@ export interface SmtpSinkOptions {
   onAccepted?: (envelopeTo: string[], at: number) => void;
   /** Answer each message this much later: a slow provider, for drain tests. */
   delayMs?: number;
+  /** Answer each recipient this much later: a server stalled before the message is sent. */
+  rcptDelayMs?: number;
 }
 
 export class SmtpSink {
@@ -58,6 +60,10 @@ export class SmtpSink {
       logger: false,
       size: 10 * 1024 * 1024,
       closeTimeout: 200,
+      onRcptTo: (_address, _session, callback) => {
+        if (this.options.rcptDelayMs) setTimeout(() => callback(), this.options.rcptDelayMs);
+        else callback();
+      },
       onData: (stream, session, callback) => {
         this.attempts++;
         if (this.mode !== 'accept') {

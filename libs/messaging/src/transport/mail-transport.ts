@@ -20,6 +20,11 @@ export interface OutgoingMail {
    * (what Outlook and Gmail read as an invitation) and as an .ics attachment.
    */
   icalEvent?: { method: string; filename: string; content: string };
+  /**
+   * Calls the send off: while it waits for its turn, or by closing its SMTP connection
+   * (before the final dot, nothing is delivered). Files are written regardless.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SentMail {
