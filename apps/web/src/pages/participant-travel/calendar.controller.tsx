@@ -1,7 +1,7 @@
 import { Get, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import QRCode from 'qrcode';
 import { CalendarFeeds, type CalendarFeedStatus, CalendarService } from '#calendar';
+import { qrSvg as drawQrSvg } from '#documents';
 import { ActionButton } from '../../components/form.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -39,11 +39,7 @@ export class CalendarPageController {
     const actor = requireActor(ctx);
     const hadOne = (await this.feeds.status(actor)) !== null;
     const { url, webcalUrl } = await this.feeds.rotate(actor);
-    const qrSvg = await QRCode.toString(url, {
-      type: 'svg',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-    });
+    const qrSvg = await drawQrSvg(url);
     // The page carries the secret: no cache, shared or private, may keep it.
     res.setHeader('Cache-Control', 'no-store');
     const status = await this.feeds.status(actor);
