@@ -275,7 +275,19 @@ describe('participant agenda pages', () => {
 
   it('refuses sign-ups from people without a confirmed registration, in words', async () => {
     const { web } = await person('Sans Inscription', 'fr', false);
-    await web.get(`/e/${event.slug}/agenda`);
+    // No button that would only be refused (a host, an organiser without a registration).
+    const signupForm = `action="/e/${event.slug}/sessions/${ids.parenting}/signup"`;
+    const agenda = await web.get(`/e/${event.slug}/agenda`);
+    expect(agenda.text).not.toContain(signupForm);
+    expect(agenda.text).toContain('Les inscriptions aux sessions sont réservées aux personnes');
+    const sessionPage = await web.get(`/e/${event.slug}/sessions/${ids.parenting}`);
+    expect(sessionPage.text).not.toContain(signupForm);
+    expect(sessionPage.text).toContain(
+      'Les inscriptions aux sessions sont réservées aux personnes',
+    );
+    const registered = await person('Avec Inscription', 'fr');
+    expect((await registered.web.get(`/e/${event.slug}/agenda`)).text).toContain(signupForm);
+    // The address itself still refuses, in words.
     const res = await web.post(`/e/${event.slug}/sessions/${ids.parenting}/signup`);
     expect(res.status).toBe(403);
     expect(res.text).toContain(

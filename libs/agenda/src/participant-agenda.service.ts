@@ -74,6 +74,16 @@ export class ParticipantAgenda {
     private readonly registrations: RegistrationGate,
   ) {}
 
+  /** Whether the caller may sign up for the event's sessions: a confirmed registration. */
+  async confirmedParticipant(actor: Actor, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM registrations WHERE event_id = $1 AND account_id = $2 AND status = 'confirmed'
+        LIMIT 1`,
+      [eventId, actor.accountId],
+    );
+    return rows.length > 0;
+  }
+
   /** The caller's active sign-ups on an event's sessions, with their waitlist places. */
   async mySignups(actor: Actor, eventId: string): Promise<MySignup[]> {
     const rows: Array<{ session_id: string; status: MySignup['status']; position: number | null }> =

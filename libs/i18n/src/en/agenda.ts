@@ -71,6 +71,8 @@ export const agenda = {
   confirmCancel: 'Cancel your place in this session? It will go to the next person waiting.',
   details: 'Details',
   signInToSignUp: 'Sign in to sign up',
+  participantsOnly:
+    'Sign-ups for sessions are for the people whose registration for this event is confirmed.',
   flash: {
     confirmed: 'You are signed up. See you there!',
     waitlisted: 'The session is full: you are on its waiting list.',

@@ -70,6 +70,8 @@ export const agenda: AgendaMessages = {
     '¿Anular su plaza en esta sesión? Pasará a la siguiente persona de la lista de espera.',
   details: 'Detalles',
   signInToSignUp: 'Entrar para inscribirse',
+  participantsOnly:
+    'La inscripción en las sesiones está reservada a las personas cuya inscripción en este encuentro está confirmada.',
   flash: {
     confirmed: 'Está inscrito/a. ¡Hasta pronto!',
     waitlisted: 'La sesión está completa: está en su lista de espera.',

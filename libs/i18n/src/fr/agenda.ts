@@ -70,6 +70,8 @@ export const agenda: AgendaMessages = {
     'Annuler votre place dans cette session ? Elle reviendra à la personne suivante sur la liste.',
   details: 'Détails',
   signInToSignUp: 'Se connecter pour s’inscrire',
+  participantsOnly:
+    'Les inscriptions aux sessions sont réservées aux personnes dont l’inscription à cette rencontre est confirmée.',
   flash: {
     confirmed: 'Vous êtes inscrit·e. À bientôt !',
     waitlisted: "La session est complète : vous êtes sur sa liste d'attente.",

@@ -90,6 +90,10 @@ export function SignupAction(props: {
   s: SessionView;
   hold?: MySignup;
   back?: string;
+  /** False for someone signed in without a confirmed registration (a host, an organiser). */
+  mayJoin?: boolean;
+  /** Say why there is no button (a session's page), rather than showing nothing (a list). */
+  explain?: boolean;
 }) {
   const { ctx, slug, s, hold } = props;
   const t = ctx.t.agenda;
@@ -113,6 +117,10 @@ export function SignupAction(props: {
         hidden={props.back ? { back: props.back } : undefined}
       />
     );
+  }
+  // The button would only be refused: a host or an organiser sees who may sign up instead.
+  if (props.mayJoin === false) {
+    return props.explain ? <p class="muted">{t.participantsOnly}</p> : null;
   }
   const full = s.seats.remaining !== null && s.seats.remaining <= 0;
   const label = full ? t.joinWaitlist : t.signUp;
@@ -143,6 +151,7 @@ export function AgendaItem(props: {
   s: SessionView;
   hold?: MySignup;
   back: string;
+  mayJoin: boolean;
 }) {
   const { ctx, slug, s } = props;
   const leads = !!ctx.actor && s.facilitators.some((f) => f.accountId === ctx.actor?.accountId);
@@ -164,7 +173,14 @@ export function AgendaItem(props: {
         </h3>
         <SessionMeta ctx={ctx} s={s} />
         <Seats ctx={ctx} s={s} />
-        <SignupAction ctx={ctx} slug={slug} s={s} hold={props.hold} back={props.back} />
+        <SignupAction
+          ctx={ctx}
+          slug={slug}
+          s={s}
+          hold={props.hold}
+          back={props.back}
+          mayJoin={props.mayJoin}
+        />
       </div>
     </li>
   );

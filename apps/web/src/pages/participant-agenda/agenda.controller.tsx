@@ -54,6 +54,7 @@ interface SessionPageProps {
   place: string;
   s: SessionView;
   hold?: MySignup;
+  mayJoin: boolean;
   form: FormState;
   refusal?: Refusal;
   materials: AgendaMaterial[];
@@ -194,7 +195,12 @@ function SessionPage(props: SessionPageProps) {
       )}
       {hold && needsRules && <p>{t.visit.rulesAccepted}</p>}
       <div id="signup">
-        {needsRules && !hold && ctx.actor && s.status === 'published' && s.signupRequired ? (
+        {needsRules &&
+        !hold &&
+        ctx.actor &&
+        props.mayJoin &&
+        s.status === 'published' &&
+        s.signupRequired ? (
           <>
             <ErrorSummary
               ctx={ctx}
@@ -209,7 +215,7 @@ function SessionPage(props: SessionPageProps) {
             </Form>
           </>
         ) : (
-          <SignupAction ctx={ctx} slug={slug} s={s} hold={hold} />
+          <SignupAction ctx={ctx} slug={slug} s={s} hold={hold} mayJoin={props.mayJoin} explain />
         )}
       </div>
     </>
@@ -232,10 +238,17 @@ export class AgendaPagesController {
     private readonly materials: AgendaMaterials,
   ) {}
 
-  private async holds(ctx: WebContext, eventId: string): Promise<Map<string, MySignup>> {
-    if (!ctx.actor) return new Map();
-    const list = await this.mine.mySignups(ctx.actor, eventId);
-    return new Map(list.map((h) => [h.sessionId, h]));
+  /** The caller's places, and whether they may take one (anonymous readers are sent to sign in). */
+  private async standing(
+    ctx: WebContext,
+    eventId: string,
+  ): Promise<{ holds: Map<string, MySignup>; mayJoin: boolean }> {
+    if (!ctx.actor) return { holds: new Map(), mayJoin: true };
+    const [list, mayJoin] = await Promise.all([
+      this.mine.mySignups(ctx.actor, eventId),
+      this.mine.confirmedParticipant(ctx.actor, eventId),
+    ]);
+    return { holds: new Map(list.map((h) => [h.sessionId, h])), mayJoin };
   }
 
   @Get('agenda')
@@ -260,7 +273,7 @@ export class AgendaPagesController {
       parsed.ok && filtered
         ? await this.agendas.agenda(ctx.actor, eventId, query, ctx.locale)
         : all;
-    const holds = await this.holds(ctx, eventId);
+    const { holds, mayJoin } = await this.standing(ctx, eventId);
     const sessionsAll = all.days.flatMap((d) => d.sessions);
     const themes = [
       ...new Set(sessionsAll.map((s) => s.theme).filter((x): x is string => !!x)),
@@ -292,6 +305,9 @@ export class AgendaPagesController {
           <h1>{t.title}</h1>
           <p class="lead">{t.lead}</p>
           <p class="muted">{t.timesIn(place)}</p>
+          {!mayJoin && sessionsAll.some((s) => s.signupRequired && s.status === 'published') && (
+            <p class="notice">{t.participantsOnly}</p>
+          )}
           <AgendaMaterialList
             ctx={ctx}
             slug={slug}
@@ -356,6 +372,7 @@ export class AgendaPagesController {
                       s={s}
                       hold={holds.get(s.id)}
                       back={back}
+                      mayJoin={mayJoin}
                     />
                   ))}
                 </ul>
@@ -386,7 +403,7 @@ export class AgendaPagesController {
     status = 200,
   ): Promise<PageResult> {
     const { s, event } = await this.load(ctx, slug, id);
-    const holds = await this.holds(ctx, event.id);
+    const { holds, mayJoin } = await this.standing(ctx, event.id);
     const materials = await this.materials.forEvents(ctx.actor, [event.id], s.id);
     const html = renderPage(ctx, {
       title: `${s.title} · ${eventTextsIn(event, ctx.locale).name}`,
@@ -398,6 +415,7 @@ export class AgendaPagesController {
           place={cityName(event.venueCity, event.timezone, ctx.locale)}
           s={s}
           hold={holds.get(s.id)}
+          mayJoin={mayJoin}
           form={form}
           refusal={refusal}
           materials={materials}
