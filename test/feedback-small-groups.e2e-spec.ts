@@ -193,6 +193,11 @@ describe("a session's facilitators", () => {
     });
     const web = new WebClient(t);
     await web.signIn(lead.email, PASSWORD);
+    // Their week leads them there, from the session they lead.
+    const week = await web.get('/my/agenda?lang=fr');
+    expect(week.text).toContain(`/console/events/${event.id}/feedback/${formId}/results`);
+    expect(week.text).toContain(`/console/events/${event.id}/feedback/${namedId}/results`);
+    expect(week.text).toContain('Ce que les participant·e·s ont dit de cette session');
     const page = await web.get(`/console/events/${event.id}/feedback/${formId}/results?lang=fr`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('3 personnes ont répondu');
@@ -212,6 +217,9 @@ describe("a session's facilitators", () => {
     }
     const web = new WebClient(t);
     await web.signIn(otherLead.email, PASSWORD);
+    const week = await web.get('/my/agenda');
+    expect(week.text).toContain('Autre atelier');
+    expect(week.text).not.toContain(`/feedback/${formId}/results`);
     expect((await web.get(`/console/events/${event.id}/feedback/${formId}/results`)).status).toBe(
       404,
     );

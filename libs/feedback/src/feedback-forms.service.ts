@@ -112,6 +112,26 @@ export class FeedbackForms {
     return views.filter((v) => v.status === 'open');
   }
 
+  /**
+   * The forms of the sessions the caller leads, once answers have opened: each session's
+   * results are its facilitators' to read (FeedbackAccess.requireReader says so again).
+   */
+  async ledSessionForms(actor: Actor, sessionIds: string[]): Promise<Map<string, string[]>> {
+    const forms = new Map<string, string[]>();
+    if (sessionIds.length === 0) return forms;
+    const rows = (await this.dataSource.query(
+      `SELECT f.id, f.session_id
+         FROM feedback_forms f
+         JOIN session_facilitators sf ON sf.session_id = f.session_id AND sf.account_id = $1
+         JOIN sessions s ON s.id = f.session_id
+        WHERE f.session_id = ANY($2::uuid[]) AND COALESCE(f.opens_at, s.ends_at) <= now()
+        ORDER BY f.created_at, f.id`,
+      [actor.accountId, sessionIds],
+    )) as Array<{ id: string; session_id: string }>;
+    for (const r of rows) forms.set(r.session_id, [...(forms.get(r.session_id) ?? []), r.id]);
+    return forms;
+  }
+
   /** A form: organisers see it whole; the people who may answer it see it to answer. */
   async get(actor: Actor, formId: string, locale?: string): Promise<FormView> {
     const st = await this.forms.standing(actor, formId);

@@ -1,6 +1,7 @@
 import { Get } from '@nestjs/common';
 import { ParticipantAgenda, type WeekSession } from '#agenda';
 import { textIn } from '#events';
+import { FeedbackForms } from '#feedback';
 import { type AgendaMaterial, AgendaMaterials, materialsBySession } from '#sharing';
 import { cityName } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
@@ -18,6 +19,8 @@ function WeekItem(props: {
   s: WeekSession;
   eventId: string;
   materials: AgendaMaterial[] | undefined;
+  /** Feedback forms of a session the person leads, open or closed: its results are theirs. */
+  feedbackForms: string[] | undefined;
 }) {
   const { ctx, s } = props;
   const t = ctx.t.agenda;
@@ -61,6 +64,13 @@ function WeekItem(props: {
             </a>
           </p>
         )}
+        {props.feedbackForms?.map((formId) => (
+          <p class="pa-meta">
+            <a href={`/console/events/${props.eventId}/feedback/${formId}/results`}>
+              {t.mine.feedbackResults}
+            </a>
+          </p>
+        ))}
       </div>
     </li>
   );
@@ -72,6 +82,7 @@ export class MyAgendaController {
   constructor(
     private readonly agenda: ParticipantAgenda,
     private readonly materials: AgendaMaterials,
+    private readonly feedback: FeedbackForms,
   ) {}
 
   @Get('agenda')
@@ -84,6 +95,10 @@ export class MyAgendaController {
         events.map((e) => e.id),
       ),
     );
+    const led = events.flatMap((e) =>
+      e.sessions.filter((s) => s.reason === 'facilitating').map((s) => s.id),
+    );
+    const feedbackForms = await this.feedback.ledSessionForms(actor, led);
     const t = ctx.t.agenda;
     return renderPage(ctx, {
       title: t.mine.title,
@@ -120,6 +135,7 @@ export class MyAgendaController {
                             s={s}
                             eventId={e.id}
                             materials={shared.get(s.id)}
+                            feedbackForms={feedbackForms.get(s.id)}
                           />
                         ))}
                     </ul>
