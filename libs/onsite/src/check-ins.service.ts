@@ -159,10 +159,10 @@ export class CheckIns {
          JOIN organisations o ON o.id = r.organisation_id
          LEFT JOIN check_ins c ON c.registration_id = r.id AND c.day = $3
         WHERE r.event_id = $1 AND r.status = 'confirmed'
-          AND (convene_fold(a.name) LIKE convene_fold($2)
-               OR convene_fold(o.name) LIKE convene_fold($2)
-               OR lower(a.email) LIKE lower($2))
-        ORDER BY lower(a.name), r.id LIMIT 30`,
+          AND (a.name_folded LIKE convene_fold($2)
+               OR o.name_folded LIKE convene_fold($2)
+               OR a.email_folded LIKE convene_fold($2))
+        ORDER BY a.name_folded, r.id LIMIT 30`,
       [event.id, like, day],
     )) as Array<{ id: string; name: string; organisation: string; checked_in_at: Date | null }>;
     return rows.map((r) => ({

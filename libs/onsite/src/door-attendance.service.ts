@@ -164,10 +164,10 @@ export class DoorAttendance {
          JOIN organisations o ON o.id = r.organisation_id
          LEFT JOIN session_attendance sa ON sa.session_id = $3 AND sa.account_id = r.account_id
         WHERE r.event_id = $1 AND r.status = 'confirmed'
-          AND (convene_fold(a.name) LIKE convene_fold($2)
-               OR convene_fold(o.name) LIKE convene_fold($2)
-               OR lower(a.email) LIKE lower($2))
-        ORDER BY lower(a.name), r.id LIMIT 30`,
+          AND (a.name_folded LIKE convene_fold($2)
+               OR o.name_folded LIKE convene_fold($2)
+               OR a.email_folded LIKE convene_fold($2))
+        ORDER BY a.name_folded, r.id LIMIT 30`,
       [event.id, like, session.id],
     )) as Array<{ id: string; name: string; organisation: string; attended_at: Date | null }>;
     return rows.map((r) => ({
