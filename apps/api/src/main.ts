@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigValidationError, createPino, loadConfig, PinoNestLogger } from '#core';
@@ -23,15 +22,6 @@ async function main(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app, config, logger);
-  // Node closes a keep-alive connection 5 s after its last answer by default. A proxy
-  // (nginx, a cloud load balancer) keeps its upstream connections longer and sends the
-  // next request on one Node is closing: reset, a 502. And a process starved of CPU for
-  // longer than that runs the timer before it reads a request already in the socket and
-  // resets it (bench/scale, 40 requests in one rush). Longer than the proxies' idle
-  // timeouts (60 s is common); headersTimeout stays above it, as Node's docs advise.
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   await app.listen(config.port, '0.0.0.0');
   logger.info(`Convene API on ${config.publicUrl}/api (docs at ${config.publicUrl}/docs)`);
 }

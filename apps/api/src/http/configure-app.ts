@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe, verifyJsonDepth } from '#core';
@@ -70,9 +71,23 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   app.setGlobalPrefix('api', { exclude: webPrefixExclusions() });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  keepConnectionsOpen(app.getHttpServer() as Server);
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/**
+ * Node closes a keep-alive connection 5 s after its last answer by default. A proxy
+ * (nginx, a cloud load balancer) keeps its upstream connections longer and sends the
+ * next request on one Node is closing: reset, a 502. And a process starved of CPU for
+ * longer than that runs the timer before it reads a request already in the socket and
+ * resets it (bench/scale, 40 requests in one rush). Longer than the proxies' idle
+ * timeouts (60 s is common); headersTimeout stays above it, as Node's docs advise.
+ */
+export function keepConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
 
 /** TRUST_PROXY as Express wants it: a hop count, true/false, or addresses and subnets. */
