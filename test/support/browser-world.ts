@@ -1,9 +1,9 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { jest } from '@jest/globals';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -177,14 +177,43 @@ export function linkIn(mail: import('mailparser').ParsedMail, baseUrl: string): 
   return match[0].replace(/&amp;/g, '&');
 }
 
-/** axe-core at WCAG 2.1 AA: the violations, each with its rule and the nodes at fault. */
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeWindow {
+  axe?: {
+    run(
+      context: Document,
+      options: object,
+    ): Promise<{
+      violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+    }>;
+  };
+}
+
+/**
+ * axe-core at WCAG 2.1 AA: the violations, each with its rule and the nodes at fault.
+ * axe runs in the page itself (evaluated through the debugging protocol, which the
+ * pages' CSP does not block): @axe-core/playwright finishes every run in a new blank
+ * page, 2-3 s a call on these machines against about 1.5 s, and no page has frames.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await (window as AxeWindow).axe!.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  }, WCAG_21_AA);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.targets.join(', ')})`);
 }
 
 /**
