@@ -37,7 +37,7 @@ import {
   sequential,
 } from './support/http-load.js';
 import { ServerProcess } from './support/server-process.js';
-import { startFlags } from './support/start-flags.js';
+import { serverFlags } from './support/start-flags.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -274,16 +274,17 @@ async function main(): Promise<void> {
     LOGIN_MAX_PER_IP: '100000',
     LOGIN_MAX_PER_EMAIL: '100000',
   };
+  const flags = serverFlags(`${DIST}../package.json`);
+  console.log(
+    `Node flags: Convene ${flags.convene.join(' ') || '(defaults)'}, bare ${flags.bare.join(' ') || '(defaults)'}`,
+  );
   const convene = await ServerProcess.start(
     'convene',
     `${DIST}apps/api/src/main.js`,
     CONVENE_PORT,
     '/api/health/ready',
     env,
-    // As `npm run start:api` starts it (its heap flags), unless CONVENE_NODE_ARGS says otherwise.
-    process.env.CONVENE_NODE_ARGS !== undefined
-      ? process.env.CONVENE_NODE_ARGS.split(' ').filter(Boolean)
-      : startFlags('start:api', `${DIST}../package.json`),
+    flags.convene,
   );
   const bare = await ServerProcess.start(
     'bare',
@@ -291,6 +292,7 @@ async function main(): Promise<void> {
     BARE_PORT,
     '/health',
     env,
+    flags.bare,
   );
   const servers = [convene, bare];
   try {
@@ -412,6 +414,7 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       agendaSessions: AGENDA_SESSIONS,
       registrations: { big: BIG, small: SMALL },
+      nodeFlags: flags,
       sameAnswers: differences.length === 0,
       differences,
       note: 'client on the same machine; bodies uncompressed (accept-encoding: identity) for both',

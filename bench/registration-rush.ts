@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { ServerProcess } from './support/server-process.js';
-import { startFlags } from './support/start-flags.js';
+import { serverFlags } from './support/start-flags.js';
 
 const N = Number(process.env.N ?? 1000);
 const M = Number(process.env.M ?? 50);
@@ -108,17 +108,17 @@ async function main(): Promise<void> {
     LOGIN_MAX_PER_EMAIL: '100000',
     SIGNUP_MAX_PER_IP: '100000',
   };
+  const flags = serverFlags(`${DIST}../package.json`);
+  console.log(
+    `Node flags: Convene ${flags.convene.join(' ') || '(defaults)'}, bare ${flags.bare.join(' ') || '(defaults)'}`,
+  );
   const convene = await ServerProcess.start(
     'convene',
     `${DIST}apps/api/src/main.js`,
     CONVENE_PORT,
     '/api/health/ready',
     env,
-    // As `npm run start:api` starts it (its heap flags), unless CONVENE_NODE_ARGS says
-    // otherwise (e.g. to compare flags).
-    process.env.CONVENE_NODE_ARGS !== undefined
-      ? process.env.CONVENE_NODE_ARGS.split(' ').filter(Boolean)
-      : startFlags('start:api', `${DIST}../package.json`),
+    flags.convene,
   );
   const bare = await ServerProcess.start(
     'bare',
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
     BARE_PORT,
     '/health',
     env,
+    flags.bare,
   );
   const idle = convene.memoryMiB();
   const api = convene.baseUrl;
@@ -339,6 +340,7 @@ async function main(): Promise<void> {
         prefilledAtMost12xSlower: c.requestsPerSecond / cp.requestsPerSecond <= 1.2,
         memoryUnder200MiB: Math.max(setup.peak, memory.peak) < 200,
       },
+      nodeFlags: flags,
       conveneMemoryMiB: {
         idle: idle.rss,
         afterSetup: setup.rss,
