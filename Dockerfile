@@ -15,4 +15,4 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 # The API's heap flags are npm start:api's (why: README, Speed).
-CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=4", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=8", "dist/apps/api/src/main.js"]
