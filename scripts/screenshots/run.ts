@@ -15,6 +15,8 @@ import type { ScreenshotPage, Viewer } from './screenshot-page.js';
 
 const BASE = process.env.SCREENSHOT_BASE_URL ?? 'http://127.0.0.1:3099';
 const OUT = process.env.SCREENSHOT_DIR ?? 'var/screenshots';
+/** Only the pages whose name matches (SCREENSHOT_ONLY=my-agenda), to look again at a few. */
+const ONLY = process.env.SCREENSHOT_ONLY ? new RegExp(process.env.SCREENSHOT_ONLY) : undefined;
 const WIDTHS = { phone: { width: 360, height: 740 }, laptop: { width: 1280, height: 800 } };
 
 const LOGINS: Record<Exclude<Viewer, 'anonymous'>, [string, string]> = {
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
   const contexts = new Map<string, BrowserContext>();
-  const pages = await loadPages();
+  const pages = (await loadPages()).filter((p) => !ONLY || ONLY.test(p.name));
   let written = 0;
   const failures: string[] = [];
   for (const p of pages) {

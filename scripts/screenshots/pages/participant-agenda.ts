@@ -58,6 +58,16 @@ export const pages: ScreenshotPage[] = [
   },
   { name: 'my-agenda', as: 'awa', path: '/my/agenda' },
   { name: 'my-agenda-es', as: 'lucia', path: '/my/agenda', locale: 'es' },
+  // A facilitator's week: links to share a document and to what participants said.
+  { name: 'my-agenda-facilitator', as: 'host', path: '/my/agenda', widths: ['phone'] },
+  // Someone without a registration (the visit's host) is told who may sign up, no button.
+  {
+    name: 'session-site-visit-host',
+    as: 'host',
+    path: sessionOf('site_visit', '/e/tangier-2027/sessions/'),
+    locale: 'es',
+    widths: ['phone'],
+  },
   { name: 'host', as: 'host', path: '/host', widths: ['laptop', 'phone'] },
   {
     name: 'host-bus-list',
