@@ -5,6 +5,7 @@ import { type AppConfig } from '#core';
 import { MailProcessor, type MailWorkerOptions } from '#messaging/worker';
 import { WorkerModule } from '../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
+import { FAST_MAIL, insertHandedOver } from './support/mail-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -19,13 +20,6 @@ let sink: SmtpSink;
 let ds: DataSource;
 const workers: INestApplicationContext[] = [];
 
-const FAST: Partial<MailWorkerOptions> = {
-  backoffMs: 150,
-  maxBackoffMs: 600,
-  retryWindowMs: 3600_000,
-  relayIntervalMs: 150,
-};
-
 async function startWorker(
   smtp: SmtpSink,
   mail: Partial<MailWorkerOptions>,
@@ -34,24 +28,12 @@ async function startWorker(
   const worker = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
       { ...t.config, smtpUrl: smtp.url, workerHealthPort: 0, smtpMaxPerSecond: 200, ...config },
-      { ...FAST, ...mail },
+      { ...FAST_MAIL, ...mail },
     ),
     { logger: false },
   );
   workers.push(worker);
   return worker;
-}
-
-async function insertHandedOver(email: string): Promise<string> {
-  const [{ id }] = await ds.query(
-    `INSERT INTO messages (template, locale, recipient_email, payload, status, attempts, enqueued_at)
-     VALUES ('magic_link', 'fr', $1, $2, 'queued', 0, now()) RETURNING id`,
-    [
-      email,
-      { recipientName: 'Awa', link: 'https://convene.test/m', expiresAt: new Date().toISOString() },
-    ],
-  );
-  return id as string;
 }
 
 async function row(id: string): Promise<Record<string, unknown>> {
@@ -115,7 +97,7 @@ describe('a worker that loses the database while it sends', () => {
   it('records a message the server accepted even if the first record fails: one email', async () => {
     const email = `record-fault-${Date.now()}@example.org`;
     const manual = await startWorker(sink, { relay: false, processor: false });
-    const id = await insertHandedOver(email);
+    const id = await insertHandedOver(ds, email);
 
     const outcome = await manual
       .get(MailProcessor)
@@ -136,7 +118,7 @@ describe('a worker that loses the database while it sends', () => {
     const a = await startWorker(stalled, { relay: false, processor: false, claimTimeoutMs });
     const b = await startWorker(sink, { claimTimeoutMs });
     try {
-      const id = await insertHandedOver(email);
+      const id = await insertHandedOver(ds, email);
       // Only A's claim (the first attempt) is refused its renewals.
       await ds.query(`INSERT INTO renewals_refused VALUES ($1, 1)`, [id]);
       const started = Date.now();

@@ -14,6 +14,7 @@ import {
   type Session,
   signup,
 } from './support/factories.js';
+import { FAST_MAIL } from './support/mail-fixtures.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
 
@@ -28,12 +29,7 @@ let worker: INestApplicationContext;
 let admin: Session;
 let ds: DataSource;
 
-const FAST: Partial<MailWorkerOptions> = {
-  backoffMs: 150,
-  maxBackoffMs: 600,
-  retryWindowMs: 3600_000,
-  relayIntervalMs: 150,
-};
+const FAST = FAST_MAIL;
 
 async function startWorker(
   config: Partial<AppConfig> = {},

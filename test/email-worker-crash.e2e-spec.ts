@@ -12,6 +12,7 @@ import {
 } from '../libs/messaging/src/queue/mail-queue.js';
 import { DEFAULT_MAIL_WORKER_OPTIONS } from '../libs/messaging/src/delivery/mail-worker.options.js';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
+import { insertHandedOver } from './support/mail-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /*
@@ -46,21 +47,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function insertHandedOver(email: string): Promise<string> {
-  const [{ id }] = await ds.query(
-    `INSERT INTO messages (template, locale, recipient_email, payload, status, attempts, enqueued_at)
-     VALUES ('magic_link', 'fr', $1, $2, 'queued', 0, now()) RETURNING id`,
-    [
-      email,
-      { recipientName: 'Awa', link: 'https://convene.test/m', expiresAt: new Date().toISOString() },
-    ],
-  );
-  return id as string;
-}
-
 it('a message claimed by a worker that dies is sent soon after a new worker starts, once', async () => {
   const email = `crash-${Date.now()}@example.org`;
-  const id = await insertHandedOver(email);
+  const id = await insertHandedOver(ds, email);
   const connection = mailWorkerConnection(t.config.redisUrl);
   const queue = new Queue(MAIL_QUEUE, { connection, prefix: t.config.redisPrefix });
   await queue.add(
