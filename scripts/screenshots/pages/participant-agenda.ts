@@ -60,10 +60,10 @@ export const pages: ScreenshotPage[] = [
   { name: 'my-agenda-es', as: 'lucia', path: '/my/agenda', locale: 'es' },
   // A facilitator's week: links to share a document and to what participants said.
   { name: 'my-agenda-facilitator', as: 'host', path: '/my/agenda', widths: ['phone'] },
-  // Someone without a registration (the visit's host) is told who may sign up, no button.
+  // Someone without a registration (an organiser) is told who may sign up, no button.
   {
-    name: 'session-site-visit-host',
-    as: 'host',
+    name: 'session-site-visit-organiser',
+    as: 'organiser',
     path: sessionOf('site_visit', '/e/tangier-2027/sessions/'),
     locale: 'es',
     widths: ['phone'],

@@ -215,7 +215,15 @@ function SessionPage(props: SessionPageProps) {
             </Form>
           </>
         ) : (
-          <SignupAction ctx={ctx} slug={slug} s={s} hold={hold} mayJoin={props.mayJoin} explain />
+          <SignupAction
+            ctx={ctx}
+            slug={slug}
+            s={s}
+            hold={hold}
+            mayJoin={props.mayJoin}
+            // Whoever leads the session needs no seat in it: nothing to explain to them.
+            explain={!leads}
+          />
         )}
       </div>
     </>
