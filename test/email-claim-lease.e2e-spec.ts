@@ -131,8 +131,9 @@ describe('a worker that loses the database while it sends', () => {
       await new Promise((r) => setTimeout(r, claimTimeoutMs + 300 - (Date.now() - started)));
       await b.get(MailProcessor).handle({ name: 'send-message', data: { messageId: id } });
 
-      // A called its send off itself and handed the row back with the reason.
-      expect(await outcomeA).toBe('delayed');
+      // A called its send off itself: 'delayed' when it handed the row back before B took
+      // it, 'skipped' when a starved event loop ran its watchdog after that. Never 'sent'.
+      expect(['delayed', 'skipped']).toContain(await outcomeA);
       const sent = await waitFor(id, (r) => r.status === 'sent');
       expect(sent.attempts).toBe(2);
 
