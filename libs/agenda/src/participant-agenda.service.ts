@@ -76,12 +76,9 @@ export class ParticipantAgenda {
 
   /** Whether the caller may sign up for the event's sessions: a confirmed registration. */
   async confirmedParticipant(actor: Actor, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM registrations WHERE event_id = $1 AND account_id = $2 AND status = 'confirmed'
-        LIMIT 1`,
-      [eventId, actor.accountId],
+    return (
+      (await this.registrations.confirmedRegistrationId(eventId, actor.accountId)) !== undefined
     );
-    return rows.length > 0;
   }
 
   /** The caller's active sign-ups on an event's sessions, with their waitlist places. */
