@@ -29,6 +29,7 @@ let people: Session[];
 let event: { id: string; slug: string };
 let formId: string;
 let namedId: string;
+let workshopId: string;
 let questions: Array<{ id: string }>;
 
 const get = (who: Session, path: string) =>
@@ -90,6 +91,7 @@ beforeAll(async () => {
         .expect(201)
     ).body as { id: string };
   const workshop = await session('Atelier familles', lead, '2027-10-26T10:00');
+  workshopId = workshop.id;
   await session('Autre atelier', otherLead, '2027-10-27T10:00');
   const form = await t
     .http()
@@ -193,11 +195,26 @@ describe("a session's facilitators", () => {
     });
     const web = new WebClient(t);
     await web.signIn(lead.email, PASSWORD);
+    // A form whose answers open later has no results yet: no link to it.
+    const later = await t
+      .http()
+      .post(`/api/events/${event.id}/feedback-forms`)
+      .set(organiser.auth)
+      .send({
+        titles: { en: 'Family workshop, a month on' },
+        sessionId: workshopId,
+        questions: [{ kind: 'text', texts: { en: 'Anything since?' } }],
+        opensAt: '2029-06-01T09:00',
+        closesAt: '2030-01-01T09:00',
+      })
+      .expect(201);
     // Their week leads them there, from the session they lead.
     const week = await web.get('/my/agenda?lang=fr');
+    expect(week.text).not.toContain(`/feedback/${later.body.id}/results`);
     expect(week.text).toContain(`/console/events/${event.id}/feedback/${formId}/results`);
     expect(week.text).toContain(`/console/events/${event.id}/feedback/${namedId}/results`);
-    expect(week.text).toContain('Ce que les participant·e·s ont dit de cette session');
+    expect(week.text).toContain('Ce que les participant·e·s ont dit : Atelier familles');
+    expect(week.text).toContain('Ce que les participant·e·s ont dit : Family workshop, with names');
     const page = await web.get(`/console/events/${event.id}/feedback/${formId}/results?lang=fr`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('3 personnes ont répondu');

@@ -116,19 +116,24 @@ export class FeedbackForms {
    * The forms of the sessions the caller leads, once answers have opened: each session's
    * results are its facilitators' to read (FeedbackAccess.requireReader says so again).
    */
-  async ledSessionForms(actor: Actor, sessionIds: string[]): Promise<Map<string, string[]>> {
-    const forms = new Map<string, string[]>();
+  async ledSessionForms(
+    actor: Actor,
+    sessionIds: string[],
+  ): Promise<Map<string, Array<{ id: string; titles: LocalizedTexts }>>> {
+    const forms = new Map<string, Array<{ id: string; titles: LocalizedTexts }>>();
     if (sessionIds.length === 0) return forms;
     const rows = (await this.dataSource.query(
-      `SELECT f.id, f.session_id
+      `SELECT f.id, f.session_id, f.titles
          FROM feedback_forms f
          JOIN session_facilitators sf ON sf.session_id = f.session_id AND sf.account_id = $1
          JOIN sessions s ON s.id = f.session_id
         WHERE f.session_id = ANY($2::uuid[]) AND COALESCE(f.opens_at, s.ends_at) <= now()
         ORDER BY f.created_at, f.id`,
       [actor.accountId, sessionIds],
-    )) as Array<{ id: string; session_id: string }>;
-    for (const r of rows) forms.set(r.session_id, [...(forms.get(r.session_id) ?? []), r.id]);
+    )) as Array<{ id: string; session_id: string; titles: LocalizedTexts }>;
+    for (const r of rows) {
+      forms.set(r.session_id, [...(forms.get(r.session_id) ?? []), { id: r.id, titles: r.titles }]);
+    }
     return forms;
   }
 

@@ -123,7 +123,7 @@ export const agenda = {
     none: 'Nothing here yet: once your registration is confirmed, the plenaries and the sessions you sign up for appear here.',
     calendar: 'Add my agenda to my calendar',
     fullAgenda: 'See the whole agenda',
-    feedbackResults: 'What participants said of this session',
+    feedbackResults: (form: string) => `What participants said: ${form}`,
   },
 };
 

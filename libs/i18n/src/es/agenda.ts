@@ -123,6 +123,6 @@ export const agenda: AgendaMessages = {
     none: 'Todavía nada: en cuanto su inscripción esté confirmada, aquí aparecerán las plenarias y las sesiones elegidas.',
     calendar: 'Añadir mi programa a mi calendario',
     fullAgenda: 'Ver todo el programa',
-    feedbackResults: 'Lo que los participantes dijeron de esta sesión',
+    feedbackResults: (form: string) => `Lo que dijeron los participantes: ${form}`,
   },
 };

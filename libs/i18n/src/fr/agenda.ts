@@ -125,6 +125,6 @@ export const agenda: AgendaMessages = {
     none: "Rien pour l'instant : dès que votre inscription est confirmée, les plénières et les sessions choisies apparaissent ici.",
     calendar: 'Ajouter mon programme à mon agenda',
     fullAgenda: 'Voir tout le programme',
-    feedbackResults: 'Ce que les participant·e·s ont dit de cette session',
+    feedbackResults: (form: string) => `Ce que les participant·e·s ont dit : ${form}`,
   },
 };

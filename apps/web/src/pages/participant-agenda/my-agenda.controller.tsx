@@ -1,6 +1,6 @@
 import { Get } from '@nestjs/common';
 import { ParticipantAgenda, type WeekSession } from '#agenda';
-import { textIn } from '#events';
+import { type LocalizedTexts, textIn } from '#events';
 import { FeedbackForms } from '#feedback';
 import { type AgendaMaterial, AgendaMaterials, materialsBySession } from '#sharing';
 import { cityName } from '../../format/dates.js';
@@ -20,7 +20,8 @@ function WeekItem(props: {
   eventId: string;
   materials: AgendaMaterial[] | undefined;
   /** Feedback forms of a session the person leads, open or closed: its results are theirs. */
-  feedbackForms: string[] | undefined;
+  feedbackForms: Array<{ id: string; titles: LocalizedTexts }> | undefined;
+  languages: string[];
 }) {
   const { ctx, s } = props;
   const t = ctx.t.agenda;
@@ -64,10 +65,11 @@ function WeekItem(props: {
             </a>
           </p>
         )}
-        {props.feedbackForms?.map((formId) => (
+        {props.feedbackForms?.map((form) => (
           <p class="pa-meta">
-            <a href={`/console/events/${props.eventId}/feedback/${formId}/results`}>
-              {t.mine.feedbackResults}
+            {/* Named by its form: a session may have several, and each link says where it goes. */}
+            <a href={`/console/events/${props.eventId}/feedback/${form.id}/results`} dir="auto">
+              {t.mine.feedbackResults(textIn(form.titles, ctx.locale, props.languages, '') ?? '')}
             </a>
           </p>
         ))}
@@ -136,6 +138,7 @@ export class MyAgendaController {
                             eventId={e.id}
                             materials={shared.get(s.id)}
                             feedbackForms={feedbackForms.get(s.id)}
+                            languages={e.languages}
                           />
                         ))}
                     </ul>
