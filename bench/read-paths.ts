@@ -16,13 +16,16 @@
  * grows faster than the rows (a per-row count, a sort spilled to disk) shows as a time
  * ratio above 4.
  *
+ * PROFILE_DIR=var/profiles records a CPU profile of each server during each load (agenda,
+ * list page 1), named <server>-<load>-<round>.cpuprofile (see support/profile-top.ts).
+ *
  * Prints a table and writes bench/results/read-paths.json. Exits 1 when the two servers'
  * answers differ.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/convene_bench ROUNDS=3 node dist/bench/read-paths.js
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { EventAccess } from '#events';
@@ -53,6 +56,7 @@ const SMALL = Math.round(BIG / 4);
 const CONVENE_PORT = Number(process.env.READ_CONVENE_PORT ?? 3920);
 const BARE_PORT = Number(process.env.READ_BARE_PORT ?? 3921);
 const OUT = resolve(process.env.OUT ?? 'bench/results/read-paths.json');
+const PROFILE_DIR = process.env.PROFILE_DIR ? resolve(process.env.PROFILE_DIR) : undefined;
 const DIST = new URL('..', import.meta.url).pathname;
 
 async function seedAgenda(db: pg.Client, run: string): Promise<string> {
@@ -295,6 +299,7 @@ async function main(): Promise<void> {
     flags.bare,
   );
   const servers = [convene, bare];
+  if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   try {
     const loginRes = await fetch(`${convene.baseUrl}/api/auth/login`, {
       method: 'POST',
@@ -337,8 +342,13 @@ async function main(): Promise<void> {
       const order = r % 2 ? servers : [...servers].reverse();
       for (const s of order) {
         const measureLoad = async (what: string, path: string, headers: Record<string, string>) => {
+          if (PROFILE_DIR) await s.startProfile();
           const cpu0 = s.cpuMs();
           const result = await load(`${s.baseUrl}${path}`, headers, DURATION_S, CONCURRENCY);
+          if (PROFILE_DIR)
+            await s.stopProfile(
+              join(PROFILE_DIR, `${s.name}-${what.replaceAll(' ', '-')}-${r}.cpuprofile`),
+            );
           (loads[`${s.name} ${what}`] ??= []).push(result);
           add(`${s.name} ${what} req/s`, result.requestsPerSecond);
           add(`${s.name} ${what} cpu ms/req`, (s.cpuMs() - cpu0) / Math.max(1, result.requests));
