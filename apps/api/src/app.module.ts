@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from '#accounts';
 import { type AppConfig, ConfigModule, DatabaseModule, RedisModule } from '#core';
 import { EventsModule } from '#events';
@@ -16,7 +16,7 @@ import { CalendarApiModule } from './calendar/calendar-api.module.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ApiIndexController } from './http/api-index.controller.js';
-import { PrivateResponsesInterceptor } from './http/private-responses.interceptor.js';
+import { PrivateResponsesGuard } from './http/private-responses.guard.js';
 import { EventMessagesController, MessagesController } from './messages/messages.controller.js';
 import { UnsubscribeController } from './messages/unsubscribe.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
@@ -82,7 +82,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_FILTER, useClass: WebErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: PrivateResponsesInterceptor },
+        { provide: APP_GUARD, useClass: PrivateResponsesGuard },
       ],
     };
   }

@@ -14,7 +14,7 @@ import type { Response } from 'express';
 import { type CalendarFile, CalendarFeeds, CalendarService, CalendarTokenDto } from '#calendar';
 import { type Actor, UuidParamPipe } from '#core';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
-import { PRIVATE_NO_STORE, SecretUrl } from '../http/private-responses.interceptor.js';
+import { PRIVATE_NO_STORE, SecretUrl } from '../http/private-responses.guard.js';
 
 const EventId = new UuidParamPipe('Event');
 const SessionId = new UuidParamPipe('Session');
@@ -27,7 +27,7 @@ const ICS = {
 /**
  * Who may fetch a file again without asking: a public agenda may sit in shared caches
  * for five minutes; anything fetched with a login or a secret URL is never stored
- * (private, no-store: PrivateResponsesInterceptor says so for every personal answer).
+ * (private, no-store: PrivateResponsesGuard says so for every personal answer).
  * Bodies are stable between changes, so the ETag answers a refresh with a 304.
  */
 function send(res: Response, file: CalendarFile, cache: string, disposition = 'attachment') {

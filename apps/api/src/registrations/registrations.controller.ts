@@ -30,7 +30,7 @@ import {
   UpdateRegistrationDto,
 } from '#registrations';
 import { CurrentActor, OptionalActor, Public } from '../auth/auth.decorators.js';
-import { SecretUrl } from '../http/private-responses.interceptor.js';
+import { SecretUrl } from '../http/private-responses.guard.js';
 
 const EventId = new UuidParamPipe('Event');
 const RegistrationId = new UuidParamPipe('Registration');
