@@ -1,0 +1,211 @@
+/**
+ * Convene's two hottest reads on Nest over Fastify instead of Express (bench/framework-cost,
+ * not a product server). It answers
+ *
+ *   GET /api/events/:id/agenda            (public; a bearer token is checked when sent)
+ *   GET /api/events/:id/registrations     (organisers: a page as JSON, or ?format=csv)
+ *
+ * with Convene's own Nest pieces: its TypeORM data source (DatabaseModule), AgendaModule,
+ * RegistrationsModule and EventAccess, the global BearerAuthGuard, the global validation
+ * pipe, the same DTOs and param pipes, controllers that mirror EventAgendaController and
+ * EventRegistrationsController, the same global prefix and CORS setting. Compared with
+ * bench/baseline/read-server.ts (Fastify, no Nest) and Convene itself (Nest on Express),
+ * it splits the gap between them into what Nest costs and what Express costs.
+ *
+ * Left out, Express-only (the part of the gap this server is meant to expose): helmet,
+ * compression, pino-http (request ids, one log line per request), localisedApiErrors, the
+ * JSON and urlencoded body parsers (these are GET requests), `trust proxy`, and Express's
+ * own ETag over every answer. Also left out: the Swagger document and every other route
+ * and module (the pages; WebErrorFilter, whose API half is core's HttpErrorFilter, adapted
+ * below, and which only runs on errors).
+ * PrivateResponsesInterceptor reads Express's `req.path`, so a copy below reads Fastify's
+ * request instead: the interceptor's cost stays on the Nest side, where it belongs.
+ *
+ *   DATABASE_URL=... PORT=3971 node dist/bench/baseline/nest-fastify-read-server.js
+ */
+import 'reflect-metadata';
+import {
+  type ArgumentsHost,
+  type CallHandler,
+  Catch,
+  type ExceptionFilter,
+  Controller,
+  type ExecutionContext,
+  Get,
+  Injectable,
+  Module,
+  type NestInterceptor,
+  Param,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, NestFactory, Reflector } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Observable, tap } from 'rxjs';
+import { AccountsModule } from '#accounts';
+import { AgendaModule, AgendaQueryDto, AgendaService } from '#agenda';
+import {
+  type Actor,
+  ConfigModule,
+  createPino,
+  createValidationPipe,
+  DatabaseModule,
+  HttpErrorFilter,
+  loadConfig,
+  type Locale,
+  PinoNestLogger,
+  RedisModule,
+  UuidParamPipe,
+} from '#core';
+import { EventsModule } from '#events';
+import { MessagingModule } from '#messaging';
+import {
+  ListRegistrationsQueryDto,
+  RegistrationReports,
+  RegistrationsModule,
+} from '#registrations';
+import { ReaderLocale } from '../../apps/api/src/agenda/reader-locale.decorator.js';
+import { CurrentActor, OptionalActor, Public } from '../../apps/api/src/auth/auth.decorators.js';
+import { BearerAuthGuard } from '../../apps/api/src/auth/bearer-auth.guard.js';
+import { keepConnectionsOpen } from '../../apps/api/src/http/configure-app.js';
+import { PRIVATE_NO_STORE } from '../../apps/api/src/http/private-responses.interceptor.js';
+
+const EventId = new UuidParamPipe('Event');
+
+/** EventAgendaController's agenda route, as it is. */
+@Controller()
+class AgendaReadController {
+  constructor(private readonly agendas: AgendaService) {}
+
+  @Public()
+  @Get('events/:id/agenda')
+  agenda(
+    @OptionalActor() actor: Actor | undefined,
+    @Param('id', EventId) id: string,
+    @Query() query: AgendaQueryDto,
+    @ReaderLocale() locale: Locale | undefined,
+  ) {
+    return this.agendas.agenda(actor, id, query, locale);
+  }
+}
+
+/** EventRegistrationsController's list route, as it is. */
+@Controller('events/:id')
+class RegistrationsReadController {
+  constructor(private readonly reports: RegistrationReports) {}
+
+  @Get('registrations')
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', EventId) id: string,
+    @Query() query: ListRegistrationsQueryDto,
+  ) {
+    if (query.format !== 'csv') return this.reports.list(actor, id, query);
+    const { filename, body } = await this.reports.csv(actor, id, query);
+    return new StreamableFile(body, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${filename}"`,
+      length: body.length,
+    });
+  }
+}
+
+@Controller('health')
+class HealthController {
+  @Public()
+  @Get()
+  health() {
+    return { status: 'ok' };
+  }
+}
+
+/**
+ * PrivateResponsesInterceptor, line for line, with Fastify's request and reply: the
+ * original reads Express's `req.path` and `res.headersSent`.
+ */
+@Injectable()
+class PrivateResponses implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const req = http.getRequest<FastifyRequest & { actor?: Actor }>();
+    const reply = http.getResponse<FastifyReply>();
+    const path = req.url.split('?', 1)[0];
+    const isApi = path === '/api' || path.startsWith('/api/');
+    // SECRET_URL of private-responses.interceptor.ts (not exported).
+    const secretUrl = this.reflector.getAllAndOverride<boolean>('convene:secret-url', [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const personal = () => isApi && (req.actor !== undefined || secretUrl === true);
+    const mark = () => {
+      if (personal() && !reply.sent) reply.header('Cache-Control', PRIVATE_NO_STORE);
+    };
+    mark();
+    return next.handle().pipe(tap({ next: mark }));
+  }
+}
+
+/**
+ * Convene's HttpErrorFilter (DomainError -> 401, 403, 404...) writes with Express's
+ * `res.status().json()`: it is handed a reply that answers to those names. Errors only;
+ * the measured answers never come here.
+ */
+@Catch()
+class FastifyErrors implements ExceptionFilter {
+  private readonly filter = new HttpErrorFilter();
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const res = {
+      headersSent: reply.sent,
+      status: (code: number) => ({ json: (body: unknown) => void reply.code(code).send(body) }),
+      setHeader: (name: string, value: string) => void reply.header(name, value),
+    };
+    this.filter.catch(exception, {
+      switchToHttp: () => ({ getResponse: () => res }),
+    } as unknown as ArgumentsHost);
+  }
+}
+
+const config = loadConfig();
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(config),
+    DatabaseModule,
+    // AccountsModule's RateLimiter needs Redis; AgendaModule's SessionNotifier the outbox.
+    RedisModule,
+    MessagingModule,
+    AccountsModule,
+    EventsModule,
+    RegistrationsModule,
+    AgendaModule,
+  ],
+  controllers: [AgendaReadController, RegistrationsReadController, HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
+    { provide: APP_FILTER, useClass: FastifyErrors },
+    { provide: APP_INTERCEPTOR, useClass: PrivateResponses },
+  ],
+})
+class ReadModule {}
+
+const app = await NestFactory.create<NestFastifyApplication>(ReadModule, new FastifyAdapter(), {
+  logger: new PinoNestLogger(createPino(config, 'nest-fastify-read')),
+});
+// As configureApp does, minus the Express-only middleware listed above.
+app.enableCors({
+  origin: config.corsOrigins === '*' ? true : config.corsOrigins,
+  exposedHeaders: ['x-request-id', 'Retry-After', 'Content-Disposition'],
+});
+app.setGlobalPrefix('api');
+app.useGlobalPipes(createValidationPipe());
+app.enableShutdownHooks();
+keepConnectionsOpen(app.getHttpServer());
+const port = Number(process.env.PORT ?? 3971);
+await app.listen(port, '127.0.0.1');
+console.log(`Nest-on-Fastify read server listening on ${port}`);
