@@ -4,8 +4,8 @@
  * (bench/baseline/nest-fastify-read-server.ts) and the bare Fastify + pg server
  * (bench/baseline/read-server.ts), all started with Convene's own Node flags so garbage
  * collection settings are not part of the difference. Convene minus Nest-on-Fastify is
- * Express and its middleware; Nest-on-Fastify minus bare is Nest, its guard, pipes and
- * interceptor, and TypeORM's query path. A fourth server, Nest-on-Fastify with a 16 MiB
+ * Express and its middleware; Nest-on-Fastify minus bare is Nest, its guards and pipes,
+ * and TypeORM's query path. A fourth server, Nest-on-Fastify with a 16 MiB
  * semi-space (Node's default), shows what the GC setting adds (GC_VARIANT=0 leaves it out).
  *
  * Seeds read-paths' agenda and its 10,000-registration event, requires byte-identical

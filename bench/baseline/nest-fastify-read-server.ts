@@ -18,15 +18,15 @@
  * own ETag over every answer. Also left out: the Swagger document and every other route
  * and module (the pages; WebErrorFilter, whose API half is core's HttpErrorFilter, adapted
  * below, and which only runs on errors).
- * PrivateResponsesInterceptor reads Express's `req.path`, so a copy below reads Fastify's
- * request instead: the interceptor's cost stays on the Nest side, where it belongs.
+ * PrivateResponsesGuard reads Express's `req.path`, so a copy below reads Fastify's
+ * request instead: the guard's cost stays on the Nest side, where it belongs.
  *
  *   DATABASE_URL=... PORT=3971 node dist/bench/baseline/nest-fastify-read-server.js
  */
 import 'reflect-metadata';
 import {
   type ArgumentsHost,
-  type CallHandler,
+  type CanActivate,
   Catch,
   type ExceptionFilter,
   Controller,
@@ -34,15 +34,13 @@ import {
   Get,
   Injectable,
   Module,
-  type NestInterceptor,
   Param,
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, NestFactory, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Observable, tap } from 'rxjs';
 import { AccountsModule } from '#accounts';
 import { AgendaModule, AgendaQueryDto, AgendaService } from '#agenda';
 import {
@@ -69,7 +67,8 @@ import { ReaderLocale } from '../../apps/api/src/agenda/reader-locale.decorator.
 import { CurrentActor, OptionalActor, Public } from '../../apps/api/src/auth/auth.decorators.js';
 import { BearerAuthGuard } from '../../apps/api/src/auth/bearer-auth.guard.js';
 import { keepConnectionsOpen } from '../../apps/api/src/http/configure-app.js';
-import { PRIVATE_NO_STORE } from '../../apps/api/src/http/private-responses.interceptor.js';
+import { beforeHeadersSent } from '../../apps/api/src/http/before-headers-sent.js';
+import { PRIVATE_NO_STORE } from '../../apps/api/src/http/private-responses.guard.js';
 
 const EventId = new UuidParamPipe('Event');
 
@@ -121,31 +120,30 @@ class HealthController {
 }
 
 /**
- * PrivateResponsesInterceptor, line for line, with Fastify's request and reply: the
- * original reads Express's `req.path` and `res.headersSent`.
+ * PrivateResponsesGuard, line for line, with Fastify's request and its raw response: the
+ * original reads Express's `req.path`.
  */
 @Injectable()
-class PrivateResponses implements NestInterceptor {
+class PrivateResponses implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
     const req = http.getRequest<FastifyRequest & { actor?: Actor }>();
-    const reply = http.getResponse<FastifyReply>();
     const path = req.url.split('?', 1)[0];
-    const isApi = path === '/api' || path.startsWith('/api/');
-    // SECRET_URL of private-responses.interceptor.ts (not exported).
-    const secretUrl = this.reflector.getAllAndOverride<boolean>('convene:secret-url', [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const personal = () => isApi && (req.actor !== undefined || secretUrl === true);
-    const mark = () => {
-      if (personal() && !reply.sent) reply.header('Cache-Control', PRIVATE_NO_STORE);
-    };
-    mark();
-    return next.handle().pipe(tap({ next: mark }));
+    if (path !== '/api' && !path.startsWith('/api/')) return true;
+    // SECRET_URL of private-responses.guard.ts (not exported).
+    const secretUrl =
+      this.reflector.getAllAndOverride<boolean>('convene:secret-url', [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true;
+    const res = http.getResponse<FastifyReply>().raw;
+    beforeHeadersSent(res, () => {
+      if (req.actor !== undefined || secretUrl) res.setHeader('Cache-Control', PRIVATE_NO_STORE);
+    });
+    return true;
   }
 }
 
@@ -189,7 +187,7 @@ const config = loadConfig();
   providers: [
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_FILTER, useClass: FastifyErrors },
-    { provide: APP_INTERCEPTOR, useClass: PrivateResponses },
+    { provide: APP_GUARD, useClass: PrivateResponses },
   ],
 })
 class ReadModule {}
