@@ -7,8 +7,9 @@
  *
  * with Convene's own Nest pieces: its TypeORM data source (DatabaseModule), AgendaModule,
  * RegistrationsModule and EventAccess, the global BearerAuthGuard, the global validation
- * pipe, the same DTOs and param pipes, controllers that mirror EventAgendaController and
- * EventRegistrationsController, the same global prefix and CORS setting. Compared with
+ * pipe, and Convene's EventAgendaController and EventRegistrationsController themselves
+ * (their other routes are registered too and never called), the same global prefix and
+ * CORS setting. Compared with
  * bench/baseline/read-server.ts (Fastify, no Nest) and Convene itself (Nest on Express),
  * it splits the gap between them into what Nest costs and what Express costs.
  *
@@ -34,15 +35,12 @@ import {
   Get,
   Injectable,
   Module,
-  Param,
-  Query,
-  StreamableFile,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountsModule } from '#accounts';
-import { AgendaModule, AgendaQueryDto, AgendaService } from '#agenda';
+import { AgendaModule } from '#agenda';
 import {
   type Actor,
   ConfigModule,
@@ -51,64 +49,19 @@ import {
   DatabaseModule,
   HttpErrorFilter,
   loadConfig,
-  type Locale,
   PinoNestLogger,
   RedisModule,
-  UuidParamPipe,
 } from '#core';
 import { EventsModule } from '#events';
 import { MessagingModule } from '#messaging';
-import {
-  ListRegistrationsQueryDto,
-  RegistrationReports,
-  RegistrationsModule,
-} from '#registrations';
-import { ReaderLocale } from '../../apps/api/src/agenda/reader-locale.decorator.js';
-import { CurrentActor, OptionalActor, Public } from '../../apps/api/src/auth/auth.decorators.js';
+import { RegistrationsModule } from '#registrations';
+import { EventAgendaController } from '../../apps/api/src/agenda/event-agenda.controller.js';
+import { Public } from '../../apps/api/src/auth/auth.decorators.js';
 import { BearerAuthGuard } from '../../apps/api/src/auth/bearer-auth.guard.js';
 import { keepConnectionsOpen } from '../../apps/api/src/http/configure-app.js';
+import { EventRegistrationsController } from '../../apps/api/src/registrations/registrations.controller.js';
 import { beforeHeadersSent } from '../../apps/api/src/http/before-headers-sent.js';
 import { PRIVATE_NO_STORE } from '../../apps/api/src/http/private-responses.guard.js';
-
-const EventId = new UuidParamPipe('Event');
-
-/** EventAgendaController's agenda route, as it is. */
-@Controller()
-class AgendaReadController {
-  constructor(private readonly agendas: AgendaService) {}
-
-  @Public()
-  @Get('events/:id/agenda')
-  agenda(
-    @OptionalActor() actor: Actor | undefined,
-    @Param('id', EventId) id: string,
-    @Query() query: AgendaQueryDto,
-    @ReaderLocale() locale: Locale | undefined,
-  ) {
-    return this.agendas.agenda(actor, id, query, locale);
-  }
-}
-
-/** EventRegistrationsController's list route, as it is. */
-@Controller('events/:id')
-class RegistrationsReadController {
-  constructor(private readonly reports: RegistrationReports) {}
-
-  @Get('registrations')
-  async list(
-    @CurrentActor() actor: Actor,
-    @Param('id', EventId) id: string,
-    @Query() query: ListRegistrationsQueryDto,
-  ) {
-    if (query.format !== 'csv') return this.reports.list(actor, id, query);
-    const { filename, body } = await this.reports.csv(actor, id, query);
-    return new StreamableFile(body, {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="${filename}"`,
-      length: body.length,
-    });
-  }
-}
 
 @Controller('health')
 class HealthController {
@@ -183,7 +136,8 @@ const config = loadConfig();
     RegistrationsModule,
     AgendaModule,
   ],
-  controllers: [AgendaReadController, RegistrationsReadController, HealthController],
+  // Convene's own controllers for the two reads (their other routes come along, unused).
+  controllers: [EventAgendaController, EventRegistrationsController, HealthController],
   providers: [
     { provide: APP_GUARD, useClass: BearerAuthGuard },
     { provide: APP_FILTER, useClass: FastifyErrors },
