@@ -28,10 +28,11 @@ import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { get, load, type LoadResult, median, round1, round2 } from './support/http-load.js';
+import { accessToken } from './support/login.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { type TopItem, topOf } from './support/profile-top.js';
 import { ServerProcess } from './support/server-process.js';
-import { startFlags } from './support/start-flags.js';
+import { serverFlags } from './support/start-flags.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -73,10 +74,7 @@ async function main(): Promise<void> {
     LOGIN_MAX_PER_EMAIL: '100000',
   };
   // Everyone gets Convene's flags (npm run start:api) unless CONVENE_NODE_ARGS says otherwise.
-  const flags =
-    process.env.CONVENE_NODE_ARGS !== undefined
-      ? process.env.CONVENE_NODE_ARGS.split(' ').filter(Boolean)
-      : startFlags('start:api', `${DIST}../package.json`);
+  const flags = serverFlags(`${DIST}../package.json`).convene;
   const semi16 = [
     ...flags.filter((f) => !f.startsWith('--max-semi-space-size')),
     '--max-semi-space-size=16',
@@ -102,13 +100,7 @@ async function main(): Promise<void> {
       );
       console.log(`${name}: ${args.join(' ') || '(Node defaults)'}`);
     }
-    const loginRes = await fetch(`${servers[0].baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-    });
-    if (!loginRes.ok) throw new Error(`login: ${loginRes.status} ${await loginRes.text()}`);
-    const token = ((await loginRes.json()) as { accessToken: string }).accessToken;
+    const token = await accessToken(servers[0].baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const auth = { authorization: `Bearer ${token}` };
     const paths: Record<Read, string> = {
       agenda: `/api/events/${agendaId}/agenda`,

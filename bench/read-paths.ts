@@ -39,6 +39,7 @@ import {
   round2,
   sequential,
 } from './support/http-load.js';
+import { accessToken } from './support/login.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
     LOGIN_MAX_PER_EMAIL: '100000',
   };
   const flags = serverFlags(`${DIST}../package.json`);
+  if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   console.log(
     `Node flags: Convene ${flags.convene.join(' ') || '(defaults)'}, bare ${flags.bare.join(' ') || '(defaults)'}`,
   );
@@ -202,15 +204,8 @@ async function main(): Promise<void> {
     flags.bare,
   );
   const servers = [convene, bare];
-  if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   try {
-    const loginRes = await fetch(`${convene.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-    });
-    if (!loginRes.ok) throw new Error(`login: ${loginRes.status} ${await loginRes.text()}`);
-    const token = ((await loginRes.json()) as { accessToken: string }).accessToken;
+    const token = await accessToken(convene.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     const auth = { authorization: `Bearer ${token}` };
     const paths = {
       agenda: `/api/events/${agendaId}/agenda`,

@@ -23,6 +23,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { accessToken } from './support/login.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -74,17 +75,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-async function login(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
-  });
-  if (res.status !== 200 && res.status !== 201)
-    throw new Error(`login at ${base}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
 
 async function seed(db: pg.Client): Promise<{ eventId: string; waitlisted: number }> {
   const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -166,7 +156,8 @@ async function main(): Promise<void> {
   const pageSize = 50;
   const lastPage = Math.ceil(REGISTRATIONS / pageSize);
   const tokens = new Map<string, string>();
-  for (const [name, url] of targets) tokens.set(name, await login(url));
+  for (const [name, url] of targets)
+    tokens.set(name, await accessToken(url, ADMIN_EMAIL, ADMIN_PASSWORD));
 
   const get = async (name: string, url: string, query: string, expectCsv = false) => {
     const res = await fetch(`${url}/api/events/${eventId}/registrations?${query}`, {

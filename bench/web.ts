@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { accessToken } from './support/login.js';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
@@ -343,12 +344,7 @@ async function main(): Promise<void> {
 
   const heavyId = await heavyEvent(db, organiserId);
   const cookie = (await contexts.organiser.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const tokenRes = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'organiser@convene.demo', password: DEMO_PASSWORD }),
-  });
-  const token = ((await tokenRes.json()) as { accessToken: string }).accessToken;
+  const token = await accessToken(BASE_URL, 'organiser@convene.demo', DEMO_PASSWORD);
   const bearer = async (path: string) => {
     const times: number[] = [];
     let bytes = 0;
