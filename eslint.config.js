@@ -160,6 +160,21 @@ export default tseslint.config(
     },
   },
   {
+    // An Intl formatter built per call holds ICU memory V8 does not count (intl-formatters.ts).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/core/src/text/intl-formatters.ts', '**/*.spec.ts', 'test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ":matches(NewExpression, CallExpression)[callee.object.name='Intl']",
+          message:
+            'Take Intl formatters from #core (dateTimeFormat, numberFormat...): each one built holds ICU memory until a collection.',
+        },
+      ],
+    },
+  },
+  {
     // The few kilobytes of progressive enhancement run in the browser, not in Node.
     files: ['apps/web/src/assets/**/*.js'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },

@@ -1,4 +1,4 @@
-import { formatInZone, type Locale } from '#core';
+import { dateTimeFormat, formatInZone, type Locale } from '#core';
 import { messages } from '#i18n';
 import { textIn } from '#events';
 import { placeName, zoneLabel } from '#ics';
@@ -59,7 +59,7 @@ const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 /** "1 December 2026" ("1er décembre 2026"), a calendar date independent of any zone. */
 export function writtenDate(date: string, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

@@ -1,19 +1,13 @@
-import type { Locale } from '#core';
+import { dateTimeFormat, displayNames, type Locale } from '#core';
 import type { PartnerOrganisation } from './exchange-partners.js';
 
 const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-const regions = new Map<Locale, Intl.DisplayNames>();
 
 /** "CD" -> "Congo - Kinshasa" / "Congo-Kinshasa" / "Congo - Kinshasa", in the report's language. */
 export function countryIn(code: string | null, locale: Locale): string | null {
   if (!code) return null;
-  let names = regions.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
-    regions.set(locale, names);
-  }
   try {
-    return names.of(code) ?? code;
+    return displayNames(INTL[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -27,7 +21,7 @@ export function organisationLine(o: PartnerOrganisation, locale: Locale): string
 
 /** "1 December 2026" ("1er décembre 2026"): a calendar date, whatever the zone. */
 export function writtenDay(date: string, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -38,7 +32,7 @@ export function writtenDay(date: string, locale: Locale): string {
 
 /** A journal day as a heading: "Monday 8 March 2027". */
 export function journalDay(date: string, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, APP_CONFIG, type AppConfig, conflict, type Locale, notFound } from '#core';
+import {
+  type Actor,
+  APP_CONFIG,
+  type AppConfig,
+  conflict,
+  dateTimeFormat,
+  displayNames,
+  type Locale,
+  notFound,
+} from '#core';
 import { type Event, EventAccess } from '#events';
 import { isLocale, messages } from '#i18n';
 import { placeName } from '#ics';
@@ -29,7 +38,7 @@ const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 const countryName = (code: string | null, locale: Locale) => {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([INTL[locale]], { type: 'region' }).of(code) ?? code;
+    return displayNames(INTL[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -37,7 +46,7 @@ const countryName = (code: string | null, locale: Locale) => {
 
 /** "25–30 October 2027": the event's dates, short, the way the language writes them. */
 function shortDates(start: string, end: string, locale: Locale): string {
-  const fmt = new Intl.DateTimeFormat(INTL[locale], {
+  const fmt = dateTimeFormat(INTL[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

@@ -1,3 +1,4 @@
+import { dateTimeFormat, displayNames, listFormat } from '#core';
 import { placeName } from '#ics';
 import type {
   CoverageItem,
@@ -87,7 +88,7 @@ const INTL: Record<LetterLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-E
 export function letterDate(date: string, locale: LetterLocale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  const text = new Intl.DateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -100,7 +101,7 @@ export function letterDate(date: string, locale: LetterLocale): string {
 export function countryName(code: string | null, locale: LetterLocale): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([INTL[locale]], { type: 'region' }).of(code) ?? code;
+    return displayNames(INTL[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -457,7 +458,7 @@ function coverageSentences(
   sending: string,
 ): string[] {
   if (!coverage) return [];
-  const list = new Intl.ListFormat(INTL[locale], { type: 'conjunction' });
+  const list = listFormat(INTL[locale], { type: 'conjunction' });
   return PAYER_ORDER.flatMap((payer) => {
     const items = (Object.keys(w.items) as CoverageItem[]).filter(
       (item) => coverage.items[item] === payer,

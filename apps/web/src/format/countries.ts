@@ -1,22 +1,15 @@
-import { ISO_COUNTRIES, type Locale } from '#core';
+import { collator, displayNames, ISO_COUNTRIES, type Locale } from '#core';
 import { INTL } from './intl-tags.js';
 
 /*
  * Country names in the reader's language, for every page that prints or offers one.
  */
 
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
 /** "Burkina Faso", "Pérou", "Perú": a country code in the reader's language (the code if unknown). */
 export function countryName(code: string | null | undefined, locale: Locale): string {
   if (!code) return '';
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([INTL[locale]], { type: 'region' });
-    regionNames.set(locale, names);
-  }
   try {
-    return names.of(code.toUpperCase()) ?? code;
+    return displayNames(INTL[locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
@@ -28,10 +21,10 @@ const optionsCache = new Map<Locale, Array<{ value: string; label: string }>>();
 export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
   const cached = optionsCache.get(locale);
   if (cached) return cached;
-  const collator = new Intl.Collator(INTL[locale]);
+  const byName = collator(INTL[locale]);
   const options = [...ISO_COUNTRIES]
     .map((code) => ({ value: code, label: countryName(code, locale) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+    .sort((a, b) => byName.compare(a.label, b.label));
   optionsCache.set(locale, options);
   return options;
 }

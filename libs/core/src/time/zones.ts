@@ -1,4 +1,5 @@
 import moment from 'moment-timezone';
+import { dateTimeFormat } from '../text/intl-formatters.js';
 
 /*
  * Time-zone rules come from moment-timezone's bundled IANA data, not from the
@@ -106,7 +107,7 @@ export function formatInZone(
   },
 ): string {
   const shifted = new Date(instant.getTime() + offsetMinutesAt(zone, instant) * 60_000);
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(shifted);
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(shifted);
 }
 
 export interface ZoneTransition {

@@ -1,5 +1,7 @@
+import { pluralRules } from '#core';
+
 /** English wording of the programme, exchange and visitor pages: the reference the others match. */
-const one = (n: number) => new Intl.PluralRules('en').select(n) === 'one';
+const one = (n: number) => pluralRules('en').select(n) === 'one';
 
 export const exchanges = {
   navLink: 'Programmes',

@@ -1,6 +1,7 @@
+import { pluralRules } from '#core';
 import type { ExchangesMessages } from '../en/exchanges.js';
 
-const one = (n: number) => new Intl.PluralRules('es').select(n) === 'one';
+const one = (n: number) => pluralRules('es').select(n) === 'one';
 
 export const exchanges: ExchangesMessages = {
   navLink: 'Programas',

@@ -1,4 +1,4 @@
-import { formatInZone, type Locale, LOCALES } from '#core';
+import { dateTimeFormat, formatInZone, type Locale, LOCALES } from '#core';
 import { placeName, zoneLabel } from '#ics';
 
 /*
@@ -29,7 +29,7 @@ export function asMailLocale(locale: string | null | undefined): MailLocale {
 function longDate(date: string, locale: MailLocale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  return new Intl.DateTimeFormat(INTL[locale], { ...DATE, timeZone: 'UTC' }).format(at);
+  return dateTimeFormat(INTL[locale], { ...DATE, timeZone: 'UTC' }).format(at);
 }
 
 export function dateRange(start: string, end: string, locale: MailLocale): string {

@@ -1,10 +1,10 @@
 import type { RoomType } from '#accommodation';
-import { DomainError, type Locale } from '#core';
+import { dateTimeFormat, DomainError, type Locale } from '#core';
 import type { WebContext } from '../../http/web-context.js';
 
 /** Plain dates (a night, a check-in) written the reader's way: "lun. 25 oct.". */
 export function shortDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -14,7 +14,7 @@ export function shortDate(date: string, locale: Locale): string {
 
 /** "25 oct. 2027": for lists a hotel reads. */
 export function mediumDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }

@@ -1,5 +1,5 @@
 import type { Conflict, SessionView } from '#agenda';
-import type { Locale } from '#core';
+import { dateTimeFormat, type Locale } from '#core';
 import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
 
@@ -30,7 +30,7 @@ export function dayLabel(date: string, locale: Locale, style: 'short' | 'long' =
     style === 'short'
       ? { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }
       : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(INTL[locale], options).format(at);
+  return dateTimeFormat(INTL[locale], options).format(at);
 }
 
 /** Every calendar date from start to end inclusive. */

@@ -1,5 +1,5 @@
 import { Get, Param, Query } from '@nestjs/common';
-import { csvSeparatorFor, notFound } from '#core';
+import { csvSeparatorFor, notFound, numberFormat } from '#core';
 import { FeedbackResults, type QuestionResult } from '#feedback';
 import type { WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -36,7 +36,7 @@ export class ConsoleFeedbackResultsController {
     if (!r || r.form.eventId !== event.id) throw notFound('Feedback form');
     const t = ctx.t.feedback.console;
     const base = `/console/events/${event.id}/feedback/${r.form.id}`;
-    const number = new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 });
+    const number = numberFormat(ctx.locale, { maximumFractionDigits: 1 });
     const title = `${t.results} · ${r.form.title}`;
     const children = (
       <div class="fb">

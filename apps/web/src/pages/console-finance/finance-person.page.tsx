@@ -1,3 +1,4 @@
+import { numberFormat } from '#core';
 import type { EventView } from '#events';
 import {
   COST_KINDS,
@@ -24,7 +25,7 @@ import { amountField, financePath, money } from './money-format.js';
 
 /** "12 KB", "12 ko": a file's size the reader's way. */
 function kilobytes(bytes: number, locale: WebContext['locale']): string {
-  return new Intl.NumberFormat(INTL[locale], { style: 'unit', unit: 'kilobyte' }).format(
+  return numberFormat(INTL[locale], { style: 'unit', unit: 'kilobyte' }).format(
     Math.max(1, Math.round(bytes / 1024)),
   );
 }

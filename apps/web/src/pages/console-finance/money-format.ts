@@ -1,4 +1,4 @@
-import type { Locale } from '#core';
+import { type Locale, numberFormat } from '#core';
 import { formatMinor, minorDigits } from '#finance';
 import { INTL } from '../../format/intl-tags.js';
 
@@ -8,7 +8,7 @@ import { INTL } from '../../format/intl-tags.js';
  */
 export function money(amountMinor: number, currency: string, locale: Locale): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(INTL[locale], {
+  return numberFormat(INTL[locale], {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,

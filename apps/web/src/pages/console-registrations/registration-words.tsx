@@ -1,4 +1,4 @@
-import { formatInZone, type Locale } from '#core';
+import { displayNames, formatInZone, type Locale } from '#core';
 import { RegistrationBadge } from '../../components/registration-badge.js';
 import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
@@ -27,7 +27,7 @@ export function shortDateTime(iso: string | null, zone: string, locale: Locale):
 /** A language code as its name in the reader's language ("wo" -> "wolof"). */
 export function languageName(code: string, locale: Locale): string {
   try {
-    return new Intl.DisplayNames([INTL[locale]], { type: 'language' }).of(code) ?? code;
+    return displayNames(INTL[locale], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

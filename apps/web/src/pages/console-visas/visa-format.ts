@@ -1,4 +1,4 @@
-import { formatInZone, type Locale } from '#core';
+import { dateTimeFormat, formatInZone, type Locale } from '#core';
 import { localTime } from '#messaging';
 import { INTL } from '../../format/intl-tags.js';
 
@@ -12,7 +12,7 @@ import { INTL } from '../../format/intl-tags.js';
 export function shortDate(date: string, locale: Locale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  return new Intl.DateTimeFormat(INTL[locale], {
+  return dateTimeFormat(INTL[locale], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -1,18 +1,11 @@
-import type { Locale } from '#core';
+import { displayNames, type Locale } from '#core';
 import type { MaterialView } from '#sharing';
 import type { WebContext } from '../../http/web-context.js';
 
-const languageNames = new Map<Locale, Intl.DisplayNames>();
-
 /** A language code in the reader's language ("vi" -> "vietnamien"). */
 export function languageName(code: string, locale: Locale): string {
-  let names = languageNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'language' });
-    languageNames.set(locale, names);
-  }
   try {
-    return names.of(code) ?? code;
+    return displayNames(locale, { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
