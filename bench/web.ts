@@ -24,12 +24,16 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { accessToken } from './support/login.js';
+import { processMemoryMiB } from './support/process-memory.js';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
 const OUT = resolve(process.env.OUT ?? 'bench/results/web.json');
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SERVER_REQUESTS = Number(process.env.SERVER_REQUESTS ?? 30);
+/** The API's process (bench/run.sh passes it): its resident memory while pages are served. */
+const API_PID = Number(process.env.API_PID ?? 0);
+const MEMORY_PAGE_VIEWS = Number(process.env.MEMORY_PAGE_VIEWS ?? 1200);
 const DEMO_PASSWORD = 'convene-demo-2027';
 const SLOW_3G = {
   offline: false,
@@ -152,6 +156,49 @@ async function serverTimes(
 }
 
 /** A bench event with 500 registrations and 120 sessions, made once with plain SQL. */
+/**
+ * The API's resident memory before and after MEMORY_PAGE_VIEWS views of the pages above (four
+ * readers at a time, each page in turn with its reader's cookies), next to the same number
+ * of JSON answers from its health check, the baseline of what serving alone holds. Goal:
+ * under 200 MiB at peak, as for the API benches.
+ */
+async function memoryWhileServing(
+  pages: PageSpec[],
+  contexts: Record<PageSpec['as'], BrowserContext>,
+): Promise<Record<string, unknown>> {
+  const cookies: Record<string, string> = {};
+  for (const [as, context] of Object.entries(contexts))
+    cookies[as] = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const views = async (urlOf: (i: number) => [string, string]) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < MEMORY_PAGE_VIEWS) {
+          const [url, cookie] = urlOf(next++);
+          const res = await fetch(url, { headers: { cookie, 'accept-encoding': 'gzip' } });
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    return processMemoryMiB(API_PID);
+  };
+  const atRest = processMemoryMiB(API_PID);
+  const afterJson = await views(() => [`${BASE_URL}/api/health/ready`, '']);
+  const afterPages = await views((i) => {
+    const spec = pages[i % pages.length];
+    return [`${BASE_URL}${spec.path}`, cookies[spec.as]];
+  });
+  return {
+    pageViews: MEMORY_PAGE_VIEWS,
+    atRestMiB: atRest.rss,
+    afterJsonMiB: afterJson.rss,
+    afterPagesMiB: afterPages.rss,
+    peakMiB: afterPages.peak,
+    goalPeakMiB: 200,
+    withinGoal: afterPages.peak < 200,
+  };
+}
+
 async function heavyEvent(db: pg.Client, organiserId: string): Promise<string> {
   const slug = 'bench-web-heavy';
   const existing = await db.query(`SELECT id FROM events WHERE slug = $1`, [slug]);
@@ -342,6 +389,8 @@ async function main(): Promise<void> {
     await fresh.close();
   }
 
+  const memory = API_PID ? await memoryWhileServing(pages, contexts) : undefined;
+
   const heavyId = await heavyEvent(db, organiserId);
   const cookie = (await contexts.organiser.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const token = await accessToken(BASE_URL, 'organiser@convene.demo', DEMO_PASSWORD);
@@ -387,10 +436,11 @@ async function main(): Promise<void> {
     weights,
     slow,
     server,
+    memory,
   };
   console.table(weights);
   console.table(slow);
-  console.log(JSON.stringify({ weights, slow, server }, null, 2));
+  console.log(JSON.stringify({ weights, slow, server, memory }, null, 2));
   await mkdir(dirname(OUT), { recursive: true });
   await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processMemoryMiB } from './process-memory.js';
 
 /** How the server's requests waited for a PostgreSQL connection from its pools. */
 export interface PoolWaits {
@@ -91,9 +92,7 @@ export class ServerProcess {
 
   /** Resident memory now and at its peak, in MiB. */
   memoryMiB(): { rss: number; peak: number } {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+    return processMemoryMiB(this.pid);
   }
 
   /** Starts the peak (VmHWM) over from the current resident size (Linux clear_refs). */
