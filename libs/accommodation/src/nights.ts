@@ -1,4 +1,4 @@
-import moment from 'moment-timezone';
+import { localDateOf, offsetMinutesAt } from '#core';
 
 /** Where a stay's dates come from: the organiser's override, the flights, or the event. */
 export type NightsSource = 'organiser' | 'flights' | 'event';
@@ -27,8 +27,16 @@ export interface StayInputs {
  */
 export const EARLY_ARRIVAL_HOUR = 6;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date moved by whole days ('Invalid date' for anything but a real YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
-  return moment.utc(date, 'YYYY-MM-DD', true).add(days, 'day').format('YYYY-MM-DD');
+  // Plain UTC arithmetic on calendar dates: a moment parse per night made the accommodation
+  // pages spend a millisecond per person on their nights.
+  const at = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  // Date.parse rolls 2027-02-30 over to 2 March; a real date reads back as itself.
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== date) return 'Invalid date';
+  return new Date(at + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -43,14 +51,18 @@ export function stayDates(s: StayInputs): StayDates {
   let checkIn = s.eventStart;
   let checkOut = s.eventEnd;
   if (s.arrivalAt) {
-    const local = moment(s.arrivalAt).tz(s.zone);
-    checkIn = local.format('YYYY-MM-DD');
-    if (local.hour() < EARLY_ARRIVAL_HOUR) checkIn = addDays(checkIn, -1);
+    checkIn = localDateOf(s.arrivalAt, s.zone);
+    if (localHourOf(s.arrivalAt, s.zone) < EARLY_ARRIVAL_HOUR) checkIn = addDays(checkIn, -1);
   }
-  if (s.departureAt) checkOut = moment(s.departureAt).tz(s.zone).format('YYYY-MM-DD');
+  if (s.departureAt) checkOut = localDateOf(s.departureAt, s.zone);
   if (checkOut <= checkIn) checkOut = addDays(checkIn, 1);
   const source = s.arrivalAt || s.departureAt ? 'flights' : 'event';
   return { checkIn, checkOut, source };
+}
+
+/** The hour on the clocks of `zone` at `instant` (0-23). */
+function localHourOf(instant: Date, zone: string): number {
+  return new Date(instant.getTime() + offsetMinutesAt(zone, instant) * 60_000).getUTCHours();
 }
 
 /** Every night of a stay: from checkIn up to the day before checkOut. */
