@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { parseCsv } from './support/csv.js';
 import {
   createEvent,
@@ -397,5 +398,33 @@ describe('accommodation', () => {
         .expect(404);
     }
     await api().get(`/api/registrations/${regs.awa}/stay`).expect(401);
+  });
+
+  it("settles a participant's own nights on their own view, and everyone's on the organisers'", async () => {
+    const heldNights = async (key: string) =>
+      (
+        (await t.app
+          .get(DataSource)
+          .query(
+            `SELECT night::text FROM room_assignments WHERE registration_id = $1 ORDER BY night`,
+            [regs[key]],
+          )) as Array<{ night: string }>
+      ).map((r) => r.night);
+    expect(await heldNights('fatou')).toContain('2027-10-29');
+    expect(await heldNights('lucia')).toContain('2027-10-29');
+    // Both now leave on the morning of the 29th: the night of the 29th is no longer theirs.
+    for (const key of ['fatou', 'lucia'])
+      await travel(key, {
+        departure: { flightNumber: 'AT570', airport: 'TNG', at: '2027-10-29T10:00' },
+      });
+
+    const fatou = (await stay('fatou').expect(200)).body;
+    expect(fatou.checkOut).toBe('2027-10-29');
+    expect(await heldNights('fatou')).not.toContain('2027-10-29');
+    // Fatou's page read and wrote her rooms only, not the whole event's.
+    expect(await heldNights('lucia')).toContain('2027-10-29');
+
+    await occupancy();
+    expect(await heldNights('lucia')).not.toContain('2027-10-29');
   });
 });

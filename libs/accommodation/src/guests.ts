@@ -40,6 +40,17 @@ interface GuestRow {
   timezone: string;
 }
 
+const GUESTS = `SELECT r.id AS registration_id, a.name, a.email, o.id AS organisation_id,
+            o.name AS organisation, r.languages, s.room_preference, s.share_with, s.room_needs,
+            s.share_needs_with_hotel, s.check_in_override::text, s.check_out_override::text,
+            tp.arrival_at, tp.departure_at, e.start_date::text, e.end_date::text, e.timezone
+       FROM registrations r
+       JOIN events e ON e.id = r.event_id
+       JOIN accounts a ON a.id = r.account_id
+       JOIN organisations o ON o.id = r.organisation_id
+       LEFT JOIN accommodation_stays s ON s.registration_id = r.id
+       LEFT JOIN travel_plans tp ON tp.registration_id = r.id`;
+
 /**
  * Confirmed participants of an event (or one registration, whatever its status) with their
  * stay dates worked out from the organiser's override, their flights or the event.
@@ -50,46 +61,54 @@ export async function loadGuests(
   registrationId?: string,
 ): Promise<Guest[]> {
   const rows = (await m.query(
-    `SELECT r.id AS registration_id, a.name, a.email, o.id AS organisation_id,
-            o.name AS organisation, r.languages, s.room_preference, s.share_with, s.room_needs,
-            s.share_needs_with_hotel, s.check_in_override::text, s.check_out_override::text,
-            tp.arrival_at, tp.departure_at, e.start_date::text, e.end_date::text, e.timezone
-       FROM registrations r
-       JOIN events e ON e.id = r.event_id
-       JOIN accounts a ON a.id = r.account_id
-       JOIN organisations o ON o.id = r.organisation_id
-       LEFT JOIN accommodation_stays s ON s.registration_id = r.id
-       LEFT JOIN travel_plans tp ON tp.registration_id = r.id
+    `${GUESTS}
       WHERE r.event_id = $1
         AND ($2::uuid IS NULL AND r.status = 'confirmed' OR r.id = $2::uuid)
       ORDER BY a.name, r.id`,
     [eventId, registrationId ?? null],
   )) as GuestRow[];
-  return rows.map((r) => {
-    const dates = stayDates({
-      eventStart: r.start_date,
-      eventEnd: r.end_date,
-      zone: r.timezone,
-      arrivalAt: r.arrival_at,
-      departureAt: r.departure_at,
-      checkInOverride: r.check_in_override,
-      checkOutOverride: r.check_out_override,
-    });
-    return {
-      registrationId: r.registration_id,
-      name: r.name,
-      email: r.email,
-      organisationId: r.organisation_id,
-      organisation: r.organisation,
-      languages: r.languages ?? [],
-      roomPreference: r.room_preference,
-      shareWith: r.share_with,
-      roomNeeds: r.room_needs,
-      shareNeedsWithHotel: !!r.share_needs_with_hotel,
-      ...dates,
-      nights: nightsOf(dates.checkIn, dates.checkOut),
-    };
+  return rows.map(toGuest);
+}
+
+/** Confirmed participants of an event, or the one registration asked if it is confirmed. */
+export async function loadConfirmedGuests(
+  m: Pick<EntityManager, 'query'>,
+  eventId: string,
+  registrationId?: string,
+): Promise<Guest[]> {
+  const rows = (await m.query(
+    `${GUESTS}
+      WHERE r.event_id = $1 AND r.status = 'confirmed' AND ($2::uuid IS NULL OR r.id = $2::uuid)
+      ORDER BY a.name, r.id`,
+    [eventId, registrationId ?? null],
+  )) as GuestRow[];
+  return rows.map(toGuest);
+}
+
+function toGuest(r: GuestRow): Guest {
+  const dates = stayDates({
+    eventStart: r.start_date,
+    eventEnd: r.end_date,
+    zone: r.timezone,
+    arrivalAt: r.arrival_at,
+    departureAt: r.departure_at,
+    checkInOverride: r.check_in_override,
+    checkOutOverride: r.check_out_override,
   });
+  return {
+    registrationId: r.registration_id,
+    name: r.name,
+    email: r.email,
+    organisationId: r.organisation_id,
+    organisation: r.organisation,
+    languages: r.languages ?? [],
+    roomPreference: r.room_preference,
+    shareWith: r.share_with,
+    roomNeeds: r.room_needs,
+    shareNeedsWithHotel: !!r.share_needs_with_hotel,
+    ...dates,
+    nights: nightsOf(dates.checkIn, dates.checkOut),
+  };
 }
 
 export interface AssignmentRow {
@@ -98,14 +117,17 @@ export interface AssignmentRow {
   roomId: string;
 }
 
+/** The rooms given for each night, of the whole event or of one registration. */
 export async function loadAssignments(
   m: Pick<EntityManager, 'query'>,
   eventId: string,
+  registrationId?: string,
 ): Promise<AssignmentRow[]> {
   const rows = (await m.query(
     `SELECT registration_id, night::text, room_id FROM room_assignments
-      WHERE event_id = $1 ORDER BY night, registration_id`,
-    [eventId],
+      WHERE event_id = $1 AND ($2::uuid IS NULL OR registration_id = $2::uuid)
+      ORDER BY night, registration_id`,
+    [eventId, registrationId ?? null],
   )) as Array<{ registration_id: string; night: string; room_id: string }>;
   return rows.map((r) => ({
     registrationId: r.registration_id,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { pgErrorCode } from '#core';
-import { loadAssignments, loadGuests } from './guests.js';
+import { type AssignmentRow, loadAssignments, loadConfirmedGuests } from './guests.js';
 
 /**
  * Keeps the rooms in step with people's nights, which follow their flights: nights a person
@@ -8,18 +8,34 @@ import { loadAssignments, loadGuests } from './guests.js';
  * new night (an earlier arrival) goes to the room they already sleep in when it has space
  * that night; otherwise that night shows them unassigned. Runs before every read and
  * write of rooms, so a flight change needs nothing from the travel lib.
+ *
+ * With `registrationId`, only that person's nights: what a participant's own pages and
+ * documents need, without reading the whole event on each view. A night another person's
+ * stale night still holds is then left unassigned until the next whole-event pass (any
+ * organiser's view of the rooms), which tries every missing night again.
  */
-export async function reconcileNights(ds: DataSource, eventId: string): Promise<void> {
+export async function reconcileNights(
+  ds: DataSource,
+  eventId: string,
+  registrationId?: string,
+): Promise<void> {
   const [guests, assignments] = await Promise.all([
-    loadGuests(ds, eventId),
-    loadAssignments(ds, eventId),
+    loadConfirmedGuests(ds, eventId, registrationId),
+    loadAssignments(ds, eventId, registrationId),
   ]);
-  const byGuest = new Map(guests.map((g) => [g.registrationId, g]));
-  const stale = assignments.filter((a) => !byGuest.get(a.registrationId)?.nights.includes(a.night));
+  const nightsOf = new Map(guests.map((g) => [g.registrationId, new Set(g.nights)]));
+  const heldBy = new Map<string, AssignmentRow[]>();
+  for (const a of assignments) {
+    const held = heldBy.get(a.registrationId);
+    if (held) held.push(a);
+    else heldBy.set(a.registrationId, [a]);
+  }
+  const stale = assignments.filter((a) => !nightsOf.get(a.registrationId)?.has(a.night));
   const missing: Array<{ registrationId: string; night: string; roomId: string }> = [];
   for (const guest of guests) {
-    const held = assignments.filter((a) => a.registrationId === guest.registrationId);
-    const kept = held.filter((a) => guest.nights.includes(a.night));
+    const held = heldBy.get(guest.registrationId) ?? [];
+    const nights = nightsOf.get(guest.registrationId)!;
+    const kept = held.filter((a) => nights.has(a.night));
     if (kept.length === 0) continue;
     const heldNights = new Set(held.map((a) => a.night));
     for (const night of guest.nights) {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, notFound, pgConstraint } from '#core';
 import { requireWritable } from '#events';
 import type { AssignRoomDto } from './dto/hotel.dto.js';
-import { type Guest, loadAssignments, loadGuests } from './guests.js';
+import { type AssignmentRow, type Guest, loadAssignments, loadGuests } from './guests.js';
 import { Hotel } from './hotel.entity.js';
 import { HotelRoom } from './hotel-room.entity.js';
 import { Hotels, roomLabel, typeOrder } from './hotels.service.js';
@@ -114,9 +114,16 @@ export class RoomAssignments {
     const names = new Map(guests.map((g) => [g.registrationId, g.name]));
     const where = new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId]));
     const roomById = new Map(rooms.map((r) => [r.room.id, r]));
+    // Grouped once: looking each room's night up in every assignment grew with rooms x people.
+    const byRoomNight = new Map<string, AssignmentRow[]>();
+    for (const a of assignments) {
+      const key = `${a.roomId}|${a.night}`;
+      const here = byRoomNight.get(key);
+      if (here) here.push(a);
+      else byRoomNight.set(key, [a]);
+    }
     const inRoom = (roomId: string, night: string) =>
-      assignments
-        .filter((a) => a.roomId === roomId && a.night === night)
+      (byRoomNight.get(`${roomId}|${night}`) ?? [])
         .map((a) => ({ registrationId: a.registrationId, name: names.get(a.registrationId) ?? '' }))
         .sort((x, y) => x.name.localeCompare(y.name));
     const inventory = await this.dataSource
@@ -155,9 +162,7 @@ export class RoomAssignments {
               if (c.hotelId === h.id && c.night === night) booked[c.roomType] = c.rooms;
             }
             for (const { room } of own) {
-              if (assignments.some((a) => a.roomId === room.id && a.night === night)) {
-                used[room.roomType] += 1;
-              }
+              if (byRoomNight.has(`${room.id}|${night}`)) used[room.roomType] += 1;
             }
             return { night, booked, used };
           }),
@@ -313,9 +318,7 @@ export class RoomAssignments {
 
   private async guest(eventId: string, registrationId: string): Promise<GuestStayView> {
     const [guest] = await loadGuests(this.dataSource, eventId, registrationId);
-    const assignments = (await loadAssignments(this.dataSource, eventId)).filter(
-      (a) => a.registrationId === registrationId,
-    );
+    const assignments = await loadAssignments(this.dataSource, eventId, registrationId);
     const rooms = await this.rooms(eventId);
     return guestView(
       guest,

@@ -64,7 +64,7 @@ export class Stays {
       registrationId,
     ])) as Array<{ event_id: string }>;
     if (!reg) return null;
-    await reconcileNights(this.dataSource, reg.event_id);
+    await reconcileNights(this.dataSource, reg.event_id, registrationId);
     const [guest] = await loadGuests(this.dataSource, reg.event_id, registrationId);
     if (!guest) return null;
     const hotels = (await this.dataSource.query(
@@ -165,7 +165,7 @@ export class Stays {
   }
 
   private async view(eventId: string, registrationId: string): Promise<StayView> {
-    await reconcileNights(this.dataSource, eventId);
+    await reconcileNights(this.dataSource, eventId, registrationId);
     const [guest] = await loadGuests(this.dataSource, eventId, registrationId);
     const rows = (await this.dataSource.query(
       `SELECT a.night::text, r.room_type, h.name AS hotel_name, h.address, h.city,
