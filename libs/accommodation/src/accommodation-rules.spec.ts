@@ -1,4 +1,4 @@
-import { nightsOf, stayDates } from './nights.js';
+import { addDays, nightsOf, stayDates } from './nights.js';
 import { linesFromNights, roomingChanges } from './rooming-diff.js';
 import { names, type SuggestGuest, type SuggestRoom, suggestRooms } from './suggestion.js';
 
@@ -43,6 +43,36 @@ describe('stay dates', () => {
     const d = stayDates({ ...event, ...none, departureAt: new Date('2027-10-20T10:00:00Z') });
     expect(nightsOf(d.checkIn, d.checkOut)).toEqual(['2027-10-25']);
   });
+  it("read the small hours on the event's clocks, Morocco's UTC+0 included", () => {
+    // 05:30 UTC is 05:30 in Tangier since 2026-09-20 (a runtime still on UTC+1 says 06:30).
+    const tangier = stayDates({ ...event, ...none, arrivalAt: new Date('2027-10-25T05:30:00Z') });
+    expect(tangier.checkIn).toBe('2027-10-24');
+    // 20:30 UTC on the 24th is 04:30 on the 25th in Manila: the bed of the 24th.
+    const manila = stayDates({
+      ...event,
+      ...none,
+      zone: 'Asia/Manila',
+      arrivalAt: new Date('2027-10-24T20:30:00Z'),
+      departureAt: new Date('2027-10-29T17:00:00Z'),
+    });
+    expect(manila).toEqual({ checkIn: '2027-10-24', checkOut: '2027-10-30', source: 'flights' });
+    expect(nightsOf(manila.checkIn, manila.checkOut)).toHaveLength(6);
+  });
+});
+
+describe('addDays', () => {
+  it('crosses months, years and leap days', () => {
+    expect(addDays('2027-10-31', 1)).toBe('2027-11-01');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2027-10-25', -14)).toBe('2027-10-11');
+  });
+
+  it('refuses what is not a calendar date', () => {
+    for (const bad of ['2027-02-30', '2027-13-01', '25/10/2027', '', '2027-10-25T00:00'])
+      expect(addDays(bad, 1)).toBe('Invalid date');
+  });
 });
 
 describe('suggestion', () => {
@@ -86,6 +116,63 @@ describe('suggestion', () => {
     expect(at('a')).toBe(at('d'));
     expect(at('b')).toBe(at('e'));
     expect(plan).toHaveLength(5);
+  });
+
+  it('holds its rules on many mixed events: capacity, booked nights, wishes to be alone', () => {
+    // Rooms leave the search once full; these cases mix nights, rooms booked on some nights
+    // only, someone already placed, and wishes, so a bed given twice, a night the hotel does
+    // not hold or a sharer beside someone who asked to be alone shows.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const all = ['2027-10-23', '2027-10-24', '2027-10-25', '2027-10-26', '2027-10-27'];
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    for (let trial = 0; trial < 200; trial++) {
+      const guests = Array.from({ length: 3 + Math.floor(rnd() * 40) }, (_, i) => {
+        const from = Math.floor(rnd() * 3);
+        return guest(`g${i}`, {
+          organisationId: pick(['o1', 'o2', 'o3']),
+          languages: pick([['fr'], ['es'], ['en', 'fr']]),
+          roomPreference: pick([null, null, 'single', 'twin', 'double']),
+          shareWith: rnd() < 0.2 ? `Person g${Math.floor(rnd() * 40)}` : null,
+          nights: all.slice(from, from + 1 + Math.floor(rnd() * 4)),
+        });
+      });
+      const rooms = Array.from({ length: 1 + Math.floor(rnd() * 25) }, (_, i) => {
+        const type = pick(['single', 'twin', 'double'] as const);
+        const from = Math.floor(rnd() * 2);
+        return {
+          ...room(`r${i}`, type, type === 'single' ? 1 : 2),
+          bookedNights: new Set(all.slice(from, from + 2 + Math.floor(rnd() * 4))),
+        };
+      });
+      const current = new Map<string, Map<string, string[]>>();
+      const first = guests[0];
+      const fitting = rooms.find((r) => first.nights.every((n) => r.bookedNights.has(n)));
+      if (fitting)
+        current.set(fitting.id, new Map(first.nights.map((n) => [n, [first.registrationId]])));
+
+      const plan = suggestRooms(guests, rooms, current);
+      const byId = new Map(guests.map((g) => [g.registrationId, g]));
+      const inRoom = new Map<string, string[]>();
+      for (const [roomId, byNight] of current)
+        for (const [night, ids] of byNight) inRoom.set(`${roomId}|${night}`, [...ids]);
+      expect(new Set(plan.map((p) => p.registrationId)).size).toBe(plan.length);
+      for (const p of plan) {
+        if (fitting) expect(p.registrationId).not.toBe(first.registrationId);
+        const r = rooms.find((x) => x.id === p.roomId)!;
+        for (const night of byId.get(p.registrationId)!.nights) {
+          expect(r.bookedNights.has(night)).toBe(true);
+          const key = `${r.id}|${night}`;
+          inRoom.set(key, [...(inRoom.get(key) ?? []), p.registrationId]);
+        }
+      }
+      for (const [key, ids] of inRoom) {
+        const r = rooms.find((x) => key.startsWith(`${x.id}|`))!;
+        expect(ids.length).toBeLessThanOrEqual(r.capacity);
+        if (ids.length > 1)
+          for (const id of ids) expect(byId.get(id)!.roomPreference).not.toBe('single');
+      }
+    }
   });
 
   it('leaves people unassigned rather than beyond capacity or unbooked nights', () => {

@@ -72,9 +72,23 @@ export function suggestRooms(
   const todo = guests.filter((g) => !placedIn.has(g.registrationId) && g.nights.length > 0);
 
   const occupantsOf = (roomId: string) => new Set([...occ.get(roomId)!.values()].flat());
+  // Rooms somebody sleeps in, and rooms full every night they are booked: placements only
+  // add people, so a full room never fits anyone again and is skipped from then on. At a
+  // thousand guests, trying every room for every pair took the suggestion to half a minute.
+  const occupied = new Set([...occ].filter(([, n]) => n.size > 0).map(([id]) => id));
+  const isFull = (room: SuggestRoom) =>
+    [...room.bookedNights].every((n) => (occ.get(room.id)!.get(n)?.length ?? 0) >= room.capacity);
+  const open = new Map<RoomType, SuggestRoom[]>();
+  for (const room of rooms) {
+    if (isFull(room)) continue;
+    const ofType = open.get(room.roomType);
+    if (ofType) ofType.push(room);
+    else open.set(room.roomType, [room]);
+  }
   const wantsAlone = (id: string) => byId.get(id)?.roomPreference === 'single';
   const fits = (room: SuggestRoom, people: SuggestGuest[], alone = false) => {
-    const nights = new Set(people.flatMap((p) => p.nights));
+    const nights =
+      people.length === 1 ? people[0].nights : new Set(people.flatMap((p) => p.nights));
     for (const night of nights) {
       if (!room.bookedNights.has(night)) return false;
       const here = occ.get(room.id)!.get(night) ?? [];
@@ -94,10 +108,17 @@ export function suggestRooms(
       placedIn.set(p.registrationId, room.id);
       out.push({ registrationId: p.registrationId, roomId: room.id });
     }
+    occupied.add(room.id);
+    if (isFull(room)) {
+      const ofType = open.get(room.roomType)!;
+      const at = ofType.indexOf(room);
+      if (at >= 0) ofType.splice(at, 1);
+    }
   };
+  // The first room of each type, in the given order, that fits: as `rooms.find` would.
   const firstFit = (types: RoomType[], people: SuggestGuest[], alone = false) => {
     for (const type of types) {
-      const room = rooms.find((r) => r.roomType === type && fits(r, people, alone));
+      const room = open.get(type)?.find((r) => fits(r, people, alone));
       if (room) return room;
     }
     return undefined;
@@ -113,14 +134,19 @@ export function suggestRooms(
 
   // 2. Named roommates.
   const sharers = todo.filter((g) => g.roomPreference !== 'single');
+  // Folded once, not once per wish (names() below, for each guest).
+  const folded = guests.map((g) => ({ guest: g, email: fold(g.email), name: fold(g.name) }));
+  const words = folded.map((f) => f.name.split(' '));
   for (const a of sharers) {
     if (!free(a) || !a.shareWith) continue;
-    const named = guests.find(
-      (b) =>
-        b.registrationId !== a.registrationId &&
-        b.roomPreference !== 'single' &&
-        names(a.shareWith, b),
-    );
+    const wish = fold(a.shareWith);
+    if (wish.length < 2) continue;
+    const named = folded.find(
+      (b, i) =>
+        b.guest.registrationId !== a.registrationId &&
+        b.guest.roomPreference !== 'single' &&
+        (wish === b.email || wish === b.name || words[i].includes(wish)),
+    )?.guest;
     if (!named) continue;
     if (free(named)) {
       const room = firstFit(['twin', 'double'], [a, named]);
@@ -138,9 +164,12 @@ export function suggestRooms(
     overlap(a.nights, b.nights) / Math.max(a.nights.length, b.nights.length, 1);
   for (const a of sharers) {
     if (!free(a)) continue;
+    // Each partner's score once (the sort is stable: ties keep the guests' order).
     const partners = sharers
       .filter((b) => b !== a && free(b))
-      .sort((x, y) => score(a, y) - score(a, x));
+      .map((b) => ({ b, score: score(a, b) }))
+      .sort((x, y) => y.score - x.score)
+      .map(({ b }) => b);
     for (const b of partners) {
       const room = firstFit(['twin', 'double'], [a, b]);
       if (room) {
@@ -154,9 +183,10 @@ export function suggestRooms(
   for (const a of sharers) {
     if (!free(a)) continue;
     const joinable = rooms
-      .filter((r) => r.capacity > 1 && occupantsOf(r.id).size > 0 && fits(r, [a]))
-      .sort((x, y) => bestMatch(a, y) - bestMatch(a, x));
-    const room = joinable[0] ?? firstFit(['twin', 'double', 'single'], [a], true);
+      .filter((r) => r.capacity > 1 && occupied.has(r.id) && fits(r, [a]))
+      .map((r) => ({ r, match: bestMatch(a, r) }))
+      .sort((x, y) => y.match - x.match);
+    const room = joinable[0]?.r ?? firstFit(['twin', 'double', 'single'], [a], true);
     if (room) place(room, [a]);
   }
   for (const g of singles) {
