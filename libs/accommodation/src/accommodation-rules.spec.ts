@@ -132,7 +132,7 @@ describe('suggestion', () => {
         return guest(`g${i}`, {
           organisationId: pick(['o1', 'o2', 'o3']),
           languages: pick([['fr'], ['es'], ['en', 'fr']]),
-          roomPreference: pick([null, null, 'single', 'twin', 'double']),
+          roomPreference: pick([null, null, 'single', 'shared'] as const),
           shareWith: rnd() < 0.2 ? `Person g${Math.floor(rnd() * 40)}` : null,
           nights: all.slice(from, from + 1 + Math.floor(rnd() * 4)),
         });
