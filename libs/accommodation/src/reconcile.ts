@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { pgErrorCode } from '#core';
-import { type AssignmentRow, loadAssignments, loadConfirmedGuests } from './guests.js';
+import { groupBy, pgErrorCode } from '#core';
+import { loadAssignments, loadConfirmedGuests } from './guests.js';
 
 /**
  * Keeps the rooms in step with people's nights, which follow their flights: nights a person
@@ -24,12 +24,7 @@ export async function reconcileNights(
     loadAssignments(ds, eventId, registrationId),
   ]);
   const nightsOf = new Map(guests.map((g) => [g.registrationId, new Set(g.nights)]));
-  const heldBy = new Map<string, AssignmentRow[]>();
-  for (const a of assignments) {
-    const held = heldBy.get(a.registrationId);
-    if (held) held.push(a);
-    else heldBy.set(a.registrationId, [a]);
-  }
+  const heldBy = groupBy(assignments, (a) => a.registrationId);
   const stale = assignments.filter((a) => !nightsOf.get(a.registrationId)?.has(a.night));
   const missing: Array<{ registrationId: string; night: string; roomId: string }> = [];
   for (const guest of guests) {

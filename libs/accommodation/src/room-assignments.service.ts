@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, badRequest, conflict, notFound, pgConstraint } from '#core';
+import { type Actor, badRequest, conflict, groupBy, notFound, pgConstraint } from '#core';
 import { requireWritable } from '#events';
 import type { AssignRoomDto } from './dto/hotel.dto.js';
-import { type AssignmentRow, type Guest, loadAssignments, loadGuests } from './guests.js';
+import { type Guest, loadAssignments, loadGuests } from './guests.js';
 import { Hotel } from './hotel.entity.js';
 import { HotelRoom } from './hotel-room.entity.js';
 import { Hotels, roomLabel, typeOrder } from './hotels.service.js';
@@ -114,14 +114,7 @@ export class RoomAssignments {
     const names = new Map(guests.map((g) => [g.registrationId, g.name]));
     const where = new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId]));
     const roomById = new Map(rooms.map((r) => [r.room.id, r]));
-    // Grouped once: looking each room's night up in every assignment grew with rooms x people.
-    const byRoomNight = new Map<string, AssignmentRow[]>();
-    for (const a of assignments) {
-      const key = `${a.roomId}|${a.night}`;
-      const here = byRoomNight.get(key);
-      if (here) here.push(a);
-      else byRoomNight.set(key, [a]);
-    }
+    const byRoomNight = groupBy(assignments, (a) => `${a.roomId}|${a.night}`);
     const inRoom = (roomId: string, night: string) =>
       (byRoomNight.get(`${roomId}|${night}`) ?? [])
         .map((a) => ({ registrationId: a.registrationId, name: names.get(a.registrationId) ?? '' }))

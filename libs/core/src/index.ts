@@ -11,6 +11,7 @@ export * from './pagination/pagination.js';
 export * from './csv/csv-writer.js';
 export * from './time/zones.js';
 export * from './text/intl-formatters.js';
+export * from './collections/group-by.js';
 export * from './time/instant-field.js';
 export * from './redis/redis.module.js';
 export * from './rate-limit/rate-limiter.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, type CsvCell, type CsvOptions, toZonedIso, writeCsv } from '#core';
+import { type Actor, type CsvCell, type CsvOptions, groupBy, toZonedIso, writeCsv } from '#core';
 import { messages } from '#i18n';
 import { FeedbackAccess } from './feedback-access.js';
 import { FeedbackForms } from './feedback-forms.service.js';
@@ -217,12 +217,12 @@ export class FeedbackResults {
       [row.id],
     )) as AnswerRow[];
     const order = new Map(form!.questions.map((q, i) => [q.id, i]));
+    const answersOf = groupBy(answers, (a) => a.response_id);
     const responses = heads.map((h): ResponseView => ({
       respondent: row.anonymous ? null : respondentOf(h, isOrganiser),
       submittedAt:
         row.anonymous || !h.submitted_at ? null : toZonedIso(h.submitted_at, event.timezone),
-      answers: answers
-        .filter((a) => a.response_id === h.id)
+      answers: [...(answersOf.get(h.id) ?? [])]
         .sort((a, b) => (order.get(a.question_id) ?? 0) - (order.get(b.question_id) ?? 0))
         .map((a) => ({
           questionId: a.question_id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type Actor, conflict, notFound, toZonedIso } from '#core';
+import { type Actor, conflict, groupBy, notFound, toZonedIso } from '#core';
 import { loadGuests } from '#accommodation';
 import { type Event, requireWritable } from '#events';
 import { type LoadedRegistration, RegistrationAccess } from '#registrations';
@@ -285,17 +285,28 @@ export class Costs {
     const names = await this.namesOf(items.map((i) => i.statusChangedBy));
     const zone = event.timezone;
     const byPerson = new Map(people.map((p) => [p.id, p]));
+    const itemsOf = groupBy(items, (i) => i.registrationId);
+    const receiptsOf = groupBy(receipts, (r) => r.costItemId);
+    const historyOf = groupBy(history, (h) => h.cost_item_id);
     return registrationIds.map((id) => {
       const cov = coverage.byRegistration.get(id)!;
       const stay = stays.get(id)!;
-      const own = items.filter((i) => i.registrationId === id);
+      const own = itemsOf.get(id) ?? [];
       const perDiemItem = own.find((i) => i.kind === 'per_diem') ?? null;
       const days = cov.perDiem.days ?? perDiemDaysFor(stay.nights);
       const dailyMinor = cov.perDiem.dailyMinor ?? 0;
       const amountMinor = cov.perDiem.payer === 'network' ? perDiemAmount(days, dailyMinor) : 0;
       const eventCurrency = cov.currency;
       const itemViews = own.map((i) =>
-        toItemView(i, eventCurrency, rates, zone, names, receipts, history),
+        toItemView(
+          i,
+          eventCurrency,
+          rates,
+          zone,
+          names,
+          receiptsOf.get(i.id) ?? [],
+          historyOf.get(i.id) ?? [],
+        ),
       );
       const p = byPerson.get(id);
       return {
@@ -367,6 +378,7 @@ function toItemView(
   rates: Rates,
   zone: string,
   names: Map<string, string>,
+  /** This item's own receipts and status changes. */
   receipts: CostReceipt[],
   history: HistoryRow[],
 ): CostItemView {
@@ -382,24 +394,20 @@ function toItemView(
     status: i.payer === 'network' ? i.status : null,
     statusChangedAt: toZonedIso(i.statusChangedAt, zone),
     statusChangedBy: i.statusChangedBy ? (names.get(i.statusChangedBy) ?? null) : null,
-    receipts: receipts
-      .filter((r) => r.costItemId === i.id)
-      .map((r) => ({
-        id: r.id,
-        fileName: r.fileName,
-        contentType: r.contentType,
-        sizeBytes: r.sizeBytes,
-        uploadedAt: toZonedIso(r.uploadedAt, zone),
-      })),
-    history: history
-      .filter((h) => h.cost_item_id === i.id)
-      .map((h) => ({
-        from: h.from_status,
-        to: h.to_status,
-        changedAt: toZonedIso(new Date(h.changed_at), zone),
-        changedBy: h.name,
-        note: h.note,
-      })),
+    receipts: receipts.map((r) => ({
+      id: r.id,
+      fileName: r.fileName,
+      contentType: r.contentType,
+      sizeBytes: r.sizeBytes,
+      uploadedAt: toZonedIso(r.uploadedAt, zone),
+    })),
+    history: history.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      changedAt: toZonedIso(new Date(h.changed_at), zone),
+      changedBy: h.name,
+      note: h.note,
+    })),
   };
 }
 
