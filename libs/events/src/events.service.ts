@@ -150,10 +150,8 @@ export class EventsService {
     }
     const qb = this.events
       .createQueryBuilder('e')
-      .addSelect(
-        `(SELECT count(*)::int FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed')`,
-        'confirmed_count',
-      )
+      // The seat counter the triggers keep, not a count per event.
+      .addSelect('e.seats_confirmed', 'confirmed_count')
       .orderBy(`CASE WHEN e.status = 'archived' THEN 1 ELSE 0 END`)
       .addOrderBy('e.start_date', 'DESC')
       .addOrderBy('e.id')

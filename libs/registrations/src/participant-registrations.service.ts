@@ -53,11 +53,12 @@ export class ParticipantRegistrations {
 
   async availability(actor: Actor | undefined, eventId: string): Promise<EventAvailability> {
     const event = await this.events.requireVisible(actor, eventId);
+    // The event row's seat counters (kept by triggers in every writer's transaction), not a
+    // count of its registrations: this page is what everyone opens during the rush.
     const [row] = (await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-              count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted,
+      `SELECT seats_confirmed AS confirmed, seats_waitlisted AS waitlisted,
               (SELECT email_verified_at IS NOT NULL FROM accounts WHERE id = $2) AS verified
-         FROM registrations WHERE event_id = $1`,
+         FROM events WHERE id = $1`,
       [eventId, actor?.accountId ?? null],
     )) as Array<{ confirmed: number; waitlisted: number; verified: boolean | null }>;
     let mine: EventAvailability['mine'] = null;
