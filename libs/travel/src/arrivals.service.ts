@@ -156,13 +156,17 @@ export class Arrivals {
     return { event, seesPhones: isOrganiser };
   }
 
-  /** The pick-up group of one confirmed registration, derived from everyone's arrivals. */
+  /**
+   * The pick-up group of one confirmed registration, derived from the arrivals at their
+   * airport (groups never span airports, so the others' are not read on their page).
+   */
   async groupOf(
     eventId: string,
     registrationId: string,
+    airport: string | null,
     zone: string,
   ): Promise<PickupGroupRef | null> {
-    const group = groupArrivals(await this.arrivals(eventId)).find((g) =>
+    const group = groupArrivals(await this.arrivals(eventId, airport ?? undefined)).find((g) =>
       g.members.some((m) => m.registrationId === registrationId),
     );
     if (!group) return null;

@@ -182,7 +182,7 @@ export class TravelPlans {
         : null,
       pickupGroup:
         plan?.arrivalAt && registration.status === 'confirmed'
-          ? await this.arrivals.groupOf(event.id, registration.id, zone)
+          ? await this.arrivals.groupOf(event.id, registration.id, plan.arrivalAirport, zone)
           : null,
       warnings: passportWarnings(plan?.passportExpiresOn ?? null, event.endDate),
       updatedAt: plan ? toZonedIso(plan.updatedAt, zone) : null,
