@@ -31,6 +31,7 @@ import { Feedback1763703400000 } from './1763703400000-feedback.js';
 import { FoldedNames1763703900000 } from './1763703900000-folded-names.js';
 import { LearningJournals1763703300000 } from './1763703300000-learning-journals.js';
 import { OutboxWakeAfterCommit1763704000000 } from './1763704000000-outbox-wake-after-commit.js';
+import { AnnouncementMessagesIndex1763704100000 } from './1763704100000-announcement-messages-index.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   Feedback1763703400000,
   FoldedNames1763703900000,
   OutboxWakeAfterCommit1763704000000,
+  AnnouncementMessagesIndex1763704100000,
 ];
