@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { parseCsv } from './support/csv.js';
 import {
   createEvent,
@@ -221,5 +222,38 @@ describe('accommodation pages', () => {
     expect(
       (await organiser.get(`${base()}/people/00000000-0000-4000-8000-000000000000`)).status,
     ).toBe(404);
+  });
+
+  it('links each person left to place to their page once a picker per row would be too many', async () => {
+    const ds = t.app.get(DataSource);
+    let added = 0;
+    const confirmMore = async (n: number) => {
+      const ids = (await ds.query(
+        `WITH a AS (
+           INSERT INTO accounts (email, name, locale)
+           SELECT 'late-' || (i + $2::int) || '@example.org', 'Arrivée tardive ' || (i + $2::int), 'fr'
+             FROM generate_series(1, $1::int) i RETURNING id)
+         INSERT INTO registrations (event_id, account_id, organisation_id, status, profession,
+                                    languages, consent_data_processing_at)
+         SELECT $3, a.id, (SELECT organisation_id FROM registrations WHERE id = $4), 'confirmed',
+                'social_worker', '{fr}', now()
+           FROM a RETURNING id`,
+        [n, added, eventId, regs.awa],
+      )) as Array<{ id: string }>;
+      added += n;
+      return ids.map((r) => r.id);
+    };
+    const [first] = await confirmMore(1);
+    const few = await organiser.get(base());
+    expect(few.text).toContain(`id="room-${first}"`);
+
+    const many = await confirmMore(20);
+    const page = await organiser.get(base());
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('id="room-');
+    for (const id of [first, ...many])
+      expect(page.text).toContain(
+        `href="${base()}/people/${id}" class="btn small">Choisir une chambre`,
+      );
   });
 });

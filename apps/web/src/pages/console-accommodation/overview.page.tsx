@@ -26,6 +26,21 @@ export function roomOptions(ctx: WebContext, view: OccupancyView): RoomOption[] 
   );
 }
 
+/*
+ * A room picker in every row is quick while few are left to place. Each one lists every
+ * room, so at 500 people and as many rooms the page grew to hundreds of thousands of
+ * options (tens of megabytes); beyond these limits each row links to the person's page,
+ * which has the same picker once.
+ */
+const INLINE_PICKERS_MAX_ROWS = 20;
+const INLINE_PICKERS_MAX_OPTIONS = 2_000;
+
+export function inlineRoomPickers(rows: number, options: number): boolean {
+  return (
+    options > 0 && rows <= INLINE_PICKERS_MAX_ROWS && rows * options <= INLINE_PICKERS_MAX_OPTIONS
+  );
+}
+
 export function RoomSelect(props: {
   ctx: WebContext;
   id: string;
@@ -151,6 +166,7 @@ export function OverviewPage(props: {
   const t = ctx.t.accommodation;
   const options = roomOptions(ctx, view);
   const guestById = new Map(view.guests.map((g) => [g.registrationId, g]));
+  const pickers = inlineRoomPickers(view.unassigned.length, options.length);
   const labels = {
     name: t.hotel.name,
     address: t.hotel.address,
@@ -211,7 +227,18 @@ export function OverviewPage(props: {
                     <td dir="auto">{wishText(ctx, g)}</td>
                     <td>{t.missingNights(u.nights.length, g.nights.length)}</td>
                     <td class="no-print">
-                      {options.length > 0 && (
+                      {!pickers && options.length > 0 && (
+                        <a
+                          href={accommodationPath(event.id, `/people/${u.registrationId}`)}
+                          class="btn small"
+                        >
+                          {t.chooseRoom}
+                          <span class="visually-hidden" dir="auto">
+                            {` (${u.name})`}
+                          </span>
+                        </a>
+                      )}
+                      {pickers && (
                         <Form
                           ctx={ctx}
                           action={accommodationPath(event.id, `/people/${u.registrationId}/room`)}
