@@ -5,13 +5,23 @@ import { type Actor, DomainError, forbidden, isUuid, notFound, startOfLocalDate 
 import { type Event, EventAccess } from '#events';
 import type { FormRow, FormStatus } from './feedback.views.js';
 
-/** The columns every form listing reads; `$2` is the reader's account. */
-export const FORM_COLUMNS = `
+const formColumns = (responseCount: string) => `
   f.id, f.event_id, f.session_id, f.titles, f.anonymous, f.opens_at, f.closes_at,
   s.title AS session_title, s.titles AS session_titles, s.ends_at AS session_ends_at,
-  (SELECT count(*)::int FROM feedback_responses x WHERE x.form_id = f.id) AS response_count,
+  ${responseCount} AS response_count,
   EXISTS (SELECT 1 FROM feedback_respondents w
            WHERE w.form_id = f.id AND w.account_id = $2) AS answered`;
+
+/** The columns every form listing reads; `$2` is the reader's account. */
+export const FORM_COLUMNS = formColumns(
+  '(SELECT count(*)::int FROM feedback_responses x WHERE x.form_id = f.id)',
+);
+
+/**
+ * The same for participants' own lists, which never show how many answered: counting
+ * every form's responses on each participant's visit read the whole event's answers.
+ */
+export const FORM_COLUMNS_UNCOUNTED = formColumns('NULL::int');
 
 /**
  * Who may have been there: a confirmed participant of the event, and for a session's form

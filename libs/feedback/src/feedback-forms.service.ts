@@ -14,6 +14,7 @@ import { type Event, EventAccess, type LocalizedTexts, requireWritable } from '#
 import {
   FeedbackAccess,
   FORM_COLUMNS,
+  FORM_COLUMNS_UNCOUNTED,
   MAY_ANSWER,
   opensAtOf,
   statusOf,
@@ -102,7 +103,7 @@ export class FeedbackForms {
     )) as unknown[];
     if (!isStaff && registered.length === 0) throw notFound('Event');
     const rows = (await this.dataSource.query(
-      `SELECT ${FORM_COLUMNS} FROM feedback_forms f LEFT JOIN sessions s ON s.id = f.session_id
+      `SELECT ${FORM_COLUMNS_UNCOUNTED} FROM feedback_forms f LEFT JOIN sessions s ON s.id = f.session_id
         WHERE f.event_id = $1 AND ${MAY_ANSWER}
           AND EXISTS (SELECT 1 FROM feedback_questions q WHERE q.form_id = f.id)
         ORDER BY f.closes_at, f.created_at, f.id`,

@@ -7,6 +7,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   formatInZone,
+  groupBy,
   localDateOf,
   type Locale,
   LOCALES,
@@ -166,8 +167,10 @@ export class ExchangeReports {
       hourCycle: 'h23',
     };
     const place = placeName(event.venueCity, event.timezone, locale);
+    const attendeesOf = groupBy(attendance, (a) => a.session_id);
+    const sessionsOf = groupBy(attendance, (a) => a.account_id);
     const programme = sessions.map((row) => {
-      const who = attendance.filter((a) => a.session_id === row.id).map((a) => a.account_id);
+      const who = (attendeesOf.get(row.id) ?? []).map((a) => a.account_id);
       const start = new Date(row.starts_at);
       const end = new Date(row.ends_at);
       return {
@@ -204,7 +207,7 @@ export class ExchangeReports {
       visitors: visitors.map((v) => ({
         name: v.name,
         organisation: v.organisation,
-        sessionsAttended: attendance.filter((a) => a.account_id === v.account_id).length,
+        sessionsAttended: sessionsOf.get(v.account_id)?.length ?? 0,
       })),
       entries: await this.journals.sharedWithNetwork(event.id),
     };
