@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { register } from './support/agenda-fixtures.js';
+import { register, sessionBody } from './support/agenda-fixtures.js';
 import { parseCsv } from './support/csv.js';
 import {
   createEvent,
@@ -616,6 +616,40 @@ describe('console agenda pages', () => {
       const res = await web.post(path, body);
       expect({ path, status: res.status < 500 }).toEqual({ path, status: true });
     }
+    // Another event's sign-up under this event's address: not found, whatever the action,
+    // even for an admin who may act on both events, and the sign-up stays as it was.
+    const elsewhere = (
+      await t
+        .http()
+        .post(`/api/events/${otherEventId}/sessions`)
+        .set(admin.auth)
+        .send(sessionBody({ title: 'Elsewhere', status: 'published', signupRequired: true }))
+        .expect(201)
+    ).body.id as string;
+    const visitor = await signup(t, { name: 'Visitor Elsewhere', organisationId: org.id });
+    await register(t, otherEventId, visitor, org.id);
+    const theirs = (
+      await t
+        .http()
+        .post(`/api/sessions/${elsewhere}/signups`)
+        .set(visitor.auth)
+        .send({})
+        .expect(201)
+    ).body.id as string;
+    for (const [action, body] of [
+      ['attendance', { attended: 'true' }],
+      ['move', { toSessionId: listening.id }],
+      ['remove', {}],
+    ] as const) {
+      const res = await web.post(
+        `${base()}/sessions/${elsewhere}/signups/${theirs}/${action}`,
+        body,
+      );
+      expect({ action, status: res.status }).toEqual({ action, status: 404 });
+    }
+    expect(await ds.query(`SELECT status FROM signups WHERE id = $1`, [theirs])).toEqual([
+      { status: 'confirmed' },
+    ]);
     expect(await ds.query(`SELECT id FROM rooms WHERE id = $1`, [otherRoom])).toHaveLength(1);
     expect(await sessionByTitle('Other room')).toHaveLength(0);
   });

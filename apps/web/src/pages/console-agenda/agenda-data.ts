@@ -6,7 +6,7 @@ import {
   type SessionView,
   SessionsService,
 } from '#agenda';
-import type { Actor } from '#core';
+import { type Actor, isUuid, notFound } from '#core';
 import { EventsService, type EventView } from '#events';
 import { OrganisationsService } from '#organisations';
 import { ConsoleAccess, type ConsoleMenu } from '../console/console-frame.js';
@@ -56,6 +56,18 @@ export class AgendaPageData {
       conflicts: report.conflicts,
       names: conflictContext(sessions, rooms),
     };
+  }
+
+  /**
+   * The organiser and one session of the event, for the actions on one person's sign-up:
+   * the whole agenda (every session, sign-up and clash) was loaded to check only this.
+   */
+  async session(ctx: WebContext, eventId: string, sessionId: string): Promise<{ actor: Actor }> {
+    const { actor } = await this.console.agendaEvent(ctx, eventId);
+    if (!isUuid(sessionId)) throw notFound('Session');
+    const { session } = await this.sessions.requireSession(actor, sessionId);
+    if (session.eventId !== eventId) throw notFound('Session');
+    return { actor };
   }
 
   /** The event's staff, once per person, to choose facilitators among. */

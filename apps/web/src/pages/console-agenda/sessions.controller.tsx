@@ -8,7 +8,7 @@ import {
   SignupLists,
   UpdateSessionDto,
 } from '#agenda';
-import { csvSeparatorFor, DomainError, isUuid, notFound } from '#core';
+import { type Actor, csvSeparatorFor, DomainError, isUuid, notFound } from '#core';
 import type { ComponentChildren } from 'preact';
 import { ActionButton, emptyForm, Form, type FormState } from '../../components/form.js';
 import { instantIn, timeRangeIn } from '../../format/dates.js';
@@ -665,17 +665,16 @@ export class AgendaSessionsController {
     });
   }
 
-  /** The agenda for a sign-up action: 404 unless the session is this event's and the id well formed. */
+  /** The organiser, for a sign-up action: 404 unless the session is this event's and the id well formed. */
   private async signupOf(
     ctx: WebContext,
     eventId: string,
     sessionId: string,
     signupId: string,
-  ): Promise<AgendaData> {
-    const data = await this.data.load(ctx, eventId);
-    sessionOf(data, sessionId);
+  ): Promise<{ actor: Actor }> {
+    const found = await this.data.session(ctx, eventId, sessionId);
     if (!isUuid(signupId)) throw notFound('Sign-up');
-    return data;
+    return found;
   }
 
   @Post(':sessionId/signups/:signupId/attendance')
