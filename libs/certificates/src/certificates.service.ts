@@ -148,6 +148,17 @@ export class Certificates {
     return { event, ended: hasEnded(event, now), holders };
   }
 
+  /**
+   * Does this confirmed registration of the event hold a certificate (one attended session
+   * or more)? What the overview's list would say of one person, without listing everyone.
+   */
+  async holds(actor: Actor, eventId: string, registrationId: string): Promise<boolean> {
+    const event = await this.events.requireOrganiser(actor, eventId);
+    return (await attendedSessions(this.dataSource, event.id, [registrationId])).has(
+      registrationId,
+    );
+  }
+
   /** Which of these registrations (of any events) have a certificate to download now. */
   async availableFor(registrationIds: string[], now = new Date()): Promise<Set<string>> {
     if (registrationIds.length === 0) return new Set();

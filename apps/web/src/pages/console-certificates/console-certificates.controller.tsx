@@ -57,8 +57,7 @@ export class ConsoleCertificatesController {
   ): Promise<PageResult> {
     const { actor, event } = await this.access.event(ctx, eventId);
     if (!isUuid(registrationId)) throw notFound('Registration');
-    const overview = await this.certificates.overview(actor, event.id);
-    if (!overview.holders.some((h) => h.registrationId === registrationId)) {
+    if (!(await this.certificates.holds(actor, event.id, registrationId))) {
       throw notFound('Registration');
     }
     const { filename, pdf } = await this.certificates.certificate(actor, registrationId);
