@@ -134,6 +134,8 @@ async function main(): Promise<void> {
     emailsPerSecond: Math.round((EMAILS / totalMs) * 1000 * 10) / 10,
     totalMs,
     enqueueMs,
+    // The worker runs in this process: its resident peak (each email writes its dates).
+    peakResidentMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     enqueueToAcceptedMs: {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
