@@ -116,6 +116,59 @@ describe('agenda sign-ups under concurrency', () => {
     expect(list.body.waitlisted[0].position).toBe(1);
   });
 
+  it('raising a capacity by 30 confirms the next 30 in line at once, passing over one who now sits elsewhere then', async () => {
+    const at = { startsAt: '2027-10-28T14:00', endsAt: '2027-10-28T15:30' };
+    const workshop = await publishedSession({
+      kind: 'workshop',
+      title: 'Peer supervision',
+      ...at,
+      capacity: 5,
+    });
+    const other = await publishedSession({
+      kind: 'workshop',
+      title: 'Same hour',
+      ...at,
+      capacity: 10,
+    });
+    const people = await fastAccounts(t, 40, { organisationId, prefix: 'raise' });
+    await confirmMany(t, eventId, people, organisationId);
+    for (const p of people) {
+      const res = await call('POST', `/api/sessions/${workshop.id}/signups`, p, {});
+      expect(res.status).toBe(201);
+    }
+    const line: Array<{ account_id: string }> = await ds.query(
+      `SELECT account_id FROM signups WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq`,
+      [workshop.id],
+    );
+    expect(line).toHaveLength(35);
+    // The third in line takes a seat in a session at the same hour meanwhile.
+    const elsewhere = people.find((p) => p.id === line[2].account_id)!;
+    const there = await call('POST', `/api/sessions/${other.id}/signups`, elsewhere, {});
+    expect(there.body.status).toBe('confirmed');
+
+    await t
+      .http()
+      .patch(`/api/sessions/${workshop.id}`)
+      .set(admin.auth)
+      .send({ capacity: 35 })
+      .expect(200);
+    const after: Array<{ account_id: string; status: string }> = await ds.query(
+      `SELECT account_id, status FROM signups WHERE session_id = $1 ORDER BY seq`,
+      [workshop.id],
+    );
+    const promoted = after
+      .slice(5)
+      .filter((r) => r.status === 'confirmed')
+      .map((r) => r.account_id);
+    const expected = line
+      .map((r) => r.account_id)
+      .filter((id) => id !== elsewhere.id)
+      .slice(0, 30);
+    expect(promoted).toEqual(expected);
+    expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(35);
+    expect(after.find((r) => r.account_id === elsewhere.id)!.status).toBe('waitlisted');
+  });
+
   it('one person firing sign-ups for two overlapping sessions at once: at most one wins', async () => {
     const [person] = await fastAccounts(t, 1, { organisationId, prefix: 'double' });
     await confirmMany(t, eventId, [person], organisationId);

@@ -64,6 +64,11 @@ export async function overlappingHeld(
  * keeps a lost race with the exclusion constraint from aborting the transaction. Only
  * people whose registration is still confirmed are served (a registration that ends
  * takes its sign-ups with it; this also skips any left from before that rule).
+ *
+ * The next people waiting are confirmed together, in one statement: one at a time, an
+ * organiser adding 100 seats cost 400 round trips under the session's lock. They are
+ * different people (one sign-up each per session), so only a sign-up elsewhere made
+ * meanwhile can clash; then that group is served one by one, skipping whoever clashes.
  */
 export async function promoteWaitlist(m: EntityManager, sessionId: string): Promise<string[]> {
   const [session]: Array<{ capacity: number | null }> = await m.query(
@@ -76,8 +81,24 @@ export async function promoteWaitlist(m: EntityManager, sessionId: string): Prom
   // The session lock keeps the confirmed count ours: it only grows by our promotions.
   let free =
     session.capacity == null ? Infinity : session.capacity - (await confirmedCount(m, sessionId));
+  const confirm = async (ids: string[]): Promise<boolean> => {
+    await m.query(`SAVEPOINT promote_seats`);
+    try {
+      await m.query(
+        `UPDATE signups SET status = 'confirmed', confirmed_at = now(), updated_at = now()
+          WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      await m.query(`RELEASE SAVEPOINT promote_seats`);
+      return true;
+    } catch (e) {
+      if (pgErrorCode(e) !== '23P01') throw e;
+      await m.query(`ROLLBACK TO SAVEPOINT promote_seats`);
+      return false;
+    }
+  };
   while (free > 0) {
-    const [next]: Array<{ id: string }> = await m.query(
+    const next: Array<{ id: string }> = await m.query(
       `SELECT w.id FROM signups w
         WHERE w.session_id = $1 AND w.status = 'waitlisted' AND w.id <> ALL($2::uuid[])
           AND EXISTS (
@@ -86,23 +107,22 @@ export async function promoteWaitlist(m: EntityManager, sessionId: string): Prom
             SELECT 1 FROM signups o
              WHERE o.account_id = w.account_id AND o.status = 'confirmed'
                AND tstzrange(o.starts_at, o.ends_at, '[)') && tstzrange(w.starts_at, w.ends_at, '[)'))
-        ORDER BY w.seq LIMIT 1`,
-      [sessionId, skipped],
+        ORDER BY w.seq LIMIT $3`,
+      [sessionId, skipped, Number.isFinite(free) ? free : null],
     );
-    if (!next) break;
-    await m.query(`SAVEPOINT promote_one`);
-    try {
-      await m.query(
-        `UPDATE signups SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = $1`,
-        [next.id],
-      );
-      await m.query(`RELEASE SAVEPOINT promote_one`);
-      promoted.push(next.id);
-      free--;
-    } catch (e) {
-      if (pgErrorCode(e) !== '23P01') throw e;
-      await m.query(`ROLLBACK TO SAVEPOINT promote_one`);
-      skipped.push(next.id);
+    if (next.length === 0) break;
+    const ids = next.map((n) => n.id);
+    if (await confirm(ids)) {
+      promoted.push(...ids);
+      free -= ids.length;
+      continue;
+    }
+    for (const id of ids) {
+      if (free <= 0) break;
+      if (await confirm([id])) {
+        promoted.push(id);
+        free--;
+      } else skipped.push(id);
     }
   }
   return promoted;
