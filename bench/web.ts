@@ -45,7 +45,8 @@ const SLOW_3G = {
 interface PageSpec {
   name: string;
   path: string;
-  as: 'anonymous' | 'awa' | 'organiser';
+  /** `newcomer`: signed in, not registered yet (the form, not the redirect to their registration). */
+  as: 'anonymous' | 'newcomer' | 'awa' | 'organiser';
   /** Participant pages have the 30 KB / 14 KB budget; console pages are measured only. */
   participant: boolean;
   slow3g?: boolean;
@@ -61,14 +62,36 @@ const p95 = (xs: number[]) => {
 };
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function login(context: BrowserContext, email: string): Promise<void> {
+async function login(
+  context: BrowserContext,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/signin`);
   await page.locator('#password-form input[name=email]').fill(email);
-  await page.locator('#password-form input[name=password]').fill(DEMO_PASSWORD);
+  await page.locator('#password-form input[name=password]').fill(password);
   await page.locator('#password-form button[type=submit]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
   await page.close();
+}
+
+/**
+ * A person who has an account and has not registered yet: the register page shows them
+ * the form (the demo's participants are registered, and get a redirect to their own).
+ */
+async function newcomer(db: pg.Client): Promise<[string, string]> {
+  const email = `newcomer-${Date.now().toString(36)}@bench.convene.test`;
+  const password = 'a-long-bench-password';
+  const res = await fetch(`${BASE_URL}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name: 'Nouvelle Personne', password, locale: 'fr' }),
+  });
+  if (res.status !== 201) throw new Error(`signup: ${res.status} ${await res.text()}`);
+  // Registering asks for a confirmed address, as the emailed link would confirm it.
+  await db.query(`UPDATE accounts SET email_verified_at = now() WHERE email = $1`, [email]);
+  return [email, password];
 }
 
 /** Compressed bytes of every response of one navigation, and the HTML's own. */
@@ -277,7 +300,7 @@ async function main(): Promise<void> {
     {
       name: 'register',
       path: `/e/${demo.slug}/register`,
-      as: 'awa',
+      as: 'newcomer',
       participant: true,
       slow3g: true,
     },
@@ -310,11 +333,13 @@ async function main(): Promise<void> {
   });
   const contexts: Record<PageSpec['as'], BrowserContext> = {
     anonymous: await browser.newContext(),
+    newcomer: await browser.newContext(),
     awa: await browser.newContext(),
     organiser: await browser.newContext(),
   };
   await login(contexts.awa, 'awa@convene.demo');
   await login(contexts.organiser, 'organiser@convene.demo');
+  await login(contexts.newcomer, ...(await newcomer(db)));
 
   const weights: Array<Record<string, unknown>> = [];
   const slow: Array<Record<string, unknown>> = [];
