@@ -45,5 +45,13 @@ describe('EventAccess load', () => {
     await expect(
       access.requireVisible({ accountId: stranger.id, platformRole: 'member' }, created.id),
     ).rejects.toThrow('Event not found');
+
+    // By slug (every /e/<slug> page): the same entity in one statement, the same 404s.
+    expect(await access.requireVisibleBySlug(actor, expected.slug)).toEqual(expected);
+    const strangerActor: Actor = { accountId: stranger.id, platformRole: 'member' };
+    for (const slug of [expected.slug, 'no-such-event', 'Not A Slug', "x' OR '1'='1"])
+      await expect(access.requireVisibleBySlug(strangerActor, slug)).rejects.toThrow(
+        'Event not found',
+      );
   });
 });

@@ -50,8 +50,9 @@ export class EventAccess {
   private async load(
     actor: Actor | undefined,
     eventId: string,
+    by: 'id' | 'slug' = 'id',
   ): Promise<{ event: Event; roles: StaffRole[] }> {
-    const [row] = (await this.events.manager.query(this.loadSql(), [
+    const [row] = (await this.events.manager.query(this.loadSql(by), [
       eventId,
       actor?.accountId ?? NOBODY,
     ])) as Array<Record<string, unknown> & { roles: StaffRole[] }>;
@@ -67,21 +68,22 @@ export class EventAccess {
    * entity transformer took 5% of the agenda's CPU. Values are still converted by
    * TypeORM's driver column by column, so the Event is the one the repository would give.
    */
-  private sql: string | undefined;
+  private sql: Partial<Record<'id' | 'slug', string>> = {};
   private columns: ColumnMetadata[] = [];
 
-  private loadSql(): string {
-    if (this.sql) return this.sql;
+  private loadSql(by: 'id' | 'slug'): string {
+    const known = this.sql[by];
+    if (known) return known;
     this.columns = this.events.metadata.columns;
     const select = this.columns.map((c, i) => `e."${c.databaseName}" AS c${i}`).join(', ');
-    this.sql = `SELECT ${select},
+    // `by` is one of two literals, never input.
+    return (this.sql[by] = `SELECT ${select},
        -- An immersion's host organisation staff are its hosts (see hostOfEventSql).
        ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = e.id AND s.account_id = $2
               UNION
              SELECT 'host'::text FROM accounts a
               WHERE e.kind = 'immersion' AND a.id = $2 AND a.organisation_id = e.host_organisation_id) AS roles
-      FROM events e WHERE e.id = $1`;
-    return this.sql;
+      FROM events e WHERE e.${by} = $1`);
   }
 
   private hydrate(row: Record<string, unknown>): Event {
@@ -116,11 +118,9 @@ export class EventAccess {
    * (drafts are 404 for anyone but their staff). Pages use it; ids stay the API's key.
    */
   async requireVisibleBySlug(actor: Actor | undefined, slug: string): Promise<Event> {
-    const found = /^[a-z0-9][a-z0-9-]{0,120}$/.test(slug)
-      ? await this.events.findOne({ where: { slug }, select: { id: true } })
-      : null;
-    if (!found) throw notFound('Event');
-    return this.requireVisible(actor, found.id);
+    // One statement by slug: every /e/<slug> page passes here.
+    if (!/^[a-z0-9][a-z0-9-]{0,120}$/.test(slug)) throw notFound('Event');
+    return (await this.load(actor, slug, 'slug')).event;
   }
 
   async requireVisible(actor: Actor | undefined, eventId: string): Promise<Event> {
