@@ -54,11 +54,22 @@ export async function startBrowserWorld(
   env: Record<string, string> = {},
 ): Promise<BrowserWorld> {
   const sink = await SmtpSink.start();
-  // The public URL must be known before the app starts (it is written in emails): pick a port.
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // The public URL must be known before the app starts (it is written in emails): a port is
+  // held until the app listens on it. Freed at once, it was taken meanwhile (any outgoing
+  // connection may get it as its own port) and the listen failed: a suite that waited its
+  // whole timeout in CI, then EADDRINUSE.
+  const held = await holdPort();
+  const baseUrl = `http://127.0.0.1:${held.port}`;
   const t = await startTestApp(label, { PUBLIC_URL: baseUrl, ...env });
-  await new Promise<void>((resolve) => t.app.getHttpServer().listen(port, '127.0.0.1', resolve));
+  await held.release();
+  await new Promise<void>((resolve, reject) => {
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    server.once('error', reject);
+    server.listen(held.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(
       { ...t.config, smtpUrl: sink.url, workerHealthPort: 0, smtpMaxPerSecond: 200 },
@@ -228,14 +239,14 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
-async function freePort(): Promise<number> {
+/** A free port, kept listening (so nothing else takes it) until `release`. */
+async function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
   const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.listen(0, '127.0.0.1', resolve);
   });
+  const { port } = server.address() as AddressInfo;
+  return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
