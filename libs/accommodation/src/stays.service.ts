@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, forbidden } from '#core';
 import { requireWritable } from '#events';
-import { LIVE_STATUSES, RegistrationAccess } from '#registrations';
+import { LIVE_STATUSES, type LoadedRegistration, RegistrationAccess } from '#registrations';
 import type { PutStayNightsDto, PutStayPreferencesDto } from './dto/stay.dto.js';
 import { type Guest, loadGuests } from './guests.js';
 import { addDays, type NightsSource } from './nights.js';
@@ -89,8 +89,15 @@ export class Stays {
   }
 
   async get(actor: Actor, registrationId: string): Promise<StayView> {
-    const { event } = await this.access.load(actor, registrationId);
-    return this.view(event.id, registrationId);
+    return this.viewOf(await this.access.load(actor, registrationId));
+  }
+
+  /** The stay of a registration whose access the caller has already checked. */
+  viewOf({
+    event,
+    registration,
+  }: Pick<LoadedRegistration, 'event' | 'registration'>): Promise<StayView> {
+    return this.view(event.id, registration.id);
   }
 
   async putPreferences(

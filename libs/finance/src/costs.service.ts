@@ -37,7 +37,11 @@ export class Costs {
 
   /** GET /registrations/:id/costs */
   async get(actor: Actor, registrationId: string): Promise<RegistrationCostsView> {
-    const loaded = await this.access.load(actor, registrationId);
+    return this.view(await this.access.load(actor, registrationId));
+  }
+
+  /** The costs of a registration whose access the caller has already checked. */
+  viewOf(loaded: LoadedRegistration): Promise<RegistrationCostsView> {
     return this.view(loaded);
   }
 

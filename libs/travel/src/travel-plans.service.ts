@@ -35,7 +35,11 @@ export class TravelPlans {
   ) {}
 
   async get(actor: Actor, registrationId: string): Promise<TravelPlanView> {
-    const loaded = await this.access.load(actor, registrationId);
+    return this.view(await this.access.load(actor, registrationId));
+  }
+
+  /** The plan of a registration whose access the caller has already checked (`access.load`). */
+  viewOf(loaded: LoadedRegistration): Promise<TravelPlanView> {
     return this.view(loaded);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, badRequest, conflict, localDateOf } from '#core';
 import { requireWritable } from '#events';
-import { LIVE_STATUSES, RegistrationAccess } from '#registrations';
+import { LIVE_STATUSES, type LoadedRegistration, RegistrationAccess } from '#registrations';
 import type { VisaLetterRequestDto } from './letter-settings.dto.js';
 import { PassportCipher } from './passport-cipher.js';
 import { lockPlan } from './plan-rows.js';
@@ -38,11 +38,17 @@ export class VisaLetterRequests {
   ) {}
 
   async get(actor: Actor, registrationId: string): Promise<VisaLetterRequestView> {
-    const { registration } = await this.access.load(actor, registrationId);
+    return this.viewOf(await this.access.load(actor, registrationId));
+  }
+
+  /** The request of a registration whose access the caller has already checked. */
+  async viewOf({
+    registration,
+  }: Pick<LoadedRegistration, 'registration'>): Promise<VisaLetterRequestView> {
     const plan = await this.dataSource
       .getRepository(TravelPlan)
       .findOneBy({ registrationId: registration.id });
-    return this.view(registrationId, plan);
+    return this.view(registration.id, plan);
   }
 
   async put(
