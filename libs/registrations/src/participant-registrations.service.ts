@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, notFound } from '#core';
-import { type Event, EventAccess } from '#events';
+import type { Event } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { Registration } from './registration.entity.js';
 import { type RegistrationView, toRegistrationView } from './registration.view.js';
@@ -47,12 +47,12 @@ export function closedCode(event: Event, now: Date): ClosedCode {
 export class ParticipantRegistrations {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventAccess,
     private readonly access: RegistrationAccess,
   ) {}
 
-  async availability(actor: Actor | undefined, eventId: string): Promise<EventAvailability> {
-    const event = await this.events.requireVisible(actor, eventId);
+  /** `event` as the caller read it for this actor (requireVisible or requireVisibleBySlug). */
+  async availability(actor: Actor | undefined, event: Event): Promise<EventAvailability> {
+    const eventId = event.id;
     // The event row's seat counters (kept by triggers in every writer's transaction), not a
     // count of its registrations: this page is what everyone opens during the rush.
     const [row] = (await this.dataSource.query(

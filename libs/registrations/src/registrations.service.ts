@@ -297,7 +297,12 @@ export class RegistrationsService {
    * another edition), so the form starts filled in. Consent is never carried over.
    */
   async prefill(actor: Actor, eventId: string) {
-    await this.events.requireVisible(actor, eventId);
+    return this.prefillFor(actor, await this.events.requireVisible(actor, eventId));
+  }
+
+  /** The same for an event the caller has already read for this actor (the register page). */
+  async prefillFor(actor: Actor, event: { id: string }) {
+    const eventId = event.id;
     const [account] = (await this.dataSource.query(
       'SELECT organisation_id FROM accounts WHERE id = $1',
       [actor.accountId],

@@ -319,7 +319,7 @@ export class EventPagesController {
   async eventPage(@Web() ctx: WebContext, @Param('slug') slug: string): Promise<PageResult> {
     const event = await this.events.requireVisibleBySlug(ctx.actor, slug);
     const [a, agenda] = await Promise.all([
-      this.participant.availability(ctx.actor, event.id),
+      this.participant.availability(ctx.actor, event),
       this.agenda.agenda(ctx.actor, event.id, {}),
     ]);
     const t = ctx.t.event;
@@ -404,7 +404,7 @@ export class EventPagesController {
     }
     const [orgs, prefill] = await Promise.all([
       this.organisations.list({ page: 1, pageSize: 200 }),
-      form ? null : this.registrations.prefill(actor, event.id),
+      form ? null : this.registrations.prefillFor(actor, event),
     ]);
     const initial: FormState =
       form ??
@@ -440,7 +440,7 @@ export class EventPagesController {
   async register(@Web() ctx: WebContext, @Param('slug') slug: string): Promise<PageResult> {
     const actor = requireActor(ctx);
     const event = await this.events.requireVisibleBySlug(actor, slug);
-    const a = await this.participant.availability(actor, event.id);
+    const a = await this.participant.availability(actor, event);
     if (a.mine?.status === 'rejected') return redirect(`/my/registrations/${a.mine.id}`);
     if (a.mine) return redirect(`/my/registrations/${a.mine.id}`, 'registration.alreadyRegistered');
     if (a.closed) return redirect(`/e/${event.slug}`);
@@ -470,7 +470,7 @@ export class EventPagesController {
         ctx,
         actor,
         event,
-        await this.participant.availability(actor, event.id),
+        await this.participant.availability(actor, event),
         form,
         status,
       );
@@ -500,7 +500,7 @@ export class EventPagesController {
           ctx,
           actor,
           event,
-          await this.participant.availability(actor, event.id),
+          await this.participant.availability(actor, event),
           null,
         );
       }
