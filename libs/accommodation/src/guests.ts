@@ -55,32 +55,36 @@ const GUESTS = `SELECT r.id AS registration_id, a.name, a.email, o.id AS organis
  * Confirmed participants of an event (or one registration, whatever its status) with their
  * stay dates worked out from the organiser's override, their flights or the event.
  */
-export async function loadGuests(
+export function loadGuests(
   m: Pick<EntityManager, 'query'>,
   eventId: string,
   registrationId?: string,
+): Promise<Guest[]> {
+  return queryGuests(m, eventId, registrationId, false);
+}
+
+/** Confirmed participants of an event, or the one registration asked if it is confirmed. */
+export function loadConfirmedGuests(
+  m: Pick<EntityManager, 'query'>,
+  eventId: string,
+  registrationId?: string,
+): Promise<Guest[]> {
+  return queryGuests(m, eventId, registrationId, true);
+}
+
+async function queryGuests(
+  m: Pick<EntityManager, 'query'>,
+  eventId: string,
+  registrationId: string | undefined,
+  confirmedOnly: boolean,
 ): Promise<Guest[]> {
   const rows = (await m.query(
     `${GUESTS}
       WHERE r.event_id = $1
-        AND ($2::uuid IS NULL AND r.status = 'confirmed' OR r.id = $2::uuid)
+        AND ($2::uuid IS NULL AND r.status = 'confirmed'
+             OR r.id = $2::uuid AND (NOT $3 OR r.status = 'confirmed'))
       ORDER BY a.name, r.id`,
-    [eventId, registrationId ?? null],
-  )) as GuestRow[];
-  return rows.map(toGuest);
-}
-
-/** Confirmed participants of an event, or the one registration asked if it is confirmed. */
-export async function loadConfirmedGuests(
-  m: Pick<EntityManager, 'query'>,
-  eventId: string,
-  registrationId?: string,
-): Promise<Guest[]> {
-  const rows = (await m.query(
-    `${GUESTS}
-      WHERE r.event_id = $1 AND r.status = 'confirmed' AND ($2::uuid IS NULL OR r.id = $2::uuid)
-      ORDER BY a.name, r.id`,
-    [eventId, registrationId ?? null],
+    [eventId, registrationId ?? null, confirmedOnly],
   )) as GuestRow[];
   return rows.map(toGuest);
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '#core';
 import type { EventView } from '#events';
 import type { ArrivalsView, ArrivalView, PickupGroupView } from '#travel';
 import { Form, SelectField } from '../../components/form.js';
@@ -8,18 +9,6 @@ import { countryName } from '../../format/countries.js';
 import { dayOf, timeOf } from './visa-format.js';
 
 export const arrivalsPath = (eventId: string) => consoleEventPath(eventId, 'arrivals');
-
-/** Items grouped by a key, keys in first-seen order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Array<[string, T[]]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return [...map];
-}
 
 const longDay = (date: string, ctx: WebContext) => eventDates(date, date, ctx.locale);
 
@@ -142,10 +131,10 @@ export function ArrivalsPage(props: {
 
       <h2>{t.arrivalsTitle}</h2>
       {groups.length === 0 && <p>{t.noArrivals}</p>}
-      {groupBy(groups, (g) => g.date).map(([date, ofDay]) => (
+      {[...groupBy(groups, (g) => g.date)].map(([date, ofDay]) => (
         <section class="cv-day">
           <h3 class="cv-day-title">{longDay(date, ctx)}</h3>
-          {groupBy(ofDay, (g) => g.airport).map(([airport, atAirport]) => (
+          {[...groupBy(ofDay, (g) => g.airport)].map(([airport, atAirport]) => (
             <>
               <h4 class="cv-airport">{t.airport(airport)}</h4>
               {atAirport.map((g) => (
@@ -171,10 +160,10 @@ export function ArrivalsPage(props: {
 
       <h2 class="cv-departures-title">{t.departuresTitle}</h2>
       {departures.length === 0 && <p>{t.noDepartures}</p>}
-      {groupBy(departures, (d) => dayOf(d.at)).map(([date, ofDay]) => (
+      {[...groupBy(departures, (d) => dayOf(d.at))].map(([date, ofDay]) => (
         <section class="cv-day">
           <h3 class="cv-day-title">{longDay(date, ctx)}</h3>
-          {groupBy(ofDay, (d) => d.airport).map(([airport, atAirport]) => (
+          {[...groupBy(ofDay, (d) => d.airport)].map(([airport, atAirport]) => (
             <section class="cv-group">
               <PeopleTable
                 ctx={ctx}
