@@ -1,14 +1,19 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the accommodation pages (console and the participant's stay). */
 export const accommodation = {
   title: 'Accommodation',
   lead: "Each person's nights come from their flights (arrival night to departure morning, event time), otherwise from the event's dates. An organiser can set other dates on the person's page.",
   summary: (guests: number, unassigned: number) =>
-    `${guests} confirmed participant${guests === 1 ? '' : 's'}; ${unassigned === 0 ? 'everyone has a room every night' : `${unassigned} without a room for one night or more`}.`,
+    `${num(guests)} confirmed participant${guests === 1 ? '' : 's'}; ${unassigned === 0 ? 'everyone has a room every night' : `${num(unassigned)} without a room for one night or more`}.`,
   suggest: 'Suggest rooms for everyone without one',
   suggestHint:
     'Single wishes first, then the roommates people named, then people of the same organisation, then a common language. People already in a room stay there; nobody is put beyond a room’s beds.',
   suggested: (placed: number, left: number) =>
-    `${placed} ${placed === 1 ? 'person' : 'people'} placed; ${left} still without a room for every night.`,
+    `${num(placed)} ${placed === 1 ? 'person' : 'people'} placed; ${num(left)} still without a room for every night.`,
   hotelsTitle: 'Hotels',
   noHotels:
     'No hotel yet. Add the hotel the network has booked, then the rooms it holds each night.',
@@ -29,15 +34,15 @@ export const accommodation = {
   occupancyTitle: (hotel: string) => `${hotel}: rooms night by night`,
   room: 'Room',
   roomTypes: { single: 'Single', twin: 'Twin', double: 'Double' },
-  beds: (n: number) => `${n} bed${n === 1 ? '' : 's'}`,
+  beds: (n: number) => `${num(n)} bed${n === 1 ? '' : 's'}`,
   notBooked: 'not booked',
   free: 'free',
-  usedOfBooked: (used: number, booked: number) => `${used} of ${booked} in use`,
+  usedOfBooked: (used: number, booked: number) => `${num(used)} of ${num(booked)} in use`,
   totalsRow: 'Rooms in use',
   unassignedTitle: 'Without a room',
   unassignedNone: 'Everyone has a room for every night.',
   missingNights: (n: number, total: number) =>
-    n === total ? 'no room yet' : `no room for ${n} of ${total} nights`,
+    n === total ? 'no room yet' : `no room for ${num(n)} of ${num(total)} nights`,
   assignTo: (name: string) => `Room for ${name}`,
   chooseRoom: 'Choose a room',
   assign: 'Put in this room',
@@ -62,7 +67,7 @@ export const accommodation = {
     organiser: 'set by an organiser',
   },
   stayRange: (checkIn: string, checkOut: string, nights: number) =>
-    `${checkIn} → ${checkOut} (${nights} night${nights === 1 ? '' : 's'})`,
+    `${checkIn} → ${checkOut} (${num(nights)} night${nights === 1 ? '' : 's'})`,
   severalRooms: 'several rooms',
   noRoom: 'none yet',
   needsShared: 'the hotel may read it',

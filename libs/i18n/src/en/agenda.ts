@@ -1,9 +1,14 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the agenda pages: the reference every other language matches key for key. */
 const ordinal = (n: number) => {
   const tens = n % 100;
   const suffix =
     tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as const)[n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  return `${num(n)}${suffix}`;
 };
 
 export const agenda = {
@@ -48,9 +53,9 @@ export const agenda = {
   /** "interpretation into English and Spanish". */
   interpretation: (languages: string[]) =>
     `interpretation into ${languages.length > 1 ? `${languages.slice(0, -1).join(', ')} and ${languages[languages.length - 1]}` : languages.join('')}`,
-  seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
+  seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${num(n)} seats left`),
   full: 'Full',
-  waitingCount: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),
+  waitingCount: (n: number) => (n === 1 ? '1 person waiting' : `${num(n)} people waiting`),
   openToAll: 'For every participant, no sign-up needed',
   cancelledBadge: 'Cancelled',
   ordinal,
@@ -97,7 +102,7 @@ export const agenda = {
     theme: 'Theme',
     language: 'Language',
     seats: 'Seats',
-    seatsOf: (left: number, total: number) => `${left} of ${total} left`,
+    seatsOf: (left: number, total: number) => `${num(left)} of ${num(total)} left`,
     unlimited: 'No limit',
     cancelledNote: 'This session has been cancelled.',
     yourPlace: 'Your place',
@@ -110,7 +115,7 @@ export const agenda = {
     departure: 'Departure',
     return: 'Return',
     transport: 'Transport',
-    seats: (n: number) => (n === 1 ? '1 seat' : `${n} seats`),
+    seats: (n: number) => (n === 1 ? '1 seat' : `${num(n)} seats`),
     rulesTitle: 'The host’s rules',
     rulesLead: 'Our host asks every visitor to respect these rules:',
     acceptRules: 'I have read the host’s rules and I accept them',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /**
  * English wording of certificates of attendance (the PDF) and of the pages that offer
  * them (a participant's registrations, the console's certificates page). Reference for fr and es.
@@ -21,7 +26,7 @@ export const certificates = {
     total: 'Total attended:',
     /** A duration the local way: "12 h 30 min", "3 h". */
     amount: (hours: number, minutes: number) =>
-      minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')} min`,
+      minutes === 0 ? `${num(hours)} h` : `${num(hours)} h ${String(minutes).padStart(2, '0')} min`,
     organisers: 'The organisers',
     verify: 'Check that this certificate is genuine: scan the QR code or open',
     filename: 'certificate',
@@ -46,7 +51,7 @@ export const certificates = {
         ? 'Nobody has attended a session yet.'
         : n === 1
           ? 'One person attended at least one session.'
-          : `${n} people attended at least one session.`,
+          : `${num(n)} people attended at least one session.`,
     zip: 'Download all certificates (ZIP)',
     attendance: 'Attendance is taken at the session doors (badges) and on the sign-up lists.',
     name: 'Name',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of badges and the check-in pages: the reference fr and es match key for key. */
 export const checkin = {
   // Badges (PDF)
@@ -58,13 +63,13 @@ export const checkin = {
   queued: (n: number) =>
     n === 1
       ? '1 scan waiting for the connection: it will be sent as soon as the server answers.'
-      : `${n} scans waiting for the connection: they will be sent as soon as the server answers.`,
+      : `${num(n)} scans waiting for the connection: they will be sent as soon as the server answers.`,
   sent: 'Waiting scans sent.',
   offline: 'No connection: scan kept on this phone, it will be sent automatically.',
   countToday: (n: number) =>
-    n === 1 ? '1 person checked in today.' : `${n} people checked in today.`,
+    n === 1 ? '1 person checked in today.' : `${num(n)} people checked in today.`,
   countSession: (n: number) =>
-    n === 1 ? '1 person counted at this session.' : `${n} people counted at this session.`,
+    n === 1 ? '1 person counted at this session.' : `${num(n)} people counted at this session.`,
   noSessionsToday: 'No session to scan for.',
   yourSessions: 'Your sessions',
   scanAtDoor: 'Scan badges at the door',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording shared by every page: the reference every other language matches key for key. */
 export const common = {
   appName: 'Convene',
@@ -27,12 +32,12 @@ export const common = {
   required: 'required',
   yes: 'Yes',
   no: 'No',
-  page: (n: number, of: number) => `Page ${n} of ${of}`,
+  page: (n: number, of: number) => `Page ${num(n)} of ${num(of)}`,
   errorSummaryTitle: 'There is a problem',
   /** A problem in the error summary, after its field's label. */
   fieldProblem: (label: string, message: string) => `${label}: ${message}`,
   errorCount: (n: number) =>
-    n === 1 ? '1 field needs your attention' : `${n} fields need your attention`,
+    n === 1 ? '1 field needs your attention' : `${num(n)} fields need your attention`,
   notFoundTitle: 'Page not found',
   notFoundBody: 'This page does not exist, or you are not allowed to see it.',
   forbiddenTitle: 'Not allowed',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the console-agenda pages: the reference every other language matches key for key. */
 export const consoleAgenda = {
   title: 'Agenda',
@@ -27,14 +32,16 @@ export const consoleAgenda = {
   draftsWaiting: (n: number) =>
     n === 1
       ? '1 draft session is not yet visible to participants.'
-      : `${n} draft sessions are not yet visible to participants.`,
+      : `${num(n)} draft sessions are not yet visible to participants.`,
   allPublished: 'Every session is published.',
   emptyDay: 'No session on this day yet.',
   noRoomsYet: 'This event has no rooms yet: add them to place sessions in the grid.',
   timesIn: (place: string) => `Times are ${place} time.`,
   seats: (confirmed: number, capacity: number | null) =>
-    capacity == null ? `Signed up: ${confirmed}` : `Seats taken: ${confirmed} of ${capacity}`,
-  waitlisted: (n: number) => `On the waitlist: ${n}`,
+    capacity == null
+      ? `Signed up: ${num(confirmed)}`
+      : `Seats taken: ${num(confirmed)} of ${num(capacity)}`,
+  waitlisted: (n: number) => `On the waitlist: ${num(n)}`,
   conflictMark: 'Conflict',
   // Conflicts, in words
   conflictsTitle: 'Conflicts',
@@ -43,13 +50,13 @@ export const consoleAgenda = {
       ? "No conflicts: no room or facilitator is booked twice, every session fits its room and the event's dates."
       : n === 1
         ? '1 conflict to look at.'
-        : `${n} conflicts to look at.`,
+        : `${num(n)} conflicts to look at.`,
   conflict: {
     room: (other: string, room: string) => `Room overlap with “${other}” in ${room}`,
     facilitator: (name: string, other: string) =>
       `Facilitator ${name} double-booked (also in “${other}”)`,
     capacity: (capacity: number, room: number) =>
-      `Capacity ${capacity} is above the room's ${room} seats`,
+      `Capacity ${num(capacity)} is above the room's ${num(room)} seats`,
     outside: "Outside the event's dates",
     participant: (other: string) => `A signed-up person is also in “${other}” at the same time`,
     unknownSession: 'another session',
@@ -130,7 +137,7 @@ export const consoleAgenda = {
       ? 'Nobody is signed up for this session.'
       : n === 1
         ? '1 person is signed up: they will receive an email telling them the session is cancelled.'
-        : `${n} people are signed up: each receives an email telling them the session is cancelled.`,
+        : `${num(n)} people are signed up: each receives an email telling them the session is cancelled.`,
   cancelConfirm: 'Cancel the session',
   cancelKeep: 'Keep the session',
   cancelSession: 'Cancel this session',
@@ -186,16 +193,17 @@ export const consoleAgenda = {
     contact: 'Host contact',
   },
   busCount: (n: number, seats: number) =>
-    `${n} ${n === 1 ? 'person' : 'people'} for ${seats} ${seats === 1 ? 'seat' : 'seats'}`,
+    `${num(n)} ${n === 1 ? 'person' : 'people'} for ${num(seats)} ${seats === 1 ? 'seat' : 'seats'}`,
   // Review and publish
   reviewTitle: 'Review and publish the agenda',
   reviewLead:
     'Publishing makes every draft session visible to participants, who can then sign up. Look at the conflicts first: they stay as they are once published.',
-  publish: (n: number) => (n === 1 ? 'Publish 1 draft session' : `Publish ${n} draft sessions`),
+  publish: (n: number) =>
+    n === 1 ? 'Publish 1 draft session' : `Publish ${num(n)} draft sessions`,
   publishWithConflicts: (n: number) =>
     n === 1
       ? 'I have reviewed the conflict and want to publish anyway'
-      : `I have reviewed the ${n} conflicts and want to publish anyway`,
+      : `I have reviewed the ${num(n)} conflicts and want to publish anyway`,
   nothingToPublish: 'There is no draft session to publish.',
   draftList: 'Draft sessions to publish',
   // Rooms
@@ -211,7 +219,7 @@ export const consoleAgenda = {
   deleteRoomConfirm: (name: string) => `Delete the room ${name}?`,
   editRoomLabel: (name: string) => `Room ${name}`,
   noRooms: 'No room yet.',
-  sessionsInRoom: (n: number) => (n === 1 ? '1 session' : `${n} sessions`),
+  sessionsInRoom: (n: number) => (n === 1 ? '1 session' : `${num(n)} sessions`),
   // Flash messages (shown once after a redirect)
   flash: {
     created: 'The session is saved as a draft.',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the console-events pages: the reference every other language matches key for key. */
 export const consoleEvents = {
   list: {
@@ -15,7 +20,8 @@ export const consoleEvents = {
     actions: 'Pages',
     settings: 'Settings',
     staff: 'Staff',
-    registrationsCount: (active: number, capacity: number) => `${active} of ${capacity} places`,
+    registrationsCount: (active: number, capacity: number) =>
+      `${num(active)} of ${num(capacity)} places`,
     kindAndLanguages: (kind: string, languages: string) => `${kind} · ${languages}`,
   },
   statuses: {

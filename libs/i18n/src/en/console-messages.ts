@@ -1,5 +1,10 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the console-messages pages: the reference every other language matches key for key. */
-const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
+const people = (n: number) => (n === 1 ? '1 person' : `${num(n)} people`);
 
 export const consoleMessages = {
   languages: { fr: 'French', en: 'English', es: 'Spanish' },
@@ -26,7 +31,7 @@ export const consoleMessages = {
     whoColumns: { audience: 'Audience', recipients: 'Recipients', reads: 'Languages they read' },
     people,
     readers: (parts: string[]) => (parts.length === 0 ? '–' : parts.join(', ')),
-    readerPart: (n: number, language: string) => `${n} in ${language}`,
+    readerPart: (n: number, language: string) => `${num(n)} in ${language}`,
     previewButton: 'Preview and count the recipients',
     sendButton: (n: number) => `Send to ${people(n)}`,
     previewTitle: 'Preview',
@@ -65,8 +70,8 @@ export const consoleMessages = {
       recipients: 'Recipients',
       delivery: 'Delivery',
     },
-    deliveredOf: (sent: number, total: number) => `${sent} of ${total} sent`,
-    failedCount: (n: number) => `${n} failed`,
+    deliveredOf: (sent: number, total: number) => `${num(sent)} of ${num(total)} sent`,
+    failedCount: (n: number) => `${num(n)} failed`,
   },
   progress: {
     title: 'Announcement delivery',
@@ -80,11 +85,11 @@ export const consoleMessages = {
       failed: 'Failed',
     },
     summary: (sent: number, total: number) =>
-      `${sent} of ${total} email${total === 1 ? '' : 's'} sent.`,
+      `${num(sent)} of ${num(total)} email${total === 1 ? '' : 's'} sent.`,
     updating: 'This page updates by itself every few seconds while emails are waiting.',
     done: 'Every email has been handed to the mail server.',
     someFailed: (n: number) =>
-      `${n === 1 ? '1 email' : `${n} emails`} could not be sent. The message log says why; you can retry once the problem is solved.`,
+      `${n === 1 ? '1 email' : `${num(n)} emails`} could not be sent. The message log says why; you can retry once the problem is solved.`,
     byLanguage: 'Languages',
     retryFailed: 'Retry all failed emails',
     retriedFlash: 'The failed emails are queued again.',
@@ -103,7 +108,7 @@ export const consoleMessages = {
     any: 'All',
     filter: 'Filter',
     clear: 'Clear the filters',
-    count: (n: number) => (n === 1 ? '1 email' : `${n} emails`),
+    count: (n: number) => (n === 1 ? '1 email' : `${num(n)} emails`),
     noneYet: 'No email has been written for this event yet.',
     none: 'No email matches these filters.',
     columns: {

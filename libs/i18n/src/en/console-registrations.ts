@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the console-registrations pages: the reference every other language matches key for key. */
 export const consoleRegistrations = {
   title: 'Registrations',
@@ -31,8 +36,8 @@ export const consoleRegistrations = {
     refused: 'Visa refused',
   } as Record<string, string>,
   counts: 'Registrations by status',
-  statusCount: (label: string, n: number) => `${label}: ${n}`,
-  countAll: (n: number) => `All: ${n}`,
+  statusCount: (label: string, n: number) => `${label}: ${num(n)}`,
+  countAll: (n: number) => `All: ${num(n)}`,
   // Table and filters
   searchLabel: 'Search',
   searchHint: 'Name, email or organisation; accents and capitals do not matter.',
@@ -50,7 +55,7 @@ export const consoleRegistrations = {
   sortedAscending: 'sorted ascending',
   sortedDescending: 'sorted descending',
   results: (n: number) =>
-    n === 0 ? 'No registration matches.' : n === 1 ? '1 registration' : `${n} registrations`,
+    n === 0 ? 'No registration matches.' : n === 1 ? '1 registration' : `${num(n)} registrations`,
   noResults: 'No registration matches these filters.',
   pages: 'Pages',
   select: (name: string) => `Select ${name}`,
@@ -93,7 +98,7 @@ export const consoleRegistrations = {
     notFound: 'not found in this event',
     unknown: 'not changed',
   },
-  summaryCount: (n: number, what: string) => `${n} ${what}`,
+  summaryCount: (n: number, what: string) => `${num(n)} ${what}`,
   // Detail
   detailTitle: (name: string) => `Registration of ${name}`,
   backToList: 'All registrations',
@@ -110,7 +115,7 @@ export const consoleRegistrations = {
   consentMissing: 'Not given yet: the person has received an email to confirm.',
   statusSince: (at: string) => `since ${at}`,
   otherEditions: (n: number) =>
-    n === 1 ? 'Registered for 1 other edition' : `Registered for ${n} other editions`,
+    n === 1 ? 'Registered for 1 other edition' : `Registered for ${num(n)} other editions`,
   none: 'None',
   history: 'History',
   historyWhen: 'When',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the console-visas pages: the reference every other language matches key for key. */
 export const consoleVisas = {
   boardTitle: 'Visa board',
@@ -32,8 +37,8 @@ export const consoleVisas = {
       total === 0
         ? 'No participant'
         : shown === total
-          ? `${total} participant${total === 1 ? '' : 's'}`
-          : `${shown} of ${total} participants`,
+          ? `${num(total)} participant${total === 1 ? '' : 's'}`
+          : `${num(shown)} of ${num(total)} participants`,
     select: 'Select',
     selectAll: 'Select everyone on this page',
     selectPerson: (name: string) => `Select ${name}`,
@@ -59,13 +64,13 @@ export const consoleVisas = {
     label: 'Pages',
     previous: 'Previous page',
     next: 'Next page',
-    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    pageOf: (page: number, pages: number) => `Page ${num(page)} of ${num(pages)}`,
   },
   bulk: {
     separator: ': ',
     title: 'Invitation letters',
     summary: (issued: number, asked: number) =>
-      `${issued} letter${issued === 1 ? '' : 's'} issued out of ${asked} requested.`,
+      `${num(issued)} letter${issued === 1 ? '' : 's'} issued out of ${num(asked)} requested.`,
     issued: 'Letter issued; an email has been sent.',
     already: 'Already issued earlier: nothing changed.',
     refused: 'Not issued:',
@@ -142,7 +147,7 @@ export const consoleVisas = {
     toReview: (n: number) =>
       n === 0
         ? 'No travel plan needs reviewing.'
-        : `${n} travel plan${n === 1 ? ' is' : 's are'} still at “Not required” although the nationality now needs a visa: please review ${n === 1 ? 'it' : 'them'}.`,
+        : `${num(n)} travel plan${n === 1 ? ' is' : 's are'} still at “Not required” although the nationality now needs a visa: please review ${n === 1 ? 'it' : 'them'}.`,
     reviewLink: 'Show the plans at “Not required”',
   },
   arrivals: {
@@ -151,13 +156,13 @@ export const consoleVisas = {
     departuresTitle: 'Departures',
     timesIn: (place: string) => `All times are ${place} time.`,
     windowNote: (minutes: number) =>
-      `People landing within ${minutes} minutes of the first one in their group wait for the same car.`,
+      `People landing within ${num(minutes)} minutes of the first one in their group wait for the same car.`,
     airportFilter: 'Airport',
     allAirports: 'All airports',
     show: 'Show',
     airport: (code: string) => `Airport ${code}`,
     group: (id: string, size: number) =>
-      `Pick-up group ${id}: ${size} ${size === 1 ? 'person' : 'people'}`,
+      `Pick-up group ${id}: ${num(size)} ${size === 1 ? 'person' : 'people'}`,
     groupWindow: (first: string, last: string) =>
       first === last ? `landing at ${first}` : `landing between ${first} and ${last}`,
     time: 'Time',

@@ -1,5 +1,10 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the dashboard pages: the reference every other language matches key for key. */
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 export const dashboard = {
   title: 'Dashboard',
@@ -9,7 +14,7 @@ export const dashboard = {
   headlineNote: (waitlisted: number, pending: number) =>
     `Confirmed participants only. ${plural(waitlisted, 'person', 'people')} on the waitlist, ${plural(pending, 'registration', 'registrations')} awaiting approval.`,
   seats: (left: number, capacity: number) =>
-    `${plural(left, 'place', 'places')} left out of ${capacity}.`,
+    `${plural(left, 'place', 'places')} left out of ${num(capacity)}.`,
   quickLinks: 'Go to',
   links: {
     registrations: 'Registrations',
@@ -32,7 +37,7 @@ export const dashboard = {
     visas: 'People registered and not cancelled, by the status of their visa.',
     seats: 'Sessions with a seat limit that are not cancelled.',
     byOrganisation: (shown: number, total: number) =>
-      `The ${shown} organisations with the most participants, out of ${total}.`,
+      `The ${num(shown)} organisations with the most participants, out of ${num(total)}.`,
   },
   columns: {
     country: 'Country',
@@ -50,9 +55,9 @@ export const dashboard = {
     taken: 'Taken',
     waitlisted: 'Waitlist',
   },
-  otherOrganisations: (n: number) => `Other organisations (${n})`,
+  otherOrganisations: (n: number) => `Other organisations (${num(n)})`,
   empty: 'Nothing to show yet.',
-  chartLabel: (title: string, total: number) => `${title}: chart of ${total} in all`,
+  chartLabel: (title: string, total: number) => `${title}: chart of ${num(total)} in all`,
   tableCaption: (title: string) => `${title}: the numbers`,
   professions: {
     social_worker: 'Social worker',

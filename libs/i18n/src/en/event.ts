@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the public event pages: the reference every other language matches key for key. */
 export const event = {
   listTitle: 'Meetings and immersions',
@@ -18,9 +23,9 @@ export const event = {
   programme: 'Programme',
   programmeLead: 'The main sessions of each day, in local time.',
   programmeEmpty: 'The programme will be published soon.',
-  moreSessions: (n: number) => (n === 1 ? 'and 1 other session' : `and ${n} other sessions`),
+  moreSessions: (n: number) => (n === 1 ? 'and 1 other session' : `and ${num(n)} other sessions`),
   fullAgenda: 'See the full programme',
-  seatsLeft: (n: number) => (n === 1 ? '1 place left' : `${n} places left`),
+  seatsLeft: (n: number) => (n === 1 ? '1 place left' : `${num(n)} places left`),
   full: 'All places are taken: you can join the waiting list.',
   approvalNote: 'The organisers approve each registration.',
   register: 'Register',

@@ -1,4 +1,8 @@
 import { pluralRules } from '#core';
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
 
 /** English wording of the programme, exchange and visitor pages: the reference the others match. */
 const one = (n: number) => pluralRules('en').select(n) === 'one';
@@ -10,9 +14,9 @@ export const exchanges = {
   noProgrammes: 'No programme yet.',
   /** "4 immersions, 11 social workers, 4 countries" */
   figures: (immersions: number, socialWorkers: number, countries: number) =>
-    `${immersions} ${one(immersions) ? 'immersion' : 'immersions'}, ` +
-    `${socialWorkers} ${one(socialWorkers) ? 'social worker' : 'social workers'}, ` +
-    `${countries} ${one(countries) ? 'country' : 'countries'}`,
+    `${num(immersions)} ${one(immersions) ? 'immersion' : 'immersions'}, ` +
+    `${num(socialWorkers)} ${one(socialWorkers) ? 'social worker' : 'social workers'}, ` +
+    `${num(countries)} ${one(countries) ? 'country' : 'countries'}`,
   filters: 'Filter the programme',
   partner: 'Partner',
   country: 'Country',

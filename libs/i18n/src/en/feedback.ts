@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** Feedback forms: the console (write, read results) and the participant's pages (answer). */
 export const feedback = {
   console: {
@@ -24,7 +29,7 @@ export const feedback = {
     results: 'Results',
     remove: 'Delete the form',
     removeConfirm: 'Delete this form and every answer to it?',
-    responses: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
+    responses: (n: number) => (n === 1 ? '1 answer' : `${num(n)} answers`),
     opens: (when: string) => `Opens ${when}`,
     closes: (when: string) => `Closes ${when}`,
     status: { scheduled: 'Not open yet', open: 'Open', closed: 'Closed' } as Record<
@@ -54,14 +59,14 @@ export const feedback = {
     add: 'Add the question',
     backToList: 'All feedback forms',
     csv: 'Download the answers (CSV)',
-    answeredCount: (n: number) => (n === 1 ? '1 person answered' : `${n} people answered`),
+    answeredCount: (n: number) => (n === 1 ? '1 person answered' : `${num(n)} people answered`),
     average: (v: string) => `Average ${v} out of 5`,
     noAnswers: 'No answer yet.',
     rating: 'Rating',
     option: 'Option',
     count: 'Answers',
     chartDescription: (question: string, n: number) =>
-      `${question}: ${n} answers, one bar per value`,
+      `${question}: ${num(n)} answers, one bar per value`,
     textAnswers: 'Written answers',
     shuffled: 'Anonymous form: shown in a random order, without names.',
     noTexts: 'No written answer.',

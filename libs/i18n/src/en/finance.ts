@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the finance pages (console and the participant's costs): the reference. */
 export const finance = {
   title: 'Finance',
@@ -53,7 +58,7 @@ export const finance = {
     nights: 'Nights',
     perDiemDays: 'Per diem days',
     empty: 'No confirmed participant yet.',
-    caption: (n: number) => `${n} participant${n === 1 ? '' : 's'}`,
+    caption: (n: number) => `${num(n)} participant${n === 1 ? '' : 's'}`,
   },
   coverage: {
     title: 'Who pays what',
@@ -94,7 +99,7 @@ export const finance = {
     saveCoverage: 'Save the exceptions',
     stayTitle: 'Stay',
     stay: (checkIn: string, checkOut: string, nights: number) =>
-      `From ${checkIn} to ${checkOut}: ${nights} night${nights === 1 ? '' : 's'}`,
+      `From ${checkIn} to ${checkOut}: ${num(nights)} night${nights === 1 ? '' : 's'}`,
     staySource: {
       organiser: 'dates set by the organisers',
       flights: 'from the flights',
@@ -102,7 +107,7 @@ export const finance = {
     },
     perDiemTitle: 'Per diem',
     perDiem: (days: number, daily: string, total: string) =>
-      `${days} day${days === 1 ? '' : 's'} × ${daily} = ${total}`,
+      `${num(days)} day${days === 1 ? '' : 's'} × ${daily} = ${total}`,
     perDiemNone: 'The network pays no per diem to this participant.',
     recordPerDiem: 'Record the per diem as a line to pay',
     updatePerDiem: 'Update the per diem line from the dates',
@@ -146,7 +151,7 @@ export const finance = {
     },
     whoPays: 'Who pays',
     perDiem: (days: number, daily: string, total: string) =>
-      `Per diem: ${days} day${days === 1 ? '' : 's'} × ${daily} = ${total}`,
+      `Per diem: ${num(days)} day${days === 1 ? '' : 's'} × ${daily} = ${total}`,
     networkPays: (amount: string) => `The network pays: ${amount}`,
     reimbursed: (amount: string) => `Still owed to you: ${amount}`,
     line: (kind: string, amount: string, status: string) => `${kind}: ${amount} (${status})`,

@@ -1,19 +1,24 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the host pages: the reference every other language matches key for key. */
 export const host = {
   title: 'Visits you host',
   lead: 'The site visits of the events you host, and who comes to each one.',
   noVisits: 'No site visit is planned for this event yet.',
   visitsTitle: 'Site visits',
-  seatsTaken: (taken: number, seats: number) => `${taken} of ${seats} seats taken`,
-  waiting: (n: number) => (n === 1 ? '1 person waiting' : `${n} people waiting`),
+  seatsTaken: (taken: number, seats: number) => `${num(taken)} of ${num(seats)} seats taken`,
+  waiting: (n: number) => (n === 1 ? '1 person waiting' : `${num(n)} people waiting`),
   whoComes: 'See who comes',
   downloadCsv: 'Download the bus list (CSV, for a spreadsheet)',
   busListCount: (n: number) =>
-    n === 1 ? 'Bus list: 1 person comes' : `Bus list: ${n} people come`,
+    n === 1 ? 'Bus list: 1 person comes' : `Bus list: ${num(n)} people come`,
   busList: 'Bus list',
-  confirmedTitle: (n: number) => (n === 1 ? '1 person comes' : `${n} people come`),
+  confirmedTitle: (n: number) => (n === 1 ? '1 person comes' : `${num(n)} people come`),
   waitlistTitle: (n: number) =>
-    n === 1 ? '1 person on the waiting list' : `${n} people on the waiting list`,
+    n === 1 ? '1 person on the waiting list' : `${num(n)} people on the waiting list`,
   nobody: 'Nobody has signed up yet.',
   name: 'Name',
   organisation: 'Organisation',

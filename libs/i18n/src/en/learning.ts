@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** Learning journals of immersions and the exchange report (pages, PDF): the reference for fr and es. */
 export const learning = {
   journal: {
@@ -57,18 +62,19 @@ export const learning = {
     visitingOrgs: 'Visiting organisations',
     datesAndPlace: (dates: string, place: string) => `${dates}, ${place}`,
     summary: (visitors: number, sessions: number, entries: number) =>
-      `${visitors === 1 ? '1 visitor' : `${visitors} visitors`}, ${sessions === 1 ? '1 session' : `${sessions} sessions`}, ${entries === 1 ? '1 shared entry' : `${entries} shared entries`}`,
+      `${visitors === 1 ? '1 visitor' : `${num(visitors)} visitors`}, ${sessions === 1 ? '1 session' : `${num(sessions)} sessions`}, ${entries === 1 ? '1 shared entry' : `${num(entries)} shared entries`}`,
     programme: 'Programme',
     noProgramme: 'No session is published for this immersion.',
     date: 'Date',
     hours: 'Hours',
     session: 'Session',
     attendance: 'Attended',
-    attendedOf: (n: number, of: number) => `${n} of ${of}`,
+    attendedOf: (n: number, of: number) => `${num(n)} of ${num(of)}`,
     zoneNote: (zone: string) => `Times are ${zone}.`,
     visitors: 'Visitors',
     noVisitors: 'No confirmed visitor.',
-    sessionsAttended: (n: number) => (n === 1 ? '1 session attended' : `${n} sessions attended`),
+    sessionsAttended: (n: number) =>
+      n === 1 ? '1 session attended' : `${num(n)} sessions attended`,
     learnt: 'What the visitors shared',
     noEntries: 'No entry has been shared with the network yet.',
     observations: 'Observed',

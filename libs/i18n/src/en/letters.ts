@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the invitation letter pages (settings in the console, the participant's request). */
 export const letters = {
   request: {
@@ -37,7 +42,7 @@ export const letters = {
     orgEmail: 'Email',
     logo: 'Logo',
     imageHint: 'PNG or JPEG, at most 512 KB.',
-    imageOnFile: (type: string, kb: number) => `On file: ${type}, ${kb} KB.`,
+    imageOnFile: (type: string, kb: number) => `On file: ${type}, ${num(kb)} KB.`,
     removeLogo: 'Remove the logo',
     signatory: 'Who signs',
     signatoryName: 'Name of the signatory',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the "my data" pages: the reference every other language matches key for key. */
 export const mydata = {
   title: 'My data',
@@ -86,7 +91,7 @@ export const mydata = {
   calendarManage: 'Manage my calendar link',
   messagesTitle: 'Emails sent to me',
   noMessages: 'No email sent to you yet.',
-  messagesMore: (n: number) => `and ${n} more in the download.`,
+  messagesMore: (n: number) => `and ${num(n)} more in the download.`,
   messageStatuses: {
     queued: 'Waiting to be sent',
     sending: 'Being sent',
@@ -106,7 +111,7 @@ export const mydata = {
       ? 'You have no active registration.'
       : n === 1
         ? 'Your active registration will be cancelled.'
-        : `Your ${n} active registrations will be cancelled.`,
+        : `Your ${num(n)} active registrations will be cancelled.`,
   consequenceSeats:
     'Your seats go to the next people on the waiting lists, who will be told by email.',
   consequenceErased:

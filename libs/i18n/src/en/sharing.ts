@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** Shared materials and the opt-in directory of participants (participant and console pages). */
 export const sharing = {
   materials: {
@@ -8,7 +13,7 @@ export const sharing = {
     forSession: (title: string) => `Session: ${title}`,
     download: 'Download',
     downloadNamed: (title: string) => `Download ${title}`,
-    size: (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`),
+    size: (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${num(kb)} KB`),
     types: {
       pdf: 'PDF',
       docx: 'Word',
@@ -23,7 +28,7 @@ export const sharing = {
     lead: 'Share the guide handed over at the meeting, workshop slides and other documents. Only the event’s participants and staff can download them.',
     uploadTitle: 'Share a document',
     file: 'File',
-    fileHint: (mb: number) => `PDF, Word, PowerPoint, Excel, PNG or JPEG, ${mb} MB at most.`,
+    fileHint: (mb: number) => `PDF, Word, PowerPoint, Excel, PNG or JPEG, ${num(mb)} MB at most.`,
     docTitle: 'Title (optional)',
     docTitleHint: 'The file name is used when left empty.',
     session: 'Session',
@@ -33,7 +38,7 @@ export const sharing = {
     removeConfirm: 'Delete this document? Participants will no longer be able to download it.',
     listTitle: 'Shared documents',
     fileRequired: 'Choose a file to share.',
-    fileTooLarge: (mb: number) => `The file is too large: ${mb} MB at most.`,
+    fileTooLarge: (mb: number) => `The file is too large: ${num(mb)} MB at most.`,
     fileType:
       'This file is not a PDF, Word, PowerPoint, Excel, PNG or JPEG document, whatever its name says.',
   },
@@ -48,7 +53,7 @@ export const sharing = {
     listed: 'You appear in the directory.',
     notListed: 'You do not appear in the directory.',
     none: 'Nobody has chosen to appear yet.',
-    count: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+    count: (n: number) => (n === 1 ? '1 person' : `${num(n)} people`),
     you: '(you)',
     languages: (list: string) => `Languages: ${list}`,
     materialsLink: 'Documents shared for this event',

@@ -1,3 +1,8 @@
+import { formatCount } from '../count-format.js';
+
+/** A count with English digit grouping: 1,008. */
+const num = (n: number) => formatCount('en', n);
+
 /** English wording of the travel pages: the reference every other language matches key for key. */
 export const travel = {
   title: 'Travel and visa',
@@ -46,7 +51,7 @@ export const travel = {
   pickup: (n: number) =>
     n === 1
       ? 'You are on the airport pick-up list.'
-      : `You will be picked up at the airport with ${n - 1} other ${n - 1 === 1 ? 'person' : 'people'}.`,
+      : `You will be picked up at the airport with ${num(n - 1)} other ${n - 1 === 1 ? 'person' : 'people'}.`,
   // Field messages
   errors: {
     nationality: 'Choose the country that issued your passport.',

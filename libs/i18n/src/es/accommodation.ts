@@ -1,15 +1,19 @@
 import type { AccommodationMessages } from '../en/accommodation.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const accommodation: AccommodationMessages = {
   title: 'Alojamiento',
   lead: 'Las noches de cada persona salen de sus vuelos (de la noche de llegada a la mañana de salida, hora del evento); si no, de las fechas del evento. Un organizador puede fijar otras fechas en la página de la persona.',
   summary: (guests, unassigned) =>
-    `${guests} participante${guests === 1 ? '' : 's'} confirmado${guests === 1 ? '' : 's'}; ${unassigned === 0 ? 'todos tienen habitación cada noche' : `${unassigned} sin habitación una noche o más`}.`,
+    `${num(guests)} participante${guests === 1 ? '' : 's'} confirmado${guests === 1 ? '' : 's'}; ${unassigned === 0 ? 'todos tienen habitación cada noche' : `${num(unassigned)} sin habitación una noche o más`}.`,
   suggest: 'Proponer habitaciones para quienes no tienen',
   suggestHint:
     'Primero quienes piden habitación individual, luego los compañeros de habitación nombrados, luego la misma organización y después un idioma común. Quien ya tiene habitación no se mueve; nunca se pone a nadie por encima de las camas de una habitación.',
   suggested: (placed, left) =>
-    `${placed} persona${placed === 1 ? '' : 's'} alojada${placed === 1 ? '' : 's'}; ${left} todavía sin habitación para todas sus noches.`,
+    `${num(placed)} persona${placed === 1 ? '' : 's'} alojada${placed === 1 ? '' : 's'}; ${num(left)} todavía sin habitación para todas sus noches.`,
   hotelsTitle: 'Hoteles',
   noHotels:
     'Todavía no hay hotel. Añada el hotel que ha reservado la red y luego las habitaciones que reserva cada noche.',
@@ -30,15 +34,15 @@ export const accommodation: AccommodationMessages = {
   occupancyTitle: (hotel) => `${hotel}: habitaciones noche a noche`,
   room: 'Habitación',
   roomTypes: { single: 'Individual', twin: 'Dos camas', double: 'Doble' },
-  beds: (n) => `${n} cama${n === 1 ? '' : 's'}`,
+  beds: (n) => `${num(n)} cama${n === 1 ? '' : 's'}`,
   notBooked: 'no reservada',
   free: 'libre',
-  usedOfBooked: (used, booked) => `${used} de ${booked} ocupadas`,
+  usedOfBooked: (used, booked) => `${num(used)} de ${num(booked)} ocupadas`,
   totalsRow: 'Habitaciones ocupadas',
   unassignedTitle: 'Sin habitación',
   unassignedNone: 'Todos tienen habitación cada noche.',
   missingNights: (n, total) =>
-    n === total ? 'todavía sin habitación' : `sin habitación ${n} de ${total} noches`,
+    n === total ? 'todavía sin habitación' : `sin habitación ${num(n)} de ${num(total)} noches`,
   assignTo: (name) => `Habitación para ${name}`,
   chooseRoom: 'Elegir una habitación',
   assign: 'Poner en esta habitación',
@@ -63,7 +67,7 @@ export const accommodation: AccommodationMessages = {
     organiser: 'fijadas por un organizador',
   },
   stayRange: (checkIn, checkOut, nights) =>
-    `${checkIn} → ${checkOut} (${nights} noche${nights === 1 ? '' : 's'})`,
+    `${checkIn} → ${checkOut} (${num(nights)} noche${nights === 1 ? '' : 's'})`,
   severalRooms: 'varias habitaciones',
   noRoom: 'todavía no',
   needsShared: 'el hotel puede leerlo',

@@ -1,7 +1,11 @@
 import type { AgendaMessages } from '../en/agenda.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 /** «1.º», «2.º»: el puesto de una persona en una lista. */
-const ordinal = (n: number) => `${n}.º`;
+const ordinal = (n: number) => `${num(n)}.º`;
 
 export const agenda: AgendaMessages = {
   title: 'Programa',
@@ -46,9 +50,9 @@ export const agenda: AgendaMessages = {
     const each = languages.map((l) => `al ${l}`);
     return `interpretación ${each.length > 1 ? `${each.slice(0, -1).join(', ')} y ${each[each.length - 1]}` : each.join('')}`;
   },
-  seatsLeft: (n: number) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${n} plazas`),
+  seatsLeft: (n: number) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${num(n)} plazas`),
   full: 'Completa',
-  waitingCount: (n: number) => (n === 1 ? '1 persona en espera' : `${n} personas en espera`),
+  waitingCount: (n: number) => (n === 1 ? '1 persona en espera' : `${num(n)} personas en espera`),
   openToAll: 'Para todos los participantes, sin inscripción',
   cancelledBadge: 'Cancelada',
   ordinal,
@@ -97,7 +101,7 @@ export const agenda: AgendaMessages = {
     theme: 'Tema',
     language: 'Idioma',
     seats: 'Plazas',
-    seatsOf: (left: number, total: number) => `${left} de ${total} libres`,
+    seatsOf: (left: number, total: number) => `${num(left)} de ${num(total)} libres`,
     unlimited: 'Sin límite',
     cancelledNote: 'Esta sesión ha sido cancelada.',
     yourPlace: 'Su plaza',
@@ -110,7 +114,7 @@ export const agenda: AgendaMessages = {
     departure: 'Salida',
     return: 'Regreso',
     transport: 'Transporte',
-    seats: (n: number) => (n === 1 ? '1 plaza' : `${n} plazas`),
+    seats: (n: number) => (n === 1 ? '1 plaza' : `${num(n)} plazas`),
     rulesTitle: 'Las normas del anfitrión',
     rulesLead: 'Nuestro anfitrión pide a cada visitante que respete estas normas:',
     acceptRules: 'He leído las normas del anfitrión y las acepto',

@@ -1,4 +1,8 @@
 import type { CertificatesMessages } from '../en/certificates.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const certificates: CertificatesMessages = {
   pdf: {
@@ -16,7 +20,7 @@ export const certificates: CertificatesMessages = {
     zoneNote: (zone: string) => `Horarios según la ${zone}.`,
     total: 'Total de horas de asistencia:',
     amount: (hours: number, minutes: number) =>
-      minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')} min`,
+      minutes === 0 ? `${num(hours)} h` : `${num(hours)} h ${String(minutes).padStart(2, '0')} min`,
     organisers: 'La organización',
     verify: 'Para comprobar la autenticidad de este certificado, escanee el código QR o abra',
     filename: 'certificado',
@@ -41,7 +45,7 @@ export const certificates: CertificatesMessages = {
         ? 'Nadie ha asistido todavía a una sesión.'
         : n === 1
           ? 'Una persona asistió al menos a una sesión.'
-          : `${n} personas asistieron al menos a una sesión.`,
+          : `${num(n)} personas asistieron al menos a una sesión.`,
     zip: 'Descargar todos los certificados (ZIP)',
     attendance:
       'La asistencia se registra a la entrada de las sesiones (credenciales) y en las listas de inscripción.',

@@ -1,4 +1,8 @@
 import type { CheckinMessages } from '../en/checkin.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const checkin: CheckinMessages = {
   badge: {
@@ -56,13 +60,13 @@ export const checkin: CheckinMessages = {
   queued: (n: number) =>
     n === 1
       ? '1 escaneo espera la conexión: se enviará en cuanto responda el servidor.'
-      : `${n} escaneos esperan la conexión: se enviarán en cuanto responda el servidor.`,
+      : `${num(n)} escaneos esperan la conexión: se enviarán en cuanto responda el servidor.`,
   sent: 'Escaneos pendientes enviados.',
   offline: 'Sin conexión: escaneo guardado en este teléfono, se enviará automáticamente.',
   countToday: (n: number) =>
-    n === 1 ? '1 persona registrada hoy.' : `${n} personas registradas hoy.`,
+    n === 1 ? '1 persona registrada hoy.' : `${num(n)} personas registradas hoy.`,
   countSession: (n: number) =>
-    n === 1 ? '1 persona contada en esta sesión.' : `${n} personas contadas en esta sesión.`,
+    n === 1 ? '1 persona contada en esta sesión.' : `${num(n)} personas contadas en esta sesión.`,
   noSessionsToday: 'Ninguna sesión para escanear.',
   yourSessions: 'Sus sesiones',
   scanAtDoor: 'Escanear credenciales en la puerta',

@@ -1,4 +1,8 @@
 import type { CommonMessages } from '../en/common.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const common: CommonMessages = {
   appName: 'Convene',
@@ -28,11 +32,11 @@ export const common: CommonMessages = {
   required: 'obligatorio',
   yes: 'Sí',
   no: 'No',
-  page: (n: number, of: number) => `Página ${n} de ${of}`,
+  page: (n: number, of: number) => `Página ${num(n)} de ${num(of)}`,
   errorSummaryTitle: 'Hay un problema',
   fieldProblem: (label: string, message: string) => `${label}: ${message}`,
   errorCount: (n: number) =>
-    n === 1 ? '1 campo requiere su atención' : `${n} campos requieren su atención`,
+    n === 1 ? '1 campo requiere su atención' : `${num(n)} campos requieren su atención`,
   notFoundTitle: 'Página no encontrada',
   notFoundBody: 'Esta página no existe o no tiene permiso para verla.',
   forbiddenTitle: 'No permitido',

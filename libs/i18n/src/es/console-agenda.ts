@@ -1,4 +1,8 @@
 import type { ConsoleAgendaMessages } from '../en/console-agenda.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const consoleAgenda: ConsoleAgendaMessages = {
   title: 'Programa',
@@ -27,15 +31,17 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   draftsWaiting: (n: number) =>
     n === 1
       ? '1 sesión en borrador todavía no es visible para los participantes.'
-      : `${n} sesiones en borrador todavía no son visibles para los participantes.`,
+      : `${num(n)} sesiones en borrador todavía no son visibles para los participantes.`,
   allPublished: 'Todas las sesiones están publicadas.',
   emptyDay: 'Todavía no hay ninguna sesión este día.',
   noRoomsYet:
     'Este evento aún no tiene salas: añádalas para colocar las sesiones en la cuadrícula.',
   timesIn: (place: string) => `Los horarios están en hora de ${place}.`,
   seats: (confirmed: number, capacity: number | null) =>
-    capacity == null ? `Inscritos: ${confirmed}` : `Plazas ocupadas: ${confirmed} de ${capacity}`,
-  waitlisted: (n: number) => `En lista de espera: ${n}`,
+    capacity == null
+      ? `Inscritos: ${num(confirmed)}`
+      : `Plazas ocupadas: ${num(confirmed)} de ${num(capacity)}`,
+  waitlisted: (n: number) => `En lista de espera: ${num(n)}`,
   conflictMark: 'Conflicto',
   conflictsTitle: 'Conflictos',
   conflictsCount: (n: number) =>
@@ -43,13 +49,13 @@ export const consoleAgenda: ConsoleAgendaMessages = {
       ? 'No hay conflictos: ninguna sala ni facilitador está reservado dos veces, cada sesión cabe en su sala y en las fechas del evento.'
       : n === 1
         ? '1 conflicto por revisar.'
-        : `${n} conflictos por revisar.`,
+        : `${num(n)} conflictos por revisar.`,
   conflict: {
     room: (other: string, room: string) => `Sala ya ocupada por «${other}» (${room})`,
     facilitator: (name: string, other: string) =>
       `${name} facilita dos sesiones a la vez (también «${other}»)`,
     capacity: (capacity: number, room: number) =>
-      `${capacity} plazas previstas, pero la sala solo tiene ${room}`,
+      `${num(capacity)} plazas previstas, pero la sala solo tiene ${num(room)}`,
     outside: 'Fuera de las fechas del evento',
     participant: (other: string) =>
       `Una persona inscrita también está en «${other}» a la misma hora`,
@@ -129,7 +135,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
       ? 'Nadie está inscrito en esta sesión.'
       : n === 1
         ? '1 persona está inscrita: recibirá un correo avisándole de la cancelación.'
-        : `${n} personas están inscritas: cada una recibirá un correo avisándole de la cancelación.`,
+        : `${num(n)} personas están inscritas: cada una recibirá un correo avisándole de la cancelación.`,
   cancelConfirm: 'Cancelar la sesión',
   cancelKeep: 'Mantener la sesión',
   cancelSession: 'Cancelar esta sesión',
@@ -185,16 +191,16 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     contact: 'Contacto en el lugar',
   },
   busCount: (n: number, seats: number) =>
-    `${n} persona${n === 1 ? '' : 's'} para ${seats} plaza${seats === 1 ? '' : 's'}`,
+    `${num(n)} persona${n === 1 ? '' : 's'} para ${num(seats)} plaza${seats === 1 ? '' : 's'}`,
   reviewTitle: 'Revisar y publicar el programa',
   reviewLead:
     'Al publicar, cada sesión en borrador pasa a ser visible para los participantes, que pueden inscribirse. Revise antes los conflictos: se mantienen tal cual una vez publicado.',
   publish: (n: number) =>
-    n === 1 ? 'Publicar 1 sesión en borrador' : `Publicar ${n} sesiones en borrador`,
+    n === 1 ? 'Publicar 1 sesión en borrador' : `Publicar ${num(n)} sesiones en borrador`,
   publishWithConflicts: (n: number) =>
     n === 1
       ? 'He revisado el conflicto y quiero publicar de todos modos'
-      : `He revisado los ${n} conflictos y quiero publicar de todos modos`,
+      : `He revisado los ${num(n)} conflictos y quiero publicar de todos modos`,
   nothingToPublish: 'No hay ninguna sesión en borrador por publicar.',
   draftList: 'Sesiones en borrador por publicar',
   roomsTitle: 'Salas',
@@ -209,7 +215,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   deleteRoomConfirm: (name: string) => `¿Eliminar la sala ${name}?`,
   editRoomLabel: (name: string) => `Sala ${name}`,
   noRooms: 'Todavía no hay salas.',
-  sessionsInRoom: (n: number) => (n === 1 ? '1 sesión' : `${n} sesiones`),
+  sessionsInRoom: (n: number) => (n === 1 ? '1 sesión' : `${num(n)} sesiones`),
   flash: {
     created: 'La sesión se ha guardado como borrador.',
     saved: 'Los cambios se han guardado.',

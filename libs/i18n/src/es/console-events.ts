@@ -1,4 +1,8 @@
 import type { ConsoleEventsMessages } from '../en/console-events.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const consoleEvents: ConsoleEventsMessages = {
   list: {
@@ -17,7 +21,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     settings: 'Ajustes',
     staff: 'Equipo',
     registrationsCount: (active: number, capacity: number) =>
-      `${active} de ${capacity} plaza${capacity === 1 ? '' : 's'}`,
+      `${num(active)} de ${num(capacity)} plaza${capacity === 1 ? '' : 's'}`,
     kindAndLanguages: (kind: string, languages: string) => `${kind} · ${languages}`,
   },
   statuses: {

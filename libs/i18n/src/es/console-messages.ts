@@ -1,6 +1,10 @@
 import type { ConsoleMessagesMessages } from '../en/console-messages.js';
+import { formatCount } from '../count-format.js';
 
-const people = (n: number) => (n === 1 ? '1 persona' : `${n} personas`);
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
+
+const people = (n: number) => (n === 1 ? '1 persona' : `${num(n)} personas`);
 
 export const consoleMessages: ConsoleMessagesMessages = {
   languages: { fr: 'francés', en: 'inglés', es: 'español' },
@@ -27,7 +31,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     whoColumns: { audience: 'Destinatarios', recipients: 'Número', reads: 'Idiomas de lectura' },
     people,
     readers: (parts) => (parts.length === 0 ? '–' : parts.join(', ')),
-    readerPart: (n, language) => `${n} en ${language}`,
+    readerPart: (n, language) => `${num(n)} en ${language}`,
     previewButton: 'Ver la vista previa y contar los destinatarios',
     sendButton: (n) => `Enviar a ${people(n)}`,
     previewTitle: 'Vista previa',
@@ -64,8 +68,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       recipients: 'Número',
       delivery: 'Entrega',
     },
-    deliveredOf: (sent, total) => `${sent} de ${total} enviado${total === 1 ? '' : 's'}`,
-    failedCount: (n) => `${n} con error`,
+    deliveredOf: (sent, total) => `${num(sent)} de ${num(total)} enviado${total === 1 ? '' : 's'}`,
+    failedCount: (n) => `${num(n)} con error`,
   },
   progress: {
     title: 'Envío del aviso',
@@ -79,11 +83,11 @@ export const consoleMessages: ConsoleMessagesMessages = {
       failed: 'Con error',
     },
     summary: (sent, total) =>
-      `${sent} de ${total} correo${total === 1 ? '' : 's'} enviado${total === 1 ? '' : 's'}.`,
+      `${num(sent)} de ${num(total)} correo${total === 1 ? '' : 's'} enviado${total === 1 ? '' : 's'}.`,
     updating: 'Esta página se actualiza sola cada pocos segundos mientras haya correos en espera.',
     done: 'Todos los correos se han entregado al servidor de correo.',
     someFailed: (n) =>
-      `${n === 1 ? 'No se pudo enviar 1 correo' : `No se pudieron enviar ${n} correos`}. El registro de mensajes indica el motivo; puede reintentarlo una vez resuelto el problema.`,
+      `${n === 1 ? 'No se pudo enviar 1 correo' : `No se pudieron enviar ${num(n)} correos`}. El registro de mensajes indica el motivo; puede reintentarlo una vez resuelto el problema.`,
     byLanguage: 'Idiomas',
     retryFailed: 'Reintentar todos los correos con error',
     retriedFlash: 'Los correos con error vuelven a estar en cola.',
@@ -102,7 +106,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     any: 'Todos',
     filter: 'Filtrar',
     clear: 'Quitar los filtros',
-    count: (n) => (n === 1 ? '1 correo' : `${n} correos`),
+    count: (n) => (n === 1 ? '1 correo' : `${num(n)} correos`),
     noneYet: 'Todavía no se ha escrito ningún correo para este evento.',
     none: 'Ningún correo coincide con estos filtros.',
     columns: {

@@ -1,4 +1,8 @@
 import type { ConsoleRegistrationsMessages } from '../en/console-registrations.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const consoleRegistrations: ConsoleRegistrationsMessages = {
   title: 'Inscripciones',
@@ -32,8 +36,8 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     refused: 'Visado denegado',
   },
   counts: 'Inscripciones por estado',
-  statusCount: (label: string, n: number) => `${label}: ${n}`,
-  countAll: (n: number) => `Todas: ${n}`,
+  statusCount: (label: string, n: number) => `${label}: ${num(n)}`,
+  countAll: (n: number) => `Todas: ${num(n)}`,
   searchLabel: 'Buscar',
   searchHint: 'Nombre, correo u organización; da igual con o sin tildes o mayúsculas.',
   status: 'Estado',
@@ -50,7 +54,11 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   sortedAscending: 'orden ascendente',
   sortedDescending: 'orden descendente',
   results: (n: number) =>
-    n === 0 ? 'Ninguna inscripción coincide.' : n === 1 ? '1 inscripción' : `${n} inscripciones`,
+    n === 0
+      ? 'Ninguna inscripción coincide.'
+      : n === 1
+        ? '1 inscripción'
+        : `${num(n)} inscripciones`,
   noResults: 'Ninguna inscripción coincide con estos filtros.',
   pages: 'Páginas',
   select: (name: string) => `Seleccionar a ${name}`,
@@ -94,7 +102,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     notFound: 'no encontrada en este evento',
     unknown: 'sin cambios',
   },
-  summaryCount: (n: number, what: string) => `${n} ${what}`,
+  summaryCount: (n: number, what: string) => `${num(n)} ${what}`,
   detailTitle: (name: string) => `Inscripción de ${name}`,
   backToList: 'Todas las inscripciones',
   person: 'Persona',
@@ -110,7 +118,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   consentMissing: 'Aún no lo ha dado: la persona ha recibido un correo para confirmarlo.',
   statusSince: (at: string) => `desde el ${at}`,
   otherEditions: (n: number) =>
-    n === 1 ? 'Inscrita en 1 edición más' : `Inscrita en ${n} ediciones más`,
+    n === 1 ? 'Inscrita en 1 edición más' : `Inscrita en ${num(n)} ediciones más`,
   none: 'Ninguno',
   history: 'Historial',
   historyWhen: 'Cuándo',

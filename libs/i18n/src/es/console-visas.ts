@@ -1,4 +1,8 @@
 import type { ConsoleVisasMessages } from '../en/console-visas.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const consoleVisas: ConsoleVisasMessages = {
   boardTitle: 'Seguimiento de visados',
@@ -33,8 +37,8 @@ export const consoleVisas: ConsoleVisasMessages = {
       total === 0
         ? 'Ningún participante'
         : shown === total
-          ? `${total} participante${total === 1 ? '' : 's'}`
-          : `${shown} de ${total} participantes`,
+          ? `${num(total)} participante${total === 1 ? '' : 's'}`
+          : `${num(shown)} de ${num(total)} participantes`,
     select: 'Selección',
     selectAll: 'Seleccionar a todas las personas de esta página',
     selectPerson: (name: string) => `Seleccionar a ${name}`,
@@ -60,13 +64,13 @@ export const consoleVisas: ConsoleVisasMessages = {
     label: 'Páginas',
     previous: 'Página anterior',
     next: 'Página siguiente',
-    pageOf: (page: number, pages: number) => `Página ${page} de ${pages}`,
+    pageOf: (page: number, pages: number) => `Página ${num(page)} de ${num(pages)}`,
   },
   bulk: {
     separator: ': ',
     title: 'Cartas de invitación',
     summary: (issued: number, asked: number) =>
-      `${issued} carta${issued === 1 ? '' : 's'} emitida${issued === 1 ? '' : 's'} de ${asked} solicitada${asked === 1 ? '' : 's'}.`,
+      `${num(issued)} carta${issued === 1 ? '' : 's'} emitida${issued === 1 ? '' : 's'} de ${num(asked)} solicitada${asked === 1 ? '' : 's'}.`,
     issued: 'Carta emitida; se ha enviado un correo electrónico.',
     already: 'Ya se había emitido: no ha cambiado nada.',
     refused: 'No emitida:',
@@ -147,7 +151,7 @@ export const consoleVisas: ConsoleVisasMessages = {
         ? 'No hay ningún plan de viaje que revisar.'
         : n === 1
           ? '1 plan de viaje sigue en «No necesario» aunque su nacionalidad ahora necesita visado: revíselo, por favor.'
-          : `${n} planes de viaje siguen en «No necesario» aunque su nacionalidad ahora necesita visado: revíselos, por favor.`,
+          : `${num(n)} planes de viaje siguen en «No necesario» aunque su nacionalidad ahora necesita visado: revíselos, por favor.`,
     reviewLink: 'Mostrar los planes en «No necesario»',
   },
   arrivals: {
@@ -156,13 +160,13 @@ export const consoleVisas: ConsoleVisasMessages = {
     departuresTitle: 'Salidas',
     timesIn: (place: string) => `Todas las horas son hora de ${place}.`,
     windowNote: (minutes: number) =>
-      `Quienes aterrizan menos de ${minutes} minutos después de la primera persona de su grupo esperan el mismo coche.`,
+      `Quienes aterrizan menos de ${num(minutes)} minutos después de la primera persona de su grupo esperan el mismo coche.`,
     airportFilter: 'Aeropuerto',
     allAirports: 'Todos los aeropuertos',
     show: 'Mostrar',
     airport: (code: string) => `Aeropuerto ${code}`,
     group: (id: string, size: number) =>
-      `Grupo de recogida ${id}: ${size} persona${size === 1 ? '' : 's'}`,
+      `Grupo de recogida ${id}: ${num(size)} persona${size === 1 ? '' : 's'}`,
     groupWindow: (first: string, last: string) =>
       first === last ? `llegada a las ${first}` : `llegadas entre las ${first} y las ${last}`,
     time: 'Hora',

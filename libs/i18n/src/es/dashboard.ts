@@ -1,6 +1,10 @@
 import type { DashboardMessages } from '../en/dashboard.js';
+import { formatCount } from '../count-format.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
+
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 export const dashboard: DashboardMessages = {
   title: 'Panel',
@@ -9,7 +13,7 @@ export const dashboard: DashboardMessages = {
   noParticipants: 'Todavía no hay participantes confirmados.',
   headlineNote: (waitlisted, pending) =>
     `Solo participantes confirmados. ${plural(waitlisted, 'persona', 'personas')} en lista de espera, ${plural(pending, 'inscripción', 'inscripciones')} pendiente${pending === 1 ? '' : 's'} de aprobación.`,
-  seats: (left, capacity) => `${plural(left, 'plaza libre', 'plazas libres')} de ${capacity}.`,
+  seats: (left, capacity) => `${plural(left, 'plaza libre', 'plazas libres')} de ${num(capacity)}.`,
   quickLinks: 'Ir a',
   links: {
     registrations: 'Inscripciones',
@@ -32,7 +36,7 @@ export const dashboard: DashboardMessages = {
     visas: 'Personas inscritas (sin contar las cancelaciones), según el estado de su visado.',
     seats: 'Sesiones con plazas limitadas que no están canceladas.',
     byOrganisation: (shown, total) =>
-      `Las ${shown} organizaciones con más participantes, de ${total}.`,
+      `Las ${num(shown)} organizaciones con más participantes, de ${num(total)}.`,
   },
   columns: {
     country: 'País',
@@ -50,9 +54,9 @@ export const dashboard: DashboardMessages = {
     taken: 'Ocupadas',
     waitlisted: 'En espera',
   },
-  otherOrganisations: (n) => `Otras organizaciones (${n})`,
+  otherOrganisations: (n) => `Otras organizaciones (${num(n)})`,
   empty: 'Todavía no hay nada que mostrar.',
-  chartLabel: (title, total) => `${title}: gráfico, ${total} en total`,
+  chartLabel: (title, total) => `${title}: gráfico, ${num(total)} en total`,
   tableCaption: (title) => `${title}: las cifras`,
   professions: {
     social_worker: 'Trabajador/a social',

@@ -1,4 +1,8 @@
 import type { EventMessages } from '../en/event.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const event: EventMessages = {
   listTitle: 'Encuentros e inmersiones',
@@ -18,9 +22,9 @@ export const event: EventMessages = {
   programme: 'Programa',
   programmeLead: 'Las sesiones principales de cada día, en hora local.',
   programmeEmpty: 'El programa se publicará pronto.',
-  moreSessions: (n: number) => (n === 1 ? 'y 1 sesión más' : `y ${n} sesiones más`),
+  moreSessions: (n: number) => (n === 1 ? 'y 1 sesión más' : `y ${num(n)} sesiones más`),
   fullAgenda: 'Ver el programa completo',
-  seatsLeft: (n: number) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${n} plazas`),
+  seatsLeft: (n: number) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${num(n)} plazas`),
   full: 'Todas las plazas están ocupadas: puede inscribirse en la lista de espera.',
   approvalNote: 'La organización aprueba cada inscripción.',
   register: 'Inscribirme',

@@ -1,5 +1,9 @@
 import { pluralRules } from '#core';
 import type { ExchangesMessages } from '../en/exchanges.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 const one = (n: number) => pluralRules('es').select(n) === 'one';
 
@@ -10,9 +14,9 @@ export const exchanges: ExchangesMessages = {
     'Las inmersiones del año entre socios y los encuentros de la red, en una sola vista.',
   noProgrammes: 'Todavía no hay ningún programa.',
   figures: (immersions, socialWorkers, countries) =>
-    `${immersions} ${one(immersions) ? 'inmersión' : 'inmersiones'}, ` +
-    `${socialWorkers} ${one(socialWorkers) ? 'trabajador social' : 'trabajadores sociales'}, ` +
-    `${countries} ${one(countries) ? 'país' : 'países'}`,
+    `${num(immersions)} ${one(immersions) ? 'inmersión' : 'inmersiones'}, ` +
+    `${num(socialWorkers)} ${one(socialWorkers) ? 'trabajador social' : 'trabajadores sociales'}, ` +
+    `${num(countries)} ${one(countries) ? 'país' : 'países'}`,
   filters: 'Filtrar el programa',
   partner: 'Socio',
   country: 'País',

@@ -1,4 +1,8 @@
 import type { FeedbackMessages } from '../en/feedback.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const feedback: FeedbackMessages = {
   console: {
@@ -25,7 +29,7 @@ export const feedback: FeedbackMessages = {
     results: 'Resultados',
     remove: 'Eliminar el cuestionario',
     removeConfirm: '¿Eliminar este cuestionario y todas sus respuestas?',
-    responses: (n: number) => (n === 1 ? '1 respuesta' : `${n} respuestas`),
+    responses: (n: number) => (n === 1 ? '1 respuesta' : `${num(n)} respuestas`),
     opens: (when: string) => `Abre el ${when}`,
     closes: (when: string) => `Cierra el ${when}`,
     status: { scheduled: 'Aún no abierto', open: 'Abierto', closed: 'Cerrado' },
@@ -53,14 +57,15 @@ export const feedback: FeedbackMessages = {
     add: 'Añadir la pregunta',
     backToList: 'Todos los cuestionarios',
     csv: 'Descargar las respuestas (CSV)',
-    answeredCount: (n: number) => (n === 1 ? '1 persona respondió' : `${n} personas respondieron`),
+    answeredCount: (n: number) =>
+      n === 1 ? '1 persona respondió' : `${num(n)} personas respondieron`,
     average: (v: string) => `Media ${v} sobre 5`,
     noAnswers: 'Todavía no hay respuestas.',
     rating: 'Nota',
     option: 'Opción',
     count: 'Respuestas',
     chartDescription: (question: string, n: number) =>
-      `${question}: ${n} respuestas, una barra por valor`,
+      `${question}: ${num(n)} respuestas, una barra por valor`,
     textAnswers: 'Respuestas escritas',
     shuffled: 'Cuestionario anónimo: en orden aleatorio, sin nombres.',
     noTexts: 'Ninguna respuesta escrita.',

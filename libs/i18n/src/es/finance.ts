@@ -1,4 +1,8 @@
 import type { FinanceMessages } from '../en/finance.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const finance: FinanceMessages = {
   title: 'Finanzas',
@@ -54,7 +58,7 @@ export const finance: FinanceMessages = {
     nights: 'Noches',
     perDiemDays: 'Días de viáticos',
     empty: 'Todavía no hay participantes confirmados.',
-    caption: (n: number) => `${n} participante${n === 1 ? '' : 's'}`,
+    caption: (n: number) => `${num(n)} participante${n === 1 ? '' : 's'}`,
   },
   coverage: {
     title: 'Quién paga qué',
@@ -95,7 +99,7 @@ export const finance: FinanceMessages = {
     saveCoverage: 'Guardar las excepciones',
     stayTitle: 'Estancia',
     stay: (checkIn: string, checkOut: string, nights: number) =>
-      `Del ${checkIn} al ${checkOut}: ${nights} noche${nights === 1 ? '' : 's'}`,
+      `Del ${checkIn} al ${checkOut}: ${num(nights)} noche${nights === 1 ? '' : 's'}`,
     staySource: {
       organiser: 'fechas fijadas por los organizadores',
       flights: 'según los vuelos',
@@ -103,7 +107,7 @@ export const finance: FinanceMessages = {
     },
     perDiemTitle: 'Viáticos',
     perDiem: (days: number, daily: string, total: string) =>
-      `${days} día${days === 1 ? '' : 's'} × ${daily} = ${total}`,
+      `${num(days)} día${days === 1 ? '' : 's'} × ${daily} = ${total}`,
     perDiemNone: 'La red no paga viáticos a este participante.',
     recordPerDiem: 'Anotar los viáticos como línea por pagar',
     updatePerDiem: 'Actualizar la línea de viáticos según las fechas',
@@ -147,7 +151,7 @@ export const finance: FinanceMessages = {
     },
     whoPays: 'Quién paga',
     perDiem: (days: number, daily: string, total: string) =>
-      `Viáticos: ${days} día${days === 1 ? '' : 's'} × ${daily} = ${total}`,
+      `Viáticos: ${num(days)} día${days === 1 ? '' : 's'} × ${daily} = ${total}`,
     networkPays: (amount: string) => `La red paga: ${amount}`,
     reimbursed: (amount: string) => `Pendiente de pagarle: ${amount}`,
     line: (kind: string, amount: string, status: string) => `${kind}: ${amount} (${status})`,

@@ -1,20 +1,24 @@
 import type { HostMessages } from '../en/host.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const host: HostMessages = {
   title: 'Las visitas que usted acoge',
   lead: 'Las visitas de terreno de los encuentros que usted acoge, y quién viene a cada una.',
   noVisits: 'Todavía no hay ninguna visita de terreno prevista para este encuentro.',
   visitsTitle: 'Visitas de terreno',
-  seatsTaken: (taken: number, seats: number) => `${taken} de ${seats} plazas ocupadas`,
-  waiting: (n: number) => (n === 1 ? '1 persona en espera' : `${n} personas en espera`),
+  seatsTaken: (taken: number, seats: number) => `${num(taken)} de ${num(seats)} plazas ocupadas`,
+  waiting: (n: number) => (n === 1 ? '1 persona en espera' : `${num(n)} personas en espera`),
   whoComes: 'Ver quién viene',
   downloadCsv: 'Descargar la lista del autobús (CSV, para una hoja de cálculo)',
   busListCount: (n: number) =>
-    n === 1 ? 'Lista del autobús: viene 1 persona' : `Lista del autobús: vienen ${n} personas`,
+    n === 1 ? 'Lista del autobús: viene 1 persona' : `Lista del autobús: vienen ${num(n)} personas`,
   busList: 'Lista del autobús',
-  confirmedTitle: (n: number) => (n === 1 ? 'Viene 1 persona' : `Vienen ${n} personas`),
+  confirmedTitle: (n: number) => (n === 1 ? 'Viene 1 persona' : `Vienen ${num(n)} personas`),
   waitlistTitle: (n: number) =>
-    n === 1 ? '1 persona en lista de espera' : `${n} personas en lista de espera`,
+    n === 1 ? '1 persona en lista de espera' : `${num(n)} personas en lista de espera`,
   nobody: 'Todavía no se ha inscrito nadie.',
   name: 'Nombre',
   organisation: 'Organización',

@@ -1,4 +1,8 @@
 import type { LearningMessages } from '../en/learning.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const learning: LearningMessages = {
   journal: {
@@ -59,19 +63,19 @@ export const learning: LearningMessages = {
     visitingOrgs: 'Organizaciones visitantes',
     datesAndPlace: (dates: string, place: string) => `${dates}, ${place}`,
     summary: (visitors: number, sessions: number, entries: number) =>
-      `${visitors === 1 ? '1 visitante' : `${visitors} visitantes`}, ${sessions === 1 ? '1 sesión' : `${sessions} sesiones`}, ${entries === 1 ? '1 nota compartida' : `${entries} notas compartidas`}`,
+      `${visitors === 1 ? '1 visitante' : `${num(visitors)} visitantes`}, ${sessions === 1 ? '1 sesión' : `${num(sessions)} sesiones`}, ${entries === 1 ? '1 nota compartida' : `${num(entries)} notas compartidas`}`,
     programme: 'Programa',
     noProgramme: 'No hay ninguna sesión publicada para esta inmersión.',
     date: 'Fecha',
     hours: 'Horario',
     session: 'Sesión',
     attendance: 'Asistentes',
-    attendedOf: (n: number, of: number) => `${n} de ${of}`,
+    attendedOf: (n: number, of: number) => `${num(n)} de ${num(of)}`,
     zoneNote: (zone: string) => `Horarios en ${zone}.`,
     visitors: 'Visitantes',
     noVisitors: 'Ningún visitante confirmado.',
     sessionsAttended: (n: number) =>
-      n === 1 ? '1 sesión con asistencia' : `${n} sesiones con asistencia`,
+      n === 1 ? '1 sesión con asistencia' : `${num(n)} sesiones con asistencia`,
     learnt: 'Lo que compartieron los visitantes',
     noEntries: 'Todavía no se ha compartido ninguna nota con la red.',
     observations: 'Observado',

@@ -1,4 +1,8 @@
 import type { LettersMessages } from '../en/letters.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const letters: LettersMessages = {
   request: {
@@ -38,7 +42,7 @@ export const letters: LettersMessages = {
     orgEmail: 'Correo electrónico',
     logo: 'Logotipo',
     imageHint: 'PNG o JPEG, 512 KB como máximo.',
-    imageOnFile: (type, kb) => `Guardado: ${type}, ${kb} KB.`,
+    imageOnFile: (type, kb) => `Guardado: ${type}, ${num(kb)} KB.`,
     removeLogo: 'Quitar el logotipo',
     signatory: 'Quién firma',
     signatoryName: 'Nombre de la persona que firma',

@@ -1,4 +1,8 @@
 import type { MydataMessages } from '../en/mydata.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const mydata: MydataMessages = {
   title: 'Mis datos',
@@ -80,7 +84,7 @@ export const mydata: MydataMessages = {
   calendarManage: 'Gestionar mi enlace de calendario',
   messagesTitle: 'Correos que me han enviado',
   noMessages: 'Todavía no se le ha enviado ningún correo.',
-  messagesMore: (n) => `y ${n} más en la descarga.`,
+  messagesMore: (n) => `y ${num(n)} más en la descarga.`,
   messageStatuses: {
     queued: 'Pendiente de envío',
     sending: 'Enviándose',
@@ -99,7 +103,7 @@ export const mydata: MydataMessages = {
       ? 'No tiene ninguna inscripción activa.'
       : n === 1
         ? 'Su inscripción activa se cancelará.'
-        : `Sus ${n} inscripciones activas se cancelarán.`,
+        : `Sus ${num(n)} inscripciones activas se cancelarán.`,
   consequenceSeats:
     'Sus plazas pasan a las siguientes personas de las listas de espera, que recibirán un aviso por correo.',
   consequenceErased:

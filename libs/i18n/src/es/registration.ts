@@ -1,4 +1,8 @@
 import type { RegistrationMessages } from '../en/registration.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const registration: RegistrationMessages = {
   title: (event: string) => `Inscribirse en ${event}`,
@@ -87,7 +91,7 @@ export const registration: RegistrationMessages = {
   position: (n: number) =>
     n === 1
       ? 'Ocupa el primer puesto de la lista de espera.'
-      : `Ocupa el puesto ${n}.º de la lista de espera.`,
+      : `Ocupa el puesto ${num(n)}.º de la lista de espera.`,
   submitted: 'Su inscripción ha sido enviada.',
   alreadyRegistered: 'Ya está inscrito/a en este evento: esta es su inscripción.',
   myTitle: 'Mis inscripciones',

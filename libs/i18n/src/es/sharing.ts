@@ -1,4 +1,8 @@
 import type { SharingMessages } from '../en/sharing.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const sharing: SharingMessages = {
   materials: {
@@ -10,7 +14,7 @@ export const sharing: SharingMessages = {
     download: 'Descargar',
     downloadNamed: (title: string) => `Descargar ${title}`,
     size: (kb: number) =>
-      kb >= 1024 ? `${(kb / 1024).toFixed(1).replace('.', ',')} MB` : `${kb} KB`,
+      kb >= 1024 ? `${(kb / 1024).toFixed(1).replace('.', ',')} MB` : `${num(kb)} KB`,
     types: {
       pdf: 'PDF',
       docx: 'Word',
@@ -25,7 +29,8 @@ export const sharing: SharingMessages = {
     lead: 'Comparta la guía entregada en el encuentro, las presentaciones de los talleres y otros documentos. Solo los participantes y el equipo del evento pueden descargarlos.',
     uploadTitle: 'Compartir un documento',
     file: 'Archivo',
-    fileHint: (mb: number) => `PDF, Word, PowerPoint, Excel, PNG o JPEG, ${mb} MB como máximo.`,
+    fileHint: (mb: number) =>
+      `PDF, Word, PowerPoint, Excel, PNG o JPEG, ${num(mb)} MB como máximo.`,
     docTitle: 'Título (opcional)',
     docTitleHint: 'Si lo deja vacío, se usa el nombre del archivo.',
     session: 'Sesión',
@@ -35,7 +40,7 @@ export const sharing: SharingMessages = {
     removeConfirm: '¿Eliminar este documento? Los participantes ya no podrán descargarlo.',
     listTitle: 'Documentos compartidos',
     fileRequired: 'Elija un archivo para compartir.',
-    fileTooLarge: (mb: number) => `El archivo es demasiado grande: ${mb} MB como máximo.`,
+    fileTooLarge: (mb: number) => `El archivo es demasiado grande: ${num(mb)} MB como máximo.`,
     fileType:
       'Este archivo no es un documento PDF, Word, PowerPoint, Excel, PNG o JPEG, diga lo que diga su nombre.',
   },
@@ -51,7 +56,7 @@ export const sharing: SharingMessages = {
     listed: 'Usted aparece en el directorio.',
     notListed: 'Usted no aparece en el directorio.',
     none: 'Nadie ha elegido aparecer todavía.',
-    count: (n: number) => (n === 1 ? '1 persona' : `${n} personas`),
+    count: (n: number) => (n === 1 ? '1 persona' : `${num(n)} personas`),
     you: '(usted)',
     languages: (list: string) => `Idiomas: ${list}`,
     materialsLink: 'Documentos compartidos para este evento',

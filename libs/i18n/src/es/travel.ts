@@ -1,4 +1,8 @@
 import type { TravelMessages } from '../en/travel.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with Spanish digit grouping: 1008, but 10.000. */
+const num = (n: number) => formatCount('es', n);
 
 export const travel: TravelMessages = {
   title: 'Viaje y visado',
@@ -45,7 +49,7 @@ export const travel: TravelMessages = {
   pickup: (n) =>
     n === 1
       ? 'Está en la lista de recogida en el aeropuerto.'
-      : `Le recogerán en el aeropuerto con ${n - 1} ${n - 1 === 1 ? 'persona más' : 'personas más'}.`,
+      : `Le recogerán en el aeropuerto con ${num(n - 1)} ${n - 1 === 1 ? 'persona más' : 'personas más'}.`,
   errors: {
     nationality: 'Elija el país que expidió su pasaporte.',
     number: 'Escriba el número tal como figura en su pasaporte: de 5 a 20 letras y cifras.',

@@ -1,15 +1,19 @@
 import type { AccommodationMessages } from '../en/accommodation.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const accommodation: AccommodationMessages = {
   title: 'Hébergement',
   lead: "Les nuits de chaque personne viennent de ses vols (de la nuit d'arrivée au matin du départ, heure de l'événement), sinon des dates de l'événement. Un organisateur peut fixer d'autres dates sur la page de la personne.",
   summary: (guests, unassigned) =>
-    `${guests} participant${guests > 1 ? 's' : ''} confirmé${guests > 1 ? 's' : ''} ; ${unassigned === 0 ? 'tout le monde a une chambre chaque nuit' : `${unassigned} sans chambre pour au moins une nuit`}.`,
+    `${num(guests)} participant${guests > 1 ? 's' : ''} confirmé${guests > 1 ? 's' : ''} ; ${unassigned === 0 ? 'tout le monde a une chambre chaque nuit' : `${num(unassigned)} sans chambre pour au moins une nuit`}.`,
   suggest: 'Proposer des chambres pour toutes les personnes qui n’en ont pas',
   suggestHint:
     'D’abord les demandes de chambre individuelle, puis les personnes nommées comme colocataires, puis la même organisation, puis une langue commune. Les personnes déjà logées ne bougent pas ; personne n’est placé au-delà des lits d’une chambre.',
   suggested: (placed, left) =>
-    `${placed} personne${placed > 1 ? 's' : ''} placée${placed > 1 ? 's' : ''} ; ${left} encore sans chambre pour toutes ses nuits.`,
+    `${num(placed)} personne${placed > 1 ? 's' : ''} placée${placed > 1 ? 's' : ''} ; ${num(left)} encore sans chambre pour toutes ses nuits.`,
   hotelsTitle: 'Hôtels',
   noHotels:
     'Aucun hôtel pour l’instant. Ajoutez l’hôtel réservé par le réseau, puis les chambres qu’il réserve chaque nuit.',
@@ -30,17 +34,17 @@ export const accommodation: AccommodationMessages = {
   occupancyTitle: (hotel) => `${hotel} : les chambres nuit par nuit`,
   room: 'Chambre',
   roomTypes: { single: 'Individuelle', twin: 'Lits jumeaux', double: 'Double' },
-  beds: (n) => `${n} lit${n > 1 ? 's' : ''}`,
+  beds: (n) => `${num(n)} lit${n > 1 ? 's' : ''}`,
   notBooked: 'non réservée',
   free: 'libre',
-  usedOfBooked: (used, booked) => `${used} sur ${booked} occupées`,
+  usedOfBooked: (used, booked) => `${num(used)} sur ${num(booked)} occupées`,
   totalsRow: 'Chambres occupées',
   unassignedTitle: 'Sans chambre',
   unassignedNone: 'Tout le monde a une chambre chaque nuit.',
   missingNights: (n, total) =>
     n === total
       ? 'pas encore de chambre'
-      : `sans chambre ${n} nuit${n > 1 ? 's' : ''} sur ${total}`,
+      : `sans chambre ${num(n)} nuit${n > 1 ? 's' : ''} sur ${num(total)}`,
   assignTo: (name) => `Chambre pour ${name}`,
   chooseRoom: 'Choisir une chambre',
   assign: 'Mettre dans cette chambre',
@@ -65,7 +69,7 @@ export const accommodation: AccommodationMessages = {
     organiser: 'fixées par un organisateur',
   },
   stayRange: (checkIn, checkOut, nights) =>
-    `${checkIn} → ${checkOut} (${nights} nuit${nights > 1 ? 's' : ''})`,
+    `${checkIn} → ${checkOut} (${num(nights)} nuit${nights > 1 ? 's' : ''})`,
   severalRooms: 'plusieurs chambres',
   noRoom: 'pas encore',
   needsShared: 'l’hôtel peut le lire',

@@ -1,7 +1,11 @@
 import type { AgendaMessages } from '../en/agenda.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 /** « 1er·e », « 2e », « 3e » : le rang d'une personne sur une liste. */
-const ordinal = (n: number) => (n === 1 ? '1er·e' : `${n}e`);
+const ordinal = (n: number) => (n === 1 ? '1er·e' : `${num(n)}e`);
 
 export const agenda: AgendaMessages = {
   title: 'Programme',
@@ -46,9 +50,10 @@ export const agenda: AgendaMessages = {
     const each = languages.map((l) => `en ${l}`);
     return `interprétation ${each.length > 1 ? `${each.slice(0, -1).join(', ')} et ${each[each.length - 1]}` : each.join('')}`;
   },
-  seatsLeft: (n: number) => (n <= 1 ? `${n} place restante` : `${n} places restantes`),
+  seatsLeft: (n: number) => (n <= 1 ? `${num(n)} place restante` : `${num(n)} places restantes`),
   full: 'Complet',
-  waitingCount: (n: number) => (n <= 1 ? `${n} personne en attente` : `${n} personnes en attente`),
+  waitingCount: (n: number) =>
+    n <= 1 ? `${num(n)} personne en attente` : `${num(n)} personnes en attente`,
   openToAll: 'Pour tous les participants, sans inscription',
   cancelledBadge: 'Annulée',
   ordinal,
@@ -98,7 +103,7 @@ export const agenda: AgendaMessages = {
     theme: 'Thème',
     language: 'Langue',
     seats: 'Places',
-    seatsOf: (left: number, total: number) => `${left} sur ${total} encore libres`,
+    seatsOf: (left: number, total: number) => `${num(left)} sur ${num(total)} encore libres`,
     unlimited: 'Sans limite',
     cancelledNote: 'Cette session a été annulée.',
     yourPlace: 'Votre place',
@@ -111,7 +116,7 @@ export const agenda: AgendaMessages = {
     departure: 'Départ',
     return: 'Retour',
     transport: 'Transport',
-    seats: (n: number) => (n <= 1 ? `${n} place` : `${n} places`),
+    seats: (n: number) => (n <= 1 ? `${num(n)} place` : `${num(n)} places`),
     rulesTitle: "Les règles de l'hôte",
     rulesLead: 'Notre hôte demande à chaque visiteur de respecter ces règles :',
     acceptRules: "J'ai lu les règles de l'hôte et je les accepte",

@@ -1,4 +1,8 @@
 import type { CertificatesMessages } from '../en/certificates.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const certificates: CertificatesMessages = {
   pdf: {
@@ -16,7 +20,7 @@ export const certificates: CertificatesMessages = {
     zoneNote: (zone: string) => `Horaires à l'${zone}.`,
     total: 'Durée totale de présence :',
     amount: (hours: number, minutes: number) =>
-      minutes === 0 ? `${hours} h` : `${hours} h ${String(minutes).padStart(2, '0')}`,
+      minutes === 0 ? `${num(hours)} h` : `${num(hours)} h ${String(minutes).padStart(2, '0')}`,
     organisers: "L'équipe d'organisation",
     verify: "Pour vérifier l'authenticité de cette attestation, scannez le code QR ou ouvrez",
     filename: 'attestation',
@@ -41,7 +45,7 @@ export const certificates: CertificatesMessages = {
         ? "Personne n'a encore assisté à une séance."
         : n === 1
           ? 'Une personne a assisté à au moins une séance.'
-          : `${n} personnes ont assisté à au moins une séance.`,
+          : `${num(n)} personnes ont assisté à au moins une séance.`,
     zip: 'Télécharger toutes les attestations (ZIP)',
     attendance:
       "La présence est relevée à l'entrée des séances (badges) et sur les listes d'inscription.",

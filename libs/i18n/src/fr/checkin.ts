@@ -1,4 +1,8 @@
 import type { CheckinMessages } from '../en/checkin.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const checkin: CheckinMessages = {
   badge: {
@@ -56,13 +60,17 @@ export const checkin: CheckinMessages = {
   queued: (n: number) =>
     n === 1
       ? '1 scan attend la connexion : il sera envoyé dès que le serveur répondra.'
-      : `${n} scans attendent la connexion : ils seront envoyés dès que le serveur répondra.`,
+      : `${num(n)} scans attendent la connexion : ils seront envoyés dès que le serveur répondra.`,
   sent: 'Scans en attente envoyés.',
   offline: 'Pas de connexion : scan gardé sur ce téléphone, il sera envoyé automatiquement.',
   countToday: (n: number) =>
-    n <= 1 ? `${n} personne arrivée aujourd’hui.` : `${n} personnes arrivées aujourd’hui.`,
+    n <= 1
+      ? `${num(n)} personne arrivée aujourd’hui.`
+      : `${num(n)} personnes arrivées aujourd’hui.`,
   countSession: (n: number) =>
-    n <= 1 ? `${n} personne comptée à cette séance.` : `${n} personnes comptées à cette séance.`,
+    n <= 1
+      ? `${num(n)} personne comptée à cette séance.`
+      : `${num(n)} personnes comptées à cette séance.`,
   noSessionsToday: 'Aucune séance à scanner.',
   yourSessions: 'Vos séances',
   scanAtDoor: 'Scanner les badges à la porte',

@@ -1,4 +1,8 @@
 import type { CommonMessages } from '../en/common.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const common: CommonMessages = {
   appName: 'Convene',
@@ -28,11 +32,11 @@ export const common: CommonMessages = {
   required: 'obligatoire',
   yes: 'Oui',
   no: 'Non',
-  page: (n: number, of: number) => `Page ${n} sur ${of}`,
+  page: (n: number, of: number) => `Page ${num(n)} sur ${num(of)}`,
   errorSummaryTitle: 'Il y a un problème',
   fieldProblem: (label: string, message: string) => `${label} : ${message}`,
   errorCount: (n: number) =>
-    n === 1 ? '1 champ demande votre attention' : `${n} champs demandent votre attention`,
+    n === 1 ? '1 champ demande votre attention' : `${num(n)} champs demandent votre attention`,
   notFoundTitle: 'Page introuvable',
   notFoundBody: "Cette page n'existe pas, ou vous n'avez pas le droit de la voir.",
   forbiddenTitle: 'Action non autorisée',

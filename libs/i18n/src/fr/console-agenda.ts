@@ -1,4 +1,8 @@
 import type { ConsoleAgendaMessages } from '../en/console-agenda.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const consoleAgenda: ConsoleAgendaMessages = {
   title: 'Programme',
@@ -27,15 +31,17 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   draftsWaiting: (n: number) =>
     n === 1
       ? "1 séance en brouillon n'est pas encore visible des participants."
-      : `${n} séances en brouillon ne sont pas encore visibles des participants.`,
+      : `${num(n)} séances en brouillon ne sont pas encore visibles des participants.`,
   allPublished: 'Toutes les séances sont publiées.',
   emptyDay: "Aucune séance ce jour-là pour l'instant.",
   noRoomsYet:
     "Cet événement n'a pas encore de salle : ajoutez-en pour placer les séances dans la grille.",
   timesIn: (place: string) => `Les horaires sont à l'heure de ${place}.`,
   seats: (confirmed: number, capacity: number | null) =>
-    capacity == null ? `Inscrits : ${confirmed}` : `Places prises : ${confirmed} sur ${capacity}`,
-  waitlisted: (n: number) => `En liste d'attente : ${n}`,
+    capacity == null
+      ? `Inscrits : ${num(confirmed)}`
+      : `Places prises : ${num(confirmed)} sur ${num(capacity)}`,
+  waitlisted: (n: number) => `En liste d'attente : ${num(n)}`,
   conflictMark: 'Conflit',
   conflictsTitle: 'Conflits',
   conflictsCount: (n: number) =>
@@ -43,13 +49,13 @@ export const consoleAgenda: ConsoleAgendaMessages = {
       ? "Aucun conflit : aucune salle ni aucun·e animateur·rice n'est réservé deux fois, chaque séance tient dans sa salle et dans les dates de l'événement."
       : n === 1
         ? '1 conflit à examiner.'
-        : `${n} conflits à examiner.`,
+        : `${num(n)} conflits à examiner.`,
   conflict: {
     room: (other: string, room: string) => `Salle déjà occupée par « ${other} » (${room})`,
     facilitator: (name: string, other: string) =>
       `${name} anime deux séances en même temps (aussi « ${other} »)`,
     capacity: (capacity: number, room: number) =>
-      `${capacity} places prévues, mais la salle n'en compte que ${room}`,
+      `${num(capacity)} places prévues, mais la salle n'en compte que ${num(room)}`,
     outside: "En dehors des dates de l'événement",
     participant: (other: string) =>
       `Une personne inscrite participe aussi à « ${other} » au même moment`,
@@ -130,7 +136,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
       ? "Personne n'est inscrit à cette séance."
       : n === 1
         ? "1 personne est inscrite : elle recevra un e-mail l'informant de l'annulation."
-        : `${n} personnes sont inscrites : chacune recevra un e-mail l'informant de l'annulation.`,
+        : `${num(n)} personnes sont inscrites : chacune recevra un e-mail l'informant de l'annulation.`,
   cancelConfirm: 'Annuler la séance',
   cancelKeep: 'Garder la séance',
   cancelSession: 'Annuler cette séance',
@@ -186,16 +192,16 @@ export const consoleAgenda: ConsoleAgendaMessages = {
     contact: 'Contact sur place',
   },
   busCount: (n: number, seats: number) =>
-    `${n} personne${n > 1 ? 's' : ''} pour ${seats} place${seats > 1 ? 's' : ''}`,
+    `${num(n)} personne${n > 1 ? 's' : ''} pour ${num(seats)} place${seats > 1 ? 's' : ''}`,
   reviewTitle: 'Vérifier et publier le programme',
   reviewLead:
     "La publication rend chaque séance en brouillon visible des participants, qui peuvent alors s'inscrire. Examinez d'abord les conflits : ils restent tels quels une fois le programme publié.",
   publish: (n: number) =>
-    n === 1 ? 'Publier 1 séance en brouillon' : `Publier ${n} séances en brouillon`,
+    n === 1 ? 'Publier 1 séance en brouillon' : `Publier ${num(n)} séances en brouillon`,
   publishWithConflicts: (n: number) =>
     n === 1
       ? "J'ai examiné le conflit et je veux publier quand même"
-      : `J'ai examiné les ${n} conflits et je veux publier quand même`,
+      : `J'ai examiné les ${num(n)} conflits et je veux publier quand même`,
   nothingToPublish: "Il n'y a aucune séance en brouillon à publier.",
   draftList: 'Séances en brouillon à publier',
   roomsTitle: 'Salles',
@@ -210,7 +216,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   deleteRoomConfirm: (name: string) => `Supprimer la salle ${name} ?`,
   editRoomLabel: (name: string) => `Salle ${name}`,
   noRooms: 'Aucune salle pour le moment.',
-  sessionsInRoom: (n: number) => (n === 1 ? '1 séance' : `${n} séances`),
+  sessionsInRoom: (n: number) => (n === 1 ? '1 séance' : `${num(n)} séances`),
   flash: {
     created: 'La séance est enregistrée comme brouillon.',
     saved: 'Les modifications sont enregistrées.',

@@ -1,4 +1,8 @@
 import type { ConsoleEventsMessages } from '../en/console-events.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const consoleEvents: ConsoleEventsMessages = {
   list: {
@@ -17,7 +21,7 @@ export const consoleEvents: ConsoleEventsMessages = {
     settings: 'Paramètres',
     staff: 'Équipe',
     registrationsCount: (active: number, capacity: number) =>
-      `${active} sur ${capacity} place${capacity > 1 ? 's' : ''}`,
+      `${num(active)} sur ${num(capacity)} place${capacity > 1 ? 's' : ''}`,
     kindAndLanguages: (kind: string, languages: string) => `${kind} · ${languages}`,
   },
   statuses: {

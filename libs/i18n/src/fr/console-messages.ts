@@ -1,6 +1,10 @@
 import type { ConsoleMessagesMessages } from '../en/console-messages.js';
+import { formatCount } from '../count-format.js';
 
-const people = (n: number) => (n > 1 ? `${n} personnes` : `${n} personne`);
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
+
+const people = (n: number) => (n > 1 ? `${num(n)} personnes` : `${num(n)} personne`);
 
 export const consoleMessages: ConsoleMessagesMessages = {
   languages: { fr: 'français', en: 'anglais', es: 'espagnol' },
@@ -27,7 +31,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     whoColumns: { audience: 'Destinataires', recipients: 'Nombre', reads: 'Langues de lecture' },
     people,
     readers: (parts) => (parts.length === 0 ? '–' : parts.join(', ')),
-    readerPart: (n, language) => `${n} en ${language}`,
+    readerPart: (n, language) => `${num(n)} en ${language}`,
     previewButton: 'Prévisualiser et compter les destinataires',
     sendButton: (n) => `Envoyer à ${people(n)}`,
     previewTitle: 'Aperçu',
@@ -66,8 +70,8 @@ export const consoleMessages: ConsoleMessagesMessages = {
       recipients: 'Nombre',
       delivery: 'Distribution',
     },
-    deliveredOf: (sent, total) => `${sent} sur ${total} envoyé${sent > 1 ? 's' : ''}`,
-    failedCount: (n) => `${n} en échec`,
+    deliveredOf: (sent, total) => `${num(sent)} sur ${num(total)} envoyé${sent > 1 ? 's' : ''}`,
+    failedCount: (n) => `${num(n)} en échec`,
   },
   progress: {
     title: 'Envoi de l’annonce',
@@ -81,12 +85,12 @@ export const consoleMessages: ConsoleMessagesMessages = {
       failed: 'En échec',
     },
     summary: (sent, total) =>
-      `${sent} e-mail${sent > 1 ? 's' : ''} envoyé${sent > 1 ? 's' : ''} sur ${total}.`,
+      `${num(sent)} e-mail${sent > 1 ? 's' : ''} envoyé${sent > 1 ? 's' : ''} sur ${num(total)}.`,
     updating:
       'Cette page se met à jour toute seule toutes les quelques secondes tant que des e-mails sont en attente.',
     done: 'Tous les e-mails ont été remis au serveur de messagerie.',
     someFailed: (n) =>
-      `${n > 1 ? `${n} e-mails n’ont pas pu être envoyés` : '1 e-mail n’a pas pu être envoyé'}. Le journal des messages en donne la raison ; vous pourrez réessayer une fois le problème réglé.`,
+      `${n > 1 ? `${num(n)} e-mails n’ont pas pu être envoyés` : '1 e-mail n’a pas pu être envoyé'}. Le journal des messages en donne la raison ; vous pourrez réessayer une fois le problème réglé.`,
     byLanguage: 'Langues',
     retryFailed: 'Renvoyer tous les e-mails en échec',
     retriedFlash: 'Les e-mails en échec sont de nouveau en file d’attente.',
@@ -105,7 +109,7 @@ export const consoleMessages: ConsoleMessagesMessages = {
     any: 'Tous',
     filter: 'Filtrer',
     clear: 'Effacer les filtres',
-    count: (n) => (n > 1 ? `${n} e-mails` : `${n} e-mail`),
+    count: (n) => (n > 1 ? `${num(n)} e-mails` : `${num(n)} e-mail`),
     noneYet: 'Aucun e-mail n’a encore été écrit pour cet événement.',
     none: 'Aucun e-mail ne correspond à ces filtres.',
     columns: {

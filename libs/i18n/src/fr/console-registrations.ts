@@ -1,4 +1,8 @@
 import type { ConsoleRegistrationsMessages } from '../en/console-registrations.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const consoleRegistrations: ConsoleRegistrationsMessages = {
   title: 'Inscriptions',
@@ -32,8 +36,8 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     refused: 'Visa refusé',
   },
   counts: 'Inscriptions par statut',
-  statusCount: (label: string, n: number) => `${label} : ${n}`,
-  countAll: (n: number) => `Toutes : ${n}`,
+  statusCount: (label: string, n: number) => `${label} : ${num(n)}`,
+  countAll: (n: number) => `Toutes : ${num(n)}`,
   searchLabel: 'Rechercher',
   searchHint: 'Nom, e-mail ou organisation ; accents et majuscules sans importance.',
   status: 'Statut',
@@ -50,7 +54,11 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   sortedAscending: 'tri croissant',
   sortedDescending: 'tri décroissant',
   results: (n: number) =>
-    n === 0 ? 'Aucune inscription ne correspond.' : n === 1 ? '1 inscription' : `${n} inscriptions`,
+    n === 0
+      ? 'Aucune inscription ne correspond.'
+      : n === 1
+        ? '1 inscription'
+        : `${num(n)} inscriptions`,
   noResults: 'Aucune inscription ne correspond à ces filtres.',
   pages: 'Pages',
   select: (name: string) => `Sélectionner ${name}`,
@@ -94,7 +102,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     notFound: 'introuvable dans cet événement',
     unknown: 'inchangée',
   },
-  summaryCount: (n: number, what: string) => `${n} ${what}`,
+  summaryCount: (n: number, what: string) => `${num(n)} ${what}`,
   detailTitle: (name: string) => `Inscription de ${name}`,
   backToList: 'Toutes les inscriptions',
   person: 'Personne',
@@ -110,7 +118,7 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
   consentMissing: 'Pas encore donné : la personne a reçu un e-mail pour confirmer.',
   statusSince: (at: string) => `depuis le ${at}`,
   otherEditions: (n: number) =>
-    n === 1 ? 'Inscrite à 1 autre édition' : `Inscrite à ${n} autres éditions`,
+    n === 1 ? 'Inscrite à 1 autre édition' : `Inscrite à ${num(n)} autres éditions`,
   none: 'Aucun',
   history: 'Historique',
   historyWhen: 'Quand',

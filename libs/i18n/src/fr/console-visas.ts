@@ -1,4 +1,8 @@
 import type { ConsoleVisasMessages } from '../en/console-visas.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const consoleVisas: ConsoleVisasMessages = {
   boardTitle: 'Suivi des visas',
@@ -33,8 +37,8 @@ export const consoleVisas: ConsoleVisasMessages = {
       total === 0
         ? 'Aucun participant'
         : shown === total
-          ? `${total} participant${total === 1 ? '' : 's'}`
-          : `${shown} participants sur ${total}`,
+          ? `${num(total)} participant${total === 1 ? '' : 's'}`
+          : `${num(shown)} participants sur ${num(total)}`,
     select: 'Sélection',
     selectAll: 'Sélectionner toutes les personnes de cette page',
     selectPerson: (name: string) => `Sélectionner ${name}`,
@@ -60,13 +64,13 @@ export const consoleVisas: ConsoleVisasMessages = {
     label: 'Pages',
     previous: 'Page précédente',
     next: 'Page suivante',
-    pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`,
+    pageOf: (page: number, pages: number) => `Page ${num(page)} sur ${num(pages)}`,
   },
   bulk: {
     separator: '\u00a0: ',
     title: 'Lettres d’invitation',
     summary: (issued: number, asked: number) =>
-      `${issued} lettre${issued > 1 ? 's' : ''} délivrée${issued > 1 ? 's' : ''} sur ${asked} demandée${asked > 1 ? 's' : ''}.`,
+      `${num(issued)} lettre${issued > 1 ? 's' : ''} délivrée${issued > 1 ? 's' : ''} sur ${num(asked)} demandée${asked > 1 ? 's' : ''}.`,
     issued: 'Lettre délivrée ; un e-mail a été envoyé.',
     already: 'Déjà délivrée auparavant : rien n’a changé.',
     refused: 'Non délivrée :',
@@ -148,7 +152,7 @@ export const consoleVisas: ConsoleVisasMessages = {
         ? 'Aucun dossier de voyage à revoir.'
         : n === 1
           ? '1 dossier de voyage est encore à « Non nécessaire » alors que sa nationalité demande désormais un visa : merci de le revoir.'
-          : `${n} dossiers de voyage sont encore à « Non nécessaire » alors que leur nationalité demande désormais un visa : merci de les revoir.`,
+          : `${num(n)} dossiers de voyage sont encore à « Non nécessaire » alors que leur nationalité demande désormais un visa : merci de les revoir.`,
     reviewLink: 'Afficher les dossiers à « Non nécessaire »',
   },
   arrivals: {
@@ -157,13 +161,13 @@ export const consoleVisas: ConsoleVisasMessages = {
     departuresTitle: 'Départs',
     timesIn: (place: string) => `Toutes les heures sont à l’heure de ${place}.`,
     windowNote: (minutes: number) =>
-      `Les personnes qui atterrissent moins de ${minutes} minutes après la première de leur groupe attendent la même voiture.`,
+      `Les personnes qui atterrissent moins de ${num(minutes)} minutes après la première de leur groupe attendent la même voiture.`,
     airportFilter: 'Aéroport',
     allAirports: 'Tous les aéroports',
     show: 'Afficher',
     airport: (code: string) => `Aéroport ${code}`,
     group: (id: string, size: number) =>
-      `Groupe d’accueil ${id} : ${size} personne${size > 1 ? 's' : ''}`,
+      `Groupe d’accueil ${id} : ${num(size)} personne${size > 1 ? 's' : ''}`,
     groupWindow: (first: string, last: string) =>
       first === last ? `arrivée à ${first}` : `arrivées entre ${first} et ${last}`,
     time: 'Heure',

@@ -1,16 +1,20 @@
 import type { DashboardMessages } from '../en/dashboard.js';
+import { formatCount } from '../count-format.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
+
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n > 1 ? many : one}`;
 
 export const dashboard: DashboardMessages = {
   title: 'Tableau de bord',
   headline: (participants, organisations, countries) =>
-    `${plural(participants, 'participant', 'participants')} de ${plural(organisations, 'organisation', 'organisations')} dans ${countries} pays`,
+    `${plural(participants, 'participant', 'participants')} de ${plural(organisations, 'organisation', 'organisations')} dans ${num(countries)} pays`,
   noParticipants: 'Aucun participant confirmé pour le moment.',
   headlineNote: (waitlisted, pending) =>
     `Participants confirmés uniquement. ${plural(waitlisted, 'personne', 'personnes')} en liste d’attente, ${plural(pending, 'inscription', 'inscriptions')} en attente de validation.`,
   seats: (left, capacity) =>
-    `${plural(left, 'place restante', 'places restantes')} sur ${capacity}.`,
+    `${plural(left, 'place restante', 'places restantes')} sur ${num(capacity)}.`,
   quickLinks: 'Aller à',
   links: {
     registrations: 'Inscriptions',
@@ -33,7 +37,7 @@ export const dashboard: DashboardMessages = {
     visas: 'Personnes inscrites (hors annulations), selon l’état de leur visa.',
     seats: 'Sessions à places limitées, hors sessions annulées.',
     byOrganisation: (shown, total) =>
-      `Les ${shown} organisations qui comptent le plus de participants, sur ${total}.`,
+      `Les ${num(shown)} organisations qui comptent le plus de participants, sur ${num(total)}.`,
   },
   columns: {
     country: 'Pays',
@@ -51,9 +55,9 @@ export const dashboard: DashboardMessages = {
     taken: 'Prises',
     waitlisted: 'En attente',
   },
-  otherOrganisations: (n) => `Autres organisations (${n})`,
+  otherOrganisations: (n) => `Autres organisations (${num(n)})`,
   empty: 'Rien à afficher pour le moment.',
-  chartLabel: (title, total) => `${title} : graphique, ${total} au total`,
+  chartLabel: (title, total) => `${title} : graphique, ${num(total)} au total`,
   tableCaption: (title) => `${title} : les chiffres`,
   professions: {
     social_worker: 'Travailleur·se social·e',

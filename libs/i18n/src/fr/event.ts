@@ -1,4 +1,8 @@
 import type { EventMessages } from '../en/event.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const event: EventMessages = {
   listTitle: 'Rencontres et immersions',
@@ -18,9 +22,9 @@ export const event: EventMessages = {
   programme: 'Programme',
   programmeLead: 'Les principales sessions de chaque jour, en heure locale.',
   programmeEmpty: 'Le programme sera bientôt publié.',
-  moreSessions: (n: number) => (n === 1 ? 'et 1 autre session' : `et ${n} autres sessions`),
+  moreSessions: (n: number) => (n === 1 ? 'et 1 autre session' : `et ${num(n)} autres sessions`),
   fullAgenda: 'Voir le programme complet',
-  seatsLeft: (n: number) => (n === 1 ? 'Il reste 1 place' : `Il reste ${n} places`),
+  seatsLeft: (n: number) => (n === 1 ? 'Il reste 1 place' : `Il reste ${num(n)} places`),
   full: 'Toutes les places sont prises : vous pouvez vous inscrire sur la liste d’attente.',
   approvalNote: 'L’équipe d’organisation valide chaque inscription.',
   register: 'M’inscrire',

@@ -1,5 +1,9 @@
 import { pluralRules } from '#core';
 import type { ExchangesMessages } from '../en/exchanges.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 const one = (n: number) => pluralRules('fr').select(n) === 'one';
 
@@ -10,9 +14,9 @@ export const exchanges: ExchangesMessages = {
     'Les immersions de l’année entre partenaires et les rencontres du réseau, en une seule vue.',
   noProgrammes: 'Aucun programme pour l’instant.',
   figures: (immersions, socialWorkers, countries) =>
-    `${immersions} ${one(immersions) ? 'immersion' : 'immersions'}, ` +
-    `${socialWorkers} ${one(socialWorkers) ? 'travailleur social' : 'travailleurs sociaux'}, ` +
-    `${countries} pays`,
+    `${num(immersions)} ${one(immersions) ? 'immersion' : 'immersions'}, ` +
+    `${num(socialWorkers)} ${one(socialWorkers) ? 'travailleur social' : 'travailleurs sociaux'}, ` +
+    `${num(countries)} pays`,
   filters: 'Filtrer le programme',
   partner: 'Partenaire',
   country: 'Pays',

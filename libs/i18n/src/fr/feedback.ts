@@ -1,4 +1,8 @@
 import type { FeedbackMessages } from '../en/feedback.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const feedback: FeedbackMessages = {
   console: {
@@ -25,7 +29,7 @@ export const feedback: FeedbackMessages = {
     results: 'Résultats',
     remove: 'Supprimer le questionnaire',
     removeConfirm: 'Supprimer ce questionnaire et toutes ses réponses ?',
-    responses: (n: number) => (n <= 1 ? `${n} réponse` : `${n} réponses`),
+    responses: (n: number) => (n <= 1 ? `${num(n)} réponse` : `${num(n)} réponses`),
     opens: (when: string) => `Ouvre le ${when}`,
     closes: (when: string) => `Ferme le ${when}`,
     status: { scheduled: 'Pas encore ouvert', open: 'Ouvert', closed: 'Fermé' },
@@ -55,14 +59,14 @@ export const feedback: FeedbackMessages = {
     backToList: 'Tous les questionnaires',
     csv: 'Télécharger les réponses (CSV)',
     answeredCount: (n: number) =>
-      n <= 1 ? `${n} personne a répondu` : `${n} personnes ont répondu`,
+      n <= 1 ? `${num(n)} personne a répondu` : `${num(n)} personnes ont répondu`,
     average: (v: string) => `Moyenne ${v} sur 5`,
     noAnswers: 'Aucune réponse pour l’instant.',
     rating: 'Note',
     option: 'Option',
     count: 'Réponses',
     chartDescription: (question: string, n: number) =>
-      `${question} : ${n} réponses, une barre par valeur`,
+      `${question} : ${num(n)} réponses, une barre par valeur`,
     textAnswers: 'Réponses écrites',
     shuffled: 'Questionnaire anonyme : dans un ordre au hasard, sans noms.',
     noTexts: 'Aucune réponse écrite.',

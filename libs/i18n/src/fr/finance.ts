@@ -1,4 +1,8 @@
 import type { FinanceMessages } from '../en/finance.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const finance: FinanceMessages = {
   title: 'Finances',
@@ -54,7 +58,7 @@ export const finance: FinanceMessages = {
     nights: 'Nuits',
     perDiemDays: 'Jours de per diem',
     empty: 'Aucun participant confirmé pour l’instant.',
-    caption: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
+    caption: (n: number) => `${num(n)} participant${n > 1 ? 's' : ''}`,
   },
   coverage: {
     title: 'Qui paie quoi',
@@ -96,7 +100,7 @@ export const finance: FinanceMessages = {
     saveCoverage: 'Enregistrer les exceptions',
     stayTitle: 'Séjour',
     stay: (checkIn: string, checkOut: string, nights: number) =>
-      `Du ${checkIn} au ${checkOut} : ${nights} nuit${nights > 1 ? 's' : ''}`,
+      `Du ${checkIn} au ${checkOut} : ${num(nights)} nuit${nights > 1 ? 's' : ''}`,
     staySource: {
       organiser: 'dates fixées par les organisateurs',
       flights: 'd’après les vols',
@@ -104,7 +108,7 @@ export const finance: FinanceMessages = {
     },
     perDiemTitle: 'Per diem',
     perDiem: (days: number, daily: string, total: string) =>
-      `${days} jour${days > 1 ? 's' : ''} × ${daily} = ${total}`,
+      `${num(days)} jour${days > 1 ? 's' : ''} × ${daily} = ${total}`,
     perDiemNone: 'Le réseau ne verse pas de per diem à ce participant.',
     recordPerDiem: 'Inscrire le per diem comme ligne à payer',
     updatePerDiem: 'Mettre à jour la ligne de per diem d’après les dates',
@@ -148,7 +152,7 @@ export const finance: FinanceMessages = {
     },
     whoPays: 'Qui paie',
     perDiem: (days: number, daily: string, total: string) =>
-      `Per diem : ${days} jour${days > 1 ? 's' : ''} × ${daily} = ${total}`,
+      `Per diem : ${num(days)} jour${days > 1 ? 's' : ''} × ${daily} = ${total}`,
     networkPays: (amount: string) => `Le réseau paie : ${amount}`,
     reimbursed: (amount: string) => `Reste à vous verser : ${amount}`,
     line: (kind: string, amount: string, status: string) => `${kind} : ${amount} (${status})`,

@@ -1,20 +1,28 @@
 import type { HostMessages } from '../en/host.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const host: HostMessages = {
   title: 'Les visites que vous accueillez',
   lead: 'Les visites de terrain des rencontres que vous accueillez, et qui vient à chacune.',
   noVisits: "Aucune visite de terrain n'est encore prévue pour cette rencontre.",
   visitsTitle: 'Visites de terrain',
-  seatsTaken: (taken: number, seats: number) => `${taken} places prises sur ${seats}`,
-  waiting: (n: number) => (n <= 1 ? `${n} personne en attente` : `${n} personnes en attente`),
+  seatsTaken: (taken: number, seats: number) => `${num(taken)} places prises sur ${num(seats)}`,
+  waiting: (n: number) =>
+    n <= 1 ? `${num(n)} personne en attente` : `${num(n)} personnes en attente`,
   whoComes: 'Voir qui vient',
   downloadCsv: 'Télécharger la liste du bus (CSV, pour un tableur)',
   busListCount: (n: number) =>
-    n <= 1 ? `Liste du bus : ${n} personne vient` : `Liste du bus : ${n} personnes viennent`,
+    n <= 1
+      ? `Liste du bus : ${num(n)} personne vient`
+      : `Liste du bus : ${num(n)} personnes viennent`,
   busList: 'Liste du bus',
-  confirmedTitle: (n: number) => (n <= 1 ? `${n} personne vient` : `${n} personnes viennent`),
+  confirmedTitle: (n: number) =>
+    n <= 1 ? `${num(n)} personne vient` : `${num(n)} personnes viennent`,
   waitlistTitle: (n: number) =>
-    n <= 1 ? `${n} personne sur liste d'attente` : `${n} personnes sur liste d'attente`,
+    n <= 1 ? `${num(n)} personne sur liste d'attente` : `${num(n)} personnes sur liste d'attente`,
   nobody: "Personne ne s'est encore inscrit.",
   name: 'Nom',
   organisation: 'Organisation',

@@ -1,4 +1,8 @@
 import type { LearningMessages } from '../en/learning.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const learning: LearningMessages = {
   journal: {
@@ -58,18 +62,19 @@ export const learning: LearningMessages = {
     visitingOrgs: 'Organisations en visite',
     datesAndPlace: (dates: string, place: string) => `${dates}, ${place}`,
     summary: (visitors: number, sessions: number, entries: number) =>
-      `${visitors <= 1 ? `${visitors} visiteur` : `${visitors} visiteurs`}, ${sessions <= 1 ? `${sessions} séance` : `${sessions} séances`}, ${entries <= 1 ? `${entries} note partagée` : `${entries} notes partagées`}`,
+      `${visitors <= 1 ? `${num(visitors)} visiteur` : `${num(visitors)} visiteurs`}, ${sessions <= 1 ? `${num(sessions)} séance` : `${num(sessions)} séances`}, ${entries <= 1 ? `${num(entries)} note partagée` : `${num(entries)} notes partagées`}`,
     programme: 'Programme',
     noProgramme: 'Aucune séance n’est publiée pour cette immersion.',
     date: 'Date',
     hours: 'Horaires',
     session: 'Séance',
     attendance: 'Présents',
-    attendedOf: (n: number, of: number) => `${n} sur ${of}`,
+    attendedOf: (n: number, of: number) => `${num(n)} sur ${num(of)}`,
     zoneNote: (zone: string) => `Horaires à l’${zone}.`,
     visitors: 'Visiteurs',
     noVisitors: 'Aucun visiteur confirmé.',
-    sessionsAttended: (n: number) => (n <= 1 ? `${n} séance suivie` : `${n} séances suivies`),
+    sessionsAttended: (n: number) =>
+      n <= 1 ? `${num(n)} séance suivie` : `${num(n)} séances suivies`,
     learnt: 'Ce que les visiteurs ont partagé',
     noEntries: 'Aucune note n’a encore été partagée avec le réseau.',
     observations: 'Observé',

@@ -1,4 +1,8 @@
 import type { LettersMessages } from '../en/letters.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const letters: LettersMessages = {
   request: {
@@ -39,7 +43,7 @@ export const letters: LettersMessages = {
     orgEmail: 'E-mail',
     logo: 'Logo',
     imageHint: 'PNG ou JPEG, 512 Ko au plus.',
-    imageOnFile: (type, kb) => `Enregistré : ${type}, ${kb} Ko.`,
+    imageOnFile: (type, kb) => `Enregistré : ${type}, ${num(kb)} Ko.`,
     removeLogo: 'Retirer le logo',
     signatory: 'Qui signe',
     signatoryName: 'Nom de la personne qui signe',

@@ -1,4 +1,8 @@
 import type { MydataMessages } from '../en/mydata.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const mydata: MydataMessages = {
   title: 'Mes données',
@@ -80,7 +84,7 @@ export const mydata: MydataMessages = {
   calendarManage: 'Gérer mon lien de calendrier',
   messagesTitle: 'E-mails qui m’ont été envoyés',
   noMessages: 'Aucun e-mail ne vous a encore été envoyé.',
-  messagesMore: (n) => `et ${n} de plus dans le téléchargement.`,
+  messagesMore: (n) => `et ${num(n)} de plus dans le téléchargement.`,
   messageStatuses: {
     queued: 'En attente d’envoi',
     sending: 'En cours d’envoi',
@@ -99,7 +103,7 @@ export const mydata: MydataMessages = {
       ? 'Vous n’avez aucune inscription en cours.'
       : n === 1
         ? 'Votre inscription en cours sera annulée.'
-        : `Vos ${n} inscriptions en cours seront annulées.`,
+        : `Vos ${num(n)} inscriptions en cours seront annulées.`,
   consequenceSeats:
     'Vos places reviennent aux personnes suivantes sur les listes d’attente, qui en seront informées par e-mail.',
   consequenceErased:

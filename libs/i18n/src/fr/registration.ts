@@ -1,4 +1,8 @@
 import type { RegistrationMessages } from '../en/registration.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const registration: RegistrationMessages = {
   title: (event: string) => `S’inscrire à ${event}`,
@@ -88,7 +92,7 @@ export const registration: RegistrationMessages = {
   position: (n: number) =>
     n === 1
       ? 'Vous êtes en tête de la liste d’attente.'
-      : `Vous êtes ${n}e sur la liste d’attente.`,
+      : `Vous êtes ${num(n)}e sur la liste d’attente.`,
   submitted: 'Votre inscription est envoyée.',
   alreadyRegistered: 'Vous êtes déjà inscrit·e à cet événement : voici votre inscription.',
   myTitle: 'Mes inscriptions',

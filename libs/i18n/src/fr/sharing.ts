@@ -1,4 +1,8 @@
 import type { SharingMessages } from '../en/sharing.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const sharing: SharingMessages = {
   materials: {
@@ -10,7 +14,7 @@ export const sharing: SharingMessages = {
     download: 'Télécharger',
     downloadNamed: (title: string) => `Télécharger ${title}`,
     size: (kb: number) =>
-      kb >= 1024 ? `${(kb / 1024).toFixed(1).replace('.', ',')} Mo` : `${kb} Ko`,
+      kb >= 1024 ? `${(kb / 1024).toFixed(1).replace('.', ',')} Mo` : `${num(kb)} Ko`,
     types: {
       pdf: 'PDF',
       docx: 'Word',
@@ -25,7 +29,7 @@ export const sharing: SharingMessages = {
     lead: 'Partagez le guide remis à la rencontre, les présentations des ateliers et d’autres documents. Seuls les participants et l’équipe de l’événement peuvent les télécharger.',
     uploadTitle: 'Partager un document',
     file: 'Fichier',
-    fileHint: (mb: number) => `PDF, Word, PowerPoint, Excel, PNG ou JPEG, ${mb} Mo au plus.`,
+    fileHint: (mb: number) => `PDF, Word, PowerPoint, Excel, PNG ou JPEG, ${num(mb)} Mo au plus.`,
     docTitle: 'Titre (facultatif)',
     docTitleHint: 'Le nom du fichier est utilisé s’il reste vide.',
     session: 'Session',
@@ -35,7 +39,7 @@ export const sharing: SharingMessages = {
     removeConfirm: 'Supprimer ce document ? Les participants ne pourront plus le télécharger.',
     listTitle: 'Documents partagés',
     fileRequired: 'Choisissez un fichier à partager.',
-    fileTooLarge: (mb: number) => `Le fichier est trop volumineux : ${mb} Mo au plus.`,
+    fileTooLarge: (mb: number) => `Le fichier est trop volumineux : ${num(mb)} Mo au plus.`,
     fileType:
       'Ce fichier n’est pas un document PDF, Word, PowerPoint, Excel, PNG ou JPEG, quel que soit son nom.',
   },
@@ -51,7 +55,7 @@ export const sharing: SharingMessages = {
     listed: 'Vous apparaissez dans l’annuaire.',
     notListed: 'Vous n’apparaissez pas dans l’annuaire.',
     none: 'Personne n’a encore choisi d’apparaître.',
-    count: (n: number) => (n <= 1 ? `${n} personne` : `${n} personnes`),
+    count: (n: number) => (n <= 1 ? `${num(n)} personne` : `${num(n)} personnes`),
     you: '(vous)',
     languages: (list: string) => `Langues\u00a0: ${list}`,
     materialsLink: 'Documents partagés pour cet événement',

@@ -1,4 +1,8 @@
 import type { TravelMessages } from '../en/travel.js';
+import { formatCount } from '../count-format.js';
+
+/** A count with French digit grouping: 1 008. */
+const num = (n: number) => formatCount('fr', n);
 
 export const travel: TravelMessages = {
   title: 'Voyage et visa',
@@ -46,7 +50,7 @@ export const travel: TravelMessages = {
   pickup: (n) =>
     n === 1
       ? 'Vous êtes sur la liste d’accueil à l’aéroport.'
-      : `Vous serez accueilli·e à l’aéroport avec ${n - 1} autre${n - 1 === 1 ? ' personne' : 's personnes'}.`,
+      : `Vous serez accueilli·e à l’aéroport avec ${num(n - 1)} autre${n - 1 === 1 ? ' personne' : 's personnes'}.`,
   errors: {
     nationality: 'Choisissez le pays qui a délivré votre passeport.',
     number:

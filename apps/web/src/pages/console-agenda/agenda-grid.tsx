@@ -11,6 +11,7 @@ import {
   localTime,
   minutesOf,
 } from './agenda-words.js';
+import { formatCount } from '#i18n';
 
 const ROW_MINUTES = 15;
 /** Stands for a title in a sentence, where a link goes. */
@@ -174,7 +175,9 @@ export function AgendaGrid(props: {
               style={`grid-row:1;grid-column:${columnStart[i]} / span ${c.lanes}`}
             >
               <h3 class="ca-room-name">{c.label}</h3>
-              {c.capacity != null && <span class="ca-room-cap">({c.capacity})</span>}{' '}
+              {c.capacity != null && (
+                <span class="ca-room-cap">({formatCount(ctx.locale, c.capacity)})</span>
+              )}{' '}
               <a
                 class="ca-add no-print"
                 href={c.roomId ? `${newPath}&roomId=${c.roomId}` : newPath}
@@ -210,7 +213,8 @@ export function AgendaGrid(props: {
                       <>
                         {' · '}
                         <span aria-hidden="true">
-                          {s.seats.confirmed}/{s.capacity}
+                          {formatCount(ctx.locale, s.seats.confirmed)}/
+                          {formatCount(ctx.locale, s.capacity)}
                         </span>
                         <span class="visually-hidden">
                           {t.seats(s.seats.confirmed, s.capacity)}

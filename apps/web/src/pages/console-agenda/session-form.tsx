@@ -23,6 +23,8 @@ import {
   localDay,
   localTime,
 } from './agenda-words.js';
+import type { Locale } from '#core';
+import { formatCount } from '#i18n';
 
 export const SESSION_KIND_OPTIONS = [
   'plenary',
@@ -103,10 +105,10 @@ export function dayOptions(ctx: WebContext, event: EventView, current?: string) 
 
 type Room = { id: string; name: string; capacity: number | null };
 
-export function roomOptions(rooms: Room[]) {
+export function roomOptions(rooms: Room[], locale: Locale) {
   return rooms.map((r) => ({
     value: r.id,
-    label: r.capacity != null ? `${r.name} (${r.capacity})` : r.name,
+    label: r.capacity != null ? `${r.name} (${formatCount(locale, r.capacity)})` : r.name,
   }));
 }
 
@@ -463,7 +465,7 @@ export function SessionForm(
             name="roomId"
             label={f.roomId}
             placeholder={t.noRoom}
-            options={roomOptions(props.rooms)}
+            options={roomOptions(props.rooms, ctx.locale)}
           />
           <TextField
             form={form}
@@ -663,7 +665,7 @@ export function MoveForm(props: SessionFormProps) {
           name="roomId"
           label={t.fields.roomId}
           placeholder={t.noRoom}
-          options={roomOptions(props.rooms)}
+          options={roomOptions(props.rooms, ctx.locale)}
         />
         <SubmitRow ctx={ctx} label={t.move} clashes={props.clashes} backHref={props.backHref} />
       </Form>

@@ -11,6 +11,7 @@ import { ChartSection, PALETTE } from '../console-messages/charts.js';
 import { StatusBadge } from './feedback-edit-page.js';
 import { AnswerBars } from './feedback-chart.js';
 import { domainErrorAsNull } from './feedback-form-errors.js';
+import { formatCount } from '#i18n';
 
 /**
  * A form's results for its organisers (and a session's facilitators): per question a bar chart drawn on the server with
@@ -179,6 +180,7 @@ function QuestionSection(props: {
       chart={
         <AnswerBars
           id={`${id}-c`}
+          locale={ctx.locale}
           title={q.text}
           description={t.chartDescription(q.text, q.answered)}
           bars={q.counts.map((c) => ({ label: c.label, count: c.count }))}
@@ -199,7 +201,7 @@ function QuestionSection(props: {
             {q.counts.map((c) => (
               <tr>
                 <td dir="auto">{c.label}</td>
-                <td class="num">{c.count}</td>
+                <td class="num">{formatCount(ctx.locale, c.count)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,6 @@
 import { PALETTE } from '../console-messages/charts.js';
+import type { Locale } from '#core';
+import { formatCount } from '#i18n';
 
 const INK = '#1b1f24';
 const GRID = '#c9ced6';
@@ -16,6 +18,7 @@ function clip(text: string, max: number): string {
  */
 export function AnswerBars(props: {
   id: string;
+  locale: Locale;
   title: string;
   description: string;
   bars: Array<{ label: string; count: number }>;
@@ -47,7 +50,7 @@ export function AnswerBars(props: {
         const w = b.count === 0 ? 0 : Math.max(2, Math.round((b.count / max) * barW));
         return (
           <g>
-            <title>{`${b.label}: ${b.count}`}</title>
+            <title>{`${b.label}: ${formatCount(props.locale, b.count)}`}</title>
             <text
               x={labelW - 8}
               y={y + rowH / 2}
@@ -67,7 +70,7 @@ export function AnswerBars(props: {
               font-weight="bold"
               fill={INK}
             >
-              {String(b.count)}
+              {formatCount(props.locale, b.count)}
             </text>
           </g>
         );

@@ -3,6 +3,7 @@ import type { FinanceGroupRow, FinanceSummary } from '#finance';
 import { countryName } from '../../format/countries.js';
 import type { WebContext } from '../../http/web-context.js';
 import { financePath, money } from './money-format.js';
+import { formatCount } from '#i18n';
 
 type Totals = Omit<FinanceGroupRow, 'key' | 'label'>;
 
@@ -71,7 +72,7 @@ function GroupTable(props: {
                 <th scope="row" dir="auto">
                   {props.label(row)}
                 </th>
-                <td class="fin-num">{row.participants}</td>
+                <td class="fin-num">{formatCount(ctx.locale, row.participants)}</td>
                 <Amounts ctx={ctx} row={row} currency={props.currency} />
               </tr>
             ))}

@@ -31,6 +31,7 @@ import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.
 import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/console-frame.js';
 import { countryName } from '../../format/countries.js';
 import { count } from './words.js';
+import { formatCount } from '#i18n';
 
 const AUDIENCES = ['confirmed', 'waitlisted', 'all', 'organisation', 'country'] as const;
 /** Seconds between reloads of the progress page while emails are waiting. */
@@ -568,7 +569,7 @@ export class ConsoleAnnouncementsController {
               {t.progress.summary(p.sent, p.total)}
             </p>
             <progress max={p.total} value={p.sent} aria-labelledby="progress-summary">
-              {`${p.sent}/${p.total}`}
+              {`${formatCount(ctx.locale, p.sent)}/${formatCount(ctx.locale, p.total)}`}
             </progress>
             <p class="muted">
               {pending

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { Locale } from '#core';
+import { formatCount } from '#i18n';
 
 /*
  * Charts drawn on the server as inline SVG: readable without JavaScript, printable, each
@@ -54,6 +56,7 @@ function ChartSvg(props: {
 /** Horizontal bars, one per row, the value written at the end of each bar. */
 export function BarChart(props: {
   id: string;
+  locale: Locale;
   title: string;
   description: string;
   bars: Bar[];
@@ -80,7 +83,7 @@ export function BarChart(props: {
         const w = b.value === 0 ? 0 : Math.max(2, Math.round((b.value / max) * barW));
         return (
           <g>
-            <title>{`${b.label}: ${b.value}${b.note ?? ''}`}</title>
+            <title>{`${b.label}: ${formatCount(props.locale, b.value)}${b.note ?? ''}`}</title>
             <text
               x={labelW - 8}
               y={y + rowH / 2 + 1}
@@ -100,7 +103,7 @@ export function BarChart(props: {
               font-weight="bold"
               fill={INK}
             >
-              {`${b.value}${b.note ?? ''}`}
+              {`${formatCount(props.locale, b.value)}${b.note ?? ''}`}
             </text>
           </g>
         );
@@ -112,6 +115,7 @@ export function BarChart(props: {
 /** A rising line of running totals, one point per day that had any. */
 export function CumulativeChart(props: {
   id: string;
+  locale: Locale;
   title: string;
   description: string;
   points: Array<{ label: string; shortLabel: string; value: number }>;
@@ -155,7 +159,7 @@ export function CumulativeChart(props: {
             font-size="12"
             fill={INK}
           >
-            {String(v)}
+            {formatCount(props.locale, v)}
           </text>
         </g>
       ))}
@@ -173,7 +177,7 @@ export function CumulativeChart(props: {
       <path d={path} fill="none" stroke={PALETTE[0]} stroke-width="3" />
       {props.points.map((p, i) => (
         <circle cx={x(i)} cy={y(p.value)} r="4" fill={PALETTE[0]}>
-          <title>{`${p.label}: ${p.value}`}</title>
+          <title>{`${p.label}: ${formatCount(props.locale, p.value)}`}</title>
         </circle>
       ))}
     </ChartSvg>

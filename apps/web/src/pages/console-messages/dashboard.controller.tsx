@@ -10,6 +10,7 @@ import { ConsoleAccess, consoleEventPath, renderConsolePage } from '../console/c
 import { type Bar, BarChart, ChartSection, CumulativeChart, PALETTE } from './charts.js';
 import { countryName } from '../../format/countries.js';
 import { calendarDate, count, dayBefore, shortInstant } from './words.js';
+import { formatCount } from '#i18n';
 
 /** Organisations drawn one by one; the rest are summed in one bar. */
 const TOP_ORGANISATIONS = 12;
@@ -80,6 +81,7 @@ function BarSection(props: {
       chart={
         <BarChart
           id={`${props.id}-svg`}
+          locale={props.ctx.locale}
           title={props.title}
           description={t.chartLabel(props.title, total)}
           bars={props.bars}
@@ -159,7 +161,7 @@ export class ConsoleDashboardController {
     const seatBars: Bar[] = limited.map((s) => ({
       label: `${s.title} · ${shortInstant(s.startsAt, event.timezone, locale)}`,
       value: s.seats.remaining ?? 0,
-      note: ` / ${s.capacity}`,
+      note: ` / ${formatCount(locale, s.capacity ?? 0)}`,
     }));
 
     const links: Array<[string, string]> = [
@@ -236,6 +238,7 @@ export class ConsoleDashboardController {
               chart={
                 <CumulativeChart
                   id="over-time-svg"
+                  locale={locale}
                   title={t.charts.overTime}
                   description={t.chartLabel(
                     t.charts.overTime,

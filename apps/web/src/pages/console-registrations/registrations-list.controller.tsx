@@ -27,6 +27,7 @@ import {
 } from './registration-query.js';
 import { countryName } from '../../format/countries.js';
 import { professionLabel, shortDate, StatusBadge, visaLabel } from './registration-words.js';
+import { formatCount } from '#i18n';
 
 type Facets = Awaited<ReturnType<RegistrationReports['facets']>>;
 
@@ -234,7 +235,9 @@ function Table(props: {
               </td>
               <td>{visaLabel(ctx, r.visaStatus)}</td>
               <td class="cr-nowrap">{shortDate(r.createdAt, event.timezone, ctx.locale)}</td>
-              <td class="cr-num">{r.waitlistPosition ?? ''}</td>
+              <td class="cr-num">
+                {r.waitlistPosition == null ? '' : formatCount(ctx.locale, r.waitlistPosition)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -20,6 +20,7 @@ import type { WebContext } from '../../http/web-context.js';
 import { consoleEventPath } from '../console/console-frame.js';
 import { countryName, countryOptions } from '../../format/countries.js';
 import { shortDate, shortDateTime } from './visa-format.js';
+import { formatCount } from '#i18n';
 
 export type VisaBoard = Page<VisaListItem> & { byStatus: Record<VisaListStatus, number> };
 
@@ -70,7 +71,8 @@ function Counts(props: { ctx: WebContext; event: EventView; board: VisaBoard; cu
         href={`${visasPath(props.event.id)}${status ? `?status=${status}` : ''}`}
         aria-current={(props.current ?? null) === status ? 'true' : undefined}
       >
-        <span class="cv-count-n">{n}</span> <span class="cv-count-label">{label}</span>
+        <span class="cv-count-n">{formatCount(ctx.locale, n)}</span>{' '}
+        <span class="cv-count-label">{label}</span>
       </a>
     </li>
   );
