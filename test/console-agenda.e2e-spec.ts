@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { register, sessionBody } from './support/agenda-fixtures.js';
+import { confirmMany, register, sessionBody } from './support/agenda-fixtures.js';
 import { parseCsv } from './support/csv.js';
 import {
   createEvent,
@@ -474,6 +474,71 @@ describe('console agenda pages', () => {
         .expect(200);
       expect(there.body.confirmed.map((p: { name: string }) => p.name)).toEqual(['Carlos Quispe']);
     });
+  });
+
+  it('links each person to a move page of their own when the list is too long for a picker in every row', async () => {
+    const published = (title: string, startsAt: string, endsAt: string) =>
+      t
+        .http()
+        .post(`/api/events/${eventId}/sessions`)
+        .set(admin.auth)
+        .send({
+          kind: 'workshop',
+          title,
+          startsAt,
+          endsAt,
+          status: 'published',
+          signupRequired: true,
+        })
+        .expect(201)
+        .then((res) => res.body.id as string);
+    const big = await published('Big circle', `${day}T08:00`, `${day}T09:00`);
+    const second = await published('Second circle', `${day}T21:00`, `${day}T22:00`);
+    const people = await Promise.all(
+      Array.from({ length: 21 }, (_, i) => signup(t, { name: `Circle person ${i + 1}` })),
+    );
+    await confirmMany(t, eventId, people, org.id);
+    for (const p of people) {
+      await t.http().post(`/api/sessions/${big}/signups`).set(p.auth).send({}).expect(201);
+    }
+
+    const page = await web.get(`${base()}/sessions/${big}`);
+    expect(page.status).toBe(200);
+    // No session picker in the rows: 21 people would each carry every session.
+    expect(page.text).not.toContain('name="toSessionId"');
+    const links = [...page.text.matchAll(/href="([^"]*\/signups\/([0-9a-f-]{36})\/move)"/g)];
+    expect(links).toHaveLength(21);
+
+    const [, href] = links[0];
+    const own = await web.get(href);
+    expect(own.status).toBe(200);
+    expect(own.text.match(/<select/g)).toHaveLength(1);
+    expect(own.text).toContain(`<option value="${second}">Second circle`);
+    expect(own.text).not.toContain(`<option value="${big}">`);
+    const moved = await web.post(href, { toSessionId: second });
+    expect(moved.status).toBe(303);
+    const there = await t.http().get(`/api/sessions/${second}/signups`).set(admin.auth).expect(200);
+    expect(there.body.confirmed.map((p: { signupId: string; name: string }) => p.name)).toEqual([
+      'Circle person 1',
+    ]);
+
+    // The sign-up moved out, another session's sign-up, an unknown id: not this session's person.
+    const secondSignup = there.body.confirmed[0].signupId as string;
+    for (const path of [
+      href,
+      `${base()}/sessions/${big}/signups/${secondSignup}/move`,
+      `${base()}/sessions/${big}/signups/00000000-0000-0000-0000-000000000000/move`,
+      `${base()}/sessions/${big}/signups/not-a-uuid/move`,
+    ]) {
+      expect({ path, status: (await web.get(path)).status }).toEqual({ path, status: 404 });
+    }
+    // An organiser of another event does not see the person's page.
+    const stranger = await signup(t, { password });
+    await staffAs(otherEventId, stranger, 'organiser');
+    const browser = new WebClient(t);
+    await browser.signIn(stranger.email, password);
+    const [, otherHref] = links[1];
+    expect((await browser.get(otherHref)).status).toBe(404);
   });
 
   it('publishes only after the conflicts were reviewed', async () => {

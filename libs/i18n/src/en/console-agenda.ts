@@ -173,6 +173,9 @@ export const consoleAgenda = {
   attendanceTooEarly: 'Attendance can only be marked once the session has started.',
   moveTo: 'Move to',
   moveToLabel: (name: string) => `Move ${name} to`,
+  movePersonTitle: (name: string) => `Move ${name}`,
+  movePersonFrom: (title: string, when: string) =>
+    `Signed up for “${title}”, ${when}. Choose the session to move them to.`,
   movePerson: 'Move',
   noOtherSession: 'No other published session to move people to.',
   remove: 'Remove',

@@ -170,6 +170,9 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   attendanceTooEarly: 'La asistencia solo se puede marcar una vez empezada la sesión.',
   moveTo: 'Mover a',
   moveToLabel: (name: string) => `Mover a ${name} a`,
+  movePersonTitle: (name: string) => `Mover a ${name}`,
+  movePersonFrom: (title: string, when: string) =>
+    `Inscrito/a en «${title}», ${when}. Elija la sesión a la que moverle.`,
   movePerson: 'Mover',
   noOtherSession: 'No hay otra sesión publicada a la que mover a las personas.',
   remove: 'Retirar',

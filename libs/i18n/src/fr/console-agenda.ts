@@ -171,6 +171,9 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   attendanceTooEarly: 'La présence ne peut être notée qu’une fois la séance commencée.',
   moveTo: 'Déplacer vers',
   moveToLabel: (name: string) => `Déplacer ${name} vers`,
+  movePersonTitle: (name: string) => `Déplacer ${name}`,
+  movePersonFrom: (title: string, when: string) =>
+    `Inscrit·e à « ${title} », ${when}. Choisissez la séance où l’inscrire.`,
   movePerson: 'Déplacer',
   noOtherSession: 'Aucune autre séance publiée vers laquelle déplacer des personnes.',
   remove: 'Retirer',

@@ -7,6 +7,7 @@ import {
   type FormState,
   TextField,
 } from '../../components/form.js';
+import { inlinePickers } from '../../components/inline-pickers.js';
 import type { WebContext } from '../../http/web-context.js';
 import { accommodationPath, roomName, shortDate } from './accommodation-format.js';
 
@@ -23,21 +24,6 @@ export function roomOptions(ctx: WebContext, view: OccupancyView): RoomOption[] 
       value: r.id,
       label: `${h.name} · ${roomName(ctx, r)} (${t.beds(r.capacity)})`,
     })),
-  );
-}
-
-/*
- * A room picker in every row is quick while few are left to place. Each one lists every
- * room, so at 500 people and as many rooms the page grew to hundreds of thousands of
- * options (tens of megabytes); beyond these limits each row links to the person's page,
- * which has the same picker once.
- */
-const INLINE_PICKERS_MAX_ROWS = 20;
-const INLINE_PICKERS_MAX_OPTIONS = 2_000;
-
-export function inlineRoomPickers(rows: number, options: number): boolean {
-  return (
-    options > 0 && rows <= INLINE_PICKERS_MAX_ROWS && rows * options <= INLINE_PICKERS_MAX_OPTIONS
   );
 }
 
@@ -166,7 +152,7 @@ export function OverviewPage(props: {
   const t = ctx.t.accommodation;
   const options = roomOptions(ctx, view);
   const guestById = new Map(view.guests.map((g) => [g.registrationId, g]));
-  const pickers = inlineRoomPickers(view.unassigned.length, options.length);
+  const pickers = inlinePickers(view.unassigned.length, options.length);
   const labels = {
     name: t.hotel.name,
     address: t.hotel.address,

@@ -11,6 +11,7 @@ import {
 import { type Actor, csvSeparatorFor, DomainError, isUuid, notFound } from '#core';
 import type { ComponentChildren } from 'preact';
 import { ActionButton, emptyForm, Form, type FormState } from '../../components/form.js';
+import { inlinePickers } from '../../components/inline-pickers.js';
 import { instantIn, timeRangeIn } from '../../format/dates.js';
 import { formStateFromError, parseForm, textOf } from '../../http/forms.js';
 import type { WebContext } from '../../http/web-context.js';
@@ -20,12 +21,12 @@ import { Download, HtmlResponse, redirect, type PageResult } from '../../http/we
 import { renderConsolePage } from '../console/console-frame.js';
 import { type AgendaData, AgendaPageData } from './agenda-data.js';
 import { agendaPath, sessionPath } from './agenda-grid.js';
+import { MovePersonForm, moveTargets } from './move-person.js';
 import { countryName } from '../../format/countries.js';
 import {
   conflictText,
   conflictsFromError,
   conflictsOf,
-  dayLabel,
   languageName,
   localDay,
 } from './agenda-words.js';
@@ -457,9 +458,8 @@ export class AgendaSessionsController {
         : session.startsAt;
     const attendanceOpen = Date.now() >= new Date(opensAt).getTime();
     // People can only be moved into a published session that takes sign-ups.
-    const targets = data.sessions.filter(
-      (s) => s.status === 'published' && s.signupRequired && s.id !== sessionId,
-    );
+    const targets = moveTargets(data, sessionId);
+    const pickers = inlinePickers(list.confirmed.length + list.waitlisted.length, targets.length);
     const where = [
       session.room?.name ?? (session.siteVisit ? undefined : t.noRoom),
       session.siteVisit?.hostOrganisationName,
@@ -486,24 +486,14 @@ export class AgendaSessionsController {
           />
         )}
         <td class="ca-person-actions">
-          {targets.length > 0 && (
-            <Form ctx={ctx} action={`${base}/signups/${p.signupId}/move`} class="ca-move-person">
-              <label class="visually-hidden" for={`move-${p.signupId}`}>
-                {t.moveToLabel(p.name)}
-              </label>
-              <select id={`move-${p.signupId}`} name="toSessionId">
-                {targets.map((s) => (
-                  <option value={s.id}>
-                    {s.title} ({dayLabel(localDay(s.startsAt), ctx.locale)}{' '}
-                    {s.startsAt.slice(11, 16)})
-                  </option>
-                ))}
-              </select>
-              <button type="submit" class="btn small secondary">
-                {t.movePerson}
-                <span class="visually-hidden"> {p.name}</span>
-              </button>
-            </Form>
+          {pickers && (
+            <MovePersonForm ctx={ctx} base={base} person={p} targets={targets} hiddenLabel />
+          )}
+          {!pickers && targets.length > 0 && (
+            <a class="btn small secondary" href={`${base}/signups/${p.signupId}/move`}>
+              {t.movePerson}
+              <span class="visually-hidden"> {p.name}</span>
+            </a>
           )}
           <Form ctx={ctx} action={`${base}/signups/${p.signupId}/remove`} class="inline-form">
             <button
@@ -698,6 +688,53 @@ export class AgendaSessionsController {
         flash: 'consoleAgenda.flash.attendanceTooEarly',
       },
     );
+  }
+
+  /** Moving one person, for a list too long to carry the session picker in every row. */
+  @Get(':sessionId/signups/:signupId/move')
+  async movePersonForm(
+    @Web() ctx: WebContext,
+    @Param('eventId') eventId: string,
+    @Param('sessionId') sessionId: string,
+    @Param('signupId') signupId: string,
+  ): Promise<PageResult> {
+    const { data, session, list } = await this.sessionWithList(ctx, eventId, sessionId);
+    const person = [...list.confirmed, ...list.waitlisted].find((p) => p.signupId === signupId);
+    if (!person) throw notFound('Sign-up');
+    const t = ctx.t.consoleAgenda;
+    const { event } = data;
+    const base = sessionPath(eventId, sessionId);
+    const targets = moveTargets(data, sessionId);
+    return renderConsolePage(ctx, {
+      event,
+      section: 'agenda',
+      menu: data.menu,
+      title: t.movePersonTitle(person.name),
+      children: (
+        <>
+          <p class="no-print">
+            <a href={base}>{t.openLink}</a>
+          </p>
+          <p class="lead" dir="auto">
+            {t.movePersonFrom(
+              session.title,
+              timeRangeIn(
+                session.startsAt,
+                session.endsAt,
+                event.timezone,
+                ctx.locale,
+                event.venue.city,
+              ),
+            )}
+          </p>
+          {targets.length > 0 ? (
+            <MovePersonForm ctx={ctx} base={base} person={person} targets={targets} />
+          ) : (
+            <p class="muted">{t.noOtherSession}</p>
+          )}
+        </>
+      ),
+    });
   }
 
   @Post(':sessionId/signups/:signupId/move')
