@@ -24,6 +24,17 @@ const sessionOf = (kind: 'site_visit' | 'workshop') => async (db: pg.Client) => 
 };
 const visit = sessionOf('site_visit');
 const workshop = sessionOf('workshop');
+/** The move page of the workshop's person with the longest name (a long Arabic or Vietnamese one). */
+const movePerson = async (db: pg.Client) => {
+  const path = await workshop(db);
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT g.id FROM signups g JOIN accounts a ON a.id = g.account_id
+      WHERE g.session_id = $1 AND g.status <> 'cancelled'
+      ORDER BY length(a.name) DESC, g.id LIMIT 1`,
+    [path.split('/').pop()],
+  );
+  return `${path}/signups/${rows[0].id}/move`;
+};
 const laptop: Array<'laptop'> = ['laptop'];
 
 /** The agenda builder at laptop width: grid per day, forms, review, rooms, lists, bus list. */
@@ -75,6 +86,8 @@ export const pages: ScreenshotPage[] = [
     path: async (db) => `${await workshop(db)}/move`,
     widths: laptop,
   },
+  { name: 'console-agenda-move-person', as: 'organiser', path: movePerson },
+  { name: 'console-agenda-move-person-es', as: 'organiser', path: movePerson, locale: 'es' },
   {
     name: 'console-agenda-cancel-session',
     as: 'organiser',
