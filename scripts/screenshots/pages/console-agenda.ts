@@ -86,8 +86,19 @@ export const pages: ScreenshotPage[] = [
     path: async (db) => `${await workshop(db)}/move`,
     widths: laptop,
   },
-  { name: 'console-agenda-move-person', as: 'organiser', path: movePerson },
-  { name: 'console-agenda-move-person-es', as: 'organiser', path: movePerson, locale: 'es' },
+  {
+    name: 'console-agenda-move-person',
+    as: 'organiser',
+    path: movePerson,
+    widths: ['phone', 'laptop'],
+  },
+  {
+    name: 'console-agenda-move-person-es',
+    as: 'organiser',
+    path: movePerson,
+    widths: ['phone'],
+    locale: 'es',
+  },
   {
     name: 'console-agenda-cancel-session',
     as: 'organiser',

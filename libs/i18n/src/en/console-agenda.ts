@@ -173,6 +173,7 @@ export const consoleAgenda = {
   attendanceTooEarly: 'Attendance can only be marked once the session has started.',
   moveTo: 'Move to',
   moveToLabel: (name: string) => `Move ${name} to`,
+  backToSession: 'Back to the session',
   movePersonTitle: (name: string) => `Move ${name}`,
   movePersonFrom: (title: string, when: string) =>
     `Signed up for “${title}”, ${when}. Choose the session to move them to.`,

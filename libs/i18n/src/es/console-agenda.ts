@@ -170,6 +170,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   attendanceTooEarly: 'La asistencia solo se puede marcar una vez empezada la sesión.',
   moveTo: 'Mover a',
   moveToLabel: (name: string) => `Mover a ${name} a`,
+  backToSession: 'Volver a la sesión',
   movePersonTitle: (name: string) => `Mover a ${name}`,
   movePersonFrom: (title: string, when: string) =>
     `Inscrito/a en «${title}», ${when}. Elija la sesión a la que moverle.`,

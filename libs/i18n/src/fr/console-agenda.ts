@@ -171,6 +171,7 @@ export const consoleAgenda: ConsoleAgendaMessages = {
   attendanceTooEarly: 'La présence ne peut être notée qu’une fois la séance commencée.',
   moveTo: 'Déplacer vers',
   moveToLabel: (name: string) => `Déplacer ${name} vers`,
+  backToSession: 'Retour à la séance',
   movePersonTitle: (name: string) => `Déplacer ${name}`,
   movePersonFrom: (title: string, when: string) =>
     `Inscrit·e à « ${title} », ${when}. Choisissez la séance où l’inscrire.`,

@@ -21,7 +21,7 @@ import { Download, HtmlResponse, redirect, type PageResult } from '../../http/we
 import { renderConsolePage } from '../console/console-frame.js';
 import { type AgendaData, AgendaPageData } from './agenda-data.js';
 import { agendaPath, sessionPath } from './agenda-grid.js';
-import { MovePersonForm, moveTargets } from './move-person.js';
+import { MovePersonPageForm, MovePersonRowForm, moveTargets } from './move-person.js';
 import { countryName } from '../../format/countries.js';
 import {
   conflictText,
@@ -486,9 +486,7 @@ export class AgendaSessionsController {
           />
         )}
         <td class="ca-person-actions">
-          {pickers && (
-            <MovePersonForm ctx={ctx} base={base} person={p} targets={targets} hiddenLabel />
-          )}
+          {pickers && <MovePersonRowForm ctx={ctx} base={base} person={p} targets={targets} />}
           {!pickers && targets.length > 0 && (
             <a class="btn small secondary" href={`${base}/signups/${p.signupId}/move`}>
               {t.movePerson}
@@ -712,9 +710,6 @@ export class AgendaSessionsController {
       title: t.movePersonTitle(person.name),
       children: (
         <>
-          <p class="no-print">
-            <a href={base}>{t.openLink}</a>
-          </p>
           <p class="lead" dir="auto">
             {t.movePersonFrom(
               session.title,
@@ -728,9 +723,11 @@ export class AgendaSessionsController {
             )}
           </p>
           {targets.length > 0 ? (
-            <MovePersonForm ctx={ctx} base={base} person={person} targets={targets} />
+            <MovePersonPageForm ctx={ctx} base={base} person={person} targets={targets} />
           ) : (
-            <p class="muted">{t.noOtherSession}</p>
+            <p class="muted">
+              {t.noOtherSession} <a href={base}>{t.backToSession}</a>
+            </p>
           )}
         </>
       ),
