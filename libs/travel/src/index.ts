@@ -11,6 +11,7 @@ export * from './visa-statuses.service.js';
 export * from './visa-rules.service.js';
 export * from './visa-reports.service.js';
 export * from './visa-letters.service.js';
+export * from './letter-number.js';
 export * from './letter-details.js';
 export * from './visa-letter-sources.js';
 export * from './letter-settings.entity.js';

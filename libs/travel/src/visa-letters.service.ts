@@ -24,6 +24,7 @@ import { LETTER_DATA_SOURCE, type LetterDataSource } from './visa-letter-sources
 import { type LetterFacts, type LetterLocale, visaLetterText } from './visa-letter.wording.js';
 import { LETTER_ISSUED_STATUSES } from './visa-rules.js';
 import { VisaStatuses } from './visa-statuses.service.js';
+import { HIGHEST_LETTER_NUMBER_SQL } from './letter-number.js';
 
 export interface VisaLetterFile {
   filename: string;
@@ -102,12 +103,9 @@ export class VisaLetters {
   private async identify(m: EntityManager, event: Event, plan: TravelPlan): Promise<void> {
     if (plan.letterReference && plan.letterCode) return;
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('letter-reference:' || $1))`, [event.id]);
-    // The highest number given so far (not a count: a deleted plan must not free a number).
-    const [{ n }] = (await m.query(
-      `SELECT coalesce(max(substring(letter_reference from '-(\\d+)$')::int), 0) AS n
-         FROM travel_plans WHERE event_id = $1`,
-      [event.id],
-    )) as Array<{ n: number }>;
+    const [{ n }] = (await m.query(HIGHEST_LETTER_NUMBER_SQL, [event.id])) as Array<{
+      n: number;
+    }>;
     plan.letterReference =
       plan.letterReference ??
       `${referencePrefix(event.venueCity ?? event.name)}${event.startDate.slice(2, 4)}-${String(n + 1).padStart(4, '0')}`;

@@ -32,6 +32,7 @@ import { FoldedNames1763703900000 } from './1763703900000-folded-names.js';
 import { LearningJournals1763703300000 } from './1763703300000-learning-journals.js';
 import { OutboxWakeAfterCommit1763704000000 } from './1763704000000-outbox-wake-after-commit.js';
 import { AnnouncementMessagesIndex1763704100000 } from './1763704100000-announcement-messages-index.js';
+import { LetterNumberIndex1763704200000 } from './1763704200000-letter-number-index.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   FoldedNames1763703900000,
   OutboxWakeAfterCommit1763704000000,
   AnnouncementMessagesIndex1763704100000,
+  LetterNumberIndex1763704200000,
 ];
