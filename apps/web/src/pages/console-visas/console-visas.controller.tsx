@@ -122,21 +122,25 @@ export class ConsoleVisasController {
     }
     const outcomes: LetterOutcome[] = [];
     const withoutDetails = checked(body, 'withoutDetails');
-    for (const id of ids) outcomes.push(await this.issueOne(actor, event, id, withoutDetails));
+    const names = await this.reports.names(actor, event.id, ids.filter(isUuid));
+    for (const id of ids) {
+      outcomes.push(await this.issueOne(actor, event, id, names.get(id) ?? null, withoutDetails));
+    }
     // Shown straight away (what happened is this answer), as a 200 even though it is a POST.
     return new HtmlResponse(await this.board(ctx, actor, event, back, { outcomes }), 200);
   }
 
+  /** `name` is null when the id is not a registration of this event. */
   private async issueOne(
     actor: Actor,
     event: EventView,
     id: string,
+    name: string | null,
     withoutDetails: boolean,
   ): Promise<LetterOutcome> {
-    const outcome: LetterOutcome = { registrationId: id, name: null, result: 'refused' };
+    const outcome: LetterOutcome = { registrationId: id, name, result: 'refused' };
     try {
-      if (!isUuid(id)) throw notFound('Registration');
-      outcome.name = (await this.reports.one(actor, event.id, id)).account.name;
+      if (name === null) throw notFound('Registration');
       const { issued } = await this.letters.issue(actor, id, event.id, { withoutDetails });
       outcome.result = issued ? 'issued' : 'already';
     } catch (e) {
