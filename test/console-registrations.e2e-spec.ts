@@ -266,7 +266,7 @@ describe('console: registrations pages', () => {
       .expect(201);
     const otherOrganiser = await signup(t, { name: 'Other Organiser' });
     await makeOrganiser(otherOrganiser);
-    await createEvent(t, otherOrganiser);
+    const theirs = await createEvent(t, otherOrganiser);
     const paths = [
       base(),
       `${base()}/${regs.emilie}`,
@@ -293,6 +293,24 @@ describe('console: registrations pages', () => {
       expect(bulk.status).toBe(404);
     }
     expect(await statusOf(regs.awa)).toBe('confirmed');
+    // This event's people ticked on the other organiser's own event: not theirs to change.
+    const attacker = new WebClient(t);
+    await attacker.signIn(otherOrganiser.email, 'a-long-password');
+    const theirBase = `/console/events/${theirs.id}/registrations`;
+    await attacker.get(theirBase);
+    for (const action of ['approve', 'reject', 'cancel']) {
+      const res = await attacker.post(`${theirBase}/bulk`, {
+        action,
+        ids: [regs.awa, regs.zoe],
+        reason: 'x',
+        back: theirBase,
+      });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('not found in this event');
+      expect(res.text).not.toContain('Awa');
+    }
+    expect(await statusOf(regs.awa)).toBe('confirmed');
+    expect(await statusOf(regs.zoe)).toBe('cancelled');
     // Another event's registration through this event's URL: 404 too.
     expect((await web.get(`/console/events/${event.id}/registrations/${regs.zoe}x`)).status).toBe(
       404,

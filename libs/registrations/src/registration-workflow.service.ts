@@ -63,8 +63,12 @@ export class RegistrationWorkflow {
         continue;
       }
       try {
-        const view = await this[action](actor, id, reason);
-        outcomes.push({ id, name, outcome: 'done', status: view.status });
+        // The organiser and the row's event were checked once for the batch above; the
+        // transition locks and re-reads the row itself, so no per-person load or view.
+        const { to } = await this.dataSource.transaction((manager) =>
+          this.transition(manager, actor, { id, eventId }, action, reason),
+        );
+        outcomes.push({ id, name, outcome: 'done', status: to });
       } catch (e) {
         if (!(e instanceof DomainError) || e.code !== 'conflict') throw e;
         const status = typeof e.details?.status === 'string' ? e.details.status : null;
@@ -77,28 +81,33 @@ export class RegistrationWorkflow {
   /** Pending -> confirmed, or waitlisted when the seats are gone by now. */
   async approve(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
     const { registration } = await this.access.loadForOrganiser(actor, id);
-    return this.apply(actor, registration, 'approve', reason, async (manager, event) => {
-      const confirmed = await this.ledger.countConfirmed(manager, event.id);
-      const to = placement(event, confirmed, { approved: true });
-      const waitlistSeq =
-        to === 'waitlisted' ? await this.ledger.nextWaitlistSeq(manager, event.id) : null;
-      return { to, waitlistSeq };
-    });
+    return this.apply(actor, registration, 'approve', reason);
   }
 
   async reject(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
     const { registration } = await this.access.loadForOrganiser(actor, id);
-    return this.apply(actor, registration, 'reject', reason, () =>
-      Promise.resolve({ to: 'rejected' }),
-    );
+    return this.apply(actor, registration, 'reject', reason);
   }
 
   /** By the participant or an organiser; a freed seat goes to the first person waiting. */
   async cancel(actor: Actor, id: string, reason?: string): Promise<RegistrationView> {
     const { registration } = await this.access.load(actor, id);
-    return this.apply(actor, registration, 'cancel', reason, () =>
-      Promise.resolve({ to: 'cancelled' }),
-    );
+    return this.apply(actor, registration, 'cancel', reason);
+  }
+
+  /** The status an action leads to, decided under the event lock. */
+  private async decide(
+    manager: EntityManager,
+    event: Event,
+    action: RegistrationAction,
+  ): Promise<{ to: RegistrationStatus; waitlistSeq?: number | null }> {
+    if (action === 'reject') return { to: 'rejected' };
+    if (action === 'cancel') return { to: 'cancelled' };
+    const confirmed = await this.ledger.countConfirmed(manager, event.id);
+    const to = placement(event, confirmed, { approved: true });
+    const waitlistSeq =
+      to === 'waitlisted' ? await this.ledger.nextWaitlistSeq(manager, event.id) : null;
+    return { to, waitlistSeq };
   }
 
   /**
@@ -178,52 +187,65 @@ export class RegistrationWorkflow {
     loaded: Pick<Registration, 'id' | 'eventId'>,
     action: RegistrationAction,
     reason: string | undefined,
-    decide: (
-      manager: EntityManager,
-      event: Event,
-    ) => Promise<{ to: RegistrationStatus; waitlistSeq?: number | null }>,
   ): Promise<RegistrationView> {
-    const { id } = loaded;
     return this.dataSource.transaction(async (manager) => {
-      // Lock order everywhere: the event, then the registration rows.
-      const event = (await this.ledger.lockEvent(manager, loaded.eventId))!;
-      // Under the event lock: an archive that committed first is seen here.
-      requireWritable(event);
-      const registration = await this.access.lockRow(manager, id);
-      const from = registration.status;
-      if (!canApply(action, from)) {
-        throw conflict(`Cannot ${action} a registration that is ${from}`, { status: from });
-      }
-      const { to, waitlistSeq } = await decide(manager, event);
-      await manager.update(
-        Registration,
-        { id },
-        {
-          status: to,
-          statusChangedAt: () => 'clock_timestamp()',
-          ...(waitlistSeq ? { waitlistSeq } : {}),
-        },
-      );
-      await this.ledger.record(manager, event, [
-        { registration, from, to, by: actor.accountId, reason: reason || null },
-      ]);
-      if (from === 'confirmed') await this.ledger.promoteWaitlist(manager, event.id);
-      // Last, so every registration row lock is taken before listeners lock other rows
-      // (the agenda locks sessions after the person's registration, never before).
-      if (isEnded(to)) {
-        await this.lifecycle.ended(manager, {
-          registrationId: id,
-          eventId: event.id,
-          accountId: registration.accountId,
-          status: to,
-        });
-      }
-      const saved = await manager.findOneByOrFail(Registration, { id });
+      const { event } = await this.transition(manager, actor, loaded, action, reason);
+      const saved = await manager.findOneByOrFail(Registration, { id: loaded.id });
       return toRegistrationView(
         saved,
         event.timezone,
         await this.access.waitlistPosition(saved, manager),
       );
     });
+  }
+
+  /**
+   * One status change inside `manager`'s transaction: locks the event then the row, checks
+   * the action is allowed from the row's status, writes it with its audit row and email,
+   * promotes the waiting list when a seat was freed, and ends what an ended registration
+   * holds. Returns the new status and the event as locked.
+   */
+  private async transition(
+    manager: EntityManager,
+    actor: Actor,
+    loaded: Pick<Registration, 'id' | 'eventId'>,
+    action: RegistrationAction,
+    reason: string | undefined,
+  ): Promise<{ to: RegistrationStatus; event: Event }> {
+    const { id } = loaded;
+    // Lock order everywhere: the event, then the registration rows.
+    const event = (await this.ledger.lockEvent(manager, loaded.eventId))!;
+    // Under the event lock: an archive that committed first is seen here.
+    requireWritable(event);
+    const registration = await this.access.lockRow(manager, id);
+    const from = registration.status;
+    if (!canApply(action, from)) {
+      throw conflict(`Cannot ${action} a registration that is ${from}`, { status: from });
+    }
+    const { to, waitlistSeq } = await this.decide(manager, event, action);
+    await manager.update(
+      Registration,
+      { id },
+      {
+        status: to,
+        statusChangedAt: () => 'clock_timestamp()',
+        ...(waitlistSeq ? { waitlistSeq } : {}),
+      },
+    );
+    await this.ledger.record(manager, event, [
+      { registration, from, to, by: actor.accountId, reason: reason || null },
+    ]);
+    if (from === 'confirmed') await this.ledger.promoteWaitlist(manager, event.id);
+    // Last, so every registration row lock is taken before listeners lock other rows
+    // (the agenda locks sessions after the person's registration, never before).
+    if (isEnded(to)) {
+      await this.lifecycle.ended(manager, {
+        registrationId: id,
+        eventId: event.id,
+        accountId: registration.accountId,
+        status: to,
+      });
+    }
+    return { to, event };
   }
 }
