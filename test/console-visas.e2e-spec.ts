@@ -454,6 +454,26 @@ describe('console: visa board and arrivals', () => {
     const via = await client.get(`/console/events/${other.id}/visas/${regs.minh}`);
     expect(via.status).toBe(404);
     expect(await statusOf(regs.minh)).toBe('letter_issued');
+    // Nor issue this event's letters by ticking its people on their own event's board.
+    await ds.query(
+      `UPDATE travel_plans SET visa_status = 'letter_requested' WHERE registration_id = $1`,
+      [regs.minh],
+    );
+    await client.get(`/console/events/${other.id}/visas`);
+    const issued = await client.post(`/console/events/${other.id}/visas/letters`, {
+      registrationId: [regs.minh],
+      withoutDetails: 'on',
+      back: '',
+    });
+    expect(issued.status).toBe(200);
+    expect(issued.text).toContain('0 letters issued out of 1 requested.');
+    expect(issued.text).toContain('Unknown person');
+    expect(issued.text).not.toContain('Nguyễn');
+    expect(await statusOf(regs.minh)).toBe('letter_requested');
+    await ds.query(
+      `UPDATE travel_plans SET visa_status = 'letter_issued' WHERE registration_id = $1`,
+      [regs.minh],
+    );
   });
 
   it('answers odd input with a page, never a 500', async () => {

@@ -7,12 +7,14 @@ import {
   APP_CONFIG,
   type AppConfig,
   conflict,
+  DomainError,
   forbidden,
+  isUuid,
   localDateOf,
   notFound,
   RateLimiter,
 } from '#core';
-import { type Event, textIn } from '#events';
+import { type Event, EventAccess, textIn } from '#events';
 import { recipientLocale } from '#messaging';
 import { RegistrationAccess } from '#registrations';
 import { letterDetailsMissingMessage, missingLetterDetails } from './letter-details.js';
@@ -47,6 +49,7 @@ export class VisaLetters {
     private readonly limiter: RateLimiter,
     private readonly settings: LetterSettingsService,
     @Inject(LETTER_DATA_SOURCE) private readonly sources: LetterDataSource,
+    private readonly events: EventAccess,
   ) {}
 
   /**
@@ -144,18 +147,72 @@ export class VisaLetters {
     const { registration, event, isOrganiser } = await this.access.load(actor, registrationId);
     if (eventId !== undefined && registration.eventId !== eventId) throw notFound('Registration');
     if (!isOrganiser) throw forbidden('Only the organisers of this event can issue a letter');
-    this.requireConfirmed(registration.status);
+    const issued = await this.issueChecked(actor, event, registrationId, registration.status, {
+      withoutDetails: options.withoutDetails === true,
+    });
+    return { registrationId, issued };
+  }
+
+  /**
+   * The visa board's bulk form: the organiser and the batch's registrations are read once,
+   * then each letter is issued in its own transaction as `issue` does. An id that is not one
+   * of this event's registrations comes back without a name and refused as not found; each
+   * refusal is the DomainError `issue` would have thrown.
+   */
+  async issueBatch(
+    actor: Actor,
+    eventId: string,
+    ids: string[],
+    options: { withoutDetails: boolean },
+  ): Promise<Array<{ id: string; name: string | null; issued?: boolean; refusal?: DomainError }>> {
+    const event = await this.events.requireOrganiser(actor, eventId);
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.status, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
+        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
+      [eventId, ids.filter(isUuid)],
+    )) as Array<{ id: string; status: string; name: string }>;
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const outcomes = [];
+    for (const id of ids) {
+      const row = found.get(id);
+      if (!row) {
+        outcomes.push({ id, name: null, refusal: notFound('Registration') });
+        continue;
+      }
+      try {
+        outcomes.push({
+          id,
+          name: row.name,
+          issued: await this.issueChecked(actor, event, id, row.status, options),
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        outcomes.push({ id, name: row.name, refusal: e });
+      }
+    }
+    return outcomes;
+  }
+
+  /** The letter of a registration the caller has checked is this organiser's: false if issued already. */
+  private async issueChecked(
+    actor: Actor,
+    event: Event,
+    registrationId: string,
+    registrationStatus: string,
+    options: { withoutDetails: boolean },
+  ): Promise<boolean> {
+    this.requireConfirmed(registrationStatus);
     return this.dataSource.transaction(async (m) => {
       const plan = await this.lockedPlanWithPassport(m, registrationId);
-      if (plan.visaStatus !== 'letter_requested') return { registrationId, issued: false };
-      this.requireLetterDetails(plan, options.withoutDetails === true);
+      if (plan.visaStatus !== 'letter_requested') return false;
+      this.requireLetterDetails(plan, options.withoutDetails);
       await this.visas.apply(m, event, plan, {
         to: 'letter_issued',
         by: actor.accountId,
         note: 'Invitation letter issued',
       });
       await this.identify(m, event, plan);
-      return { registrationId, issued: true };
+      return true;
     });
   }
 

@@ -134,20 +134,6 @@ export class VisaReports {
     return { ...toPage(items, total, query), byStatus };
   }
 
-  /**
-   * The names of these registrations of the event, by id (ids of other events, or unknown,
-   * are left out): what a bulk action reports next to each outcome, read once for the batch.
-   */
-  async names(actor: Actor, eventId: string, ids: string[]): Promise<Map<string, string>> {
-    await this.events.requireOrganiser(actor, eventId);
-    const rows = (await this.dataSource.query(
-      `SELECT r.id, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
-        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
-      [eventId, ids],
-    )) as Array<{ id: string; name: string }>;
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
   /** One line of the board (any registration of the event, live or not), or not found. */
   async one(actor: Actor, eventId: string, registrationId: string): Promise<VisaListItem> {
     const event = await this.events.requireOrganiser(actor, eventId);

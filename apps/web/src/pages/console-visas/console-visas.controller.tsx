@@ -45,6 +45,37 @@ function filterValues(raw: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/** What happened to one letter of a bulk submit, the service's refusals told apart by what their details name. */
+function letterOutcome(o: {
+  id: string;
+  name: string | null;
+  issued?: boolean;
+  refusal?: DomainError;
+}): LetterOutcome {
+  const outcome: LetterOutcome = { registrationId: o.id, name: o.name, result: 'refused' };
+  if (!o.refusal) {
+    outcome.result = o.issued ? 'issued' : 'already';
+    return outcome;
+  }
+  const e = o.refusal;
+  const details = (e.details ?? {}) as Record<string, unknown>;
+  outcome.reason =
+    e.code === 'not_found' || e.code === 'forbidden'
+      ? 'not_found'
+      : e.code !== 'conflict'
+        ? 'other'
+        : details.reason === 'letter_details_missing'
+          ? 'details_missing'
+          : 'fields' in details
+            ? 'passport_missing'
+            : 'status' in details
+              ? 'not_confirmed'
+              : 'visaStatus' in details
+                ? 'not_requested'
+                : 'other';
+  return outcome;
+}
+
 /**
  * The visa board of an event (organisers only): counts, filters, statuses with notes,
  * invitation letters one by one or in bulk, and the visa rules. Every rule and check is
@@ -120,49 +151,12 @@ export class ConsoleVisasController {
       });
       return new HtmlResponse(html, 400);
     }
-    const outcomes: LetterOutcome[] = [];
-    const withoutDetails = checked(body, 'withoutDetails');
-    const names = await this.reports.names(actor, event.id, ids.filter(isUuid));
-    for (const id of ids) {
-      outcomes.push(await this.issueOne(actor, event, id, names.get(id) ?? null, withoutDetails));
-    }
+    const batch = await this.letters.issueBatch(actor, event.id, ids, {
+      withoutDetails: checked(body, 'withoutDetails'),
+    });
+    const outcomes = batch.map(letterOutcome);
     // Shown straight away (what happened is this answer), as a 200 even though it is a POST.
     return new HtmlResponse(await this.board(ctx, actor, event, back, { outcomes }), 200);
-  }
-
-  /** `name` is null when the id is not a registration of this event. */
-  private async issueOne(
-    actor: Actor,
-    event: EventView,
-    id: string,
-    name: string | null,
-    withoutDetails: boolean,
-  ): Promise<LetterOutcome> {
-    const outcome: LetterOutcome = { registrationId: id, name, result: 'refused' };
-    try {
-      if (name === null) throw notFound('Registration');
-      const { issued } = await this.letters.issue(actor, id, event.id, { withoutDetails });
-      outcome.result = issued ? 'issued' : 'already';
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      // The service's refusals, told apart by what their details name.
-      const details = (e.details ?? {}) as Record<string, unknown>;
-      outcome.reason =
-        e.code === 'not_found' || e.code === 'forbidden'
-          ? 'not_found'
-          : e.code !== 'conflict'
-            ? 'other'
-            : details.reason === 'letter_details_missing'
-              ? 'details_missing'
-              : 'fields' in details
-                ? 'passport_missing'
-                : 'status' in details
-                  ? 'not_confirmed'
-                  : 'visaStatus' in details
-                    ? 'not_requested'
-                    : 'other';
-    }
-    return outcome;
   }
 
   @Get('rules')
