@@ -15,6 +15,13 @@ function kindOf(c: string): Kind {
   return 'neutral';
 }
 
+/*
+ * Intl and French typography put a narrow no-break space in numbers ("1 008", "1 234,50 €")
+ * and before « : ; ! ? », and Intl may use a figure space; none of the documents' faces
+ * draws either, so PDFs showed an empty box. A no-break space keeps the number together.
+ */
+const UNDRAWN_SPACES = /[\u202f\u2007]/g;
+
 function drawableBy(preferred: FaceKey | undefined, cp: number): FaceKey {
   if (preferred && covers(preferred, cp)) return preferred;
   return faceFor(cp) ?? 'latin';
@@ -33,7 +40,7 @@ function drawableBy(preferred: FaceKey | undefined, cp: number): FaceKey {
  * left-to-right line, which is all a letter's names and addresses need.
  */
 export function textRuns(input: string): TextRun[] {
-  const chars = [...input.normalize('NFC')];
+  const chars = [...input.normalize('NFC').replace(UNDRAWN_SPACES, '\u00a0')];
   const kinds = chars.map(kindOf);
   const faces: Array<FaceKey | undefined> = chars.map((c, i) => {
     const cp = c.codePointAt(0)!;
