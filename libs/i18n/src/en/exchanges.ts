@@ -1,8 +1,5 @@
 import { pluralRules } from '#core';
-import { formatCount } from '../count-format.js';
-
-/** A count with English digit grouping: 1,008. */
-const num = (n: number) => formatCount('en', n);
+import { num } from './num.js';
 
 /** English wording of the programme, exchange and visitor pages: the reference the others match. */
 const one = (n: number) => pluralRules('en').select(n) === 'one';

@@ -1,7 +1,4 @@
-import { formatCount } from '../count-format.js';
-
-/** A count with English digit grouping: 1,008. */
-const num = (n: number) => formatCount('en', n);
+import { num } from './num.js';
 
 /** English wording of the finance pages (console and the participant's costs): the reference. */
 export const finance = {

@@ -1,7 +1,4 @@
-import { formatCount } from '../count-format.js';
-
-/** A count with English digit grouping: 1,008. */
-const num = (n: number) => formatCount('en', n);
+import { num } from './num.js';
 
 /** Learning journals of immersions and the exchange report (pages, PDF): the reference for fr and es. */
 export const learning = {

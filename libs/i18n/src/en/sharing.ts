@@ -1,7 +1,4 @@
-import { formatCount } from '../count-format.js';
-
-/** A count with English digit grouping: 1,008. */
-const num = (n: number) => formatCount('en', n);
+import { num } from './num.js';
 
 /** Shared materials and the opt-in directory of participants (participant and console pages). */
 export const sharing = {

@@ -1,8 +1,5 @@
 import type { AgendaMessages } from '../en/agenda.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with Spanish digit grouping: 1008, but 10.000. */
-const num = (n: number) => formatCount('es', n);
+import { num } from './num.js';
 
 /** «1.º», «2.º»: el puesto de una persona en una lista. */
 const ordinal = (n: number) => `${num(n)}.º`;

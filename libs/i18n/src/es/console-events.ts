@@ -1,8 +1,5 @@
 import type { ConsoleEventsMessages } from '../en/console-events.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with Spanish digit grouping: 1008, but 10.000. */
-const num = (n: number) => formatCount('es', n);
+import { num } from './num.js';
 
 export const consoleEvents: ConsoleEventsMessages = {
   list: {

@@ -1,8 +1,5 @@
 import type { ConsoleMessagesMessages } from '../en/console-messages.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with Spanish digit grouping: 1008, but 10.000. */
-const num = (n: number) => formatCount('es', n);
+import { num } from './num.js';
 
 const people = (n: number) => (n === 1 ? '1 persona' : `${num(n)} personas`);
 

@@ -1,8 +1,5 @@
 import type { DashboardMessages } from '../en/dashboard.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with Spanish digit grouping: 1008, but 10.000. */
-const num = (n: number) => formatCount('es', n);
+import { num } from './num.js';
 
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 

@@ -1,9 +1,6 @@
 import { pluralRules } from '#core';
 import type { ExchangesMessages } from '../en/exchanges.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with Spanish digit grouping: 1008, but 10.000. */
-const num = (n: number) => formatCount('es', n);
+import { num } from './num.js';
 
 const one = (n: number) => pluralRules('es').select(n) === 'one';
 

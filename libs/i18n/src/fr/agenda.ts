@@ -1,8 +1,5 @@
 import type { AgendaMessages } from '../en/agenda.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with French digit grouping: 1 008. */
-const num = (n: number) => formatCount('fr', n);
+import { num } from './num.js';
 
 /** « 1er·e », « 2e », « 3e » : le rang d'une personne sur une liste. */
 const ordinal = (n: number) => (n === 1 ? '1er·e' : `${num(n)}e`);

@@ -1,8 +1,5 @@
 import type { ConsoleMessagesMessages } from '../en/console-messages.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with French digit grouping: 1 008. */
-const num = (n: number) => formatCount('fr', n);
+import { num } from './num.js';
 
 const people = (n: number) => (n > 1 ? `${num(n)} personnes` : `${num(n)} personne`);
 

@@ -1,8 +1,5 @@
 import type { DashboardMessages } from '../en/dashboard.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with French digit grouping: 1 008. */
-const num = (n: number) => formatCount('fr', n);
+import { num } from './num.js';
 
 const plural = (n: number, one: string, many: string) => `${num(n)} ${n > 1 ? many : one}`;
 

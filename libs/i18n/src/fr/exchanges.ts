@@ -1,9 +1,6 @@
 import { pluralRules } from '#core';
 import type { ExchangesMessages } from '../en/exchanges.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with French digit grouping: 1 008. */
-const num = (n: number) => formatCount('fr', n);
+import { num } from './num.js';
 
 const one = (n: number) => pluralRules('fr').select(n) === 'one';
 

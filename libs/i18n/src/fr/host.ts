@@ -1,8 +1,5 @@
 import type { HostMessages } from '../en/host.js';
-import { formatCount } from '../count-format.js';
-
-/** A count with French digit grouping: 1 008. */
-const num = (n: number) => formatCount('fr', n);
+import { num } from './num.js';
 
 export const host: HostMessages = {
   title: 'Les visites que vous accueillez',
