@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, forbidden, notFound, DomainError } from '#core';
+import { type Actor, forbidden, isUuid, notFound, DomainError } from '#core';
 import { type Event, EventAccess } from '#events';
 import { Registration } from './registration.entity.js';
+
+/** A registration ticked on a bulk form: who it is, and its status when the batch was read. */
+export interface BatchMember {
+  name: string;
+  status: Registration['status'];
+}
 
 export interface LoadedRegistration {
   registration: Registration;
@@ -37,6 +43,20 @@ export class RegistrationAccess {
     const { event, isOrganiser } = standing;
     if (!isOwner && !isOrganiser) throw notFound('Registration');
     return { registration, event, isOwner, isOrganiser };
+  }
+
+  /**
+   * The registrations of a bulk form, by id, read once for the batch: only the event's own
+   * (an id of another event, or malformed, is left out, which the forms report as not
+   * found). The caller has checked the actor organises `eventId`.
+   */
+  async batchOf(eventId: string, ids: string[]): Promise<Map<string, BatchMember>> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.status, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
+        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
+      [eventId, ids.filter(isUuid)],
+    )) as Array<{ id: string } & BatchMember>;
+    return new Map(rows.map(({ id, name, status }) => [id, { name, status }]));
   }
 
   /** Organisers only; the owner learns they may not (403), strangers learn nothing (404). */

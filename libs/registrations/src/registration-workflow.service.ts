@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, conflict, DomainError, isAdmin, toZonedIso } from '#core';
+import { type Actor, conflict, DomainError, isAdmin, isUuid, toZonedIso } from '#core';
 import { type Event, EventAccess, requireWritable } from '#events';
 import { RegistrationAccess } from './registration-access.service.js';
 import { RegistrationLedger } from './registration-ledger.service.js';
@@ -10,7 +10,6 @@ import { Registration, type RegistrationStatus } from './registration.entity.js'
 import { canApply, placement, type RegistrationAction } from './registration-rules.js';
 import { type RegistrationView, toRegistrationView } from './registration.view.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One form's worth: a page of the table. */
 export const BULK_MAX = 200;
 
@@ -48,16 +47,11 @@ export class RegistrationWorkflow {
     reason?: string,
   ): Promise<BulkOutcome[]> {
     requireWritable(await this.events.requireOrganiser(actor, eventId));
-    const wanted = [...new Set(ids.filter((id) => UUID.test(id)))].slice(0, BULK_MAX);
-    const rows = (await this.dataSource.query(
-      `SELECT r.id, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
-        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
-      [eventId, wanted],
-    )) as Array<{ id: string; name: string }>;
-    const names = new Map(rows.map((r) => [r.id, r.name]));
+    const wanted = [...new Set(ids.filter(isUuid))].slice(0, BULK_MAX);
+    const batch = await this.access.batchOf(eventId, wanted);
     const outcomes: BulkOutcome[] = [];
     for (const id of wanted) {
-      const name = names.get(id);
+      const name = batch.get(id)?.name;
       if (name === undefined) {
         outcomes.push({ id, name: null, outcome: 'not_found', status: null });
         continue;

@@ -9,7 +9,6 @@ import {
   conflict,
   DomainError,
   forbidden,
-  isUuid,
   localDateOf,
   notFound,
   RateLimiter,
@@ -27,6 +26,15 @@ import { type LetterFacts, type LetterLocale, visaLetterText } from './visa-lett
 import { LETTER_ISSUED_STATUSES } from './visa-rules.js';
 import { VisaStatuses } from './visa-statuses.service.js';
 import { HIGHEST_LETTER_NUMBER_SQL } from './letter-number.js';
+
+/** One letter of a bulk submit: issued (false when it already was), or the refusal `issue` would throw. */
+export interface LetterBatchOutcome {
+  id: string;
+  /** Null when the id is not one of the event's registrations. */
+  name: string | null;
+  issued?: boolean;
+  refusal?: DomainError;
+}
 
 export interface VisaLetterFile {
   filename: string;
@@ -164,15 +172,10 @@ export class VisaLetters {
     eventId: string,
     ids: string[],
     options: { withoutDetails: boolean },
-  ): Promise<Array<{ id: string; name: string | null; issued?: boolean; refusal?: DomainError }>> {
+  ): Promise<LetterBatchOutcome[]> {
     const event = await this.events.requireOrganiser(actor, eventId);
-    const rows = (await this.dataSource.query(
-      `SELECT r.id, r.status, a.name FROM registrations r JOIN accounts a ON a.id = r.account_id
-        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
-      [eventId, ids.filter(isUuid)],
-    )) as Array<{ id: string; status: string; name: string }>;
-    const found = new Map(rows.map((r) => [r.id, r]));
-    const outcomes = [];
+    const found = await this.access.batchOf(eventId, ids);
+    const outcomes: LetterBatchOutcome[] = [];
     for (const id of ids) {
       const row = found.get(id);
       if (!row) {

@@ -2,6 +2,7 @@ import { Get, Param, Post, Query } from '@nestjs/common';
 import { type Actor, DomainError, isUuid, notFound } from '#core';
 import type { EventView } from '#events';
 import {
+  type LetterBatchOutcome,
   ListVisasQueryDto,
   MoveVisaDto,
   PutVisaRulesDto,
@@ -46,12 +47,7 @@ function filterValues(raw: Record<string, unknown>): Record<string, string> {
 }
 
 /** What happened to one letter of a bulk submit, the service's refusals told apart by what their details name. */
-function letterOutcome(o: {
-  id: string;
-  name: string | null;
-  issued?: boolean;
-  refusal?: DomainError;
-}): LetterOutcome {
+function letterOutcome(o: LetterBatchOutcome): LetterOutcome {
   const outcome: LetterOutcome = { registrationId: o.id, name: o.name, result: 'refused' };
   if (!o.refusal) {
     outcome.result = o.issued ? 'issued' : 'already';
