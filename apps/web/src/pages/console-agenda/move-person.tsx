@@ -11,63 +11,51 @@ export function moveTargets(data: AgendaData, fromSessionId: string): SessionVie
   );
 }
 
-function SessionOptions(props: { ctx: WebContext; targets: SessionView[] }) {
-  return (
-    <>
-      {props.targets.map((s) => (
-        <option value={s.id}>
-          {s.title} ({dayLabel(localDay(s.startsAt), props.ctx.locale)} {s.startsAt.slice(11, 16)})
-        </option>
-      ))}
-    </>
-  );
-}
-
-/** The compact form in a row of the session's list: the row says who, so the label is for screen readers. */
-export function MovePersonRowForm(props: {
+/**
+ * Moving one person: a select of the sessions posting to the move action. In a row of the
+ * session's list (`inRow`) it is compact and its label is for screen readers (the row says
+ * who); on the person's own page the select takes the width, to show whole titles.
+ */
+export function MovePersonForm(props: {
   ctx: WebContext;
   /** The session's console path. */
   base: string;
   person: Pick<ListPerson, 'signupId' | 'name'>;
   targets: SessionView[];
+  inRow?: boolean;
 }) {
-  const { ctx, base, person: p } = props;
+  const { ctx, base, person: p, inRow } = props;
   const t = ctx.t.consoleAgenda;
-  const id = `move-${p.signupId}`;
-  return (
-    <Form ctx={ctx} action={`${base}/signups/${p.signupId}/move`} class="ca-move-person">
-      <label class="visually-hidden" for={id}>
-        {t.moveToLabel(p.name)}
-      </label>
-      <select id={id} name="toSessionId">
-        <SessionOptions ctx={ctx} targets={props.targets} />
-      </select>
+  const id = inRow ? `move-${p.signupId}` : 'toSessionId';
+  const label = (
+    <label class={inRow ? 'visually-hidden' : undefined} for={id} dir="auto">
+      {t.moveToLabel(p.name)}
+    </label>
+  );
+  const select = (
+    <select id={id} name="toSessionId">
+      {props.targets.map((s) => (
+        <option value={s.id}>
+          {s.title} ({dayLabel(localDay(s.startsAt), ctx.locale)} {s.startsAt.slice(11, 16)})
+        </option>
+      ))}
+    </select>
+  );
+  const action = `${base}/signups/${p.signupId}/move`;
+  return inRow ? (
+    <Form ctx={ctx} action={action} class="ca-move-person">
+      {label}
+      {select}
       <button type="submit" class="btn small secondary">
         {t.movePerson}
         <span class="visually-hidden"> {p.name}</span>
       </button>
     </Form>
-  );
-}
-
-/** The same move on the person's own page: a full-width select that shows whole titles. */
-export function MovePersonPageForm(props: {
-  ctx: WebContext;
-  base: string;
-  person: Pick<ListPerson, 'signupId' | 'name'>;
-  targets: SessionView[];
-}) {
-  const { ctx, base, person: p } = props;
-  const t = ctx.t.consoleAgenda;
-  return (
-    <Form ctx={ctx} action={`${base}/signups/${p.signupId}/move`} class="card ca-move-one">
+  ) : (
+    <Form ctx={ctx} action={action} class="card ca-move-one">
       <div class="field">
-        <label for="toSessionId" dir="auto">
-          {t.moveToLabel(p.name)}
-        </label>
-        <select id="toSessionId" name="toSessionId">
-          <SessionOptions ctx={ctx} targets={props.targets} />
-        </select>
+        {label}
+        {select}
       </div>
       <div class="row">
         <button type="submit" class="btn">

@@ -21,7 +21,7 @@ import { Download, HtmlResponse, redirect, type PageResult } from '../../http/we
 import { renderConsolePage } from '../console/console-frame.js';
 import { type AgendaData, AgendaPageData } from './agenda-data.js';
 import { agendaPath, sessionPath } from './agenda-grid.js';
-import { MovePersonPageForm, MovePersonRowForm, moveTargets } from './move-person.js';
+import { MovePersonForm, moveTargets } from './move-person.js';
 import { countryName } from '../../format/countries.js';
 import {
   conflictText,
@@ -457,7 +457,6 @@ export class AgendaSessionsController {
         ? session.siteVisit.departureAt
         : session.startsAt;
     const attendanceOpen = Date.now() >= new Date(opensAt).getTime();
-    // People can only be moved into a published session that takes sign-ups.
     const targets = moveTargets(data, sessionId);
     const pickers = inlinePickers(list.confirmed.length + list.waitlisted.length, targets.length);
     const where = [
@@ -486,7 +485,7 @@ export class AgendaSessionsController {
           />
         )}
         <td class="ca-person-actions">
-          {pickers && <MovePersonRowForm ctx={ctx} base={base} person={p} targets={targets} />}
+          {pickers && <MovePersonForm ctx={ctx} base={base} person={p} targets={targets} inRow />}
           {!pickers && targets.length > 0 && (
             <a class="btn small secondary" href={`${base}/signups/${p.signupId}/move`}>
               {t.movePerson}
@@ -723,7 +722,7 @@ export class AgendaSessionsController {
             )}
           </p>
           {targets.length > 0 ? (
-            <MovePersonPageForm ctx={ctx} base={base} person={person} targets={targets} />
+            <MovePersonForm ctx={ctx} base={base} person={person} targets={targets} />
           ) : (
             <p class="muted">
               {t.noOtherSession} <a href={base}>{t.backToSession}</a>
