@@ -1,4 +1,4 @@
-import { dateTimeFormat, formatInZone, type Locale } from '#core';
+import { dateTimeFormat, formatInZone, INTL_TAGS, type Locale } from '#core';
 import { messages } from '#i18n';
 import { textIn } from '#events';
 import { placeName, zoneLabel } from '#ics';
@@ -55,11 +55,9 @@ export interface CertificateText {
   letterhead: { name: string; lines: string[] } | null;
 }
 
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
 /** "1 December 2026" ("1er décembre 2026"), a calendar date independent of any zone. */
 export function writtenDate(date: string, locale: Locale): string {
-  const text = dateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL_TAGS[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -88,7 +86,7 @@ export function certificateText(f: CertificateFacts): CertificateText {
     minute: '2-digit',
     hourCycle: 'h23',
   };
-  const intl = INTL[f.locale];
+  const intl = INTL_TAGS[f.locale];
   const rows = f.sessions.map((s) => ({
     date: formatInZone(s.startsAt, f.timezone, intl, day),
     hours: `${formatInZone(s.startsAt, f.timezone, intl, time)}–${formatInZone(s.endsAt, f.timezone, intl, time)}`,

@@ -1,7 +1,4 @@
-import { type Locale, numberFormat } from '#core';
-
-/** The same tags the pages use for dates (apps/web/src/format/intl-tags.ts). */
-const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
+import { INTL_TAGS, type Locale, numberFormat } from '#core';
 
 /**
  * A count written the reader's way: "1 008" (narrow no-break space) in French, "1,008" in
@@ -9,5 +6,5 @@ const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
  * Catalogues choose singular or plural on the raw number; only the digits go through here.
  */
 export function formatCount(locale: Locale, n: number): string {
-  return numberFormat(TAGS[locale]).format(n);
+  return numberFormat(INTL_TAGS[locale]).format(n);
 }

@@ -1,4 +1,4 @@
-import { formatInZone } from '#core';
+import { formatInZone, INTL_TAGS } from '#core';
 import type { CalendarItem } from './calendar-file.js';
 import { placeName, zoneLabel } from './place-names.js';
 
@@ -90,8 +90,6 @@ const WORDS: Record<CalendarLocale, Words> = {
   },
 };
 
-const INTL: Record<CalendarLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
 export function asCalendarLocale(locale: string | null | undefined): CalendarLocale {
   return locale === 'fr' || locale === 'es' ? locale : 'en';
 }
@@ -108,7 +106,7 @@ export function sessionCalendarItem(s: SessionCalendarEntry, locale: string): Ca
   const visit = s.siteVisit;
   const place = zoneLabel(placeName(s.venueCity, s.timezone, lang), lang);
   const time = (at: Date) =>
-    formatInZone(at, s.timezone, INTL[lang], {
+    formatInZone(at, s.timezone, INTL_TAGS[lang], {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',

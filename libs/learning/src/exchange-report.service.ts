@@ -8,6 +8,7 @@ import {
   type AppConfig,
   formatInZone,
   groupBy,
+  INTL_TAGS,
   localDateOf,
   type Locale,
   LOCALES,
@@ -22,8 +23,6 @@ import { renderExchangeReportPdf } from './exchange-report-pdf.js';
 import { Journals, type JournalEntryView } from './journals.service.js';
 import { LearningAccess, type LearningStanding } from './learning-access.js';
 import type { PartnerOrganisation } from './exchange-partners.js';
-
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 export interface ReportSession {
   id: string;
@@ -123,7 +122,7 @@ export class ExchangeReports {
   private async build(s: LearningStanding, locale: Locale): Promise<ExchangeReport> {
     const { event } = s;
     const t = messages(locale).learning.report;
-    const intl = INTL[locale];
+    const intl = INTL_TAGS[locale];
     const issued = await this.issue(event);
     const sessions = (await this.dataSource.query(
       `SELECT s.id, s.kind, s.title, s.titles, s.starts_at, s.ends_at

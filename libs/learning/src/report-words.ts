@@ -1,13 +1,11 @@
-import { dateTimeFormat, displayNames, type Locale } from '#core';
+import { dateTimeFormat, displayNames, INTL_TAGS, type Locale } from '#core';
 import type { PartnerOrganisation } from './exchange-partners.js';
-
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 /** "CD" -> "Congo - Kinshasa" / "Congo-Kinshasa" / "Congo - Kinshasa", in the report's language. */
 export function countryIn(code: string | null, locale: Locale): string | null {
   if (!code) return null;
   try {
-    return displayNames(INTL[locale], { type: 'region' }).of(code) ?? code;
+    return displayNames(INTL_TAGS[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -21,7 +19,7 @@ export function organisationLine(o: PartnerOrganisation, locale: Locale): string
 
 /** "1 December 2026" ("1er décembre 2026"): a calendar date, whatever the zone. */
 export function writtenDay(date: string, locale: Locale): string {
-  const text = dateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL_TAGS[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -32,7 +30,7 @@ export function writtenDay(date: string, locale: Locale): string {
 
 /** A journal day as a heading: "Monday 8 March 2027". */
 export function journalDay(date: string, locale: Locale): string {
-  const text = dateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL_TAGS[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -8,6 +8,7 @@ import {
   conflict,
   dateTimeFormat,
   displayNames,
+  INTL_TAGS,
   type Locale,
   notFound,
 } from '#core';
@@ -33,12 +34,10 @@ interface BadgeRow {
   roles: Array<'organiser' | 'facilitator' | 'host'>;
 }
 
-const INTL: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
 const countryName = (code: string | null, locale: Locale) => {
   if (!code) return '';
   try {
-    return displayNames(INTL[locale], { type: 'region' }).of(code) ?? code;
+    return displayNames(INTL_TAGS[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -46,7 +45,7 @@ const countryName = (code: string | null, locale: Locale) => {
 
 /** "25–30 October 2027": the event's dates, short, the way the language writes them. */
 function shortDates(start: string, end: string, locale: Locale): string {
-  const fmt = dateTimeFormat(INTL[locale], {
+  const fmt = dateTimeFormat(INTL_TAGS[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

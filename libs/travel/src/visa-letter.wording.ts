@@ -1,4 +1,4 @@
-import { dateTimeFormat, displayNames, listFormat } from '#core';
+import { dateTimeFormat, displayNames, INTL_TAGS, listFormat } from '#core';
 import { placeName } from '#ics';
 import type {
   CoverageItem,
@@ -82,13 +82,11 @@ export interface LetterText {
   versionLabel: string | null;
 }
 
-const INTL: Record<LetterLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
-
 /** A calendar date written out ("25 octobre 2027"), independent of any time zone. */
 export function letterDate(date: string, locale: LetterLocale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  const text = dateTimeFormat(INTL[locale], {
+  const text = dateTimeFormat(INTL_TAGS[locale], {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -101,7 +99,7 @@ export function letterDate(date: string, locale: LetterLocale): string {
 export function countryName(code: string | null, locale: LetterLocale): string {
   if (!code) return '';
   try {
-    return displayNames(INTL[locale], { type: 'region' }).of(code) ?? code;
+    return displayNames(INTL_TAGS[locale], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -458,7 +456,7 @@ function coverageSentences(
   sending: string,
 ): string[] {
   if (!coverage) return [];
-  const list = listFormat(INTL[locale], { type: 'conjunction' });
+  const list = listFormat(INTL_TAGS[locale], { type: 'conjunction' });
   return PAYER_ORDER.flatMap((payer) => {
     const items = (Object.keys(w.items) as CoverageItem[]).filter(
       (item) => coverage.items[item] === payer,

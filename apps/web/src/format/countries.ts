@@ -1,5 +1,4 @@
-import { collator, displayNames, ISO_COUNTRIES, type Locale } from '#core';
-import { INTL } from './intl-tags.js';
+import { collator, displayNames, INTL_TAGS, ISO_COUNTRIES, type Locale } from '#core';
 
 /*
  * Country names in the reader's language, for every page that prints or offers one.
@@ -9,7 +8,7 @@ import { INTL } from './intl-tags.js';
 export function countryName(code: string | null | undefined, locale: Locale): string {
   if (!code) return '';
   try {
-    return displayNames(INTL[locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+    return displayNames(INTL_TAGS[locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
@@ -21,7 +20,7 @@ const optionsCache = new Map<Locale, Array<{ value: string; label: string }>>();
 export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
   const cached = optionsCache.get(locale);
   if (cached) return cached;
-  const byName = collator(INTL[locale]);
+  const byName = collator(INTL_TAGS[locale]);
   const options = [...ISO_COUNTRIES]
     .map((code) => ({ value: code, label: countryName(code, locale) }))
     .sort((a, b) => byName.compare(a.label, b.label));

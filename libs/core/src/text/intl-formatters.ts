@@ -7,6 +7,19 @@
  * three and options from code, so the set stays small; the cap only guards against a caller
  * that would pass a client's own tag.
  */
+import type { Locale } from '../validation/validators.js';
+
+/**
+ * The BCP 47 tag each of the app's languages is formatted with (dates, numbers, country
+ * names), the same in pages, emails, calendars and documents. British English writes
+ * "Thursday, 28 October 2027".
+ */
+export const INTL_TAGS: Readonly<Record<Locale, string>> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+  es: 'es-ES',
+};
+
 const MAX_FORMATTERS = 256;
 const formatters = new Map<string, unknown>();
 

@@ -1,4 +1,4 @@
-import { dateTimeFormat, formatInZone, type Locale, LOCALES } from '#core';
+import { dateTimeFormat, formatInZone, INTL_TAGS, type Locale, LOCALES } from '#core';
 import { placeName, zoneLabel } from '#ics';
 
 /*
@@ -9,9 +9,6 @@ import { placeName, zoneLabel } from '#ics';
 
 /** The languages we write emails in: the app's locales. */
 export type MailLocale = Locale;
-
-/** BCP 47 tags for Intl: British English writes "Thursday, 28 October 2027". */
-const INTL: Record<MailLocale, string> = { fr: 'fr-FR', en: 'en-GB', es: 'es-ES' };
 
 const DATE: Intl.DateTimeFormatOptions = {
   weekday: 'long',
@@ -29,7 +26,7 @@ export function asMailLocale(locale: string | null | undefined): MailLocale {
 function longDate(date: string, locale: MailLocale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  return dateTimeFormat(INTL[locale], { ...DATE, timeZone: 'UTC' }).format(at);
+  return dateTimeFormat(INTL_TAGS[locale], { ...DATE, timeZone: 'UTC' }).format(at);
 }
 
 export function dateRange(start: string, end: string, locale: MailLocale): string {
@@ -52,11 +49,11 @@ export function localDateTime(
 ): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return `${formatInZone(at, zone, INTL[locale], DATE)}, ${localTime(at, zone, locale)}, ${zoneLabel(place, locale)}`;
+  return `${formatInZone(at, zone, INTL_TAGS[locale], DATE)}, ${localTime(at, zone, locale)}, ${zoneLabel(place, locale)}`;
 }
 
 export function localTime(at: Date, zone: string, locale: MailLocale): string {
-  return formatInZone(at, zone, INTL[locale], TIME);
+  return formatInZone(at, zone, INTL_TAGS[locale], TIME);
 }
 
 /** "jeudi 28 octobre 2027, 09:00–10:30, heure de Tanger" (the end date is added when it differs). */
@@ -72,11 +69,11 @@ export function localTimeRange(
     return `${startIso} – ${endIso}`;
   const day = (d: Date) =>
     formatInZone(d, zone, 'en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
-  const startText = `${formatInZone(start, zone, INTL[locale], DATE)}, ${localTime(start, zone, locale)}`;
+  const startText = `${formatInZone(start, zone, INTL_TAGS[locale], DATE)}, ${localTime(start, zone, locale)}`;
   const endText =
     day(start) === day(end)
       ? localTime(end, zone, locale)
-      : `${formatInZone(end, zone, INTL[locale], DATE)}, ${localTime(end, zone, locale)}`;
+      : `${formatInZone(end, zone, INTL_TAGS[locale], DATE)}, ${localTime(end, zone, locale)}`;
   return `${startText}–${endText}, ${zoneLabel(place, locale)}`;
 }
 

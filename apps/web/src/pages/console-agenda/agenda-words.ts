@@ -1,6 +1,5 @@
 import type { Conflict, SessionView } from '#agenda';
-import { dateTimeFormat, type Locale } from '#core';
-import { INTL } from '../../format/intl-tags.js';
+import { dateTimeFormat, INTL_TAGS, type Locale } from '#core';
 import type { WebContext } from '../../http/web-context.js';
 
 /*
@@ -30,7 +29,7 @@ export function dayLabel(date: string, locale: Locale, style: 'short' | 'long' =
     style === 'short'
       ? { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }
       : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return dateTimeFormat(INTL[locale], options).format(at);
+  return dateTimeFormat(INTL_TAGS[locale], options).format(at);
 }
 
 /** Every calendar date from start to end inclusive. */

@@ -1,4 +1,4 @@
-import { numberFormat } from '#core';
+import { INTL_TAGS, numberFormat } from '#core';
 import type { EventView } from '#events';
 import {
   COST_KINDS,
@@ -18,14 +18,13 @@ import {
   TextField,
 } from '../../components/form.js';
 import { countryName } from '../../format/countries.js';
-import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
 import { shortDate, shortDateTime } from '../console-visas/visa-format.js';
 import { amountField, financePath, money } from './money-format.js';
 
 /** "12 KB", "12 ko": a file's size the reader's way. */
 function kilobytes(bytes: number, locale: WebContext['locale']): string {
-  return numberFormat(INTL[locale], { style: 'unit', unit: 'kilobyte' }).format(
+  return numberFormat(INTL_TAGS[locale], { style: 'unit', unit: 'kilobyte' }).format(
     Math.max(1, Math.round(bytes / 1024)),
   );
 }

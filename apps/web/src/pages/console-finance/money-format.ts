@@ -1,6 +1,5 @@
-import { type Locale, numberFormat } from '#core';
+import { INTL_TAGS, type Locale, numberFormat } from '#core';
 import { formatMinor, minorDigits } from '#finance';
-import { INTL } from '../../format/intl-tags.js';
 
 /**
  * "645,50 €", "€645.50", "770,00 MAD": minor units written the reader's way. The amount
@@ -8,7 +7,7 @@ import { INTL } from '../../format/intl-tags.js';
  */
 export function money(amountMinor: number, currency: string, locale: Locale): string {
   const digits = minorDigits(currency);
-  return numberFormat(INTL[locale], {
+  return numberFormat(INTL_TAGS[locale], {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,

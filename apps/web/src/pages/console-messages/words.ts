@@ -1,5 +1,4 @@
-import { dateTimeFormat, formatInZone, type Locale, numberFormat } from '#core';
-import { INTL } from '../../format/intl-tags.js';
+import { dateTimeFormat, formatInZone, INTL_TAGS, type Locale, numberFormat } from '#core';
 
 /** A calendar date (YYYY-MM-DD) written short ("25 Oct") or with its day and year ("Mon 25 Oct 2027"). */
 export function calendarDate(date: string, locale: Locale, long = false): string {
@@ -8,14 +7,14 @@ export function calendarDate(date: string, locale: Locale, long = false): string
   const options: Intl.DateTimeFormatOptions = long
     ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
     : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  return dateTimeFormat(INTL[locale], options).format(at);
+  return dateTimeFormat(INTL_TAGS[locale], options).format(at);
 }
 
 /** "mar. 26 oct., 10:00": a session's start in the event's zone, short. */
 export function shortInstant(iso: string, zone: string, locale: Locale): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return formatInZone(at, zone, INTL[locale], {
+  return formatInZone(at, zone, INTL_TAGS[locale], {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -26,7 +25,7 @@ export function shortInstant(iso: string, zone: string, locale: Locale): string 
 }
 
 /** A number written the reader's way (1 234 in French). */
-export const count = (n: number, locale: Locale) => numberFormat(INTL[locale]).format(n);
+export const count = (n: number, locale: Locale) => numberFormat(INTL_TAGS[locale]).format(n);
 
 /** The calendar day before a date (YYYY-MM-DD). */
 export function dayBefore(date: string): string {

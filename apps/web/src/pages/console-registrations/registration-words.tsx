@@ -1,6 +1,5 @@
-import { displayNames, formatInZone, type Locale } from '#core';
+import { displayNames, formatInZone, INTL_TAGS, type Locale } from '#core';
 import { RegistrationBadge } from '../../components/registration-badge.js';
-import { INTL } from '../../format/intl-tags.js';
 import type { WebContext } from '../../http/web-context.js';
 
 /** "3 déc. 2026" in the event's zone (from our own zone rules, not the runtime's). */
@@ -8,7 +7,11 @@ export function shortDate(iso: string | null, zone: string, locale: Locale): str
   if (!iso) return '';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  return formatInZone(at, zone, INTL[locale], { day: 'numeric', month: 'short', year: 'numeric' });
+  return formatInZone(at, zone, INTL_TAGS[locale], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 }
 
 /** "3 déc. 2026, 14:05" in the event's zone. */
@@ -16,7 +19,7 @@ export function shortDateTime(iso: string | null, zone: string, locale: Locale):
   if (!iso) return '';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  const time = formatInZone(at, zone, INTL[locale], {
+  const time = formatInZone(at, zone, INTL_TAGS[locale], {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -27,7 +30,7 @@ export function shortDateTime(iso: string | null, zone: string, locale: Locale):
 /** A language code as its name in the reader's language ("wo" -> "wolof"). */
 export function languageName(code: string, locale: Locale): string {
   try {
-    return displayNames(INTL[locale], { type: 'language' }).of(code) ?? code;
+    return displayNames(INTL_TAGS[locale], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }

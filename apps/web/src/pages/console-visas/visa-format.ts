@@ -1,6 +1,5 @@
-import { dateTimeFormat, formatInZone, type Locale } from '#core';
+import { dateTimeFormat, formatInZone, INTL_TAGS, type Locale } from '#core';
 import { localTime } from '#messaging';
-import { INTL } from '../../format/intl-tags.js';
 
 /*
  * Country names, dates and times on the visa board and the arrivals sheet, the way each
@@ -12,7 +11,7 @@ import { INTL } from '../../format/intl-tags.js';
 export function shortDate(date: string, locale: Locale): string {
   const at = new Date(`${date}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  return dateTimeFormat(INTL[locale], {
+  return dateTimeFormat(INTL_TAGS[locale], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -24,7 +23,7 @@ export function shortDate(date: string, locale: Locale): string {
 export function shortDateTime(iso: string, zone: string, locale: Locale): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const day = formatInZone(at, zone, INTL[locale], {
+  const day = formatInZone(at, zone, INTL_TAGS[locale], {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

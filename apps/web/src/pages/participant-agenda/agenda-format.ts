@@ -1,7 +1,6 @@
-import { formatInZone, type Locale } from '#core';
+import { formatInZone, INTL_TAGS, type Locale } from '#core';
 import type { Catalogue } from '#i18n';
 import { dateRange, localTime } from '#messaging';
-import { INTL } from '../../format/intl-tags.js';
 
 /*
  * How the agenda pages write days and times: in the event's zone (Convene's own zone
@@ -22,7 +21,7 @@ export const timeOf = (iso: string, zone: string, locale: Locale) =>
 
 /** "jeudi 28 octobre, 09:00–10:30": a session named in a sentence. */
 export function dayAndTime(startIso: string, endIso: string, zone: string, locale: Locale): string {
-  const day = formatInZone(new Date(startIso), zone, INTL[locale], {
+  const day = formatInZone(new Date(startIso), zone, INTL_TAGS[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
