@@ -37,12 +37,7 @@ export class Costs {
 
   /** GET /registrations/:id/costs */
   async get(actor: Actor, registrationId: string): Promise<RegistrationCostsView> {
-    return this.view(await this.access.load(actor, registrationId));
-  }
-
-  /** The costs of a registration whose access the caller has already checked. */
-  viewOf(loaded: LoadedRegistration): Promise<RegistrationCostsView> {
-    return this.view(loaded);
+    return this.viewOf(await this.access.load(actor, registrationId));
   }
 
   /** POST /registrations/:id/costs (organisers) */
@@ -168,7 +163,7 @@ export class Costs {
   async recordPerDiem(actor: Actor, registrationId: string): Promise<CostItemView> {
     const loaded = await this.access.loadForOrganiser(actor, registrationId);
     requireWritable(loaded.event);
-    const view = await this.view(loaded);
+    const view = await this.viewOf(loaded);
     const { perDiem } = view;
     if (perDiem.payer !== 'network' || !perDiem.currency || perDiem.amountMinor <= 0) {
       throw conflict('The network pays no per diem to this participant', {
@@ -345,7 +340,8 @@ export class Costs {
     });
   }
 
-  private async view({ registration, event }: LoadedRegistration): Promise<RegistrationCostsView> {
+  /** The costs of a registration whose access the caller has already checked. */
+  async viewOf({ registration, event }: LoadedRegistration): Promise<RegistrationCostsView> {
     const [view] = await this.viewsOf(event, [registration.id], true);
     return view;
   }

@@ -35,12 +35,7 @@ export class TravelPlans {
   ) {}
 
   async get(actor: Actor, registrationId: string): Promise<TravelPlanView> {
-    return this.view(await this.access.load(actor, registrationId));
-  }
-
-  /** The plan of a registration whose access the caller has already checked (`access.load`). */
-  viewOf(loaded: LoadedRegistration): Promise<TravelPlanView> {
-    return this.view(loaded);
+    return this.viewOf(await this.access.load(actor, registrationId));
   }
 
   async put(
@@ -129,14 +124,11 @@ export class TravelPlans {
         });
       }
     });
-    return this.view(loaded);
+    return this.viewOf(loaded);
   }
 
-  private async view({
-    registration,
-    event,
-    isOwner,
-  }: LoadedRegistration): Promise<TravelPlanView> {
+  /** The plan of a registration whose access the caller has already checked (`access.load`). */
+  async viewOf({ registration, event, isOwner }: LoadedRegistration): Promise<TravelPlanView> {
     const zone = event.timezone;
     const plan = await this.dataSource
       .getRepository(TravelPlan)
