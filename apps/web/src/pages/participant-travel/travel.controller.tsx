@@ -1,7 +1,7 @@
 import { Get, Param, Post } from '@nestjs/common';
 import { type Actor, DomainError, notFound, UuidParamPipe } from '#core';
 import type { Event } from '#events';
-import { LIVE_STATUSES, RegistrationAccess, RegistrationsService } from '#registrations';
+import { LIVE_STATUSES, type Registration, RegistrationAccess } from '#registrations';
 import {
   addMonths,
   canMoveVisa,
@@ -94,14 +94,8 @@ const FIELDS = [
   'departure.airportTimezone',
 ] as const;
 
-interface Mine {
-  id: string;
-  status: string;
-  event: { id: string; name: string; timezone: string };
-}
-
 interface TravelData {
-  registration: Mine;
+  registration: Pick<Registration, 'id' | 'status'>;
   event: Event;
   plan: TravelPlanView;
   /** Date of birth, passport issue date and consulate, asked for the letter. */
@@ -185,7 +179,6 @@ function fieldMessages(ctx: WebContext, state: FormState, fromService: boolean):
 @WebController('my/registrations')
 export class TravelPageController {
   constructor(
-    private readonly registrations: RegistrationsService,
     private readonly access: RegistrationAccess,
     private readonly plans: TravelPlans,
     private readonly visas: VisaStatuses,
@@ -197,12 +190,12 @@ export class TravelPageController {
 
   /** Only the person's own registrations: anyone else's (even an organiser's view) is a 404. */
   private async load(actor: Actor, id: string): Promise<TravelData> {
-    const registration = (await this.registrations.mine(actor)).find((r) => r.id === id);
-    if (!registration) throw notFound('Registration');
-    // One access check for the page: each section's service used to make its own (the page
-    // sent about 30 statements, the event and the registration read five times).
+    // One access check for the page, its sections read from it: each section's service
+    // used to make its own (about 30 statements, the event and the registration read five
+    // times). The page is the person's own: an organiser of the event is not let in here.
     const loaded = await this.access.load(actor, id);
-    const { event } = loaded;
+    if (!loaded.isOwner) throw notFound('Registration');
+    const { registration, event } = loaded;
     const plan = await this.plans.viewOf(loaded);
     const letter = await this.letterRequests.viewOf(loaded);
     const costs = await this.costs.viewOf(loaded).catch(() => null);
