@@ -31,7 +31,7 @@ import { get, load, type LoadResult, median, round1, round2 } from './support/ht
 import { accessToken } from './support/login.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { type TopItem, topOf } from './support/profile-top.js';
-import { ServerProcess } from './support/server-process.js';
+import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
@@ -66,13 +66,7 @@ async function main(): Promise<void> {
   await db.end();
   console.log(`seeded an agenda of ${AGENDA_SESSIONS} sessions and ${REGISTRATIONS} registrations`);
 
-  const env = {
-    DATABASE_URL,
-    LOG_LEVEL: 'warn',
-    WORKER_HEALTH_PORT: '0',
-    LOGIN_MAX_PER_IP: '100000',
-    LOGIN_MAX_PER_EMAIL: '100000',
-  };
+  const env = apiEnv(DATABASE_URL);
   // Everyone gets Convene's flags (npm run start:api) unless CONVENE_NODE_ARGS says otherwise.
   const flags = serverFlags(`${DIST}../package.json`).convene;
   const semi16 = [

@@ -27,7 +27,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ServerProcess } from './support/server-process.js';
+import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { WebSession } from './support/web-session.js';
 
@@ -167,14 +167,7 @@ async function main(): Promise<void> {
     `${DIST}apps/api/src/main.js`,
     PORT,
     '/api/health/ready',
-    {
-      DATABASE_URL,
-      LOG_LEVEL: 'warn',
-      WORKER_HEALTH_PORT: '0',
-      LOGIN_MAX_PER_IP: '100000',
-      LOGIN_MAX_PER_EMAIL: '100000',
-      SIGNUP_MAX_PER_IP: '100000',
-    },
+    apiEnv(DATABASE_URL),
     flags,
   );
   try {

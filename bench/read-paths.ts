@@ -41,7 +41,7 @@ import {
 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
-import { ServerProcess } from './support/server-process.js';
+import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
@@ -175,13 +175,7 @@ async function main(): Promise<void> {
     `seeded an agenda of ${AGENDA_SESSIONS} sessions and ${BIG} + ${SMALL} registrations`,
   );
 
-  const env = {
-    DATABASE_URL,
-    LOG_LEVEL: 'warn',
-    WORKER_HEALTH_PORT: '0',
-    LOGIN_MAX_PER_IP: '100000',
-    LOGIN_MAX_PER_EMAIL: '100000',
-  };
+  const env = apiEnv(DATABASE_URL);
   const flags = serverFlags(`${DIST}../package.json`);
   if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   console.log(

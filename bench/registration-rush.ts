@@ -16,7 +16,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ServerProcess } from './support/server-process.js';
+import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 
 const N = Number(process.env.N ?? 1000);
@@ -100,14 +100,7 @@ async function main(): Promise<void> {
   if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
-  const env = {
-    DATABASE_URL,
-    LOG_LEVEL: 'warn',
-    WORKER_HEALTH_PORT: '0',
-    LOGIN_MAX_PER_IP: '100000',
-    LOGIN_MAX_PER_EMAIL: '100000',
-    SIGNUP_MAX_PER_IP: '100000',
-  };
+  const env = apiEnv(DATABASE_URL);
   const flags = serverFlags(`${DIST}../package.json`);
   console.log(
     `Node flags: Convene ${flags.convene.join(' ') || '(defaults)'}, bare ${flags.bare.join(' ') || '(defaults)'}`,

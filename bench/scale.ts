@@ -26,7 +26,7 @@ import { DEVELOPMENT_JWT_SECRET } from '#core';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 import { median, percentile, round1, round2 } from './support/http-load.js';
 import { RushMonitor, type RushReport } from './support/rush-monitor.js';
-import { type PoolWaits, ServerProcess } from './support/server-process.js';
+import { apiEnv, type PoolWaits, ServerProcess } from './support/server-process.js';
 import { startFlags } from './support/start-flags.js';
 
 const N = Number(process.env.N ?? 600);
@@ -130,21 +130,16 @@ async function main(): Promise<void> {
       for (const address of to) received.set(address, (received.get(address) ?? 0) + 1);
     },
   });
-  const env = {
-    DATABASE_URL,
+  const env = apiEnv(DATABASE_URL, {
     REDIS_PREFIX: `convene-scale-${run}`,
     SMTP_URL: sink.url,
     SMTP_MAX_PER_SECOND: '10000',
-    LOG_LEVEL: 'warn',
-    WORKER_HEALTH_PORT: '0',
-    LOGIN_MAX_PER_IP: '100000',
-    LOGIN_MAX_PER_EMAIL: '100000',
     JWT_SECRET,
     DATABASE_POOL_SIZE: String(POOL_SIZE),
     // The API creates the admin the bench logs in with (an existing account is promoted).
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
-  };
+  });
   // Two APIs and two workers may hold 4 pools' worth of connections on a server that others
   // share: when that does not fit, requests are 503s for want of a connection, not for Convene.
   const {

@@ -149,3 +149,23 @@ export class ServerProcess {
     clearTimeout(timer);
   }
 }
+
+/**
+ * What every bench's Convene API runs with: its database, quiet logs, no worker health
+ * port, and the sign-in and sign-up limits lifted, since a bench logs many people in from
+ * one address. `extra` adds or overrides.
+ */
+export function apiEnv(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    WORKER_HEALTH_PORT: '0',
+    LOGIN_MAX_PER_IP: '100000',
+    LOGIN_MAX_PER_EMAIL: '100000',
+    SIGNUP_MAX_PER_IP: '100000',
+    ...extra,
+  };
+}
