@@ -243,6 +243,55 @@ describe('console: registrations pages', () => {
     expect(await statusOf(regs.minh)).toBe('confirmed');
   });
 
+  it('two organisers approving overlapping batches at once fill only the seats left, each person once', async () => {
+    // Proved it can fail: with the bulk transition reading the event without
+    // ledger.lockEvent, both batches counted the same free seats (more confirmed than seats)
+    // or took the same waiting-list numbers.
+    const full = await createEvent(t, organiser, { requiresApproval: true, capacity: 5 });
+    const pending = await fastAccounts(t, 12, { organisationId: orgBF.id, prefix: 'bulk-race' });
+    const ids: string[] = [];
+    for (const p of pending) {
+      const res = await t
+        .http()
+        .post(`/api/events/${full.id}/registrations`)
+        .set(p.auth)
+        .send(registrationBody(orgBF.id))
+        .expect(201);
+      ids.push(res.body.id);
+    }
+    const path = `/console/events/${full.id}/registrations`;
+    const tabs = [new WebClient(t), new WebClient(t)];
+    for (const tab of tabs) {
+      await tab.signIn(organiser.email, 'a-long-password');
+      await tab.get(path);
+    }
+    // The first tab ticks people 1-9, the second 5-12: 5-9 are in both.
+    const [first, second] = await Promise.all([
+      tabs[0].post(`${path}/bulk`, { action: 'approve', ids: ids.slice(0, 9), back: path }),
+      tabs[1].post(`${path}/bulk`, { action: 'approve', ids: ids.slice(4), back: path }),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+
+    const rows = (await db.query(
+      `SELECT status, waitlist_seq FROM registrations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )) as Array<{ status: string; waitlist_seq: number | null }>;
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(5);
+    const waiting = rows.filter((r) => r.status === 'waitlisted');
+    expect(waiting).toHaveLength(7);
+    expect(new Set(waiting.map((r) => r.waitlist_seq)).size).toBe(7);
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM registration_status_changes
+        WHERE registration_id = ANY($1::uuid[]) AND from_status = 'pending'`,
+      [ids],
+    )) as Array<{ n: number }>;
+    expect(n).toBe(12);
+    // The five ticked twice were approved by one tab and reported unchanged by the other.
+    expect(
+      `${first.text}${second.text}`.match(/not changed: already/g)?.length ?? 0,
+    ).toBeGreaterThan(0);
+  });
+
   it('downloads the CSV of the current filter, with a BOM', async () => {
     const res = await web.get(`${base()}/export.csv?country=PE&sort=name`);
     expect(res.status).toBe(200);
