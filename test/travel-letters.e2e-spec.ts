@@ -210,6 +210,33 @@ describe('visa invitation letters', () => {
     expect(n).toBe(1);
   });
 
+  it('numbers letters issued at the same moment one after another, none twice', async () => {
+    const keys = Array.from({ length: 8 }, (_, i) => `same-moment-${i}`);
+    for (const [i, key] of keys.entries()) {
+      await participant(key, `Participant ${i}`, 'fr', {
+        nationality: 'BF',
+        number: `B55500${i}`,
+        expiresOn: '2032-01-31',
+      });
+    }
+    const number = (ref: string | null) => Number(/-(\d+)$/.exec(ref ?? '')?.[1]);
+    const before = (await ds.query(
+      `SELECT letter_reference FROM travel_plans WHERE event_id = $1 AND letter_reference IS NOT NULL`,
+      [eventId],
+    )) as Array<{ letter_reference: string }>;
+    const highest = Math.max(0, ...before.map((r) => number(r.letter_reference)));
+
+    await Promise.all(keys.map((key) => letter(organiser, regs[key]).expect(200)));
+
+    const refs = (await ds.query(
+      `SELECT letter_reference FROM travel_plans WHERE registration_id = ANY($1::uuid[])`,
+      [keys.map((key) => regs[key])],
+    )) as Array<{ letter_reference: string | null }>;
+    expect(refs.map((r) => number(r.letter_reference)).sort((x, y) => x - y)).toEqual(
+      keys.map((_, i) => highest + 1 + i),
+    );
+  });
+
   it('needs a requested letter, a confirmed registration and a complete passport', async () => {
     const joseph = await signup(t, { name: 'Joseph Mukendi' });
     const reg = await t
