@@ -14,7 +14,7 @@
  * it splits the gap between them into what Nest costs and what Express costs.
  *
  * Left out, Express-only (the part of the gap this server is meant to expose): helmet,
- * compression, pino-http (request ids, one log line per request), localisedApiErrors, the
+ * compression, the request log (request ids, one line per request), localisedApiErrors, the
  * JSON and urlencoded body parsers (these are GET requests), `trust proxy`, and Express's
  * own ETag over every answer. Also left out: the Swagger document and every other route
  * and module (the pages; WebErrorFilter, whose API half is core's HttpErrorFilter, adapted

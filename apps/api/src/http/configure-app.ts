@@ -3,24 +3,13 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { pinoHttp } from 'pino-http';
 import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe, verifyJsonDepth } from '#core';
 import { webPrefixExclusions } from '../../../web/src/index.js';
 import { localisedApiErrors } from './localised-errors.js';
+import { requestLog } from './request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
-
-/**
- * URLs that carry a secret never reach a log as they are: login links have it in the
- * query string (`?token=`), calendar subscriptions in the path (`/api/calendar/<token>.ics`).
- */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/([?&]token=)[^&]*/gi, '$1[redacted]')
-    .replace(/(\/calendar(?:\/|%2f)+)[^/?#]+/gi, '$1[redacted]');
-}
 
 /**
  * Everything main.ts does to the app besides listening, shared with the e2e tests so
@@ -37,28 +26,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   // First, so every JSON error of /api leaves with its code, in the caller's language.
   app.use(localisedApiErrors);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   // Participants read agendas and lists on weak mobile connections: gzip anything
   // worth it (JSON agendas shrink about tenfold).
   app.use(compression({ threshold: 1024 }));
