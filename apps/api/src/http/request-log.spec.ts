@@ -123,9 +123,27 @@ describe('redactUrl', () => {
     }
   });
 
+  it('hides unsubscribe tokens and verification codes in paths, pages and API alike', () => {
+    const secret = 'dW5zdWJzY3JpYmUtbWUtcGxlYXNl';
+    for (const url of [
+      `/unsubscribe/${secret}`,
+      `/api/unsubscribe/${secret}?lang=es`,
+      `/verify/${secret}`,
+      `/api/verify/${secret}`,
+      `/VERIFY%2F${secret}`,
+    ]) {
+      expect(redactUrl(url)).not.toContain(secret);
+      expect(redactUrl(url)).toContain('[redacted]');
+    }
+    expect(redactUrl(`/api/unsubscribe/${secret}?lang=es`)).toBe(
+      '/api/unsubscribe/[redacted]?lang=es',
+    );
+  });
+
   it('leaves other calendar routes readable', () => {
     const url = '/api/events/6b1f3c1e-0000-4000-8000-000000000001/calendar.ics';
     expect(redactUrl(url)).toBe(url);
     expect(redactUrl('/api/me/calendar.ics')).toBe('/api/me/calendar.ics');
+    expect(redactUrl('/verify-email?lang=fr')).toBe('/verify-email?lang=fr');
   });
 });

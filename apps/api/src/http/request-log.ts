@@ -4,13 +4,15 @@ import { performance } from 'node:perf_hooks';
 import type { Logger as Pino } from 'pino';
 
 /**
- * URLs that carry a secret never reach a log as they are: login links have it in the
- * query string (`?token=`), calendar subscriptions in the path (`/api/calendar/<token>.ics`).
+ * URLs that carry a secret never reach a log as they are: login, confirmation and reset
+ * links have it in the query string (`?token=`); calendar subscriptions, unsubscribe
+ * links and the verification codes printed on letters and certificates in the path
+ * (`/api/calendar/<token>.ics`, `/unsubscribe/<token>`, `/verify/<code>`, the API's too).
  */
 export function redactUrl(url: string): string {
   return url
     .replace(/([?&]token=)[^&]*/gi, '$1[redacted]')
-    .replace(/(\/calendar(?:\/|%2f)+)[^/?#]+/gi, '$1[redacted]');
+    .replace(/(\/(?:calendar|unsubscribe|verify)(?:\/|%2f)+)[^/?#]+/gi, '$1[redacted]');
 }
 
 /** A proxy's or a client's own id is kept when it looks like one, so a trace spans both. */
