@@ -33,6 +33,7 @@ import { LearningJournals1763703300000 } from './1763703300000-learning-journals
 import { OutboxWakeAfterCommit1763704000000 } from './1763704000000-outbox-wake-after-commit.js';
 import { AnnouncementMessagesIndex1763704100000 } from './1763704100000-announcement-messages-index.js';
 import { LetterNumberIndex1763704200000 } from './1763704200000-letter-number-index.js';
+import { RegistrationListOrderIndex1763704300000 } from './1763704300000-registration-list-order-index.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   OutboxWakeAfterCommit1763704000000,
   AnnouncementMessagesIndex1763704100000,
   LetterNumberIndex1763704200000,
+  RegistrationListOrderIndex1763704300000,
 ];
