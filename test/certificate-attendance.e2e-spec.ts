@@ -1,26 +1,8 @@
 import { DataSource } from 'typeorm';
 import { attendedSessions } from '#certificates';
 import { dataSourceOptions } from '#core';
+import { recordStatements, rowsReadByTable } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
-
-/** Rows a plan node took from its table, kept or filtered out, over all its loops. */
-const rowsRead = (n: PlanNode) =>
-  ((n['Actual Rows'] ?? 0) +
-    (n['Rows Removed by Filter'] ?? 0) +
-    (n['Rows Removed by Index Recheck'] ?? 0)) *
-  (n['Actual Loops'] ?? 1);
 
 const KINDS = [
   ...Array.from({ length: 20 }, () => 'workshop'),
@@ -203,15 +185,10 @@ describe('certificate attendance', () => {
   });
 
   it('reads no attendance or sign-up of the earlier meetings for the whole event', async () => {
-    const statements: Array<{ sql: string; params: unknown[] }> = [];
-    const recording = {
-      query: (sql: string, params: unknown[] = []) => {
-        statements.push({ sql, params });
-        return ds.query(sql, params);
-      },
-    } as unknown as DataSource;
-    await attendedSessions(recording, eventId);
-    const pairs = statements.find((s) => /session_attendance/.test(s.sql));
+    const recording = recordStatements(ds);
+    await attendedSessions(ds, eventId);
+    recording.stop();
+    const pairs = recording.statements.find((s) => /session_attendance/.test(s.sql));
     expect(pairs).toBeDefined();
     const [history] = await ds.query(
       `SELECT (SELECT count(*) FROM session_attendance)::int AS attendance,
@@ -220,13 +197,8 @@ describe('certificate attendance', () => {
     // The history dwarfs the event, so reading it would show.
     expect(history.attendance).toBeGreaterThan(10 * ownAttendance);
     expect(history.signups).toBeGreaterThan(10 * ownSignups);
-    const [row] = await ds.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${pairs!.sql}`, pairs!.params);
-    const plan = (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
-    const read = (table: string) =>
-      nodes(plan)
-        .filter((n) => n['Relation Name'] === table)
-        .reduce((sum, n) => sum + rowsRead(n), 0);
-    expect(read('session_attendance')).toBeLessThanOrEqual(ownAttendance);
-    expect(read('signups')).toBeLessThanOrEqual(ownSignups);
+    const read = await rowsReadByTable(ds, pairs!);
+    expect(read.get('session_attendance')).toBeLessThanOrEqual(ownAttendance);
+    expect(read.get('signups')).toBeLessThanOrEqual(ownSignups);
   });
 });

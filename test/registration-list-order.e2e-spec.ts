@@ -2,18 +2,8 @@ import { DataSource } from 'typeorm';
 import { type Actor, dataSourceOptions } from '#core';
 import type { EventAccess } from '#events';
 import { type ListRegistrationsQueryDto, RegistrationReports } from '#registrations';
+import { analyzedPlan, planNodes } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-
-interface PlanNode {
-  'Node Type': string;
-  Alias?: string;
-  'Index Name'?: string;
-  'Relation Name'?: string;
-  'Actual Rows'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /**
  * The organisers' registrations list in its default order (oldest first, then the waiting
@@ -98,11 +88,10 @@ describe('registrations list order', () => {
     await reports.list(admin, eventId, { pageSize: 50 } as ListRegistrationsQueryDto);
     const page = statements.find((s) => s.sql.includes('row_number() OVER'));
     expect(page).toBeDefined();
-    const [row] = await ds.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${page!.sql}`, page!.params);
-    const plan = (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
-    const pageNode = nodes(plan).find((n) => n.Alias === 'page');
+    const plan = await analyzedPlan(ds, page!);
+    const pageNode = planNodes(plan).find((n) => n.Alias === 'page');
     expect(pageNode).toBeDefined();
-    const inside = nodes(pageNode!);
+    const inside = planNodes(pageNode!);
     expect(inside.map((n) => n['Node Type'])).not.toContain('Sort');
     const scan = inside.find((n) => n['Relation Name'] === 'registrations');
     expect(scan?.['Index Name']).toBe('registrations_event_created_idx');

@@ -34,6 +34,7 @@ import { OutboxWakeAfterCommit1763704000000 } from './1763704000000-outbox-wake-
 import { AnnouncementMessagesIndex1763704100000 } from './1763704100000-announcement-messages-index.js';
 import { LetterNumberIndex1763704200000 } from './1763704200000-letter-number-index.js';
 import { RegistrationListOrderIndex1763704300000 } from './1763704300000-registration-list-order-index.js';
+import { EventScopedIndexes1763704400000 } from './1763704400000-event-scoped-indexes.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   AnnouncementMessagesIndex1763704100000,
   LetterNumberIndex1763704200000,
   RegistrationListOrderIndex1763704300000,
+  EventScopedIndexes1763704400000,
 ];
