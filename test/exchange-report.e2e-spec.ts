@@ -11,6 +11,7 @@ import {
   signup,
 } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
+import { readsByTable, recordStatements } from './support/plan-reads.js';
 import { decodePdfQrCode, verifyPath } from './support/qr-decode.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
@@ -274,6 +275,72 @@ describe('the exchange report of an immersion: PDF and pages', () => {
     expect((await outsider.get(`/e/${slug}/report`)).status).toBe(404);
     expect((await outsider.get(`/e/${slug}/journal`)).status).toBe(404);
     expect((await outsider.get(`/host/events/${eventId}/journal`)).status).toBe(404);
+  });
+
+  it('reads the attendance of this immersion only, not of every past meeting of the network', async () => {
+    // Earlier meetings: the same visitors and 300 others, with their doors and sign-ups.
+    await db.query(
+      `INSERT INTO accounts (email, name) SELECT 'past' || i || '@example.org', 'Past ' || i
+         FROM generate_series(1, 300) i`,
+    );
+    const [org] = await db.query(`SELECT id FROM organisations LIMIT 1`);
+    await db.query(
+      `INSERT INTO events (slug, name, kind, start_date, end_date, timezone, capacity, status)
+       SELECT 'past-' || y, 'Tangier ' || y, 'meeting', make_date(y, 10, 20), make_date(y, 10, 25),
+              'Africa/Casablanca', 1000, 'published' FROM generate_series(2022, 2025) y`,
+    );
+    await db.query(
+      `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession, consent_data_processing_at)
+       SELECT e.id, a.id, $1, 'confirmed', 'social_worker', now()
+         FROM events e CROSS JOIN accounts a
+        WHERE e.slug LIKE 'past-%' AND (a.email LIKE 'past%' OR a.id = ANY($2::uuid[]))`,
+      [org.id, [hang.id, mohammed.id]],
+    );
+    await db.query(
+      `INSERT INTO sessions (event_id, kind, title, starts_at, ends_at, status)
+       SELECT e.id, 'workshop', 'Past ' || n, e.start_date + n * interval '1 hour',
+              e.start_date + n * interval '1 hour' + interval '50 minutes', 'published'
+         FROM events e CROSS JOIN generate_series(1, 30) n WHERE e.slug LIKE 'past-%'`,
+    );
+    await db.query(
+      `INSERT INTO session_attendance (session_id, account_id, source)
+       SELECT s.id, r.account_id, 'door' FROM registrations r JOIN sessions s USING (event_id)
+        WHERE s.title LIKE 'Past %' AND (hashtext(r.id::text || s.id::text) & 3) < 2`,
+    );
+    await db.query(
+      `INSERT INTO signups (session_id, event_id, registration_id, account_id, status, starts_at, ends_at, attended)
+       SELECT s.id, s.event_id, r.id, r.account_id, 'confirmed', s.starts_at, s.ends_at, true
+         FROM registrations r JOIN sessions s USING (event_id)
+        WHERE s.title LIKE 'Past %' AND (hashtext(s.id::text || r.id::text) & 3) = 3`,
+    );
+    await db.query('VACUUM ANALYZE');
+
+    const recording = recordStatements(db);
+    const res = await t
+      .http()
+      .get(`/api/events/${eventId}/exchange-report?lang=fr`)
+      .set(admin.auth)
+      .expect(200);
+    recording.stop();
+    // The visitors' attendance elsewhere does not leak into this programme.
+    expect((res.body.programme as Array<{ attended: number }>).map((p) => p.attended)).toEqual([
+      2, 1,
+    ]);
+    const attendance = recording.statements.find((s) => s.sql.includes('session_attendance'));
+    expect(attendance).toBeDefined();
+    const read = await readsByTable(db, attendance!);
+    const [history] = await db.query(
+      `SELECT (SELECT count(*) FROM session_attendance)::int AS attendance,
+              (SELECT count(*) FROM signups)::int AS signups`,
+    );
+    expect(history.attendance).toBeGreaterThan(1000);
+    expect(history.signups).toBeGreaterThan(1000);
+    // This immersion has two sessions, three rows at their doors and no sign-up (EXPLAIN
+    // gives each loop its average rows rounded: 1.5 reads as 2). One look per session, not
+    // one per visitor and session.
+    expect(read.get('session_attendance')).toEqual({ rows: expect.any(Number), loops: 2 });
+    expect(read.get('session_attendance')!.rows).toBeLessThanOrEqual(4);
+    expect(read.get('signups')).toEqual({ rows: 0, loops: 2 });
   });
 });
 

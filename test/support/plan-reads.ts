@@ -27,7 +27,10 @@ export async function analyzedPlan(ds: DataSource, statement: Statement): Promis
   return (row['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0].Plan;
 }
 
-/** Rows a node took from its table, kept or filtered out, over all its loops. */
+/**
+ * Rows a node took from its table, kept or filtered out, over all its loops (EXPLAIN gives
+ * a loop's average rounded, so a node of few rows per loop may read as a few more).
+ */
 const rowsOf = (n: PlanNode) =>
   ((n['Actual Rows'] ?? 0) +
     (n['Rows Removed by Filter'] ?? 0) +
@@ -35,20 +38,32 @@ const rowsOf = (n: PlanNode) =>
   (n['Actual Loops'] ?? 1);
 
 /**
- * Rows the statement read from each table when run: what shows a statement for one event
- * reading every event's rows (a sequential scan, a hash over a whole table, a probe per
- * pair) whatever its indexes.
+ * What the statement took from each table when run: rows, and how many times a scan of it
+ * was started (loops). Rows show a statement for one event reading every event's rows (a
+ * sequential scan, a hash over a whole table); loops show a probe per pair (people times
+ * sessions), each cheap but together growing faster than the event.
  */
+export async function readsByTable(
+  ds: DataSource,
+  statement: Statement,
+): Promise<Map<string, { rows: number; loops: number }>> {
+  const out = new Map<string, { rows: number; loops: number }>();
+  for (const n of planNodes(await analyzedPlan(ds, statement))) {
+    const table = n['Relation Name'];
+    if (!table) continue;
+    const seen = out.get(table) ?? { rows: 0, loops: 0 };
+    out.set(table, { rows: seen.rows + rowsOf(n), loops: seen.loops + (n['Actual Loops'] ?? 1) });
+  }
+  return out;
+}
+
+/** Rows the statement read from each table when run (see readsByTable). */
 export async function rowsReadByTable(
   ds: DataSource,
   statement: Statement,
 ): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const n of planNodes(await analyzedPlan(ds, statement))) {
-    const table = n['Relation Name'];
-    if (table) out.set(table, (out.get(table) ?? 0) + rowsOf(n));
-  }
-  return out;
+  const reads = await readsByTable(ds, statement);
+  return new Map([...reads].map(([table, r]) => [table, r.rows]));
 }
 
 /**

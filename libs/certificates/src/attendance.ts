@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { SESSION_ATTENDEES } from '#core';
 
 /**
  * Sessions that count on a certificate of attendance: the training ones. Meals, breaks
@@ -30,11 +31,7 @@ const EVENT_PAIRS = `
   WITH attended AS MATERIALIZED (
     SELECT s.id AS session_id, s.starts_at, a.account_id
       FROM sessions s
-      CROSS JOIN LATERAL (
-            SELECT sa.account_id FROM session_attendance sa WHERE sa.session_id = s.id
-            UNION
-            SELECT su.account_id FROM signups su
-             WHERE su.session_id = s.id AND su.status = 'confirmed' AND su.attended) a
+      CROSS JOIN LATERAL (${SESSION_ATTENDEES}) a
      WHERE s.event_id = $1 AND s.status <> 'cancelled' AND s.kind = ANY($2::text[]))
   SELECT r.id AS registration_id, a.session_id
     FROM attended a

@@ -21,6 +21,7 @@ export * from './database/data-source-options.js';
 export * from './database/database.module.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/references.js';
+export * from './database/session-attendees.js';
 export * from './validation/validators.js';
 export * from './validation/transforms.js';
 export * from './auth/actor.js';

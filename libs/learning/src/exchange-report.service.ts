@@ -12,6 +12,7 @@ import {
   localDateOf,
   type Locale,
   LOCALES,
+  SESSION_ATTENDEES,
 } from '#core';
 import { type Event, textIn } from '#events';
 import { messages } from '#i18n';
@@ -146,16 +147,17 @@ export class ExchangeReports {
         ORDER BY a.name, r.id`,
       [event.id],
     )) as Array<{ account_id: string; name: string; organisation: string | null }>;
-    // Who attended what: the door or the organisers' list, or a sign-up marked attended.
+    // Who attended what (the door or the organisers' list, or a sign-up marked attended),
+    // read from the event's own sessions; a confirmed registration is one per account.
     const attendance = (await this.dataSource.query(
-      `SELECT DISTINCT s.id AS session_id, r.account_id
-         FROM sessions s JOIN registrations r ON r.event_id = s.event_id AND r.status = 'confirmed'
-        WHERE s.event_id = $1 AND s.status = 'published'
-          AND (EXISTS (SELECT 1 FROM session_attendance sa
-                        WHERE sa.session_id = s.id AND sa.account_id = r.account_id)
-               OR EXISTS (SELECT 1 FROM signups su
-                           WHERE su.session_id = s.id AND su.account_id = r.account_id
-                             AND su.status = 'confirmed' AND su.attended))`,
+      `WITH attended AS MATERIALIZED (
+         SELECT s.id AS session_id, a.account_id
+           FROM sessions s CROSS JOIN LATERAL (${SESSION_ATTENDEES}) a
+          WHERE s.event_id = $1 AND s.status = 'published')
+       SELECT a.session_id, a.account_id
+         FROM attended a
+         JOIN registrations r
+           ON r.event_id = $1 AND r.account_id = a.account_id AND r.status = 'confirmed'`,
       [event.id],
     )) as Array<{ session_id: string; account_id: string }>;
     const nameOf = new Map(visitors.map((v) => [v.account_id, v.name]));
