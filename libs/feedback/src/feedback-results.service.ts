@@ -86,6 +86,19 @@ const ENGLISH_HEADERS: ResultsCsvHeaders = messages('en').feedback.csv;
 const withheldOf = (anonymous: boolean, responseCount: number) =>
   anonymous && responseCount < MIN_ANONYMOUS_ANSWERS;
 
+/**
+ * A form's answers, read response by response. Answers carry no form (their key is
+ * (response_id, question_id)), and joined to the form's responses PostgreSQL hashed every
+ * answer of every form of the network as soon as a form had a few hundred responses: each
+ * results page and CSV slowed down with every past meeting. Driven from the form's own
+ * responses (feedback_responses_form), each one's answers are a probe of the primary key;
+ * OFFSET 0 keeps the subquery from being flattened back into that join.
+ */
+const FORM_ANSWERS = `feedback_responses r
+  CROSS JOIN LATERAL (
+        SELECT a.question_id, a.rating, a.choice, a.text
+          FROM feedback_answers a WHERE a.response_id = r.id OFFSET 0) a`;
+
 interface AnswerRow {
   response_id: string;
   question_id: string;
@@ -118,7 +131,7 @@ export class FeedbackResults {
     if (withheld) {
       const answered = (await this.dataSource.query(
         `SELECT a.question_id, count(*)::int AS n
-           FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+           FROM ${FORM_ANSWERS}
           WHERE r.form_id = $1 GROUP BY a.question_id`,
         [row.id],
       )) as Array<{ question_id: string; n: number }>;
@@ -135,18 +148,17 @@ export class FeedbackResults {
     }
     const counts = (await this.dataSource.query(
       `SELECT a.question_id, a.rating, a.choice, count(*)::int AS n
-         FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+         FROM ${FORM_ANSWERS}
         WHERE r.form_id = $1 AND a.text IS NULL
         GROUP BY a.question_id, a.rating, a.choice`,
       [row.id],
     )) as Array<{ question_id: string; rating: number | null; choice: number | null; n: number }>;
     const texts = (await this.dataSource.query(
       row.anonymous
-        ? `SELECT a.question_id, a.text FROM feedback_answers a
-             JOIN feedback_responses r ON r.id = a.response_id
+        ? `SELECT a.question_id, a.text FROM ${FORM_ANSWERS}
             WHERE r.form_id = $1 AND a.text IS NOT NULL ORDER BY random()`
         : `SELECT a.question_id, a.text, r.account_id, ac.name, ac.email, o.name AS organisation
-             FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+             FROM ${FORM_ANSWERS}
              LEFT JOIN accounts ac ON ac.id = r.account_id
              LEFT JOIN organisations o ON o.id = ac.organisation_id
             WHERE r.form_id = $1 AND a.text IS NOT NULL ORDER BY ac.name, r.id`,
@@ -211,8 +223,8 @@ export class FeedbackResults {
       [row.id],
     )) as Array<{ id: string; submitted_at?: Date | null } & RespondentRow>;
     const answers = (await this.dataSource.query(
-      `SELECT a.response_id, a.question_id, a.rating, a.choice, a.text
-         FROM feedback_answers a JOIN feedback_responses r ON r.id = a.response_id
+      `SELECT r.id AS response_id, a.question_id, a.rating, a.choice, a.text
+         FROM ${FORM_ANSWERS}
         WHERE r.form_id = $1`,
       [row.id],
     )) as AnswerRow[];
