@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, Raw } from 'typeorm';
 import { type Actor, conflict, groupBy, notFound, toZonedIso } from '#core';
 import { loadGuests } from '#accommodation';
 import { type Event, requireWritable } from '#events';
@@ -254,37 +254,30 @@ export class Costs {
     withHistory = false,
   ): Promise<RegistrationCostsView[]> {
     if (registrationIds.length === 0) return [];
-    const [people, items, receipts, history, rates, stays, coverage] = await Promise.all([
+    // Every read is the event's own: by the event's id (each table has an index on it) or
+    // by the ids of the event's cost lines. By the registration ids alone the planner
+    // scanned every meeting's costs, receipts and registrations for a whole event.
+    const items = this.dataSource.getRepository(CostItem).find({
+      where: { eventId: event.id, registrationId: In(registrationIds) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const [people, [own, receipts, history], rates, stays, coverage] = await Promise.all([
       this.dataSource.query(
         `SELECT r.id, a.name, o.name AS organisation, o.country
            FROM registrations r JOIN accounts a ON a.id = r.account_id
            JOIN organisations o ON o.id = r.organisation_id
-          WHERE r.id = ANY($1::uuid[])`,
-        [registrationIds],
+          WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
+        [event.id, registrationIds],
       ) as Promise<Array<{ id: string; name: string; organisation: string; country: string }>>,
-      this.dataSource.getRepository(CostItem).find({
-        where: { registrationId: In(registrationIds) },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
-      this.dataSource
-        .getRepository(CostReceipt)
-        .find({ where: { registrationId: In(registrationIds) }, order: { uploadedAt: 'ASC' } }),
-      withHistory
-        ? (this.dataSource.query(
-            `SELECT c.cost_item_id, c.from_status, c.to_status, c.changed_at, c.note, a.name
-               FROM cost_status_changes c LEFT JOIN accounts a ON a.id = c.changed_by
-              WHERE c.registration_id = ANY($1::uuid[]) ORDER BY c.changed_at, c.id`,
-            [registrationIds],
-          ) as Promise<HistoryRow[]>)
-        : Promise.resolve([] as HistoryRow[]),
+      items.then((list) => this.receiptsAndHistory(event.id, list, withHistory)),
       this.rates(event.id),
       this.stayDates(event, registrationIds),
       this.coverage.forEvent(event.id, registrationIds),
     ]);
-    const names = await this.namesOf(items.map((i) => i.statusChangedBy));
+    const names = await this.namesOf(own.map((i) => i.statusChangedBy));
     const zone = event.timezone;
     const byPerson = new Map(people.map((p) => [p.id, p]));
-    const itemsOf = groupBy(items, (i) => i.registrationId);
+    const itemsOf = groupBy(own, (i) => i.registrationId);
     const receiptsOf = groupBy(receipts, (r) => r.costItemId);
     const historyOf = groupBy(history, (h) => h.cost_item_id);
     return registrationIds.map((id) => {
@@ -350,6 +343,39 @@ export class Costs {
     const item = await this.dataSource.getRepository(CostItem).findOneByOrFail({ id: itemId });
     const [view] = await this.viewsOf(event, [item.registrationId], true);
     return view.items.find((i) => i.id === itemId)!;
+  }
+
+  /**
+   * The receipts and, when asked, the status changes of these cost lines of the event,
+   * through the lines' ids (cost_receipts_item_idx, cost_status_changes_item_idx); receipts
+   * also by the event's id (cost_receipts_event_idx), which the plan takes for a whole event.
+   * Status changes have no event index: the history is read for one registration at a time.
+   */
+  private async receiptsAndHistory(
+    eventId: string,
+    items: CostItem[],
+    withHistory: boolean,
+  ): Promise<[CostItem[], CostReceipt[], HistoryRow[]]> {
+    if (items.length === 0) return [items, [], []];
+    const itemIds = items.map((i) => i.id);
+    const [receipts, history] = await Promise.all([
+      this.dataSource.getRepository(CostReceipt).find({
+        where: {
+          eventId,
+          costItemId: Raw((column) => `${column} = ANY(:itemIds::uuid[])`, { itemIds }),
+        },
+        order: { uploadedAt: 'ASC' },
+      }),
+      withHistory
+        ? (this.dataSource.query(
+            `SELECT c.cost_item_id, c.from_status, c.to_status, c.changed_at, c.note, a.name
+               FROM cost_status_changes c LEFT JOIN accounts a ON a.id = c.changed_by
+              WHERE c.cost_item_id = ANY($1::uuid[]) ORDER BY c.changed_at, c.id`,
+            [itemIds],
+          ) as Promise<HistoryRow[]>)
+        : ([] as HistoryRow[]),
+    ]);
+    return [items, receipts, history];
   }
 
   private async namesOf(ids: Array<string | null>): Promise<Map<string, string>> {

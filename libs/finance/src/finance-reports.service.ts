@@ -43,12 +43,15 @@ export class FinanceReports {
   }
 
   async summaryOf(event: Event): Promise<FinanceSummary> {
-    // Everyone confirmed, and anyone else who already has a cost on record.
+    // Everyone confirmed, and anyone else who already has a cost on record. The costs are
+    // the event's own (cost_items_event_idx): asked per registration, under the OR the
+    // planner hashed every cost item of the network.
     const ids = (
       (await this.dataSource.query(
         `SELECT r.id FROM registrations r JOIN accounts a ON a.id = r.account_id
           WHERE r.event_id = $1
-            AND (r.status = 'confirmed' OR EXISTS (SELECT 1 FROM cost_items c WHERE c.registration_id = r.id))
+            AND (r.status = 'confirmed'
+                 OR r.id IN (SELECT c.registration_id FROM cost_items c WHERE c.event_id = $1))
           ORDER BY a.name, r.id`,
         [event.id],
       )) as Array<{ id: string }>
