@@ -40,6 +40,8 @@ export async function agendaConflicts(
     `SELECT id, capacity FROM rooms WHERE event_id = $1`,
     [event.id],
   );
+  // The event's confirmed sign-ups from signups_event_status_idx: only this event's rows,
+  // not a scan of every meeting's sign-ups (publishAgenda runs this under the agenda lock).
   const signups: Array<{ sessionId: string; accountId: string }> = await db.query(
     `SELECT session_id AS "sessionId", account_id AS "accountId" FROM signups
       WHERE event_id = $1 AND status = 'confirmed'`,
