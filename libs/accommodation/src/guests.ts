@@ -40,6 +40,12 @@ interface GuestRow {
   timezone: string;
 }
 
+/**
+ * The stay and the travel plan are joined on the registration's event as well as on the
+ * registration itself (each is always its registration's event): with the event's id the
+ * database reads only this event's stays and plans (their event_id indexes), where a join on
+ * the registration alone hashed every past meeting's.
+ */
 const GUESTS = `SELECT r.id AS registration_id, a.name, a.email, o.id AS organisation_id,
             o.name AS organisation, r.languages, s.room_preference, s.share_with, s.room_needs,
             s.share_needs_with_hotel, s.check_in_override::text, s.check_out_override::text,
@@ -48,8 +54,8 @@ const GUESTS = `SELECT r.id AS registration_id, a.name, a.email, o.id AS organis
        JOIN events e ON e.id = r.event_id
        JOIN accounts a ON a.id = r.account_id
        JOIN organisations o ON o.id = r.organisation_id
-       LEFT JOIN accommodation_stays s ON s.registration_id = r.id
-       LEFT JOIN travel_plans tp ON tp.registration_id = r.id`;
+       LEFT JOIN accommodation_stays s ON s.registration_id = r.id AND s.event_id = r.event_id
+       LEFT JOIN travel_plans tp ON tp.registration_id = r.id AND tp.event_id = r.event_id`;
 
 /**
  * Confirmed participants of an event (or one registration, whatever its status) with their

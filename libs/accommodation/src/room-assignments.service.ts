@@ -340,13 +340,20 @@ export class RoomAssignments {
     return guest;
   }
 
+  /**
+   * The rooms of the event's hotels. Each hotel's rooms are read by the hotel's index, in a
+   * LATERAL per hotel (its ORDER BY keeps it one: PostgreSQL does not merge a sorted
+   * subquery into the join); a plain join hashed the rooms of every past meeting's hotels.
+   */
   private async rooms(eventId: string): Promise<RoomRow[]> {
     const rows = (await this.dataSource.query(
       `SELECT r.id, r.hotel_id, r.room_type, r.position, r.label, r.capacity,
               ARRAY(SELECT i.night::text FROM accommodation_inventory i
                      WHERE i.hotel_id = r.hotel_id AND i.room_type = r.room_type
                        AND i.rooms >= r.position ORDER BY i.night) AS nights
-         FROM accommodation_rooms r JOIN accommodation_hotels h ON h.id = r.hotel_id
+         FROM accommodation_hotels h
+         CROSS JOIN LATERAL (SELECT * FROM accommodation_rooms WHERE hotel_id = h.id
+                              ORDER BY position) r
         WHERE h.event_id = $1
         ORDER BY h.created_at, h.id, r.position`,
       [eventId],

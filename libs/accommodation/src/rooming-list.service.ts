@@ -145,6 +145,10 @@ export class RoomingLists {
 /**
  * Who sleeps in which room of a hotel, night by night: names, the room and the needs each
  * person agreed to share. Selects no phone, email, passport or organisation.
+ *
+ * The assignments are those of the hotel's event (a room's assignments are always its
+ * hotel's event's), so the database reads them by room_assignments_event: the event's
+ * nights, not every past meeting's that a join on the room alone hashed.
  */
 export async function hotelNights(db: Pick<DataSource, 'query'>, hotelId: string) {
   const rows = (await db.query(
@@ -155,12 +159,13 @@ export async function hotelNights(db: Pick<DataSource, 'query'>, hotelId: string
                     JOIN accounts oa ON oa.id = ro.account_id
                    WHERE o.room_id = a.room_id AND o.night = a.night
                      AND o.registration_id <> a.registration_id ORDER BY oa.name) AS sharing_with
-       FROM room_assignments a
-       JOIN accommodation_rooms r ON r.id = a.room_id
+       FROM accommodation_hotels h
+       JOIN accommodation_rooms r ON r.hotel_id = h.id
+       JOIN room_assignments a ON a.room_id = r.id AND a.event_id = h.event_id
        JOIN registrations reg ON reg.id = a.registration_id
        JOIN accounts acc ON acc.id = reg.account_id
        LEFT JOIN accommodation_stays s ON s.registration_id = a.registration_id
-      WHERE r.hotel_id = $1 AND reg.status = 'confirmed'`,
+      WHERE h.id = $1 AND reg.status = 'confirmed'`,
     [hotelId],
   )) as Array<{
     registration_id: string;

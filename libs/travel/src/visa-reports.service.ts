@@ -65,9 +65,14 @@ const SELECT = `SELECT r.id, r.status, a.id AS account_id, a.name AS account_nam
   tp.birth_date_encrypted IS NOT NULL AS has_birth_date,
   tp.passport_issued_on_encrypted IS NOT NULL AS has_issue_date`;
 
+/**
+ * The plan is joined on the registration's event too (a plan is always its registration's
+ * event's): the database then reads this event's plans by travel_plans_event_idx, where a
+ * join on the registration alone hashed the plans of every past meeting.
+ */
 const FROM = `FROM registrations r JOIN accounts a ON a.id = r.account_id
   JOIN organisations o ON o.id = r.organisation_id
-  LEFT JOIN travel_plans tp ON tp.registration_id = r.id`;
+  LEFT JOIN travel_plans tp ON tp.registration_id = r.id AND tp.event_id = r.event_id`;
 
 /** GET /events/:id/visas: everyone's visa state for the organisers, filtered and paged. */
 @Injectable()
