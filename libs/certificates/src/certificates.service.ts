@@ -122,7 +122,7 @@ export class Certificates {
         reason: 'no_attendance',
       });
     }
-    const [person] = await this.people([registrationId]);
+    const [person] = await this.people(event.id, [registrationId]);
     const issued = (await this.issue(event, [registrationId])).get(registrationId)!;
     const extras = await this.extras(event);
     const { locale, pdf } = await this.render(event, person, attended, issued, extras);
@@ -133,7 +133,7 @@ export class Certificates {
   async overview(actor: Actor, eventId: string, now = new Date()): Promise<CertificatesOverview> {
     const event = await this.events.requireOrganiser(actor, eventId);
     const attendance = await attendedSessions(this.dataSource, event.id);
-    const people = await this.people([...attendance.keys()]);
+    const people = await this.people(event.id, [...attendance.keys()]);
     const holders = people
       .map((p) => {
         const sessions = attendance.get(p.registration_id)!;
@@ -187,7 +187,7 @@ export class Certificates {
     this.requireEnded(event, now);
     const attendance = await attendedSessions(this.dataSource, event.id);
     const ids = [...attendance.keys()];
-    const people = await this.people(ids);
+    const people = await this.people(event.id, ids);
     const issued = await this.issue(event, ids);
     const extras = await this.extras(event);
     const out = new PassThrough();
@@ -244,14 +244,18 @@ export class Certificates {
     return `${word}-${reference}-${asciiName(name)}.pdf`;
   }
 
-  private async people(registrationIds: string[]): Promise<Person[]> {
+  /**
+   * These registrations of the event, with their names. Scoped by the event (the ids are all
+   * its own): by the id list alone the planner scans every event's registrations.
+   */
+  private async people(eventId: string, registrationIds: string[]): Promise<Person[]> {
     if (registrationIds.length === 0) return [];
     return (await this.dataSource.query(
       `SELECT r.id AS registration_id, a.name, a.locale, o.name AS organisation
          FROM registrations r JOIN accounts a ON a.id = r.account_id
          LEFT JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.id = ANY($1::uuid[])`,
-      [registrationIds],
+        WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
+      [eventId, registrationIds],
     )) as Person[];
   }
 
@@ -261,11 +265,13 @@ export class Certificates {
    */
   private async issue(event: Event, registrationIds: string[]): Promise<Map<string, Issued>> {
     if (registrationIds.length === 0) return new Map();
+    // Scoped by the event (certificates_event_number_key; a certificate carries its
+    // registration's event): by the id list alone the planner scans every event's certificates.
     const read = async (m: EntityManager) =>
       (await m.query(
         `SELECT registration_id, reference, code, issued_at FROM certificates
-          WHERE registration_id = ANY($1::uuid[])`,
-        [registrationIds],
+          WHERE event_id = $1 AND registration_id = ANY($2::uuid[])`,
+        [event.id, registrationIds],
       )) as Array<{ registration_id: string; reference: string; code: string; issued_at: Date }>;
     let rows = await read(this.dataSource.manager);
     if (rows.length < registrationIds.length) {

@@ -43,9 +43,12 @@ export class BadgeCodes {
        ON CONFLICT (registration_id) DO NOTHING`,
       [eventId, registrationIds, registrationIds.map(() => newBadgeCode())],
     );
+    // Scoped by the event (badge_codes_event_idx; a code carries its registration's event):
+    // by the id list alone the planner scans every event's codes.
     const rows = (await m.query(
-      `SELECT registration_id, code FROM badge_codes WHERE registration_id = ANY($1::uuid[])`,
-      [registrationIds],
+      `SELECT registration_id, code FROM badge_codes
+        WHERE event_id = $1 AND registration_id = ANY($2::uuid[])`,
+      [eventId, registrationIds],
     )) as Array<{ registration_id: string; code: string }>;
     return new Map(rows.map((r) => [r.registration_id, r.code]));
   }

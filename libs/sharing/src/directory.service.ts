@@ -35,11 +35,15 @@ export class Directory {
       throw notFound('Event');
     });
     if (!s.isStaff && s.registration?.status !== 'confirmed') throw notFound('Event');
+    // r.event_id = d.event_id (always true: a listing carries its registration's event) lets
+    // the planner read the event's confirmed registrations through their (event_id, status)
+    // index instead of scanning every event's registrations to match the listings.
     const rows = (await this.dataSource.query(
       `SELECT r.id, a.id AS account_id, a.name, o.name AS org_name, o.country,
               r.profession, r.profession_other, r.languages
          FROM directory_listings d
-         JOIN registrations r ON r.id = d.registration_id AND r.status = 'confirmed'
+         JOIN registrations r
+           ON r.id = d.registration_id AND r.event_id = d.event_id AND r.status = 'confirmed'
          JOIN accounts a ON a.id = r.account_id
          JOIN organisations o ON o.id = r.organisation_id
         WHERE d.event_id = $1

@@ -86,11 +86,13 @@ export class Arrivals {
     const zone = event.timezone;
     const groups = groupArrivals(await this.arrivals(eventId, query.airport, seesPhones));
     const departures = await this.legs('departure', eventId, query.airport, seesPhones);
+    // tp.event_id = r.event_id (a plan always carries its registration's event) reads the
+    // event's plans through travel_plans_event_idx, not every event's plans.
     const missing = (await this.dataSource.query(
       `SELECT r.id, a.name, o.name AS organisation_name
          FROM registrations r JOIN accounts a ON a.id = r.account_id
          JOIN organisations o ON o.id = r.organisation_id
-         LEFT JOIN travel_plans tp ON tp.registration_id = r.id
+         LEFT JOIN travel_plans tp ON tp.registration_id = r.id AND tp.event_id = r.event_id
         WHERE r.event_id = $1 AND r.status = 'confirmed' AND tp.arrival_at IS NULL
         ORDER BY a.name, r.id`,
       [eventId],
@@ -190,11 +192,15 @@ export class Arrivals {
     withPhones: boolean,
   ): Promise<Arrival[]> {
     // leg is one of two literals, never input: safe to name columns with it.
+    // r.event_id = tp.event_id (a plan always carries its registration's event) reads the
+    // event's confirmed registrations through their (event_id, status) index instead of
+    // scanning every event's registrations.
     const rows = (await this.dataSource.query(
       `SELECT r.id AS registration_id, a.name AS account_name, o.name AS organisation_name,
               o.country AS organisation_country, CASE WHEN $3::boolean THEN r.phone END AS phone,
               tp.${leg}_flight AS flight, tp.${leg}_airport AS airport, tp.${leg}_at AS at
-         FROM travel_plans tp JOIN registrations r ON r.id = tp.registration_id
+         FROM travel_plans tp
+         JOIN registrations r ON r.id = tp.registration_id AND r.event_id = tp.event_id
          JOIN accounts a ON a.id = r.account_id JOIN organisations o ON o.id = r.organisation_id
         WHERE tp.event_id = $1 AND r.status = 'confirmed' AND tp.${leg}_at IS NOT NULL
           AND ($2::text IS NULL OR tp.${leg}_airport = $2)
