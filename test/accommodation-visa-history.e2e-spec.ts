@@ -21,6 +21,7 @@ import {
 import { AccommodationAccess } from '../libs/accommodation/src/organiser-access.js';
 import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { seedPastMeetings } from './support/past-meetings.js';
 
 const PEOPLE = 200;
 const NAME = (p: number) => `Person ${String(p).padStart(3, '0')}`;
@@ -135,18 +136,7 @@ describe('accommodation and visas with a history of earlier meetings', () => {
     // The network's history: six earlier meetings of 1,000 people (this year's among them),
     // each with stay wishes, a travel plan with flights, two hotels of 500 rooms and
     // everyone in a room for the five nights.
-    await ds.query(
-      `INSERT INTO events (slug, name, kind, start_date, end_date, timezone, capacity, status)
-       SELECT 'past-' || y, 'Tangier ' || y, 'meeting', make_date(y, 10, 20), make_date(y, 10, 25),
-              'Africa/Casablanca', 1000, 'published'
-         FROM generate_series(2021, 2026) y`,
-    );
-    await ds.query(
-      `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession, consent_data_processing_at)
-       SELECT e.id, a.id, $1, 'confirmed', 'social_worker', now()
-         FROM events e CROSS JOIN accounts a WHERE e.slug LIKE 'past-%' AND a.email LIKE 'p%'`,
-      [orgs[0].id],
-    );
+    await seedPastMeetings(ds, { years: [2021, 2026], organisationId: orgs[0].id, emails: 'p%' });
     await ds.query(
       `INSERT INTO accommodation_stays (registration_id, event_id, room_preference, room_needs,
          share_needs_with_hotel, check_in_override, check_out_override)

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { attendedSessions } from '#certificates';
 import { dataSourceOptions } from '#core';
+import { seedPastMeetings } from './support/past-meetings.js';
 import { readsByTable, recordStatements } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -54,24 +55,12 @@ describe('certificate attendance', () => {
       `INSERT INTO accounts (email, name) SELECT 'p' || i || '@example.org', 'P' || i
          FROM generate_series(1, 400) i`,
     );
-    await ds.query(
-      `INSERT INTO events (slug, name, kind, start_date, end_date, timezone, capacity, status)
-       SELECT 'past-' || y, 'Tangier ' || y, 'meeting', make_date(y, 10, 20), make_date(y, 10, 25),
-              'Africa/Casablanca', 1000, 'published'
-         FROM generate_series(2022, 2024) y`,
-    );
-    await ds.query(
-      `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession, consent_data_processing_at)
-       SELECT e.id, a.id, $1, 'confirmed', 'social_worker', now()
-         FROM events e CROSS JOIN accounts a WHERE e.slug LIKE 'past-%'`,
-      [org.id],
-    );
-    await ds.query(
-      `INSERT INTO sessions (event_id, kind, title, starts_at, ends_at, status)
-       SELECT e.id, 'workshop', 'Past ' || n, e.start_date + n * interval '1 hour',
-              e.start_date + n * interval '1 hour' + interval '50 minutes', 'published'
-         FROM events e CROSS JOIN generate_series(1, 60) n WHERE e.slug LIKE 'past-%'`,
-    );
+    await seedPastMeetings(ds, {
+      years: [2022, 2024],
+      organisationId: org.id,
+      emails: '%',
+      sessions: 60,
+    });
     await ds.query(
       `INSERT INTO session_attendance (session_id, account_id, source)
        SELECT s.id, r.account_id, 'door' FROM registrations r JOIN sessions s USING (event_id)

@@ -11,6 +11,7 @@ import {
   signup,
 } from './support/factories.js';
 import { pdfText } from './support/pdf-text.js';
+import { seedPastMeetings } from './support/past-meetings.js';
 import { readsByTable, recordStatements } from './support/plan-reads.js';
 import { decodePdfQrCode, verifyPath } from './support/qr-decode.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -284,24 +285,13 @@ describe('the exchange report of an immersion: PDF and pages', () => {
          FROM generate_series(1, 300) i`,
     );
     const [org] = await db.query(`SELECT id FROM organisations LIMIT 1`);
-    await db.query(
-      `INSERT INTO events (slug, name, kind, start_date, end_date, timezone, capacity, status)
-       SELECT 'past-' || y, 'Tangier ' || y, 'meeting', make_date(y, 10, 20), make_date(y, 10, 25),
-              'Africa/Casablanca', 1000, 'published' FROM generate_series(2022, 2025) y`,
-    );
-    await db.query(
-      `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession, consent_data_processing_at)
-       SELECT e.id, a.id, $1, 'confirmed', 'social_worker', now()
-         FROM events e CROSS JOIN accounts a
-        WHERE e.slug LIKE 'past-%' AND (a.email LIKE 'past%' OR a.id = ANY($2::uuid[]))`,
-      [org.id, [hang.id, mohammed.id]],
-    );
-    await db.query(
-      `INSERT INTO sessions (event_id, kind, title, starts_at, ends_at, status)
-       SELECT e.id, 'workshop', 'Past ' || n, e.start_date + n * interval '1 hour',
-              e.start_date + n * interval '1 hour' + interval '50 minutes', 'published'
-         FROM events e CROSS JOIN generate_series(1, 30) n WHERE e.slug LIKE 'past-%'`,
-    );
+    await seedPastMeetings(db, {
+      years: [2022, 2025],
+      organisationId: org.id,
+      emails: 'past%',
+      accountIds: [hang.id, mohammed.id],
+      sessions: 30,
+    });
     await db.query(
       `INSERT INTO session_attendance (session_id, account_id, source)
        SELECT s.id, r.account_id, 'door' FROM registrations r JOIN sessions s USING (event_id)

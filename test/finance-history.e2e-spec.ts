@@ -15,6 +15,7 @@ import {
 import { Registration, RegistrationAccess } from '#registrations';
 import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { seedPastMeetings } from './support/past-meetings.js';
 
 const PEOPLE = 40;
 const STATUS = (p: number) =>
@@ -118,18 +119,7 @@ describe('finance report with a history of earlier meetings', () => {
 
     // The network's history: three earlier meetings of 400 people, each with two cost
     // lines, a receipt on each and their status changes.
-    await ds.query(
-      `INSERT INTO events (slug, name, kind, start_date, end_date, timezone, capacity, status)
-       SELECT 'past-' || y, 'Ouaga ' || y, 'meeting', make_date(y, 10, 20), make_date(y, 10, 25),
-              'Africa/Ouagadougou', 1000, 'published'
-         FROM generate_series(2022, 2024) y`,
-    );
-    await ds.query(
-      `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession, consent_data_processing_at)
-       SELECT e.id, a.id, $1, 'confirmed', 'social_worker', now()
-         FROM events e CROSS JOIN accounts a WHERE e.slug LIKE 'past-%' AND a.email LIKE 'p%'`,
-      [orgs[0].id],
-    );
+    await seedPastMeetings(ds, { years: [2022, 2024], organisationId: orgs[0].id, emails: 'p%' });
     await ds.query(
       `INSERT INTO cost_items (registration_id, event_id, kind, amount_minor, currency, payer,
          advanced_by, status, status_changed_by, created_by)
