@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AgendaService, SessionsService } from '#agenda';
+import { AgendaService, type Conflict, SessionsService } from '#agenda';
 import { type Actor, DomainError } from '#core';
 import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -19,15 +19,6 @@ const MOVED_PEOPLE = [0, 1, 2, 3];
 const at = (d: number, t: number, minutes = 0) =>
   new Date(Date.UTC(2027, 9, 25 + d, 8 + 2 * t, minutes));
 
-interface Conflict {
-  type: string;
-  sessionIds: string[];
-  roomId?: string;
-  facilitator?: string;
-  accountId?: string;
-  capacity?: number;
-  roomCapacity?: number;
-}
 const sorted = (list: Conflict[]) =>
   list.map((c) => JSON.stringify(c, Object.keys(c).sort())).sort();
 
@@ -240,7 +231,7 @@ describe('agenda conflicts with a long history', () => {
         roomCapacity: 10,
       },
       ...MOVED_PEOPLE.map((j) => ({
-        type: 'participant_overlap',
+        type: 'participant_overlap' as const,
         sessionIds: [g(2, 0, pick(j, 2, 0)), named.moved],
         accountId: accounts[j],
       })),
