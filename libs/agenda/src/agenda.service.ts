@@ -63,7 +63,12 @@ export class AgendaService {
   }
 
   /** The person's confirmed sessions plus every plenary of the events they attend. */
-  async myAgenda(actor: Actor, query: MyAgendaQueryDto, locale?: string) {
+  async myAgenda(
+    actor: Actor,
+    query: MyAgendaQueryDto,
+    locale?: string,
+    { seatCounts = true }: { seatCounts?: boolean } = {},
+  ) {
     const held: Array<{ session_id: string; signup_id: string; event_id: string }> =
       await this.dataSource.query(
         `SELECT session_id, id AS signup_id, event_id FROM signups
@@ -82,7 +87,9 @@ export class AgendaService {
     );
     const signupBySession = new Map(held.map((h) => [h.session_id, h.signup_id]));
     const ids = [...new Set([...held.map((h) => h.session_id), ...plenaries.map((p) => p.id)])];
-    const records = ids.length ? await this.reader.load({ ids, publicOnly: true }) : [];
+    const records = ids.length
+      ? await this.reader.load({ ids, publicOnly: true, withoutSeatCounts: !seatCounts })
+      : [];
     const zones: Array<{
       id: string;
       timezone: string;

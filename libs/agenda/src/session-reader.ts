@@ -13,7 +13,21 @@ export interface SessionFilter {
   theme?: string;
   language?: string;
   status?: SessionStatus;
+  /**
+   * Leave out the seat counts (confirmed and waitlisted then read 0): counting reads every
+   * sign-up of each session, and a person's calendar feed, which never shows seats, holds
+   * every session of every meeting they came to.
+   */
+  withoutSeatCounts?: boolean;
 }
+
+/** Each session's seats taken and waiting, joined as `c`. */
+const SEAT_COUNTS = `
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE g.status = 'confirmed') AS confirmed,
+           count(*) FILTER (WHERE g.status = 'waitlisted') AS waitlisted
+      FROM signups g WHERE g.session_id = s.id AND g.status <> 'cancelled'
+  ) c ON true`;
 
 /** SQL over `s` (sessions): what participants may see, as `isPublic` says in code. */
 export const PUBLIC_SESSION = `(s.status = 'published' OR (s.status = 'cancelled' AND s.published_at IS NOT NULL))`;
@@ -83,7 +97,8 @@ export class SessionReader {
               s.room_id, r.name AS room_name, r.capacity AS room_capacity, s.language,
               s.interpretation_languages, s.capacity, s.signup_required, s.status,
               s.external_facilitators, s.published_at,
-              COALESCE(c.confirmed, 0)::int AS confirmed, COALESCE(c.waitlisted, 0)::int AS waitlisted,
+              ${filter.withoutSeatCounts ? '0' : 'COALESCE(c.confirmed, 0)::int'} AS confirmed,
+              ${filter.withoutSeatCounts ? '0' : 'COALESCE(c.waitlisted, 0)::int'} AS waitlisted,
               COALESCE((SELECT json_agg(json_build_object('accountId', f.account_id, 'name', a.name)
                                         ORDER BY a.name, f.account_id)
                           FROM session_facilitators f JOIN accounts a ON a.id = f.account_id
@@ -93,11 +108,7 @@ export class SessionReader {
                 WHERE v.session_id = s.id) AS visit
          FROM sessions s
          LEFT JOIN rooms r ON r.id = s.room_id AND r.event_id = s.event_id
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE g.status = 'confirmed') AS confirmed,
-                  count(*) FILTER (WHERE g.status = 'waitlisted') AS waitlisted
-             FROM signups g WHERE g.session_id = s.id AND g.status <> 'cancelled'
-         ) c ON true
+         ${filter.withoutSeatCounts ? '' : SEAT_COUNTS}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s.starts_at, s.ends_at, s.title, s.id`,
       params,

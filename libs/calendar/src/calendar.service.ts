@@ -123,7 +123,10 @@ export class CalendarService {
   private async personal(accountId: string, locale: CalendarLocale): Promise<CalendarFile> {
     // The person's own agenda: only their id matters to it, whoever asks (login or feed).
     const reader: Actor = { accountId, platformRole: 'member' };
-    const { sessions: held } = await this.agendas.myAgenda(reader, {}, locale);
+    // A calendar shows no seats, and a phone asks for the feed many times a day.
+    const { sessions: held } = await this.agendas.myAgenda(reader, {}, locale, {
+      seatCounts: false,
+    });
     // Cancelled under the person: kept, marked CANCELLED (see cancelledOf).
     const sessions: Placed[] = [...held, ...(await this.cancelledOf(reader, held, locale))];
     return {
