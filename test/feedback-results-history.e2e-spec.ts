@@ -146,6 +146,11 @@ describe('feedback results on a network with a history', () => {
          FROM accounts a LEFT JOIN organisations o ON o.id = a.organisation_id ORDER BY a.email`,
     )) as Account[];
     admin = { accountId: accounts[0]!.id, platformRole: 'admin' };
+    // The rest of the network's address book, who answered nothing here.
+    await ds.query(
+      `INSERT INTO accounts (email, name) SELECT 'book' || i || '@example.org', 'Book ' || i
+         FROM generate_series(1, 20000) i`,
+    );
 
     // The network's history: earlier meetings, each with a named and an anonymous form
     // as big as this year's.
@@ -380,6 +385,11 @@ describe('feedback results on a network with a history', () => {
         await results.csv(admin, form.id, 'en'); // through responses()
       } finally {
         recording.stop();
+      }
+      // Who wrote what: one account a response, not the address book.
+      for (const statement of recording.statements.filter((s) => /\baccounts\b/.test(s.sql))) {
+        const read = await rowsReadByTable(ds, statement);
+        expect(read.get('accounts') ?? 0).toBeLessThanOrEqual(mine.responses);
       }
       const reads: Statement[] = recording.statements.filter((s) => /feedback_answers/.test(s.sql));
       // Counts and texts (or the withheld count), and the CSV's answers when not withheld.
