@@ -4,11 +4,13 @@ import { createOrganisation, loginAdmin, type Session, signup } from './support/
 import { seedPastMeetings } from './support/past-meetings.js';
 import { readsByTable, recordStatements } from './support/plan-reads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { WebClient } from './support/web-client.js';
 
 /**
  * A person's calendar, which a phone asks for many times a day, holds every session of
  * every meeting they came to. It shows no seats, so it must not count each of those
- * sessions' sign-ups (everyone's, at every past meeting); GET /me/agenda still does.
+ * sessions' sign-ups (everyone's, at every past meeting); nor does the person's week on
+ * /my/agenda, which shows their own place only. GET /me/agenda still counts.
  */
 describe('a person’s calendar beside years of meetings', () => {
   let t: TestApp;
@@ -66,6 +68,22 @@ describe('a person’s calendar beside years of meetings', () => {
       signupsRead += (await readsByTable(db, statement)).get('signups')?.rows ?? 0;
     }
     // Awa's own sign-ups, read once by the agenda and once for the cancelled ones.
+    expect(signupsRead).toBeLessThanOrEqual(2 * held);
+  });
+
+  it('shows the person’s week on /my/agenda without counting everyone’s seats', async () => {
+    const web = new WebClient(t);
+    await web.signIn(awa.email, 'a-long-password');
+    const recording = recordStatements(db);
+    const page = await web.get('/my/agenda');
+    recording.stop();
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Past 6');
+    expect(page.text).toContain('Tangier 2020');
+    let signupsRead = 0;
+    for (const statement of recording.statements.filter((s) => /\bsignups\b/.test(s.sql))) {
+      signupsRead += (await readsByTable(db, statement)).get('signups')?.rows ?? 0;
+    }
     expect(signupsRead).toBeLessThanOrEqual(2 * held);
   });
 

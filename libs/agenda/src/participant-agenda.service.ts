@@ -19,7 +19,12 @@ export interface MySignup {
 /** Why a session is in a person's week. */
 export type WeekReason = 'everyone' | 'confirmed' | 'waitlisted' | 'facilitating';
 
-export interface WeekSession extends SessionView {
+/**
+ * A session of the person's week. It carries no seat counts: the week shows the person's
+ * own place, and counting every session's sign-ups for every meeting they ever came to
+ * grew with their years in the network.
+ */
+export interface WeekSession extends Omit<SessionView, 'seats'> {
   reason: WeekReason;
   /** Place on the waitlist, 1 first, when reason is waitlisted. */
   position: number | null;
@@ -164,7 +169,9 @@ export class ParticipantAgenda {
     const ids = [
       ...new Set([...everyone.map((s) => s.id), ...holds.map((h) => h.session_id), ...ledIds]),
     ];
-    const records = ids.length ? await this.reader.load({ ids, publicOnly: true }) : [];
+    const records = ids.length
+      ? await this.reader.load({ ids, publicOnly: true, withoutSeatCounts: true })
+      : [];
     return events.map((e) => ({
       id: e.id,
       slug: e.slug,
@@ -182,8 +189,9 @@ export class ParticipantAgenda {
           const reason: WeekReason = ledIds.has(r.id)
             ? 'facilitating'
             : (hold?.status ?? 'everyone');
+          const { seats: _uncounted, ...view } = toSessionView(r, e.timezone, readerOf(e, locale));
           return {
-            ...toSessionView(r, e.timezone, readerOf(e, locale)),
+            ...view,
             reason,
             position: reason === 'waitlisted' ? (hold?.position ?? null) : null,
             date: localDateOf(r.startsAt, e.timezone),
