@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type Actor, dataSourceOptions } from '#core';
 import { Event, EventAccess, EventStaff } from '#events';
-import { FeedbackAccess, FeedbackForms, FeedbackResults } from '#feedback';
+import { FeedbackAccess, FeedbackForms, feedbackForExport, FeedbackResults } from '#feedback';
 import { parseCsv } from './support/csv.js';
 import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -350,6 +350,24 @@ describe('feedback results on a network with a history', () => {
       String(answerOf('', k, 3).rating),
       `Named 4 ${k}`,
     ]);
+  });
+
+  it('finds one person’s named answers for their data export without reading everyone’s', async () => {
+    const [person] = await ds.query(
+      `SELECT account_id, count(*)::int AS responses FROM feedback_responses
+        WHERE account_id IS NOT NULL GROUP BY account_id ORDER BY count(*) DESC, account_id LIMIT 1`,
+    );
+    const [{ total }] = await ds.query(`SELECT count(*)::int AS total FROM feedback_responses`);
+    expect(person.responses).toBeGreaterThan(1);
+    expect(total).toBeGreaterThan(100 * person.responses);
+    const recording = recordStatements(ds);
+    const exported = await feedbackForExport(ds, person.account_id);
+    recording.stop();
+    expect(exported.named).toHaveLength(person.responses);
+    for (const statement of recording.statements.filter((s) => /feedback_responses/.test(s.sql))) {
+      const read = await rowsReadByTable(ds, statement);
+      expect(read.get('feedback_responses') ?? 0).toBeLessThanOrEqual(person.responses);
+    }
   });
 
   it("reads only the form's own answers and responses, whatever the network's history", async () => {
