@@ -21,13 +21,14 @@ export interface SessionFilter {
   withoutSeatCounts?: boolean;
 }
 
-/** Each session's seats taken and waiting, joined as `c`. */
+/** Each session's seats taken and waiting, as `c`, or none counted. */
 const SEAT_COUNTS = `
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE g.status = 'confirmed') AS confirmed,
            count(*) FILTER (WHERE g.status = 'waitlisted') AS waitlisted
       FROM signups g WHERE g.session_id = s.id AND g.status <> 'cancelled'
   ) c ON true`;
+const NO_SEAT_COUNTS = `CROSS JOIN (SELECT 0 AS confirmed, 0 AS waitlisted) c`;
 
 /** SQL over `s` (sessions): what participants may see, as `isPublic` says in code. */
 export const PUBLIC_SESSION = `(s.status = 'published' OR (s.status = 'cancelled' AND s.published_at IS NOT NULL))`;
@@ -97,8 +98,7 @@ export class SessionReader {
               s.room_id, r.name AS room_name, r.capacity AS room_capacity, s.language,
               s.interpretation_languages, s.capacity, s.signup_required, s.status,
               s.external_facilitators, s.published_at,
-              ${filter.withoutSeatCounts ? '0' : 'COALESCE(c.confirmed, 0)::int'} AS confirmed,
-              ${filter.withoutSeatCounts ? '0' : 'COALESCE(c.waitlisted, 0)::int'} AS waitlisted,
+              COALESCE(c.confirmed, 0)::int AS confirmed, COALESCE(c.waitlisted, 0)::int AS waitlisted,
               COALESCE((SELECT json_agg(json_build_object('accountId', f.account_id, 'name', a.name)
                                         ORDER BY a.name, f.account_id)
                           FROM session_facilitators f JOIN accounts a ON a.id = f.account_id
@@ -108,7 +108,7 @@ export class SessionReader {
                 WHERE v.session_id = s.id) AS visit
          FROM sessions s
          LEFT JOIN rooms r ON r.id = s.room_id AND r.event_id = s.event_id
-         ${filter.withoutSeatCounts ? '' : SEAT_COUNTS}
+         ${filter.withoutSeatCounts ? NO_SEAT_COUNTS : SEAT_COUNTS}
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s.starts_at, s.ends_at, s.title, s.id`,
       params,

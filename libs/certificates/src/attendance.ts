@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { SESSION_ATTENDEES } from '#core';
+import { attendedBy, SESSION_ATTENDEES } from '#core';
 
 /**
  * Sessions that count on a certificate of attendance: the training ones. Meals, breaks
@@ -45,12 +45,7 @@ const PEOPLE_PAIRS = `
     FROM registrations r
     JOIN sessions s ON s.event_id = r.event_id
    WHERE r.event_id = $1 AND r.status = 'confirmed' AND r.id = ANY($3::uuid[])
-     AND s.status <> 'cancelled' AND s.kind = ANY($2::text[])
-     AND (EXISTS (SELECT 1 FROM session_attendance sa
-                   WHERE sa.session_id = s.id AND sa.account_id = r.account_id)
-          OR EXISTS (SELECT 1 FROM signups su
-                      WHERE su.session_id = s.id AND su.account_id = r.account_id
-                        AND su.status = 'confirmed' AND su.attended))
+     AND s.status <> 'cancelled' AND s.kind = ANY($2::text[]) AND ${attendedBy('r.account_id')}
    ORDER BY r.id, s.starts_at, s.id`;
 
 /**

@@ -257,11 +257,11 @@ export class Costs {
     // Every read is the event's own: by the event's id (each table has an index on it) or
     // by the ids of the event's cost lines. By the registration ids alone the planner
     // scanned every meeting's costs, receipts and registrations for a whole event.
-    const items = this.dataSource.getRepository(CostItem).find({
+    const itemsRead = this.dataSource.getRepository(CostItem).find({
       where: { eventId: event.id, registrationId: In(registrationIds) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const [people, [own, receipts, history], rates, stays, coverage] = await Promise.all([
+    const [people, items, [receipts, history], rates, stays, coverage] = await Promise.all([
       this.dataSource.query(
         `SELECT r.id, a.name, o.name AS organisation, o.country
            FROM registrations r JOIN accounts a ON a.id = r.account_id
@@ -269,15 +269,16 @@ export class Costs {
           WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])`,
         [event.id, registrationIds],
       ) as Promise<Array<{ id: string; name: string; organisation: string; country: string }>>,
-      items.then((list) => this.receiptsAndHistory(event.id, list, withHistory)),
+      itemsRead,
+      itemsRead.then((list) => this.receiptsAndHistory(event.id, list, withHistory)),
       this.rates(event.id),
       this.stayDates(event, registrationIds),
       this.coverage.forEvent(event.id, registrationIds),
     ]);
-    const names = await this.namesOf(own.map((i) => i.statusChangedBy));
+    const names = await this.namesOf(items.map((i) => i.statusChangedBy));
     const zone = event.timezone;
     const byPerson = new Map(people.map((p) => [p.id, p]));
-    const itemsOf = groupBy(own, (i) => i.registrationId);
+    const itemsOf = groupBy(items, (i) => i.registrationId);
     const receiptsOf = groupBy(receipts, (r) => r.costItemId);
     const historyOf = groupBy(history, (h) => h.cost_item_id);
     return registrationIds.map((id) => {
@@ -355,8 +356,8 @@ export class Costs {
     eventId: string,
     items: CostItem[],
     withHistory: boolean,
-  ): Promise<[CostItem[], CostReceipt[], HistoryRow[]]> {
-    if (items.length === 0) return [items, [], []];
+  ): Promise<[CostReceipt[], HistoryRow[]]> {
+    if (items.length === 0) return [[], []];
     const itemIds = items.map((i) => i.id);
     const [receipts, history] = await Promise.all([
       this.dataSource.getRepository(CostReceipt).find({
@@ -375,7 +376,7 @@ export class Costs {
           ) as Promise<HistoryRow[]>)
         : ([] as HistoryRow[]),
     ]);
-    return [items, receipts, history];
+    return [receipts, history];
   }
 
   private async namesOf(ids: Array<string | null>): Promise<Map<string, string>> {
