@@ -150,8 +150,8 @@ export function ArrivalsPage(props: {
           <h3>{t.withoutArrival}</h3>
           <ul>
             {view.withoutArrival.map((p) => (
-              <li dir="auto">
-                {p.name} ({p.organisation})
+              <li>
+                <bdi>{p.name}</bdi> (<bdi>{p.organisation}</bdi>)
               </li>
             ))}
           </ul>
