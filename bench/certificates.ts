@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { type AttendanceByRegistration, attendedSessions, CERTIFIED_KINDS } from '#certificates';
+import { CONNECTION_SETTINGS } from '#core';
 import { median, round1, round2 } from './support/http-load.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
@@ -173,7 +174,11 @@ async function explained(pool: pg.Pool, statements: Array<{ sql: string; params:
 }
 
 async function main() {
-  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: DATABASE_URL,
+    max: 2,
+    options: CONNECTION_SETTINGS,
+  });
   console.log(`seeding ${PAST} earlier meetings of 1000 and events of ${SIZES.join(', ')} people`);
   const events = await seed(pool);
   const { statements, now, before } = readers(pool);

@@ -18,7 +18,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgendaService } from '#agenda';
-import { type Actor, LOCALES, type Locale, isAdmin } from '#core';
+import { type Actor, CONNECTION_SETTINGS, LOCALES, type Locale, isAdmin } from '#core';
 import { type Event, eventVisibleTo, type EventAccess, type StaffRole } from '#events';
 import { negotiateLocale } from '#i18n';
 import {
@@ -34,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,
-  options: '-c jit=off',
+  options: CONNECTION_SETTINGS,
 });
 
 /** What the readers call on a data source or entity manager: query(sql, params) -> rows. */

@@ -13,7 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { DEVELOPMENT_JWT_SECRET } from '#core';
+import { CONNECTION_SETTINGS, DEVELOPMENT_JWT_SECRET } from '#core';
 import { coalescedOutboxWake } from '#messaging';
 import {
   type AdmissionRow,
@@ -39,7 +39,7 @@ const PUBLIC_URL = process.env.PUBLIC_URL ?? 'http://localhost:3000';
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,
-  options: '-c jit=off',
+  options: CONNECTION_SETTINGS,
 });
 
 // As Convene's OutboxWake: the relay's NOTIFY after the admission's commit.
