@@ -75,6 +75,30 @@ describe('addDays', () => {
   });
 });
 
+describe('nightsOf', () => {
+  it('gives every night up to the morning of departure, across leap days and years', () => {
+    expect(nightsOf('2028-02-27', '2028-03-01')).toEqual([
+      '2028-02-27',
+      '2028-02-28',
+      '2028-02-29',
+    ]);
+    expect(nightsOf('2027-12-30', '2028-01-02')).toEqual([
+      '2027-12-30',
+      '2027-12-31',
+      '2028-01-01',
+    ]);
+    expect(nightsOf('2027-10-25', '2027-10-25')).toEqual([]);
+  });
+
+  it('stops at a year, and never walks on from what is not a date', () => {
+    const twoYears = nightsOf('2027-01-01', '2029-01-01');
+    expect(twoYears).toHaveLength(366);
+    expect(twoYears.at(-1)).toBe('2028-01-01');
+    expect(nightsOf('2027-02-30', '2027-03-05')).toEqual(['2027-02-30']);
+    expect(nightsOf('x', 'y')).toEqual(['x']);
+  });
+});
+
 describe('suggestion', () => {
   const nights = ['2027-10-25', '2027-10-26'];
   const guest = (id: string, extra: Partial<SuggestGuest> = {}): SuggestGuest => ({

@@ -29,14 +29,23 @@ export const EARLY_ARRIVAL_HOUR = 6;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAY_MS = 86_400_000;
+
+/** A calendar date as UTC milliseconds at its midnight, or NaN unless a real YYYY-MM-DD. */
+function midnightOf(date: string): number {
+  const at = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  // Date.parse rolls 2027-02-30 over to 2 March; a real date reads back as itself.
+  return Number.isNaN(at) || dateAt(at) !== date ? NaN : at;
+}
+
+const dateAt = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
 /** A calendar date moved by whole days ('Invalid date' for anything but a real YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
   // Plain UTC arithmetic on calendar dates: a moment parse per night made the accommodation
   // pages spend a millisecond per person on their nights.
-  const at = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
-  // Date.parse rolls 2027-02-30 over to 2 March; a real date reads back as itself.
-  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== date) return 'Invalid date';
-  return new Date(at + days * 86_400_000).toISOString().slice(0, 10);
+  const at = midnightOf(date);
+  return Number.isNaN(at) ? 'Invalid date' : dateAt(at + days * DAY_MS);
 }
 
 /**
@@ -65,9 +74,21 @@ function localHourOf(instant: Date, zone: string): number {
   return new Date(instant.getTime() + offsetMinutesAt(zone, instant) * 60_000).getUTCHours();
 }
 
-/** Every night of a stay: from checkIn up to the day before checkOut. */
+/**
+ * Every night of a stay: from checkIn up to the day before checkOut (at most a year). The
+ * first date is checked once and then stepped: the organisers' rooms view works out every
+ * confirmed person's nights on each view, and checking each night again was most of it.
+ */
 export function nightsOf(checkIn: string, checkOut: string): string[] {
   const nights: string[] = [];
-  for (let d = checkIn; d < checkOut && nights.length < 366; d = addDays(d, 1)) nights.push(d);
+  if (!(checkIn < checkOut)) return nights;
+  nights.push(checkIn);
+  const start = midnightOf(checkIn);
+  if (Number.isNaN(start)) return nights;
+  for (let at = start + DAY_MS; nights.length < 366; at += DAY_MS) {
+    const night = dateAt(at);
+    if (!(night < checkOut)) break;
+    nights.push(night);
+  }
   return nights;
 }
