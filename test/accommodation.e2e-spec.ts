@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { parseCsv } from './support/csv.js';
+import { recordStatements } from './support/plan-reads.js';
 import {
   createEvent,
   createOrganisation,
@@ -426,5 +427,47 @@ describe('accommodation', () => {
 
     await occupancy();
     expect(await heldNights('lucia')).not.toContain('2027-10-29');
+  });
+  it('tries only the new nights a room can take: an unbooked night costs a view nothing', async () => {
+    // Rosa now lands on the 22nd: the hotel has no double booked on the 22nd or the 23rd.
+    await travel('rosa', {
+      arrival: { flightNumber: 'IB3350', airport: 'TNG', at: '2027-10-22T18:00' },
+    });
+    const ds = t.app.get(DataSource);
+    const viewed = async () => {
+      const rec = recordStatements(ds);
+      try {
+        const res = await occupancy();
+        return { body: res.body, statements: rec.statements.map((s) => s.sql) };
+      } finally {
+        rec.stop();
+      }
+    };
+    const rosaOf = (body: { guests: Array<{ registrationId: string }> }) =>
+      body.guests.find((g) => g.registrationId === regs.rosa) as unknown as {
+        unassignedNights: string[];
+      };
+
+    for (let view = 0; view < 2; view++) {
+      const { body, statements } = await viewed();
+      expect(rosaOf(body).unassignedNights).toEqual(['2027-10-22', '2027-10-23']);
+      expect(statements.filter((s) => s.includes('INSERT INTO room_assignments'))).toEqual([]);
+    }
+
+    // The hotel books a double for the 23rd: the next view gives it to her, in her room.
+    await api()
+      .put(`/api/events/${eventId}/accommodation/hotels/${hotelId}/inventory`)
+      .set(admin.auth)
+      .send({ cells: [{ roomType: 'double', night: '2027-10-23', rooms: 1 }] })
+      .expect(200);
+    const { body, statements } = await viewed();
+    expect(rosaOf(body).unassignedNights).toEqual(['2027-10-22']);
+    expect(statements.filter((s) => s.includes('INSERT INTO room_assignments'))).toHaveLength(1);
+    const rosa = (await stay('rosa').expect(200)).body;
+    expect(rosa.nights.slice(0, 3)).toMatchObject([
+      { night: '2027-10-22' },
+      { night: '2027-10-23', roomType: 'double' },
+      { night: '2027-10-24', roomType: 'double' },
+    ]);
   });
 });
