@@ -21,7 +21,7 @@ import {
 import { AccommodationAccess } from '../libs/accommodation/src/organiser-access.js';
 import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { seedPastMeetings } from './support/past-meetings.js';
+import { seedNetwork, seedPastMeetings } from './support/past-meetings.js';
 
 const PEOPLE = 200;
 const NAME = (p: number) => `Person ${String(p).padStart(3, '0')}`;
@@ -118,25 +118,14 @@ describe('accommodation and visas with a history of earlier meetings', () => {
       entities: [Event, EventStaff, Hotel, HotelRoom, RoomInventory, Stay, EventVisaRules],
     });
     await ds.initialize();
-    const orgs = (await ds.query(
-      `INSERT INTO organisations (name, country, city)
-       VALUES ('Maison des Familles', 'BF', 'Ouagadougou'), ('Bana Mboka', 'CD', 'Kinshasa')
-       RETURNING id`,
-    )) as Array<{ id: string }>;
-    await ds.query(
-      `INSERT INTO accounts (email, name)
-       SELECT 'p' || lpad(i::text, 4, '0') || '@example.org', 'Person ' || lpad(i::text, 3, '0')
-         FROM generate_series(0, 999) i`,
-    );
-    const [nadia] = await ds.query(
-      `INSERT INTO accounts (email, name) VALUES ('nadia@example.org', 'Nadia Benali') RETURNING id`,
-    );
-    organiser = { accountId: nadia.id, platformRole: 'member' };
+    const network = await seedNetwork(ds, 1000);
+    const orgs = network.organisationIds;
+    organiser = network.organiser;
 
     // The network's history: six earlier meetings of 1,000 people (this year's among them),
     // each with stay wishes, a travel plan with flights, two hotels of 500 rooms and
     // everyone in a room for the five nights.
-    await seedPastMeetings(ds, { years: [2021, 2026], organisationId: orgs[0].id, emails: 'p%' });
+    await seedPastMeetings(ds, { years: [2021, 2026], organisationId: orgs[0], emails: 'p%' });
     await ds.query(
       `INSERT INTO accommodation_stays (registration_id, event_id, room_preference, room_needs,
          share_needs_with_hotel, check_in_override, check_out_override)
@@ -187,7 +176,7 @@ describe('accommodation and visas with a history of earlier meetings', () => {
     eventId = event.id;
     await ds.query(
       `INSERT INTO event_staff (event_id, account_id, role) VALUES ($1, $2, 'organiser')`,
-      [eventId, nadia.id],
+      [eventId, organiser.accountId],
     );
     const ps = Array.from({ length: PEOPLE }, (_, p) => p);
     const regs = (await ds.query(
@@ -199,7 +188,7 @@ describe('accommodation and visas with a history of earlier meetings', () => {
          JOIN accounts a ON a.name = 'Person ' || lpad(x.p::text, 3, '0')
          JOIN organisations o ON o.id = ($5::uuid[])[x.org + 1]
        RETURNING id, account_id`,
-      [eventId, ps, ps.map(STATUS), ps.map((p) => p % 2), orgs.map((o) => o.id)],
+      [eventId, ps, ps.map(STATUS), ps.map((p) => p % 2), orgs],
     )) as Array<{ id: string; account_id: string }>;
     const accountName = new Map(
       (
@@ -289,7 +278,7 @@ describe('accommodation and visas with a history of earlier meetings', () => {
         CROSS JOIN unnest($7::date[]) night`,
       [
         eventId,
-        nadia.id,
+        organiser.accountId,
         placed.map((x) => registrationOf.get(x.p)),
         placed.map((x) => (x.hotel === 'atlas' ? atlasId : riadId)),
         placed.map((x) => x.type),

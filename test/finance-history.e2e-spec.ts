@@ -15,7 +15,7 @@ import {
 import { Registration, RegistrationAccess } from '#registrations';
 import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { seedPastMeetings } from './support/past-meetings.js';
+import { seedNetwork, seedPastMeetings } from './support/past-meetings.js';
 
 const PEOPLE = 40;
 const STATUS = (p: number) =>
@@ -102,36 +102,25 @@ describe('finance report with a history of earlier meetings', () => {
       ],
     });
     await ds.initialize();
-    const orgs = (await ds.query(
-      `INSERT INTO organisations (name, country, city)
-       VALUES ('Maison des Familles', 'BF', 'Ouagadougou'), ('Bana Mboka', 'CD', 'Kinshasa')
-       RETURNING id`,
-    )) as Array<{ id: string }>;
-    await ds.query(
-      `INSERT INTO accounts (email, name)
-       SELECT 'p' || lpad(i::text, 3, '0') || '@example.org', 'Person ' || lpad(i::text, 3, '0')
-         FROM generate_series(0, 399) i`,
-    );
-    const [org] = await ds.query(
-      `INSERT INTO accounts (email, name) VALUES ('nadia@example.org', 'Nadia Benali') RETURNING id`,
-    );
-    organiser = { accountId: org.id, platformRole: 'member' };
+    const network = await seedNetwork(ds, 400);
+    const orgs = network.organisationIds;
+    organiser = network.organiser;
 
     // The network's history: three earlier meetings of 400 people, each with two cost
     // lines, a receipt on each and their status changes.
-    await seedPastMeetings(ds, { years: [2022, 2024], organisationId: orgs[0].id, emails: 'p%' });
+    await seedPastMeetings(ds, { years: [2022, 2024], organisationId: orgs[0], emails: 'p%' });
     await ds.query(
       `INSERT INTO cost_items (registration_id, event_id, kind, amount_minor, currency, payer,
          advanced_by, status, status_changed_by, created_by)
        SELECT r.id, r.event_id, k, 5000, 'EUR', 'network', 'network', 'paid', $1, $1
          FROM registrations r CROSS JOIN unnest(ARRAY['flight', 'visa_fee']) k`,
-      [org.id],
+      [organiser.accountId],
     );
     await ds.query(
       `INSERT INTO cost_status_changes (cost_item_id, registration_id, event_id, from_status, to_status, changed_by)
        SELECT c.id, c.registration_id, c.event_id, s.f, s.t, $1
          FROM cost_items c CROSS JOIN (VALUES (NULL, 'to_pay'), ('to_pay', 'paid')) s(f, t)`,
-      [org.id],
+      [organiser.accountId],
     );
     await ds.query(
       `INSERT INTO cost_receipts (cost_item_id, registration_id, event_id, storage_key,
@@ -139,7 +128,7 @@ describe('finance report with a history of earlier meetings', () => {
        SELECT c.id, c.registration_id, c.event_id, 'receipts/' || c.id, 'application/pdf', 100,
               'receipt.pdf', $1
          FROM cost_items c`,
-      [org.id],
+      [organiser.accountId],
     );
 
     // This year's meeting.
@@ -151,7 +140,7 @@ describe('finance report with a history of earlier meetings', () => {
     eventId = event.id;
     await ds.query(
       `INSERT INTO event_staff (event_id, account_id, role) VALUES ($1, $2, 'organiser')`,
-      [eventId, org.id],
+      [eventId, organiser.accountId],
     );
     await ds.query(
       `INSERT INTO event_cost_coverage (event_id, currency, travel_payer, visa_fees_payer,
@@ -170,7 +159,7 @@ describe('finance report with a history of earlier meetings', () => {
          SELECT $1, a.id, $3, $4, 'social_worker', now(), CASE WHEN $4 = 'waitlisted' THEN $5::int END
            FROM accounts a WHERE a.name = $2
          RETURNING id`,
-        [eventId, NAME(p), orgs[p % 2].id, STATUS(p), p],
+        [eventId, NAME(p), orgs[p % 2], STATUS(p), p],
       );
       people.push({ registrationId: row.id, p });
       own.registrations++;
@@ -191,7 +180,7 @@ describe('finance report with a history of earlier meetings', () => {
             l.advancedBy,
             l.status,
             l.status === 'paid' ? settled : created,
-            org.id,
+            organiser.accountId,
             created,
           ],
         );
@@ -203,7 +192,7 @@ describe('finance report with a history of earlier meetings', () => {
             `INSERT INTO cost_status_changes (cost_item_id, registration_id, event_id, from_status,
                to_status, changed_by, changed_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-            [item.id, row.id, eventId, from, to, org.id, at],
+            [item.id, row.id, eventId, from, to, organiser.accountId, at],
           );
           own.cost_status_changes++;
         }
@@ -212,7 +201,15 @@ describe('finance report with a history of earlier meetings', () => {
             `INSERT INTO cost_receipts (cost_item_id, registration_id, event_id, storage_key,
                content_type, size_bytes, file_name, uploaded_by, uploaded_at)
              VALUES ($1, $2, $3, $4, 'application/pdf', 200, $5, $6, $7)`,
-            [item.id, row.id, eventId, `receipts/${item.id}`, `${NAME(p)}.pdf`, org.id, created],
+            [
+              item.id,
+              row.id,
+              eventId,
+              `receipts/${item.id}`,
+              `${NAME(p)}.pdf`,
+              organiser.accountId,
+              created,
+            ],
           );
           own.cost_receipts++;
         }

@@ -1,3 +1,4 @@
+import type { Actor } from '#core';
 import type { DataSource } from 'typeorm';
 
 export interface PastMeetings {
@@ -46,4 +47,37 @@ export async function seedPastMeetings(
       [past.sessions],
     );
   }
+}
+
+/** The people the history tests share: two organisations, everyone, and the organiser. */
+export interface Network {
+  /** Maison des Familles (Ouagadougou), then Bana Mboka (Kinshasa). */
+  organisationIds: [string, string];
+  /** Nadia Benali, an organiser only where a test makes her one. */
+  organiser: Actor;
+}
+
+/**
+ * Accounts p000@example.org... named `Person 000`... (`people` of them, zero-padded to three
+ * digits in the name), two organisations and the organiser's own account.
+ */
+export async function seedNetwork(ds: DataSource, people: number): Promise<Network> {
+  const orgs = (await ds.query(
+    `INSERT INTO organisations (name, country, city)
+     VALUES ('Maison des Familles', 'BF', 'Ouagadougou'), ('Bana Mboka', 'CD', 'Kinshasa')
+     RETURNING id`,
+  )) as Array<{ id: string }>;
+  await ds.query(
+    `INSERT INTO accounts (email, name)
+     SELECT 'p' || lpad(i::text, 3, '0') || '@example.org', 'Person ' || lpad(i::text, 3, '0')
+       FROM generate_series(0, $1::int - 1) i`,
+    [people],
+  );
+  const [nadia] = (await ds.query(
+    `INSERT INTO accounts (email, name) VALUES ('nadia@example.org', 'Nadia Benali') RETURNING id`,
+  )) as Array<{ id: string }>;
+  return {
+    organisationIds: [orgs[0].id, orgs[1].id],
+    organiser: { accountId: nadia.id, platformRole: 'member' },
+  };
 }
