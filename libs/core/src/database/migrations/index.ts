@@ -35,6 +35,7 @@ import { AnnouncementMessagesIndex1763704100000 } from './1763704100000-announce
 import { LetterNumberIndex1763704200000 } from './1763704200000-letter-number-index.js';
 import { RegistrationListOrderIndex1763704300000 } from './1763704300000-registration-list-order-index.js';
 import { EventScopedIndexes1763704400000 } from './1763704400000-event-scoped-indexes.js';
+import { ErasureIndexes1763704500000 } from './1763704500000-erasure-indexes.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   LetterNumberIndex1763704200000,
   RegistrationListOrderIndex1763704300000,
   EventScopedIndexes1763704400000,
+  ErasureIndexes1763704500000,
 ];

@@ -1,0 +1,31 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Erasing personal data, for one ended event or for one person, read the network's whole
+ * history where it needed a few rows:
+ * - the notes of an event's visa status changes (a passport renewed, a consulate's answer)
+ *   are cleared by the retention sweep or an organiser, and visa_status_changes had no index
+ *   on its event: every meeting's visa history was read. Erasure empties the notes, so the
+ *   partial index holds the meetings not yet erased only;
+ * - one person's emails, listed in their data export and deleted when they ask to be
+ *   forgotten, were found by reading every email the network ever sent.
+ */
+export class ErasureIndexes1763704500000 implements MigrationInterface {
+  name = 'ErasureIndexes1763704500000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX visa_status_changes_event_notes_idx ON visa_status_changes (event_id)
+        WHERE note IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX messages_recipient_idx ON messages (recipient_account_id, created_at DESC)
+        WHERE recipient_account_id IS NOT NULL`,
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX messages_recipient_idx`);
+    await q.query(`DROP INDEX visa_status_changes_event_notes_idx`);
+  }
+}
