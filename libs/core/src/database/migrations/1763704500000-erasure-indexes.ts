@@ -8,7 +8,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   on its event: every meeting's visa history was read. Erasure empties the notes, so the
  *   partial index holds the meetings not yet erased only;
  * - one person's emails, listed in their data export and deleted when they ask to be
- *   forgotten, were found by reading every email the network ever sent.
+ *   forgotten, were found by reading every email the network ever sent;
+ * - whom a feedback form heard from is keyed by form first: the anonymous forms a person
+ *   answered (their export) and their erasure read every form's respondents.
  */
 export class ErasureIndexes1763704500000 implements MigrationInterface {
   name = 'ErasureIndexes1763704500000';
@@ -22,9 +24,13 @@ export class ErasureIndexes1763704500000 implements MigrationInterface {
       `CREATE INDEX messages_recipient_idx ON messages (recipient_account_id, created_at DESC)
         WHERE recipient_account_id IS NOT NULL`,
     );
+    await q.query(
+      `CREATE INDEX feedback_respondents_account_idx ON feedback_respondents (account_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX feedback_respondents_account_idx`);
     await q.query(`DROP INDEX messages_recipient_idx`);
     await q.query(`DROP INDEX visa_status_changes_event_notes_idx`);
   }
