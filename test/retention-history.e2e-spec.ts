@@ -70,6 +70,14 @@ describe('erasing one meeting beside the network history', () => {
        SELECT event_id, id, account_id, '2020-01-01', 'Seen', 'Why', 'Try', 'private'
          FROM registrations`,
     );
+    // The hosts' answers to the entries shared with them; Person 007 answered Person 008's.
+    await ds.query(
+      `INSERT INTO journal_answers (entry_id, author_account_id, body)
+       SELECT j.id, h.id, 'Thank you, see you tomorrow'
+         FROM journal_entries j JOIN accounts v ON v.id = j.account_id
+         JOIN accounts h ON h.email = CASE v.email WHEN 'p008@example.org' THEN 'p007@example.org'
+                                                   ELSE 'p001@example.org' END`,
+    );
     await ds.query(
       `INSERT INTO feedback_forms (event_id, titles, closes_at)
        SELECT id, '{"en": "How was it?"}', end_date + 30 FROM events`,
@@ -141,6 +149,7 @@ describe('erasing one meeting beside the network history', () => {
     try {
       const data = await t.app.get(PersonalDataExport).export(person);
       expect(JSON.stringify(data)).toContain('Passport renewed in March');
+      expect(JSON.stringify(data)).toContain('Thank you, see you tomorrow');
       await t.app.get(AccountErasure).eraseSelf(person);
       statements = rec.statements.filter((s) => !/^(START|COMMIT|ROLLBACK)/i.test(s.sql));
     } finally {

@@ -10,7 +10,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - one person's emails, listed in their data export and deleted when they ask to be
  *   forgotten, were found by reading every email the network ever sent;
  * - whom a feedback form heard from is keyed by form first: the anonymous forms a person
- *   answered (their export) and their erasure read every form's respondents.
+ *   answered (their export) and their erasure read every form's respondents;
+ * - a host's answers to the visitors' journals, in the host's export, were found by reading
+ *   every answer of every immersion.
  */
 export class ErasureIndexes1763704500000 implements MigrationInterface {
   name = 'ErasureIndexes1763704500000';
@@ -27,9 +29,14 @@ export class ErasureIndexes1763704500000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX feedback_respondents_account_idx ON feedback_respondents (account_id)`,
     );
+    await q.query(
+      `CREATE INDEX journal_answers_author_idx ON journal_answers (author_account_id)
+        WHERE author_account_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX journal_answers_author_idx`);
     await q.query(`DROP INDEX feedback_respondents_account_idx`);
     await q.query(`DROP INDEX messages_recipient_idx`);
     await q.query(`DROP INDEX visa_status_changes_event_notes_idx`);
