@@ -13,6 +13,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   answered (their export) and their erasure read every form's respondents;
  * - a host's answers to the visitors' journals, in the host's export, were found by reading
  *   every answer of every immersion.
+ * And the forms of the sessions a facilitator leads (their agenda), found by session: a
+ * few forms a meeting, but every meeting's (test/schema-lookup-indexes.e2e-spec.ts).
  */
 export class ErasureIndexes1763704500000 implements MigrationInterface {
   name = 'ErasureIndexes1763704500000';
@@ -33,9 +35,14 @@ export class ErasureIndexes1763704500000 implements MigrationInterface {
       `CREATE INDEX journal_answers_author_idx ON journal_answers (author_account_id)
         WHERE author_account_id IS NOT NULL`,
     );
+    await q.query(
+      `CREATE INDEX feedback_forms_session_idx ON feedback_forms (session_id)
+        WHERE session_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX feedback_forms_session_idx`);
     await q.query(`DROP INDEX journal_answers_author_idx`);
     await q.query(`DROP INDEX feedback_respondents_account_idx`);
     await q.query(`DROP INDEX messages_recipient_idx`);
