@@ -13,7 +13,7 @@ import {
   RegistrationCostCoverage,
 } from '#finance';
 import { Registration, RegistrationAccess } from '#registrations';
-import { recordStatements, rowsReadByTable, type Statement } from './support/plan-reads.js';
+import { readsOfStatements, recordStatements, type Statement } from './support/plan-reads.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { seedNetwork, seedPastMeetings } from './support/past-meetings.js';
 
@@ -301,14 +301,11 @@ describe('finance report with a history of earlier meetings', () => {
 
   /** What each statement sent read from the tables every meeting adds to. */
   async function readsOf(statements: Statement[]) {
-    const out: Array<{ sql: string; table: string; rows: number }> = [];
-    for (const s of statements) {
-      if (!/^\s*(SELECT|WITH)/i.test(s.sql)) continue;
-      for (const [table, rows] of await rowsReadByTable(ds, s)) {
-        if (table in own) out.push({ sql: s.sql.slice(0, 90), table, rows });
-      }
-    }
-    return out;
+    const reads = await readsOfStatements(
+      ds,
+      statements.filter((s) => /^\s*(SELECT|WITH)/i.test(s.sql)),
+    );
+    return reads.filter((r) => r.table in own).map((r) => ({ ...r, sql: r.sql.slice(0, 90) }));
   }
 
   it("reads only the event's registrations, costs and receipts for the report", async () => {

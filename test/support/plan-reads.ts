@@ -57,6 +57,29 @@ export async function readsByTable(
   return out;
 }
 
+/** Transaction control, which EXPLAIN cannot run and which reads nothing. */
+const TRANSACTION_CONTROL = /^\s*(START|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+
+/**
+ * What each recorded statement read from each table, one row per statement and table
+ * (see readsByTable), for the tests that bound a service's reads beside a long history.
+ * Each statement runs again under EXPLAIN ANALYZE: a write finds nothing left to change
+ * but reads as it did.
+ */
+export async function readsOfStatements(
+  ds: DataSource,
+  statements: Statement[],
+): Promise<Array<{ sql: string; table: string; rows: number }>> {
+  const out: Array<{ sql: string; table: string; rows: number }> = [];
+  for (const statement of statements) {
+    if (TRANSACTION_CONTROL.test(statement.sql)) continue;
+    for (const [table, { rows }] of await readsByTable(ds, statement)) {
+      out.push({ sql: statement.sql, table, rows });
+    }
+  }
+  return out;
+}
+
 /** Rows the statement read from each table when run (see readsByTable). */
 export async function rowsReadByTable(
   ds: DataSource,
