@@ -33,15 +33,21 @@
  *
  * HIST_PORT defaults to PORT + 2 when PORT is set (bench/run.sh sets it to its own API's).
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { hashPassword } from '#accounts';
 import { type Answer, get, median, round1, round2 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
+import {
+  databaseUrl as meetingDatabaseUrl,
+  drop,
+  meetingIds,
+  ORGANISER_EMAIL,
+  ORGANISER_PASSWORD,
+  recreate,
+  seedMeetingDatabase,
+  withClient,
+} from './support/meeting-db.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { WebSession } from './support/web-session.js';
@@ -57,9 +63,6 @@ const PORT = Number(
 const KEEP_DATABASES = process.env.KEEP_DATABASES === '1';
 const OUT = resolve(process.env.OUT ?? 'bench/results/history.json');
 const DIST = new URL('..', import.meta.url).pathname;
-const SEED_SQL = resolve(DIST, '../bench/support/history-seed.sql');
-const EMAIL = 'user0@example.org';
-const PASSWORD = 'a-long-bench-password';
 /** The target meeting's first day (it ended weeks before the seed's fixed "now"). */
 const TARGET_START = '2026-10-12';
 /** Earlier meetings every MEETING_GAP_DAYS before it. */
@@ -91,35 +94,7 @@ interface Read {
   minBytes: number;
 }
 
-function databaseUrl(name: string): string {
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, run: (db: pg.Client) => Promise<T>): Promise<T> {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  try {
-    return await run(db);
-  } finally {
-    await db.end();
-  }
-}
-
-/** Drops and creates `name` on DATABASE_URL's server (as a copy of `template` if given). */
-async function recreate(name: string, template?: string): Promise<void> {
-  await withClient(DATABASE_URL, async (db) => {
-    await db.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await db.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
-  });
-}
-
-async function drop(name: string): Promise<void> {
-  await withClient(DATABASE_URL, (db) =>
-    db.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  );
-}
+const databaseUrl = (name: string) => meetingDatabaseUrl(DATABASE_URL, name);
 
 /**
  * <base>_hist0: migrated, the target meeting seeded, the organiser's password set; then
@@ -129,25 +104,9 @@ async function seed(base: string): Promise<{ without: string; with: string; ms: 
   const started = performance.now();
   const without = `${base}_hist0`;
   const withHistory = `${base}_hist${PAST}`;
-  await recreate(without);
-  execFileSync(process.execPath, [`${DIST}scripts/migrate.js`, 'up'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(without) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const passwordHash = await hashPassword(PASSWORD);
-  await withClient(databaseUrl(without), async (db) => {
-    await db.query(readFileSync(SEED_SQL, 'utf8'));
-    await db.query(`SELECT history_seed_event(0, $1, $2::date, false)`, [TARGET, TARGET_START]);
-    // Login reads the hash only; the account is verified and not erased (the seed's).
-    const { rowCount } = await db.query(
-      `UPDATE accounts SET password_hash = $1 WHERE email = $2 AND erased_at IS NULL`,
-      [passwordHash, EMAIL],
-    );
-    if (rowCount !== 1) throw new Error(`no account ${EMAIL} to sign in with`);
-    await db.query('VACUUM ANALYZE');
-  });
+  await seedMeetingDatabase(DATABASE_URL, without, TARGET, TARGET_START);
   // A copy: the target meeting's rows, defaults and all, are the same bytes in both.
-  await recreate(withHistory, without);
+  await recreate(DATABASE_URL, withHistory, without);
   await withClient(databaseUrl(withHistory), async (db) => {
     for (let i = 1; i <= PAST; i++) {
       await db.query(`SELECT history_seed_event($1, $2, $3::date - $4::int, true)`, [
@@ -170,17 +129,6 @@ async function tableRows(url: string): Promise<Record<string, number>> {
       out[table] = rows[0].n;
     }
     return out;
-  });
-}
-
-/** The ids the reads need, from the seed's own naming (the same in both databases). */
-async function targetIds(url: string) {
-  return withClient(url, async (db) => {
-    const { rows } = await db.query<{ event: string; hotel: string; form: string }>(
-      `SELECT history_uuid('event', 0) AS event, history_uuid('hotel', 0, 0) AS hotel,
-              history_uuid('form', 0, 0) AS form`,
-    );
-    return rows[0];
   });
 }
 
@@ -239,7 +187,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
-  const ids = await targetIds(databaseUrl(dbs.without));
+  const ids = await meetingIds(databaseUrl(dbs.without));
 
   const flags = serverFlags(`${DIST}../package.json`).convene;
   const servers: ServerProcess[] = [];
@@ -260,8 +208,8 @@ async function main(): Promise<void> {
     const sides: Side[] = [];
     for (const [i, server] of servers.entries()) {
       const web = new WebSession(server.baseUrl);
-      await web.signIn(EMAIL, PASSWORD, 'en');
-      const token = await accessToken(server.baseUrl, EMAIL, PASSWORD);
+      await web.signIn(ORGANISER_EMAIL, ORGANISER_PASSWORD, 'en');
+      const token = await accessToken(server.baseUrl, ORGANISER_EMAIL, ORGANISER_PASSWORD);
       sides.push({
         label: i === 0 ? 'without' : 'with',
         server,
@@ -383,8 +331,8 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     if (!KEEP_DATABASES) {
-      await drop(dbs.without);
-      await drop(dbs.with);
+      await drop(DATABASE_URL, dbs.without);
+      await drop(DATABASE_URL, dbs.with);
     }
   }
 }
