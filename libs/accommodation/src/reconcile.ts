@@ -1,6 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { groupBy, pgErrorCode } from '#core';
-import { loadAssignments, loadConfirmedGuests } from './guests.js';
+import { type AssignmentRow, type Guest, loadAssignments, loadConfirmedGuests } from './guests.js';
+
+/**
+ * What a pass read when it found nothing to change: the confirmed guests and the rooms
+ * they hold, as loadGuests and loadAssignments would read them again. Null once it wrote.
+ */
+export interface SettledNights {
+  guests: Guest[];
+  assignments: AssignmentRow[];
+}
 
 /**
  * Keeps the rooms in step with people's nights, which follow their flights: nights a person
@@ -13,12 +22,15 @@ import { loadAssignments, loadConfirmedGuests } from './guests.js';
  * documents need, without reading the whole event on each view. A night another person's
  * stale night still holds is then left unassigned until the next whole-event pass (any
  * organiser's view of the rooms), which tries every missing night again.
+ *
+ * Nothing changes on almost every view, and the whole event's guests are most of a view's
+ * work (850 people's nights): the caller reads them from the answer instead of again.
  */
 export async function reconcileNights(
   ds: DataSource,
   eventId: string,
   registrationId?: string,
-): Promise<void> {
+): Promise<SettledNights | null> {
   const [guests, assignments] = await Promise.all([
     loadConfirmedGuests(ds, eventId, registrationId),
     loadAssignments(ds, eventId, registrationId),
@@ -42,7 +54,13 @@ export async function reconcileNights(
       missing.push({ registrationId: guest.registrationId, night, roomId: nearest.roomId });
     }
   }
-  if (stale.length === 0 && missing.length === 0) return;
+  const settled = { guests, assignments };
+  if (stale.length === 0 && missing.length === 0) return settled;
+  // With nothing to give back, a night no room can take yet (the hotel not booked that
+  // early) stays missing on every view: looked at, nothing written, no transaction.
+  const placeableNow = stale.length === 0 ? await placeable(ds.manager, missing) : null;
+  if (placeableNow?.length === 0) return settled;
+  let wrote = stale.length > 0;
   await ds.transaction(async (m) => {
     // Released nights first, so a new night can take a bed someone just left.
     if (stale.length > 0) {
@@ -52,7 +70,7 @@ export async function reconcileNights(
         [stale.map((s) => s.registrationId), stale.map((s) => s.night)],
       );
     }
-    for (const add of await placeable(m, missing)) {
+    for (const add of placeableNow ?? (await placeable(m, missing))) {
       await m.query('SAVEPOINT reconcile_night');
       try {
         await m.query(
@@ -61,6 +79,7 @@ export async function reconcileNights(
           [add.registrationId, add.night, add.roomId, eventId],
         );
         await m.query('RELEASE SAVEPOINT reconcile_night');
+        wrote = true;
       } catch (e) {
         // Full or not booked that night: the person shows unassigned for it.
         if (pgErrorCode(e) !== '23514') throw e;
@@ -68,6 +87,7 @@ export async function reconcileNights(
       }
     }
   });
+  return wrote ? null : settled;
 }
 
 /**

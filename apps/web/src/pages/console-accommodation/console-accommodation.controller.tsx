@@ -17,7 +17,7 @@ import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { ConsoleAccess, renderConsolePage } from '../console/console-frame.js';
 import { accommodationPath, refusalText } from './accommodation-format.js';
-import { OverviewPage } from './overview.page.js';
+import { MAX_OVERVIEW_GRID_CELLS, OverviewPage } from './overview.page.js';
 import { PersonPage } from './person.page.js';
 
 export const HOTEL_FIELDS = ['name', 'address', 'city', 'phone', 'email', 'contactName'] as const;
@@ -58,7 +58,7 @@ export class ConsoleAccommodationController {
     extra: { hotelForm?: FormState; notice?: string } = {},
   ): Promise<string> {
     const [view, hotels] = await Promise.all([
-      this.assignments.occupancy(actor, event.id),
+      this.assignments.occupancy(actor, event.id, { maxGridCells: MAX_OVERVIEW_GRID_CELLS }),
       this.hotels.list(actor, event.id),
     ]);
     return renderConsolePage(ctx, {
@@ -85,9 +85,7 @@ export class ConsoleAccommodationController {
     registrationId: string,
     extra: { nightsForm?: FormState; notice?: string } = {},
   ): Promise<string> {
-    const view = await this.assignments.occupancy(actor, event.id);
-    const guest = view.guests.find((g) => g.registrationId === registrationId);
-    if (!guest) throw notFound('Registration');
+    const { guest, hotels } = await this.assignments.personStay(actor, event.id, registrationId);
     return renderConsolePage(ctx, {
       event,
       section: 'accommodation',
@@ -96,7 +94,7 @@ export class ConsoleAccommodationController {
         <PersonPage
           ctx={ctx}
           event={event}
-          view={view}
+          hotels={hotels}
           guest={guest}
           nightsForm={
             extra.nightsForm ?? emptyForm({ checkIn: guest.checkIn, checkOut: guest.checkOut })

@@ -1,4 +1,4 @@
-import type { GuestStayView, OccupancyView } from '#accommodation';
+import type { GuestStayView, HotelRoomsView } from '#accommodation';
 import type { EventView } from '#events';
 import {
   ActionButton,
@@ -10,18 +10,20 @@ import {
 } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
 import { accommodationPath, shortDate } from './accommodation-format.js';
-import { RoomSelect, roomLabelOf, roomOptions, stayText, wishText } from './overview.page.js';
+import { RoomSelect, roomLabels, roomOptions, stayText, wishText } from './overview.page.js';
 
 /** One person's stay for the organisers: dates (override), rooms per night, move. */
 export function PersonPage(props: {
   ctx: WebContext;
   event: EventView;
-  view: OccupancyView;
+  hotels: HotelRoomsView[];
   guest: GuestStayView;
   nightsForm: FormState;
   notice?: string;
 }) {
-  const { ctx, event, view, guest } = props;
+  const { ctx, event, guest } = props;
+  const view = { hotels: props.hotels };
+  const labelOfRoom = roomLabels(ctx, view);
   const t = ctx.t.accommodation;
   const base = accommodationPath(event.id, `/people/${guest.registrationId}`);
   const options = roomOptions(ctx, view);
@@ -101,7 +103,7 @@ export function PersonPage(props: {
               {guest.nights.map((n) => (
                 <tr>
                   <td>{shortDate(n.night, ctx.locale)}</td>
-                  <td dir="auto">{n.roomId ? roomLabelOf(ctx, view, n.roomId) : t.noRoom}</td>
+                  <td dir="auto">{(n.roomId && labelOfRoom.get(n.roomId)) || t.noRoom}</td>
                 </tr>
               ))}
             </tbody>
