@@ -256,4 +256,39 @@ describe('accommodation pages', () => {
         `href="${base()}/people/${id}" class="btn small">Choisir une chambre`,
       );
   });
+  it("keeps a large meeting's rooms night by night on each hotel's page, the overview light", async () => {
+    const small = await organiser.get(base());
+    expect(small.text).toContain('class="ac-grid"');
+
+    const added = await organiser.post(`${base()}/hotels`, {
+      name: 'Grand Hôtel Villa de France',
+      address: '143 Rue de Hollande',
+      city: 'Tanger',
+    });
+    expect(added.status).toBe(303);
+    const bigHotel = added.headers.location as string;
+    await organiser.get(bigHotel);
+    const cells: Record<string, string> = {};
+    for (const night of ['2027-10-24', '2027-10-25', '2027-10-26', '2027-10-27', '2027-10-28']) {
+      cells[`single.${night}`] = '200';
+      cells[`twin.${night}`] = '100';
+    }
+    expect((await organiser.post(`${bigHotel}/inventory`, cells)).status).toBe(303);
+
+    // 302 rooms over the nights: past the overview's 1,500 cells.
+    const overview = await organiser.get(base());
+    expect(overview.status).toBe(200);
+    expect(overview.text).not.toContain('class="ac-grid"');
+    expect(overview.text).toContain('Cet hôtel compte 300 chambres');
+    expect(overview.text).toContain(`href="${hotelPath}#ac-occupancy">Chambre par chambre</a>`);
+    expect(overview.text).toContain('<td>2 sur 2 occupées</td>');
+
+    // Each hotel's own page shows who sleeps where.
+    const continental = await organiser.get(hotelPath);
+    expect(continental.status).toBe(200);
+    expect(continental.text).toContain('id="ac-occupancy"');
+    expect(continental.text).toContain('class="ac-grid"');
+    expect(continental.text).toContain(`<span class="ac-name" dir="auto">${MINH}</span>`);
+    expect(continental.text).not.toContain('Grand Hôtel Villa de France : les chambres');
+  });
 });

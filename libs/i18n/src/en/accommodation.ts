@@ -36,6 +36,9 @@ export const accommodation = {
   free: 'free',
   usedOfBooked: (used: number, booked: number) => `${num(used)} of ${num(booked)} in use`,
   totalsRow: 'Rooms in use',
+  roomByRoomOnHotelPage: (rooms: number) =>
+    `This hotel has ${num(rooms)} room${rooms === 1 ? '' : 's'}; who sleeps in each, night by night, is on its page.`,
+  roomByRoom: 'Room by room',
   unassignedTitle: 'Without a room',
   unassignedNone: 'Everyone has a room for every night.',
   missingNights: (n: number, total: number) =>
@@ -95,7 +98,7 @@ export const accommodation = {
     night: 'Night',
     roomsOf: (type: string, night: string) => `${type} rooms, night of ${night}`,
     saveInventory: 'Save the rooms booked',
-    roomsTitle: 'Rooms',
+    occupancyTitle: 'Who sleeps where, night by night',
     noRooms: 'No room booked yet.',
   },
   list: {

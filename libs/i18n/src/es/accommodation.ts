@@ -36,6 +36,9 @@ export const accommodation: AccommodationMessages = {
   free: 'libre',
   usedOfBooked: (used, booked) => `${num(used)} de ${num(booked)} ocupadas`,
   totalsRow: 'Habitaciones ocupadas',
+  roomByRoomOnHotelPage: (rooms) =>
+    `Este hotel tiene ${num(rooms)} ${rooms === 1 ? 'habitación' : 'habitaciones'}; quién duerme en cada una, noche a noche, está en su página.`,
+  roomByRoom: 'Habitación por habitación',
   unassignedTitle: 'Sin habitación',
   unassignedNone: 'Todos tienen habitación cada noche.',
   missingNights: (n, total) =>
@@ -95,7 +98,7 @@ export const accommodation: AccommodationMessages = {
     night: 'Noche',
     roomsOf: (type, night) => `Habitaciones ${type}, noche del ${night}`,
     saveInventory: 'Guardar las habitaciones reservadas',
-    roomsTitle: 'Habitaciones',
+    occupancyTitle: 'Quién duerme dónde, noche a noche',
     noRooms: 'Todavía no hay habitaciones reservadas.',
   },
   list: {

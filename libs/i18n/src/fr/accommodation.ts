@@ -36,6 +36,9 @@ export const accommodation: AccommodationMessages = {
   free: 'libre',
   usedOfBooked: (used, booked) => `${num(used)} sur ${num(booked)} occupées`,
   totalsRow: 'Chambres occupées',
+  roomByRoomOnHotelPage: (rooms) =>
+    `Cet hôtel compte ${num(rooms)} chambre${rooms > 1 ? 's' : ''} ; qui dort dans chacune, nuit par nuit, est sur sa page.`,
+  roomByRoom: 'Chambre par chambre',
   unassignedTitle: 'Sans chambre',
   unassignedNone: 'Tout le monde a une chambre chaque nuit.',
   missingNights: (n, total) =>
@@ -97,7 +100,7 @@ export const accommodation: AccommodationMessages = {
     night: 'Nuit',
     roomsOf: (type, night) => `Chambres ${type}, nuit du ${night}`,
     saveInventory: 'Enregistrer les chambres réservées',
-    roomsTitle: 'Chambres',
+    occupancyTitle: 'Qui dort où, nuit par nuit',
     noRooms: 'Aucune chambre réservée pour l’instant.',
   },
   list: {

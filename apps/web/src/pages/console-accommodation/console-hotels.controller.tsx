@@ -47,7 +47,7 @@ export class ConsoleHotelsController {
     hotel: HotelView,
     extra: { form?: FormState; inventoryForm?: FormState; notice?: string } = {},
   ): Promise<string> {
-    const occupancy = await this.assignments.occupancy(actor, event.id);
+    const occupancy = await this.assignments.occupancy(actor, event.id, { hotelId: hotel.id });
     // The event's nights, the day before it starts, and any night booked or slept.
     const nights = [
       ...new Set([
@@ -74,6 +74,8 @@ export class ConsoleHotelsController {
           event={event}
           hotel={hotel}
           nights={nights}
+          occupancy={occupancy.hotels[0]}
+          occupancyNights={occupancy.nights}
           form={extra.form ?? emptyForm(values)}
           inventoryForm={extra.inventoryForm ?? emptyForm()}
           notice={extra.notice}

@@ -1,16 +1,19 @@
-import { type HotelView, ROOM_TYPES } from '#accommodation';
+import { type HotelView, type OccupancyHotelView, ROOM_TYPES } from '#accommodation';
 import type { EventView } from '#events';
 import { ActionButton, ErrorSummary, Form, type FormState } from '../../components/form.js';
 import type { WebContext } from '../../http/web-context.js';
-import { accommodationPath, roomName, shortDate } from './accommodation-format.js';
-import { HotelFields } from './overview.page.js';
+import { accommodationPath, shortDate } from './accommodation-format.js';
+import { HotelFields, OccupancyGrid } from './overview.page.js';
 
-/** A hotel: its details, the rooms it holds per night and type, its rooms. */
+/** A hotel: its details, the rooms it holds per night and type, who sleeps in each. */
 export function HotelPage(props: {
   ctx: WebContext;
   event: EventView;
   hotel: HotelView;
   nights: string[];
+  /** Its rooms night by night; none while it holds no room. */
+  occupancy?: OccupancyHotelView;
+  occupancyNights: string[];
   form: FormState;
   inventoryForm: FormState;
   notice?: string;
@@ -92,21 +95,19 @@ export function HotelPage(props: {
         </Form>
       </section>
 
-      <section class="card" aria-labelledby="ac-rooms">
-        <h2 id="ac-rooms">{t.hotelPage.roomsTitle}</h2>
-        {hotel.rooms.length === 0 ? (
-          <p>{t.hotelPage.noRooms}</p>
+      <section class="card" aria-labelledby="ac-occupancy-title" id="ac-occupancy">
+        <h2 id="ac-occupancy-title">{t.hotelPage.occupancyTitle}</h2>
+        {props.occupancy && props.occupancy.rooms.length > 0 ? (
+          <OccupancyGrid
+            ctx={ctx}
+            hotel={props.occupancy}
+            nights={props.occupancyNights}
+            labelledBy="ac-occupancy-title"
+          />
         ) : (
-          <ul class="ac-room-list">
-            {hotel.rooms.map((r) => (
-              <li>
-                <bdi>{roomName(ctx, r)}</bdi> <span class="muted">({t.beds(r.capacity)})</span>
-              </li>
-            ))}
-          </ul>
+          <p>{t.hotelPage.noRooms}</p>
         )}
       </section>
-
       <section class="card" aria-labelledby="ac-details">
         <h2 id="ac-details">{t.hotelPage.detailsTitle}</h2>
         <ErrorSummary ctx={ctx} form={props.form} labels={labels} />

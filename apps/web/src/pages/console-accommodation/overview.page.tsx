@@ -1,4 +1,11 @@
-import type { GuestStayView, HotelView, OccupancyHotelView, OccupancyView } from '#accommodation';
+import {
+  type GuestStayView,
+  gridFits,
+  type HotelRoomsView,
+  type HotelView,
+  type OccupancyHotelView,
+  type OccupancyView,
+} from '#accommodation';
 import type { EventView } from '#events';
 import {
   ActionButton,
@@ -17,7 +24,7 @@ export interface RoomOption {
 }
 
 /** Every room of every hotel, for the "put in a room" selects. */
-export function roomOptions(ctx: WebContext, view: OccupancyView): RoomOption[] {
+export function roomOptions(ctx: WebContext, view: { hotels: HotelRoomsView[] }): RoomOption[] {
   const t = ctx.t.accommodation;
   return view.hotels.flatMap((h) =>
     h.rooms.map((r) => ({
@@ -63,78 +70,144 @@ export function stayText(ctx: WebContext, g: GuestStayView) {
   return `${t.stayRange(shortDate(g.checkIn, ctx.locale), shortDate(g.checkOut, ctx.locale), g.nights.length)}, ${t.nightsSource[g.nightsSource]}`;
 }
 
+/*
+ * Each hotel's rooms night by night fit the overview while the hotels are small. At the
+ * Tangier week's size (1,200 rooms, 14 nights booked) they were 600 KB of the page, rows
+ * nobody scrolls through: beyond this many cells the overview keeps each hotel's rooms in
+ * use per night and links to its page, which shows its own rooms.
+ */
+export const MAX_OVERVIEW_GRID_CELLS = 1_500;
+
+/** Whether the overview shows every hotel's rooms night by night (as occupancy built them). */
+export function gridsInOverview(view: Pick<OccupancyView, 'hotels' | 'nights'>): boolean {
+  const rooms = view.hotels.reduce((n, h) => n + h.rooms.length, 0);
+  return gridFits(rooms, view.nights.length, MAX_OVERVIEW_GRID_CELLS);
+}
+
+/** Rooms in use over rooms booked, all types together. */
+function usedOfBooked(ctx: WebContext, total: OccupancyHotelView['totals'][number]): string {
+  const booked = total.booked.single + total.booked.twin + total.booked.double;
+  const used = total.used.single + total.used.twin + total.used.double;
+  return ctx.t.accommodation.usedOfBooked(used, booked);
+}
+
+/** A hotel's rooms night by night: who sleeps where, free beds, nights not booked. */
+export function OccupancyGrid(props: {
+  ctx: WebContext;
+  hotel: OccupancyHotelView;
+  nights: string[];
+  labelledBy: string;
+}) {
+  const { ctx, hotel, nights } = props;
+  const t = ctx.t.accommodation;
+  if (hotel.rooms.length === 0) return <p>{t.hotelPage.noRooms}</p>;
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={props.labelledBy}>
+      <table class="ac-grid">
+        <thead>
+          <tr>
+            <th scope="col">{t.room}</th>
+            {nights.map((n) => (
+              <th scope="col" class="ac-night">
+                {shortDate(n, ctx.locale)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {hotel.rooms.map((room) => (
+            <tr>
+              <th scope="row">
+                <bdi>{roomName(ctx, room)}</bdi>{' '}
+                <span class="muted">({t.beds(room.capacity)})</span>
+              </th>
+              {room.nights.map((n) =>
+                !n.booked ? (
+                  <td class="ac-off">{t.notBooked}</td>
+                ) : n.occupants.length === 0 ? (
+                  <td class="ac-free">{t.free}</td>
+                ) : (
+                  <td class={n.occupants.length >= room.capacity ? 'ac-full' : 'ac-part'}>
+                    {n.occupants.map((o) => (
+                      <span class="ac-name" dir="auto">
+                        {o.name}
+                      </span>
+                    ))}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t.totalsRow}</th>
+            {hotel.totals.map((tot) => (
+              <td>{usedOfBooked(ctx, tot)}</td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** A large hotel in the overview: its rooms in use night by night, the grid on its page. */
+function NightTotals(props: { ctx: WebContext; hotel: OccupancyHotelView; labelledBy: string }) {
+  const { ctx, hotel } = props;
+  const t = ctx.t.accommodation;
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={props.labelledBy}>
+      <table class="ac-totals">
+        <thead>
+          <tr>
+            <th scope="col">{t.hotelPage.night}</th>
+            <th scope="col">{t.totalsRow}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hotel.totals.map((tot) => (
+            <tr>
+              <th scope="row">{shortDate(tot.night, ctx.locale)}</th>
+              <td>{usedOfBooked(ctx, tot)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function Occupancy(props: {
   ctx: WebContext;
   event: EventView;
   hotel: OccupancyHotelView;
   nights: string[];
+  grid: boolean;
 }) {
-  const { ctx, hotel, nights } = props;
+  const { ctx, hotel } = props;
   const t = ctx.t.accommodation;
   const captionId = `occ-${hotel.id}`;
+  const hotelPath = accommodationPath(props.event.id, `/hotels/${hotel.id}`);
   return (
     <section class="card ac-hotel" aria-labelledby={captionId}>
       <h3 id={captionId}>
         <bdi>{t.occupancyTitle(hotel.name)}</bdi>
       </h3>
       <p class="toolbar no-print">
-        <a href={accommodationPath(props.event.id, `/hotels/${hotel.id}`)}>{t.openHotel}</a>
-        <a href={accommodationPath(props.event.id, `/hotels/${hotel.id}/rooming-list`)}>
-          {t.roomingList}
-        </a>
+        <a href={hotelPath}>{t.openHotel}</a>
+        <a href={`${hotelPath}/rooming-list`}>{t.roomingList}</a>
       </p>
-      {hotel.rooms.length === 0 ? (
-        <p>{t.hotelPage.noRooms}</p>
+      {props.grid ? (
+        <OccupancyGrid ctx={ctx} hotel={hotel} nights={props.nights} labelledBy={captionId} />
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
-          <table class="ac-grid">
-            <thead>
-              <tr>
-                <th scope="col">{t.room}</th>
-                {nights.map((n) => (
-                  <th scope="col" class="ac-night">
-                    {shortDate(n, ctx.locale)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {hotel.rooms.map((room) => (
-                <tr>
-                  <th scope="row">
-                    <bdi>{roomName(ctx, room)}</bdi>{' '}
-                    <span class="muted">({t.beds(room.capacity)})</span>
-                  </th>
-                  {room.nights.map((n) =>
-                    !n.booked ? (
-                      <td class="ac-off">{t.notBooked}</td>
-                    ) : n.occupants.length === 0 ? (
-                      <td class="ac-free">{t.free}</td>
-                    ) : (
-                      <td class={n.occupants.length >= room.capacity ? 'ac-full' : 'ac-part'}>
-                        {n.occupants.map((o) => (
-                          <span class="ac-name" dir="auto">
-                            {o.name}
-                          </span>
-                        ))}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t.totalsRow}</th>
-                {hotel.totals.map((tot) => {
-                  const booked = tot.booked.single + tot.booked.twin + tot.booked.double;
-                  const used = tot.used.single + tot.used.twin + tot.used.double;
-                  return <td>{t.usedOfBooked(used, booked)}</td>;
-                })}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <>
+          <p>
+            {t.roomByRoomOnHotelPage(hotel.rooms.length)}{' '}
+            <a href={`${hotelPath}#ac-occupancy`}>{t.roomByRoom}</a>
+          </p>
+          <NightTotals ctx={ctx} hotel={hotel} labelledBy={captionId} />
+        </>
       )}
     </section>
   );
@@ -153,6 +226,9 @@ export function OverviewPage(props: {
   const options = roomOptions(ctx, view);
   const guestById = new Map(view.guests.map((g) => [g.registrationId, g]));
   const pickers = inlinePickers(view.unassigned.length, options.length);
+  const grids = gridsInOverview(view);
+  // One lookup per person: searching every hotel's rooms for each was rooms x people.
+  const labelOfRoom = roomLabels(ctx, view);
   const labels = {
     name: t.hotel.name,
     address: t.hotel.address,
@@ -253,7 +329,7 @@ export function OverviewPage(props: {
       <h2>{t.hotelsTitle}</h2>
       {view.hotels.length === 0 && <p>{t.noHotels}</p>}
       {view.hotels.map((h) => (
-        <Occupancy ctx={ctx} event={event} hotel={h} nights={view.nights} />
+        <Occupancy ctx={ctx} event={event} hotel={h} nights={view.nights} grid={grids} />
       ))}
       {props.hotels.length > 0 && (
         <ul class="ac-hotel-list">
@@ -286,7 +362,7 @@ export function OverviewPage(props: {
                   ? t.noRoom
                   : rooms.length > 1
                     ? t.severalRooms
-                    : roomLabelOf(ctx, view, rooms[0]!);
+                    : (labelOfRoom.get(rooms[0]!) ?? '');
               return (
                 <tr>
                   <td>
@@ -320,13 +396,19 @@ export function OverviewPage(props: {
   );
 }
 
-export function roomLabelOf(ctx: WebContext, view: OccupancyView, roomId: string): string {
+/** Each room's name as the people tables write it (with its hotel's when there are several). */
+export function roomLabels(
+  ctx: WebContext,
+  view: { hotels: HotelRoomsView[] },
+): Map<string, string> {
+  const labels = new Map<string, string>();
   for (const h of view.hotels) {
-    const room = h.rooms.find((r) => r.id === roomId);
-    if (room)
-      return view.hotels.length > 1 ? `${h.name} · ${roomName(ctx, room)}` : roomName(ctx, room);
+    for (const room of h.rooms) {
+      const name = roomName(ctx, room);
+      labels.set(room.id, view.hotels.length > 1 ? `${h.name} · ${name}` : name);
+    }
   }
-  return '';
+  return labels;
 }
 
 export function HotelFields(props: { ctx: WebContext; form: FormState }) {
