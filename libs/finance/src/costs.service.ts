@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, Raw } from 'typeorm';
+import { DataSource, type EntityManager, Raw } from 'typeorm';
 import { type Actor, conflict, groupBy, notFound, toZonedIso } from '#core';
 import { loadGuests } from '#accommodation';
 import { type Event, requireWritable } from '#events';
@@ -257,10 +257,19 @@ export class Costs {
     // Every read is the event's own: by the event's id (each table has an index on it) or
     // by the ids of the event's cost lines. By the registration ids alone the planner
     // scanned every meeting's costs, receipts and registrations for a whole event.
-    const itemsRead = this.dataSource.getRepository(CostItem).find({
-      where: { eventId: event.id, registrationId: In(registrationIds) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    // The lines as entities, read in one plain statement: the ORM's IN list bound one
+    // parameter per person (850 for the finance report) and hydrated 2,550 entities
+    // column by column.
+    const itemsRead = this.dataSource.query(
+      `SELECT id, registration_id AS "registrationId", event_id AS "eventId", kind, description,
+              amount_minor::float8 AS "amountMinor", currency, payer, advanced_by AS "advancedBy",
+              status, status_changed_at AS "statusChangedAt",
+              status_changed_by AS "statusChangedBy", created_by AS "createdBy",
+              created_at AS "createdAt"
+         FROM cost_items WHERE event_id = $1 AND registration_id = ANY($2::uuid[])
+        ORDER BY created_at, id`,
+      [event.id, registrationIds],
+    ) as Promise<CostItem[]>;
     const [people, items, [receipts, history], rates, stays, coverage] = await Promise.all([
       this.dataSource.query(
         `SELECT r.id, a.name, o.name AS organisation, o.country
