@@ -14,11 +14,13 @@
  *   server, one warm-up then REQUESTS sequential requests: median ms on 127.0.0.1, and the
  *   API's CPU ms per request from /proc. Per page: both sizes, and the growth (BIG over
  *   SMALL, median of the rounds' ratios; BIG / SMALL = 4 is linear).
- * - The HTML's bytes at BIG, raw and gzipped (what the API sends an organiser's browser).
+ * - The HTML's bytes at BIG, raw and gzipped (what the API sends an organiser's browser),
+ *   the API's peak resident memory while it served each page at BIG, and the statements
+ *   each page sends to PostgreSQL at both sizes (bench/support/count-statements.ts).
  *
- * Prints the table, the pages that grew faster than the people (growth above 1.25 times
- * BIG / SMALL) or took over BUDGET_MS at BIG, each API's peak resident memory, and writes
- * bench/results/console-pages.json. The databases are dropped at the end unless
+ * Prints the table; the pages that grew faster than the people (growth above 1.25 times
+ * BIG / SMALL), send more statements for more people, or took over BUDGET_MS at BIG; each
+ * API's peak resident memory; and writes bench/results/console-pages.json. The databases are dropped at the end unless
  * KEEP_DATABASES=1.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/convene_bench ROUNDS=3 REQUESTS=5 \
@@ -105,10 +107,18 @@ interface Side {
   web: WebSession;
 }
 
-/** One warm-up, then REQUESTS one after the other: median ms, and API CPU ms a request. */
-async function timed(side: Side, path: string): Promise<{ ms: number; cpu: number }> {
+/**
+ * One warm-up, then REQUESTS one after the other: median ms, API CPU ms a request, and the
+ * API's peak resident memory while it served this page (the peak is started over first).
+ */
+async function timed(
+  side: Side,
+  path: string,
+): Promise<{ ms: number; cpu: number; peak: number; statements: number }> {
+  side.server.resetPeakMemory();
   await side.web.get(path);
   const ms: number[] = [];
+  const statements0 = await side.server.statements();
   const cpu0 = side.server.cpuMs();
   for (let i = 0; i < REQUESTS; i++) {
     const t0 = performance.now();
@@ -116,7 +126,13 @@ async function timed(side: Side, path: string): Promise<{ ms: number; cpu: numbe
     ms.push(performance.now() - t0);
     if (res.status !== 200) throw new Error(`${side.people} people, ${path}: ${res.status}`);
   }
-  return { ms: median(ms), cpu: (side.server.cpuMs() - cpu0) / REQUESTS };
+  const cpu = (side.server.cpuMs() - cpu0) / REQUESTS;
+  return {
+    ms: median(ms),
+    cpu,
+    peak: side.server.memoryMiB().peak,
+    statements: ((await side.server.statements()) - statements0) / REQUESTS,
+  };
 }
 
 async function main(): Promise<void> {
@@ -154,7 +170,6 @@ async function main(): Promise<void> {
       await web.signIn(ORGANISER_EMAIL, ORGANISER_PASSWORD, 'fr');
       sides.push({ people: [SMALL, BIG][i], server, web });
     }
-    for (const s of servers) s.resetPeakMemory();
 
     // Whole pages on both sides, or the timings mean nothing.
     const failures: string[] = [];
@@ -175,9 +190,10 @@ async function main(): Promise<void> {
       return;
     }
 
-    type Samples = { ms: number[]; cpu: number[] };
+    type Samples = { ms: number[]; cpu: number[]; peak: number[]; statements: number[] };
     const samples: Record<string, Samples[]> = {};
-    for (const page of list) samples[page.name] = sides.map(() => ({ ms: [], cpu: [] }));
+    for (const page of list)
+      samples[page.name] = sides.map(() => ({ ms: [], cpu: [], peak: [], statements: [] }));
     for (let round = 1; round <= ROUNDS; round++) {
       const order = round % 2 ? [0, 1] : [1, 0];
       for (const page of list) {
@@ -185,6 +201,8 @@ async function main(): Promise<void> {
           const t = await timed(sides[i], page.path);
           samples[page.name][i].ms.push(t.ms);
           samples[page.name][i].cpu.push(t.cpu);
+          samples[page.name][i].peak.push(t.peak);
+          samples[page.name][i].statements.push(t.statements);
         }
       }
       console.log(`round ${round}/${ROUNDS} done`);
@@ -202,16 +220,34 @@ async function main(): Promise<void> {
         [`ms ${BIG}`]: round1(median(big.ms)),
         growth: round2(growth),
         [`cpu ms ${BIG}`]: round1(median(big.cpu)),
+        [`peak MiB ${BIG}`]: Math.max(...big.peak),
+        [`statements ${SMALL}`]: round1(median(small.statements)),
+        [`statements ${BIG}`]: round1(median(big.statements)),
         [`KB ${BIG}`]: round1(bytes[page.name].html / 1024),
         [`gzip KB ${BIG}`]: round1(bytes[page.name].gzip / 1024),
       };
       table[page.name] = row;
       if (growth > linear * 1.25) flagged.push(`${page.name}: grew x${round2(growth)}`);
+      // A statement per person (or per row) shows as more statements for more people.
+      if (median(big.statements) > median(small.statements) + 1) {
+        flagged.push(
+          `${page.name}: ${median(small.statements)} statements at ${SMALL}, ${median(big.statements)} at ${BIG}`,
+        );
+      }
       if (median(big.ms) > BUDGET_MS) {
         flagged.push(`${page.name}: ${round1(median(big.ms))} ms at ${BIG} people`);
       }
     }
-    const memory = Object.fromEntries(sides.map((s) => [s.people, s.server.memoryMiB()]));
+    // The highest of the per-page peaks: each page's started over from the resident size.
+    const memory = Object.fromEntries(
+      sides.map((s, i) => [
+        s.people,
+        {
+          rss: s.server.memoryMiB().rss,
+          peak: Math.max(...list.flatMap((page) => samples[page.name][i].peak)),
+        },
+      ]),
+    );
     console.log(
       `\nAn organiser's console pages, one meeting of ${SMALL} and of ${BIG} people ` +
         `(median of ${ROUNDS} rounds, each the median of ${REQUESTS}; growth = ${BIG} over ${SMALL}, ` +
@@ -220,8 +256,8 @@ async function main(): Promise<void> {
     console.table(table);
     console.log(
       flagged.length
-        ? `faster than the people or over ${BUDGET_MS} ms:\n  ${flagged.join('\n  ')}`
-        : `every page linear or better, and under ${BUDGET_MS} ms at ${BIG} people`,
+        ? `faster than the people, more statements, or over ${BUDGET_MS} ms:\n  ${flagged.join('\n  ')}`
+        : `every page linear or better, as many statements at both sizes, and under ${BUDGET_MS} ms at ${BIG} people`,
     );
     console.log(`resident memory MiB: ${JSON.stringify(memory)}`);
     const totalS = (performance.now() - runStarted) / 1000;

@@ -144,7 +144,7 @@ export class RoomAssignments {
     const names = new Map(guests.map((g) => [g.registrationId, g.name]));
     const where = new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId]));
     const roomById = new Map(rooms.map((r) => [r.room.id, r]));
-    // Names put in order once (Unicode's root order), not in each of the 8,400 cells of a
+    // Names put in order once (Unicode's root order), not in each of the 16,800 cells of a
     // large event's grids.
     const order = collator('und');
     const rank = new Map(
