@@ -35,6 +35,7 @@ import { gzipSync } from 'node:zlib';
 import { median, round1, round2 } from './support/http-load.js';
 import {
   drop,
+  MEETING_START,
   meetingIds,
   ORGANISER_EMAIL,
   ORGANISER_PASSWORD,
@@ -56,8 +57,6 @@ const PORT = Number(
 const KEEP_DATABASES = process.env.KEEP_DATABASES === '1';
 const OUT = resolve(process.env.OUT ?? 'bench/results/console-pages.json');
 const DIST = new URL('..', import.meta.url).pathname;
-/** The meeting's first day (it ended weeks before the seed's fixed "now"). */
-const START = '2026-10-12';
 
 type Ids = Awaited<ReturnType<typeof meetingIds>>;
 
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
   console.log(`seeding one meeting of ${SMALL} people and one of ${BIG}`);
   const urls: string[] = [];
   for (const [i, people] of [SMALL, BIG].entries()) {
-    urls.push(await seedMeetingDatabase(DATABASE_URL, names[i], people, START));
+    urls.push(await seedMeetingDatabase(DATABASE_URL, names[i], people, MEETING_START));
   }
   const seedS = (performance.now() - runStarted) / 1000;
   console.log(`seeded ${names.join(' and ')} in ${seedS.toFixed(1)} s`);

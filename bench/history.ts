@@ -41,6 +41,7 @@ import { accessToken } from './support/login.js';
 import {
   databaseUrl as meetingDatabaseUrl,
   drop,
+  MEETING_START,
   meetingIds,
   ORGANISER_EMAIL,
   ORGANISER_PASSWORD,
@@ -63,8 +64,7 @@ const PORT = Number(
 const KEEP_DATABASES = process.env.KEEP_DATABASES === '1';
 const OUT = resolve(process.env.OUT ?? 'bench/results/history.json');
 const DIST = new URL('..', import.meta.url).pathname;
-/** The target meeting's first day (it ended weeks before the seed's fixed "now"). */
-const TARGET_START = '2026-10-12';
+const TARGET_START = MEETING_START;
 /** Earlier meetings every MEETING_GAP_DAYS before it. */
 const MEETING_GAP_DAYS = 35;
 

@@ -12,6 +12,9 @@ import { hashPassword } from '#accounts';
 const DIST = new URL('../..', import.meta.url).pathname;
 const SEED_SQL = resolve(DIST, '../bench/support/history-seed.sql');
 
+/** The seeded meeting's first day: it ended weeks before the seed's fixed "now". */
+export const MEETING_START = '2026-10-12';
+
 /** The seed's organiser of every meeting, and the password the benches give them. */
 export const ORGANISER_EMAIL = 'user0@example.org';
 export const ORGANISER_PASSWORD = 'a-long-bench-password';
