@@ -37,12 +37,17 @@ export class FinanceReports {
     private readonly costs: Costs,
   ) {}
 
-  async summary(actor: Actor, eventId: string): Promise<FinanceSummary> {
+  /** `items: false`: each participant's totals without their cost lines (see Costs.viewsOf). */
+  async summary(
+    actor: Actor,
+    eventId: string,
+    options: { items?: boolean } = {},
+  ): Promise<FinanceSummary> {
     const event = await this.events.requireOrganiser(actor, eventId);
-    return this.summaryOf(event);
+    return this.summaryOf(event, options);
   }
 
-  async summaryOf(event: Event): Promise<FinanceSummary> {
+  async summaryOf(event: Event, options: { items?: boolean } = {}): Promise<FinanceSummary> {
     // Everyone confirmed, and anyone else who already has a cost on record. The costs are
     // the event's own (cost_items_event_idx): asked per registration, under the OR the
     // planner hashed every cost item of the network.
@@ -56,7 +61,7 @@ export class FinanceReports {
         [event.id],
       )) as Array<{ id: string }>
     ).map((r) => r.id);
-    const participants = await this.costs.viewsOf(event, ids);
+    const participants = await this.costs.viewsOf(event, ids, { items: options.items });
     const group = (keyOf: (p: RegistrationCostsView) => string) => {
       const rows = new Map<string, FinanceGroupRow>();
       for (const p of participants) {
@@ -86,7 +91,7 @@ export class FinanceReports {
 
   /** GET /events/:id/finance?format=csv: one row per participant, amounts as decimals. */
   async csv(actor: Actor, eventId: string, separator: CsvSeparator): Promise<string> {
-    const summary = await this.summary(actor, eventId);
+    const summary = await this.summary(actor, eventId, { items: false });
     const cur = summary.currency ?? 'EUR';
     const money = (n: number) => formatMinor(n, cur);
     return writeCsvTable<RegistrationCostsView>(

@@ -48,7 +48,7 @@ export class ConsoleFinanceController {
   @Get()
   async summary(@Web() ctx: WebContext, @Param('eventId') eventId: string) {
     const { actor, event } = await this.access.event(ctx, eventId);
-    const summary = await this.reports.summary(actor, event.id);
+    const summary = await this.reports.summary(actor, event.id, { items: false });
     return renderConsolePage(ctx, {
       event,
       section: 'finance',
