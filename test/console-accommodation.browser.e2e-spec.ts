@@ -106,4 +106,41 @@ describe('console accommodation in a real browser', () => {
     },
     BUSY_MACHINE_MS,
   );
+  it(
+    "keeps a large meeting's overview to each hotel's nights, with a link to its rooms (Spanish, phone)",
+    async () => {
+      const { context, page } = await w.newPage({ viewport: PHONE, locale: 'es-ES' });
+      await signIn(page);
+      await page.goto(`${base}?lang=es`);
+      await page.locator('#f-name').fill('Grand Hôtel Villa de France');
+      await page.locator('#f-address').fill('143 Rue de Hollande');
+      await page.locator('#f-city').fill('Tánger');
+      await page.getByRole('button', { name: 'Guardar el hotel' }).click();
+      await page.getByRole('heading', { name: 'Habitaciones reservadas por noche' }).waitFor();
+      // 300 rooms for the event's nights: past what the overview draws night by night.
+      for (const input of await page.locator('input[name^="single."]').all()) {
+        await input.fill('200');
+      }
+      for (const input of await page.locator('input[name^="twin."]').all()) {
+        await input.fill('100');
+      }
+      await page.getByRole('button', { name: 'Guardar las habitaciones reservadas' }).click();
+      await page.getByRole('heading', { name: 'Quién duerme dónde, noche a noche' }).waitFor();
+
+      await page.goto(`${base}?lang=es`);
+      await page.getByRole('heading', { level: 1, name: 'Alojamiento' }).waitFor();
+      expect(await page.locator('table.ac-grid').count()).toBe(0);
+      expect(await page.locator('table.ac-totals').count()).toBe(2);
+      expect(await page.getByRole('link', { name: 'Habitación por habitación' }).count()).toBe(2);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.locator('table.ac-totals').first().scrollIntoViewIfNeeded();
+      await snap(page, 'console-accommodation-large-es-phone');
+
+      await page.getByRole('link', { name: 'Habitación por habitación' }).first().click();
+      await page.locator('#ac-occupancy table.ac-grid').waitFor();
+      expect(await page.getByText(MINH).count()).toBeGreaterThan(0);
+      await context.close();
+    },
+    BUSY_MACHINE_MS,
+  );
 });
