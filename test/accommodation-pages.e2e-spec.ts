@@ -275,6 +275,17 @@ describe('accommodation pages', () => {
     }
     expect((await organiser.post(`${bigHotel}/inventory`, cells)).status).toBe(303);
 
+    // A hotel with no room booked yet says so, rather than "0 rooms, see its page".
+    expect(
+      (
+        await organiser.post(`${base()}/hotels`, {
+          name: 'Hôtel Rembrandt',
+          address: '1 Boulevard Mohammed V',
+          city: 'Tanger',
+        })
+      ).status,
+    ).toBe(303);
+
     // 302 rooms over the nights: past the overview's 1,500 cells.
     const overview = await organiser.get(base());
     expect(overview.status).toBe(200);
@@ -282,6 +293,8 @@ describe('accommodation pages', () => {
     expect(overview.text).toContain('Cet hôtel compte 300 chambres');
     expect(overview.text).toContain(`href="${hotelPath}#ac-occupancy">Chambre par chambre</a>`);
     expect(overview.text).toContain('<td>2 sur 2 occupées</td>');
+    expect(overview.text).not.toContain('compte 0 chambre');
+    expect(overview.text).toContain('Aucune chambre réservée pour l’instant.');
 
     // Each hotel's own page shows who sleeps where.
     const continental = await organiser.get(hotelPath);

@@ -198,7 +198,7 @@ function Occupancy(props: {
         <a href={hotelPath}>{t.openHotel}</a>
         <a href={`${hotelPath}/rooming-list`}>{t.roomingList}</a>
       </p>
-      {props.grid ? (
+      {props.grid || hotel.rooms.length === 0 ? (
         <OccupancyGrid ctx={ctx} hotel={hotel} nights={props.nights} labelledBy={captionId} />
       ) : (
         <>
