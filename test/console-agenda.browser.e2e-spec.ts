@@ -267,7 +267,26 @@ describe('the agenda builder in a real browser (1280x800)', () => {
     await page.goto(`${sessionUrl}/signups/${arabic.id}/move`);
     await page.getByRole('heading', { name: 'Move محمد بن عبد الرحمن الإدريسي' }).waitFor();
     await noViolations(page, 'move one person');
+    // The bus has left: attendance opens. Present and absent are the two buttons of one
+    // form, and the button pressed is the answer the browser sends.
+    await w.db.query(
+      `UPDATE site_visits SET departure_at = now() - interval '1 minute'
+        WHERE session_id = (SELECT session_id FROM signups WHERE id = $1)`,
+      [arabic.id],
+    );
     await page.goto(sessionUrl);
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      page.getByRole('button', { name: 'Mark محمد بن عبد الرحمن الإدريسي absent' }).click(),
+    ]);
+    const [marked] = await w.db.query(`SELECT attended FROM signups WHERE id = $1`, [arabic.id]);
+    expect(marked.attended).toBe(false);
+    await Promise.all([
+      page.waitForEvent('framenavigated'),
+      page.getByRole('button', { name: 'Mark محمد بن عبد الرحمن الإدريسي present' }).click(),
+    ]);
+    const [again] = await w.db.query(`SELECT attended FROM signups WHERE id = $1`, [arabic.id]);
+    expect(again.attended).toBe(true);
     await page.getByRole('link', { name: 'Bus list' }).click();
     await page.getByRole('heading', { name: 'Bus list: Visit to Association Darna' }).waitFor();
     await page.getByRole('cell', { name: 'Nguyễn Văn An', exact: true }).waitFor();
