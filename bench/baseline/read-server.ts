@@ -18,7 +18,14 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AgendaService } from '#agenda';
-import { type Actor, CONNECTION_SETTINGS, LOCALES, type Locale, isAdmin } from '#core';
+import {
+  type Actor,
+  CONNECTION_SETTINGS,
+  LOCALES,
+  type Locale,
+  isAdmin,
+  useFastTimestamptzParser,
+} from '#core';
 import { type Event, eventVisibleTo, type EventAccess, type StaffRole } from '#events';
 import { negotiateLocale } from '#i18n';
 import {
@@ -31,6 +38,8 @@ import { HttpError, authenticate } from '../support/bare-auth.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Convene's data source parses timestamptz this way; the baseline does the same work.
+useFastTimestamptzParser();
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,

@@ -18,6 +18,7 @@ export * from './rate-limit/rate-limiter.service.js';
 export * from './crypto/field-cipher.js';
 export * from './logging/logger.js';
 export * from './database/data-source-options.js';
+export * from './database/timestamptz-parser.js';
 export * from './database/database.module.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/references.js';

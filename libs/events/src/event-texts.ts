@@ -34,6 +34,14 @@ export function textIn(
   return Object.values(map).find((t) => !!t) ?? fallback;
 }
 
+const textLanguageOf = (map: LocalizedTexts, lang: string): Locale | undefined =>
+  isLocale(lang) && map[lang] ? lang : undefined;
+
+function firstTextLanguage(map: LocalizedTexts, langs: readonly string[]): Locale | undefined {
+  for (const lang of langs) if (textLanguageOf(map, lang)) return lang as Locale;
+  return undefined;
+}
+
 /**
  * As `textIn`, saying which language the text is in (null for the plain `fallback`,
  * whose language is not recorded), so a page can mark a text that is not in the
@@ -46,11 +54,14 @@ export function textWithLanguage(
   fallback: string | null = null,
 ): { text: string | null; language: Locale | null } {
   const map = texts ?? {};
-  for (const lang of [locale, ...languages, ...LOCALES]) {
-    const text = isLocale(lang) ? map[lang] : undefined;
-    if (text) return { text, language: lang as Locale };
-  }
-  return { text: fallback, language: null };
+  // Asked twice per session of an agenda: no array of candidates is built per call.
+  const found =
+    textLanguageOf(map, locale) ??
+    firstTextLanguage(map, languages) ??
+    firstTextLanguage(map, LOCALES);
+  return found
+    ? { text: map[found] as string, language: found }
+    : { text: fallback, language: null };
 }
 
 /** The shape shared by the Event entity and its API view, for `eventTextsIn`. */

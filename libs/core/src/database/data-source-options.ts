@@ -1,6 +1,7 @@
 import { type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { useFastTimestamptzParser } from './timestamptz-parser.js';
 
 /**
  * Settings every Convene connection starts with (a startup parameter, no extra round trip;
@@ -23,6 +24,7 @@ export const CONNECTION_SETTINGS = '-c jit=off -c random_page_cost=1.1';
  * migrate script and the tests. Schema changes only ever come from migrations.
  */
 export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
+  useFastTimestamptzParser();
   return {
     type: 'postgres',
     url: databaseUrl,
