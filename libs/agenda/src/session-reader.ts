@@ -48,6 +48,7 @@ interface Row {
   room_name: string | null;
   room_capacity: number | null;
   language: string | null;
+  /** As JSON: pg's text[] parser builds each element a character at a time. */
   interpretation_languages: string[];
   capacity: number | null;
   signup_required: boolean;
@@ -96,7 +97,7 @@ export class SessionReader {
     const rows: Row[] = await q.query(
       `SELECT s.id, s.event_id, s.kind, s.title, s.description, s.titles, s.descriptions, s.theme, s.starts_at, s.ends_at,
               s.room_id, r.name AS room_name, r.capacity AS room_capacity, s.language,
-              s.interpretation_languages, s.capacity, s.signup_required, s.status,
+              array_to_json(s.interpretation_languages) AS interpretation_languages, s.capacity, s.signup_required, s.status,
               s.external_facilitators, s.published_at,
               COALESCE(c.confirmed, 0)::int AS confirmed, COALESCE(c.waitlisted, 0)::int AS waitlisted,
               COALESCE((SELECT json_agg(json_build_object('accountId', f.account_id, 'name', a.name)
