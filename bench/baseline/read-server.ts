@@ -25,6 +25,7 @@ import {
   type Locale,
   isAdmin,
   useFastTimestamptzParser,
+  usePgCallbackQueries,
 } from '#core';
 import { type Event, eventVisibleTo, type EventAccess, type StaffRole } from '#events';
 import { negotiateLocale } from '#i18n';
@@ -38,8 +39,10 @@ import { HttpError, authenticate } from '../support/bare-auth.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Convene's data source parses timestamptz this way; the baseline does the same work.
+// Convene's data source parses timestamptz and sends queries this way; the baseline does
+// the same work.
 useFastTimestamptzParser();
+usePgCallbackQueries();
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,

@@ -19,6 +19,7 @@ export * from './crypto/field-cipher.js';
 export * from './logging/logger.js';
 export * from './database/data-source-options.js';
 export * from './database/timestamptz-parser.js';
+export * from './database/pg-callback-queries.js';
 export * from './database/database.module.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/references.js';

@@ -1,6 +1,7 @@
 import { type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { usePgCallbackQueries } from './pg-callback-queries.js';
 import { useFastTimestamptzParser } from './timestamptz-parser.js';
 
 /**
@@ -25,6 +26,7 @@ export const CONNECTION_SETTINGS = '-c jit=off -c random_page_cost=1.1';
  */
 export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
   useFastTimestamptzParser();
+  usePgCallbackQueries();
   return {
     type: 'postgres',
     url: databaseUrl,
