@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { CONNECTION_SETTINGS, useFastTimestamptzParser, usePgCallbackQueries } from '#core';
 import { median, round1, round2 } from './support/http-load.js';
+import { databaseUrl, drop, recreate, withClient } from './support/meeting-db.js';
 import { startFlags } from './support/start-flags.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -37,29 +38,20 @@ type Form = (typeof FORMS)[number];
 const STATEMENT = `SELECT * FROM sessions WHERE event_id = $1 ORDER BY starts_at, id`;
 const EVENT = '3f1c1f7e-8d4b-4c55-9a57-3b9f0c2d7e10';
 
-function databaseUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB}`;
-  return url.toString();
-}
+const DB_URL = databaseUrl(ADMIN_URL, DB);
 
 async function prepare(): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const db = new pg.Client({ connectionString: databaseUrl() });
-  await db.connect();
-  await db.query(`CREATE TABLE sessions (
+  await recreate(ADMIN_URL, DB);
+  await withClient(DB_URL, async (db) => {
+    await db.query(`CREATE TABLE sessions (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(), event_id uuid NOT NULL, kind text,
     title text, description text, titles jsonb, descriptions jsonb, room_name text,
     room_capacity int, capacity int, starts_at timestamptz, ends_at timestamptz,
     created_at timestamptz, language text, interpretation_languages text[],
     facilitators text, track text, status text, requires_signup boolean, meeting_point text,
     bus_seats int, host_name text, accessibility text, updated_by uuid)`);
-  await db.query(
-    `INSERT INTO sessions (event_id, kind, title, description, titles, descriptions, room_name,
+    await db.query(
+      `INSERT INTO sessions (event_id, kind, title, description, titles, descriptions, room_name,
        room_capacity, capacity, starts_at, ends_at, created_at, language,
        interpretation_languages, facilitators, track, status, requires_signup, meeting_point,
        bus_seats, host_name, accessibility, updated_by)
@@ -71,16 +63,16 @@ async function prepare(): Promise<void> {
        ARRAY['en', 'es'], 'Aïcha Benali, Nguyễn Thị Minh Khai', 'Pratiques', 'published', true,
        'Entrée principale', 45, 'Association Darna', 'Accès de plain-pied', gen_random_uuid()
      FROM generate_series(1, 120) AS i`,
-    [EVENT],
-  );
-  await db.end();
+      [EVENT],
+    );
+  });
 }
 
 /** The child: CALLS statements back to back in the given form, after a warm-up. */
 async function child(form: Form): Promise<void> {
   useFastTimestamptzParser();
   if (form === 'callback') usePgCallbackQueries();
-  const client = new pg.Client({ connectionString: databaseUrl(), options: CONNECTION_SETTINGS });
+  const client = new pg.Client({ connectionString: DB_URL, options: CONNECTION_SETTINGS });
   await client.connect();
   const run = async () => {
     const result = await client.query(STATEMENT, [EVENT]);
@@ -177,10 +169,7 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`written to ${OUT}`);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.end();
+  await drop(ADMIN_URL, DB);
 }
 
 await main();
