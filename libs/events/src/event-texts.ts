@@ -27,18 +27,19 @@ export function textIn(
   fallback: string | null = null,
 ): string | null {
   const map = texts ?? {};
-  for (const lang of [locale, ...languages]) {
-    const text = isLocale(lang) ? map[lang] : undefined;
-    if (text) return text;
-  }
-  return Object.values(map).find((t) => !!t) ?? fallback;
+  const found = textLanguageOf(map, locale) ?? firstTextLanguage(map, languages);
+  return found ? (map[found] as string) : (Object.values(map).find((t) => !!t) ?? fallback);
 }
 
 const textLanguageOf = (map: LocalizedTexts, lang: string): Locale | undefined =>
   isLocale(lang) && map[lang] ? lang : undefined;
 
+// Read for every text of every session of an agenda: no array of candidates per call.
 function firstTextLanguage(map: LocalizedTexts, langs: readonly string[]): Locale | undefined {
-  for (const lang of langs) if (textLanguageOf(map, lang)) return lang as Locale;
+  for (const lang of langs) {
+    const found = textLanguageOf(map, lang);
+    if (found) return found;
+  }
   return undefined;
 }
 
@@ -54,7 +55,6 @@ export function textWithLanguage(
   fallback: string | null = null,
 ): { text: string | null; language: Locale | null } {
   const map = texts ?? {};
-  // Asked twice per session of an agenda: no array of candidates is built per call.
   const found =
     textLanguageOf(map, locale) ??
     firstTextLanguage(map, languages) ??
