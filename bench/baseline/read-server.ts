@@ -23,9 +23,8 @@ import {
   CONNECTION_SETTINGS,
   LOCALES,
   type Locale,
+  configurePgClients,
   isAdmin,
-  useFastTimestamptzParser,
-  usePgCallbackQueries,
 } from '#core';
 import { type Event, eventVisibleTo, type EventAccess, type StaffRole } from '#events';
 import { negotiateLocale } from '#i18n';
@@ -39,10 +38,7 @@ import { HttpError, authenticate } from '../support/bare-auth.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// Convene's data source parses timestamptz and sends queries this way; the baseline does
-// the same work.
-useFastTimestamptzParser();
-usePgCallbackQueries();
+configurePgClients();
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,

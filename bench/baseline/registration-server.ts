@@ -13,12 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import {
-  CONNECTION_SETTINGS,
-  DEVELOPMENT_JWT_SECRET,
-  useFastTimestamptzParser,
-  usePgCallbackQueries,
-} from '#core';
+import { CONNECTION_SETTINGS, configurePgClients, DEVELOPMENT_JWT_SECRET } from '#core';
 import { coalescedOutboxWake } from '#messaging';
 import {
   type AdmissionRow,
@@ -41,10 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SECRET = Buffer.from(process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, 'utf8');
 const PUBLIC_URL = process.env.PUBLIC_URL ?? 'http://localhost:3000';
 
-// Convene's data source parses timestamptz and sends queries this way; the baseline does
-// the same work.
-useFastTimestamptzParser();
-usePgCallbackQueries();
+configurePgClients();
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,

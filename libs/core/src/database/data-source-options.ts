@@ -21,12 +21,22 @@ import { useFastTimestamptzParser } from './timestamptz-parser.js';
 export const CONNECTION_SETTINGS = '-c jit=off -c random_page_cost=1.1';
 
 /**
+ * How every pg client of this process reads and sends: timestamptz read by hand, promise
+ * queries through pg's callback form (see each). Process-wide and idempotent; the data
+ * source options install it, and the bare baselines in bench/ too, so both sides do the
+ * same work.
+ */
+export function configurePgClients(): void {
+  useFastTimestamptzParser();
+  usePgCallbackQueries();
+}
+
+/**
  * The one definition of how Convene talks to PostgreSQL, used by both apps, the
  * migrate script and the tests. Schema changes only ever come from migrations.
  */
 export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
-  useFastTimestamptzParser();
-  usePgCallbackQueries();
+  configurePgClients();
   return {
     type: 'postgres',
     url: databaseUrl,

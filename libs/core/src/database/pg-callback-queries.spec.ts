@@ -94,5 +94,15 @@ describe('pg queries through their callback form', () => {
       expect(returned).toBeUndefined();
     });
     expect(rows).toEqual([{ t: 'x' }]);
+
+    const fromConfig = await new Promise<unknown[]>((resolve, reject) => {
+      const returned = client.query({
+        text: 'SELECT 2 AS two',
+        callback: (err: Error | null, res: pg.QueryResult) =>
+          err ? reject(err) : resolve(res.rows),
+      } as never);
+      expect(returned).toBeUndefined();
+    });
+    expect(fromConfig).toEqual([{ two: 2 }]);
   });
 });

@@ -10,6 +10,14 @@ type ClientQuery = (
 
 const INSTALLED = Symbol.for('convene.pgCallbackQueries');
 
+/** Text, or a config object that is neither a submittable nor carries its own callback. */
+function isPlainStatement(config: unknown): boolean {
+  if (typeof config === 'string') return true;
+  if (typeof config !== 'object' || config === null) return false;
+  const { submit, callback } = config as { submit?: unknown; callback?: unknown };
+  return typeof submit !== 'function' && typeof callback !== 'function';
+}
+
 /** What `client.query(config, values)` does without a callback, through its callback form. */
 function queryThroughCallback(
   this: pg.Client,
@@ -56,15 +64,7 @@ export function usePgCallbackQueries(): void {
     values?: unknown,
     callback?: unknown,
   ) {
-    if (
-      callback !== undefined ||
-      typeof values === 'function' ||
-      config === null ||
-      config === undefined ||
-      (typeof config === 'object' &&
-        (typeof (config as { submit?: unknown }).submit === 'function' ||
-          typeof (config as { callback?: unknown }).callback === 'function'))
-    )
+    if (callback !== undefined || typeof values === 'function' || !isPlainStatement(config))
       return original.call(this, config, values, callback);
     return queryThroughCallback.call(this, original, config, values);
   };
