@@ -20,10 +20,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
 import { type AttendanceByRegistration, attendedSessions, CERTIFIED_KINDS } from '#certificates';
 import { CONNECTION_SETTINGS } from '#core';
 import { median, round1, round2 } from './support/http-load.js';
+import { pgDataSource } from './support/pg-data-source.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -52,12 +52,7 @@ type Reader = (eventId: string, ids?: string[]) => Promise<AttendanceByRegistrat
 
 function readers(pool: pg.Pool) {
   const statements: Array<{ sql: string; params: unknown[] }> = [];
-  const db = {
-    query: async (sql: string, params: unknown[] = []) => {
-      statements.push({ sql, params });
-      return (await pool.query(sql, params)).rows;
-    },
-  } as unknown as DataSource;
+  const db = pgDataSource(pool, (sql, params) => statements.push({ sql, params }));
   const now: Reader = (eventId, ids) => attendedSessions(db, eventId, ids);
   const before: Reader = async (eventId, ids) => {
     statements.push({ sql: BEFORE, params: [eventId, ids ?? null, CERTIFIED_KINDS] });

@@ -27,7 +27,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
 import { CONNECTION_SETTINGS } from '#core';
 import type { EventAccess } from '#events';
 import { type ListRegistrationsQueryDto, RegistrationReports } from '#registrations';
@@ -41,6 +40,7 @@ import {
   sequential,
 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
+import { pgDataSource } from './support/pg-data-source.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
@@ -62,15 +62,20 @@ const OUT = resolve(process.env.OUT ?? 'bench/results/read-paths.json');
 const PROFILE_DIR = process.env.PROFILE_DIR ? resolve(process.env.PROFILE_DIR) : undefined;
 const DIST = new URL('..', import.meta.url).pathname;
 
-/** Statements a service sends, run on a pg client and written down. */
+/** A cursor's own SELECT, which is what EXPLAIN can plan. */
+const DECLARE_CURSOR = /^DECLARE \w+ NO SCROLL CURSOR FOR /;
+
+/**
+ * The SELECTs a service sends, run on a pg client and written down: a cursor's SELECT
+ * (the CSV export) without the transaction and FETCHes around it.
+ */
 function recorder(db: pg.Client) {
   const statements: Array<{ sql: string; params: unknown[] }> = [];
-  const source = {
-    query: async (sql: string, params: unknown[] = []) => {
-      statements.push({ sql, params });
-      return (await db.query(sql, params)).rows;
-    },
-  } as unknown as DataSource;
+  const source = pgDataSource(db, (sql, params) => {
+    const cursor = DECLARE_CURSOR.exec(sql);
+    if (cursor) statements.push({ sql: sql.slice(cursor[0].length), params });
+    else if (/^\s*(SELECT|WITH)\b/i.test(sql)) statements.push({ sql, params });
+  });
   const access = {
     requireOrganiser: async () => ({ timezone: 'Africa/Casablanca', slug: 'x', capacity: 1 }),
     requireStaffRole: async () => ({ timezone: 'Africa/Casablanca', slug: 'x', capacity: 1 }),

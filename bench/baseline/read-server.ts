@@ -16,7 +16,6 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
 import { AgendaService } from '#agenda';
 import {
   type Actor,
@@ -35,6 +34,7 @@ import {
 } from '#registrations';
 import { SessionReader } from '../../libs/agenda/src/session-reader.js';
 import { HttpError, authenticate } from '../support/bare-auth.js';
+import { pgDataSource } from '../support/pg-data-source.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,13 +45,8 @@ const pool = new pg.Pool({
   options: CONNECTION_SETTINGS,
 });
 
-/** What the readers call on a data source or entity manager: query(sql, params) -> rows. */
-const db = {
-  query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows,
-  get manager(): unknown {
-    return db;
-  },
-} as unknown as DataSource & EntityManager;
+/** What the readers call on a data source or entity manager, over the pool. */
+const db = pgDataSource(pool);
 
 /** Every column TypeORM reads for an Event, plus the reader's roles: one statement. */
 async function loadEvent(actor: Actor | undefined, eventId: string) {
