@@ -5,6 +5,7 @@ import {
   type Session,
   signup,
 } from './support/factories.js';
+import { DataSource } from 'typeorm';
 import { REGISTRATION_SORTS } from '#registrations';
 import { parseCsv } from './support/csv.js';
 import { registrationBody } from './support/registration-fixtures.js';
@@ -358,5 +359,55 @@ describe('registration lists, CSV export and stats', () => {
       byStatus: { pending: 0, confirmed: 4, waitlisted: 1, cancelled: 1, rejected: 0 },
       waitlist: 1,
     });
+  });
+
+  it('exports an event larger than one read batch: every row once, in order, positions right', async () => {
+    // The export reads 1,000 rows at a time through a cursor: the batches must join
+    // without a row lost, doubled or out of order, and the waitlist numbered across them.
+    const ds = t.app.get(DataSource);
+    const COUNT = 2_345;
+    const CONFIRMED = 1_600;
+    const [event] = (await ds.query(
+      `INSERT INTO events (slug, name, kind, timezone, start_date, end_date, capacity, status)
+       VALUES ('export-batches-2027', 'Batches', 'meeting', 'Africa/Casablanca',
+               '2027-10-25', '2027-10-30', $1, 'published') RETURNING id`,
+      [CONFIRMED],
+    )) as Array<{ id: string }>;
+    await ds.query(
+      `INSERT INTO accounts (email, name)
+       SELECT 'batch-' || lpad(i::text, 5, '0') || '@example.org',
+              (ARRAY['Émilie','Nguyễn Thị','Aïcha','Youssef'])[1 + i % 4] || ' ' || lpad(i::text, 5, '0')
+         FROM generate_series(1, $1::int) i`,
+      [COUNT],
+    );
+    // Waitlisted in the reverse order of their names, so no order comes free from another.
+    await ds.query(
+      `INSERT INTO registrations (event_id, account_id, organisation_id, status, profession,
+                                  languages, waitlist_seq, consent_data_processing_at)
+       SELECT $1, a.id, $2, CASE WHEN n <= $3 THEN 'confirmed' ELSE 'waitlisted' END,
+              'social_worker', '{fr}', CASE WHEN n > $3 THEN $4 - n END, now()
+         FROM (SELECT id, row_number() OVER (ORDER BY email) AS n FROM accounts
+                WHERE email LIKE 'batch-%') a`,
+      [event.id, orgs.lima.id, CONFIRMED, COUNT + 1],
+    );
+    const byName = await t
+      .http()
+      .get(`/api/events/${event.id}/registrations?format=csv&sort=name`)
+      .set(admin.auth)
+      .expect(200);
+    const rows = parseCsv(byName.text.replace(/^\uFEFF/, '')).slice(1);
+    const expected = (await ds.query(
+      `SELECT a.email FROM registrations r JOIN accounts a ON a.id = r.account_id
+        WHERE r.event_id = $1 ORDER BY a.name_folded, r.waitlist_seq NULLS FIRST, r.created_at, r.id`,
+      [event.id],
+    )) as Array<{ email: string }>;
+    expect(rows).toHaveLength(COUNT);
+    expect(rows.map((r) => r[1])).toEqual(expected.map((e) => e.email));
+    const positions = rows
+      .filter((r) => r[13] === 'waitlisted')
+      .map((r) => [Number(r[1].slice(6, 11)), Number(r[14])]);
+    expect(positions).toHaveLength(COUNT - CONFIRMED);
+    // The last registered was first in the queue.
+    for (const [n, position] of positions) expect(position).toBe(COUNT + 1 - n);
   });
 });

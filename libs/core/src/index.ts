@@ -20,6 +20,7 @@ export * from './logging/logger.js';
 export * from './database/data-source-options.js';
 export * from './database/timestamptz-parser.js';
 export * from './database/pg-callback-queries.js';
+export * from './database/select-in-batches.js';
 export * from './database/database.module.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/references.js';

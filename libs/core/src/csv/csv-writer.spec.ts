@@ -5,6 +5,7 @@ import {
   writeCsv,
   writeCsvTable,
   writeCsvTableBytes,
+  CsvTableBytes,
 } from './csv-writer.js';
 
 describe('the CSV writer', () => {
@@ -93,6 +94,18 @@ describe('the CSV writer', () => {
       const bytes = writeCsvTableBytes(columns, items, { separator });
       expect(bytes.length).toBeGreaterThan(3 * 16_384);
       expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
+      // Added as the batches of a cursor arrive, uneven ones and an empty one included.
+      const file = new CsvTableBytes(columns, { separator });
+      for (const [from, to] of [
+        [0, 1],
+        [1, 1000],
+        [1000, 1000],
+        [1000, 2999],
+        [2999, 3000],
+      ]) {
+        file.add(items.slice(from, to));
+      }
+      expect(file.bytes().equals(bytes)).toBe(true);
     }
     expect(writeCsvTableBytes(columns, []).toString()).toBe('\uFEFFName,N,Note\r\n');
   });

@@ -103,44 +103,70 @@ export function writeCsvTable<T>(
 const CHUNK_CHARS = 16_384;
 
 /**
- * The same file as writeCsvTable, byte for byte, as UTF-8 bytes: for the large exports
- * (10,000 registrations). Each line is written straight from its item, with no row
- * arrays, and the text is encoded a few lines at a time into buffers outside the
- * JavaScript heap: one string of 2 MB and more, and the garbage of building it, cost
- * as much CPU again as the cells (most of it the collector's).
+ * The same file as writeCsvTable, byte for byte, as UTF-8 bytes, written as the items
+ * arrive (`add` once per batch of rows read): for the large exports (10,000
+ * registrations). Each line is written straight from its item, with no row arrays, and
+ * the text is encoded a few lines at a time into buffers outside the JavaScript heap: one
+ * string of 2 MB and more, and the garbage of building it, cost as much CPU again as the
+ * cells (most of it the collector's).
  */
+export class CsvTableBytes<T> {
+  private readonly delimiter: string;
+  private readonly needsQuotes: RegExp;
+  private readonly cells: Array<(item: T) => CsvCell>;
+  private readonly parts: Buffer[] = [];
+  private chunk: string;
+
+  constructor(
+    columns: ReadonlyArray<readonly [header: string, cell: (item: T) => CsvCell]>,
+    options: CsvOptions = {},
+  ) {
+    const separator = options.separator ?? 'comma';
+    this.delimiter = DELIMITER[separator];
+    this.needsQuotes = NEEDS_QUOTES[separator];
+    this.cells = columns.map(([, cell]) => cell);
+    this.chunk =
+      UTF8_BOM +
+      csvLine(
+        columns.map(([header]) => header),
+        this.delimiter,
+        this.needsQuotes,
+      );
+  }
+
+  add(items: Iterable<T>): this {
+    const { cells, delimiter, needsQuotes } = this;
+    let chunk = this.chunk;
+    for (const item of items) {
+      let line = '';
+      for (let i = 0; i < cells.length; i++) {
+        if (i > 0) line += delimiter;
+        line += cellText(cells[i](item), needsQuotes);
+      }
+      chunk += `${line}\r\n`;
+      // Whole lines only, so a character is never cut in two between chunks.
+      if (chunk.length >= CHUNK_CHARS) {
+        this.parts.push(Buffer.from(chunk, 'utf8'));
+        chunk = '';
+      }
+    }
+    this.chunk = chunk;
+    return this;
+  }
+
+  /** The whole file so far. */
+  bytes(): Buffer {
+    return Buffer.concat([...this.parts, Buffer.from(this.chunk, 'utf8')]);
+  }
+}
+
+/** writeCsvTable's file as UTF-8 bytes, for items already at hand (see CsvTableBytes). */
 export function writeCsvTableBytes<T>(
   columns: ReadonlyArray<readonly [header: string, cell: (item: T) => CsvCell]>,
   items: Iterable<T>,
   options: CsvOptions = {},
 ): Buffer {
-  const separator = options.separator ?? 'comma';
-  const delimiter = DELIMITER[separator];
-  const needsQuotes = NEEDS_QUOTES[separator];
-  const cells = columns.map(([, cell]) => cell);
-  const parts: Buffer[] = [];
-  let chunk =
-    UTF8_BOM +
-    csvLine(
-      columns.map(([header]) => header),
-      delimiter,
-      needsQuotes,
-    );
-  for (const item of items) {
-    let line = '';
-    for (let i = 0; i < cells.length; i++) {
-      if (i > 0) line += delimiter;
-      line += cellText(cells[i](item), needsQuotes);
-    }
-    chunk += `${line}\r\n`;
-    // Whole lines only, so a character is never cut in two between chunks.
-    if (chunk.length >= CHUNK_CHARS) {
-      parts.push(Buffer.from(chunk, 'utf8'));
-      chunk = '';
-    }
-  }
-  parts.push(Buffer.from(chunk, 'utf8'));
-  return Buffer.concat(parts);
+  return new CsvTableBytes(columns, options).add(items).bytes();
 }
 
 /**
