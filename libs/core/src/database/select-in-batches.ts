@@ -11,9 +11,9 @@ const CURSOR = 'convene_batches';
  * read-only transaction: one statement, so one snapshot, as the plain query would see.
  *
  * Why: 10,000 rows read at once (a CSV export) were all alive together and outlived the
- * young generation; the old generation grew by 10-13 MiB and kept it, which is what held
- * the API's young generation at 8 MiB (bench/README.md, "The CSV export read in batches").
- * A batch of 1,000 is dead before the next is read.
+ * young generation: each export grew the old generation by 6-11 MB, for the collector to
+ * compact later (bench/README.md, "The CSV export read in batches"). A batch of 1,000 is
+ * dead before the next is read.
  *
  * `cursor_tuple_fraction = 1` because the whole result is read: the planner then picks the
  * plan of the plain query, not one that returns its first rows fastest.
