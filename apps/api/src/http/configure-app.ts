@@ -41,8 +41,11 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   app.enableShutdownHooks();
   keepConnectionsOpen(app.getHttpServer() as Server);
 
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Built on the first visit to /docs or /docs-json, not at start: the document and the
+  // garbage of building it are memory the API would otherwise carry from its first second.
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }
 
 /**
