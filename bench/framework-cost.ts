@@ -16,10 +16,10 @@
  * - GET /api/events/:id/registrations?pageSize=50 as the admin:
  *   requests/s with CONCURRENCY clients for DURATION_S, and the server's CPU ms per request.
  *
- * Each server first runs WARMUP_S unmeasured. Prints each round (with the statements sent
- * to PostgreSQL per request) and the medians, with ratios to bare, and splits Convene's
- * CPU per request above bare's into Express and Nest; PROFILE_DIR=dir adds a CPU profile
- * per server and read. Writes bench/results/framework-cost.json.
+ * Each measured load is preceded by WARMUP_S of it, unmeasured. Prints each round (with
+ * the statements sent to PostgreSQL per request) and the medians, with ratios to bare, and
+ * splits Convene's CPU per request above bare's into Express and Nest; PROFILE_DIR=dir adds
+ * a CPU profile per server and read. Writes bench/results/framework-cost.json.
  *
  *   DATABASE_URL=... ROUNDS=3 DURATION_S=5 CONCURRENCY=16 node dist/bench/framework-cost.js
  */
@@ -128,11 +128,6 @@ async function main(): Promise<void> {
         : `identical bodies from all ${servers.length} servers (${checks.length} questions)`,
     );
 
-    // Not measured: the first seconds of each server run cold code (the JIT) and grow its heap.
-    for (const s of servers)
-      for (const read of READS)
-        await load(`${s.baseUrl}${paths[read]}`, headersFor(read), WARMUP_S, CONCURRENCY);
-
     // samples[server][read] = one entry per round.
     const samples: Record<
       string,
@@ -145,6 +140,9 @@ async function main(): Promise<void> {
       const order = [...servers.slice(r % servers.length), ...servers.slice(0, r % servers.length)];
       for (const s of order) {
         for (const read of READS) {
+          // Not measured: a server that sat idle while the others were measured starts
+          // cold, as one just started does (bench/README, read-paths).
+          await load(`${s.baseUrl}${paths[read]}`, headersFor(read), WARMUP_S, CONCURRENCY);
           const statements0 = await s.statements();
           const cpu0 = s.cpuMs();
           const result = await load(
