@@ -18,12 +18,12 @@
  *
  *   DATABASE_URL=... BASE_URL=http://127.0.0.1:3900 node dist/bench/accommodation.js
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { accessToken } from './support/login.js';
 import { seedRegistrations } from './support/read-seed.js';
+import { writeReport } from './support/write-report.js';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
@@ -136,9 +136,7 @@ async function main(): Promise<void> {
   };
   console.table(result);
   console.log('growth from the small event to the big one:', report.growth);
-  await mkdir(dirname(OUT), { recursive: true });
-  await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`written to ${OUT}`);
+  await writeReport(OUT, report);
 }
 
 main().catch((e: unknown) => {

@@ -11,10 +11,10 @@
  *
  * Prints the figures and writes bench/results/agenda.json.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ConflictInput, type ConflictSession, detectConflicts } from '#agenda';
+import { writeReport } from './support/write-report.js';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -247,9 +247,7 @@ async function main() {
     conflicts,
     agenda,
   };
-  await mkdir(dirname(OUT), { recursive: true });
-  await writeFile(OUT, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`Wrote ${OUT}`);
+  await writeReport(OUT, result);
 }
 
 main().catch((e: unknown) => {

@@ -16,14 +16,14 @@
  *
  *   DATABASE_URL=... ROUNDS=3 SIZES=1000,4000 PAST=3 node dist/bench/certificates.js
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { type AttendanceByRegistration, attendedSessions, CERTIFIED_KINDS } from '#certificates';
 import { CONNECTION_SETTINGS } from '#core';
 import { median, round1, round2 } from './support/http-load.js';
 import { pgDataSource } from './support/pg-data-source.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -239,23 +239,14 @@ async function main() {
     `\nattendedSessions, median of ${ROUNDS} rounds (each the median of ${REPEAT}); sizes x${round2(big / small)}; ${PAST} earlier meetings of 1000 people`,
   );
   console.table(table);
-  await mkdir(dirname(OUT), { recursive: true });
-  await writeFile(
-    OUT,
-    JSON.stringify(
-      {
-        when: new Date().toISOString(),
-        rounds: ROUNDS,
-        sizes: SIZES,
-        past: PAST,
-        sessions: SESSIONS,
-        table,
-      },
-      null,
-      2,
-    ),
-  );
-  console.log(`written to ${OUT}`);
+  await writeReport(OUT, {
+    when: new Date().toISOString(),
+    rounds: ROUNDS,
+    sizes: SIZES,
+    past: PAST,
+    sessions: SESSIONS,
+    table,
+  });
   await pool.end();
 }
 

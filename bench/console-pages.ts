@@ -28,8 +28,7 @@
  *
  * PAGES_PORT defaults to PORT + 4 when PORT is set (bench/run.sh sets it to its own API's).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { median, round1, round2 } from './support/http-load.js';
@@ -44,6 +43,7 @@ import {
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { WebSession } from './support/web-session.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -261,30 +261,21 @@ async function main(): Promise<void> {
     console.log(`resident memory MiB: ${JSON.stringify(memory)}`);
     const totalS = (performance.now() - runStarted) / 1000;
     console.log(`seeding ${seedS.toFixed(1)} s, whole run ${totalS.toFixed(1)} s`);
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(
-      OUT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          rounds: ROUNDS,
-          requests: REQUESTS,
-          small: SMALL,
-          big: BIG,
-          budgetMs: BUDGET_MS,
-          nodeFlags: flags,
-          table,
-          flagged,
-          memory,
-          samples,
-          seedSeconds: round1(seedS),
-          runSeconds: round1(totalS),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, {
+      at: new Date().toISOString(),
+      rounds: ROUNDS,
+      requests: REQUESTS,
+      small: SMALL,
+      big: BIG,
+      budgetMs: BUDGET_MS,
+      nodeFlags: flags,
+      table,
+      flagged,
+      memory,
+      samples,
+      seedSeconds: round1(seedS),
+      runSeconds: round1(totalS),
+    });
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     if (!KEEP_DATABASES) for (const name of names) await drop(DATABASE_URL, name);

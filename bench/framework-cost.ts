@@ -23,9 +23,9 @@
  *
  *   DATABASE_URL=... ROUNDS=3 DURATION_S=5 CONCURRENCY=16 node dist/bench/framework-cost.js
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { get, load, type LoadResult, median, round1, round2 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
@@ -33,6 +33,7 @@ import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { type TopItem, topOf } from './support/profile-top.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -259,9 +260,7 @@ async function main(): Promise<void> {
       samples,
       loads,
     };
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, report);
     if (differences.length) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));

@@ -19,14 +19,14 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/convene_bench ROUNDS=4 node dist/bench/heap-flags.js
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { get, load, median, round1, round2 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { startFlags } from './support/start-flags.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -136,25 +136,16 @@ async function main(): Promise<void> {
         Object.fromEntries(Object.entries(samples.get(s)!).map(([k, v]) => [k, v.map(round2)])),
       ]),
     );
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(
-      OUT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          rounds: ROUNDS,
-          durationS: DURATION_S,
-          concurrency: CONCURRENCY,
-          agendaSessions: AGENDA_SESSIONS,
-          registrations: REGISTRATIONS,
-          table,
-          perRound,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, {
+      at: new Date().toISOString(),
+      rounds: ROUNDS,
+      durationS: DURATION_S,
+      concurrency: CONCURRENCY,
+      agendaSessions: AGENDA_SESSIONS,
+      registrations: REGISTRATIONS,
+      table,
+      perRound,
+    });
   } finally {
     for (const s of servers) await s.stop();
   }

@@ -23,13 +23,13 @@
  *
  * BULK_PORT defaults to PORT + 1 when PORT is set (bench/run.sh sets it to its own API's).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { WebSession } from './support/web-session.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -334,9 +334,7 @@ async function main(): Promise<void> {
     console.table(table);
     console.log(`growth from ${small} to ${big} registrations (same batch of ${BATCH}):`, growth);
     console.log('goals:', report.goals);
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, report);
     if (!report.goals.everyBatchDone) process.exitCode = 1;
   } finally {
     await server.stop();

@@ -24,8 +24,8 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/convene_bench ROUNDS=3 node dist/bench/read-paths.js
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { CONNECTION_SETTINGS } from '#core';
 import type { EventAccess } from '#events';
@@ -44,6 +44,7 @@ import { pgDataSource } from './support/pg-data-source.js';
 import { seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -338,9 +339,7 @@ async function main(): Promise<void> {
       samples,
       organiserQueries: queries,
     };
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, report);
     if (differences.length) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));

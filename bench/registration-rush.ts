@@ -12,12 +12,13 @@
  * then); summarise one with `node dist/bench/support/profile-top.js <file>`. Profiling
  * slows both servers: take the ratios from a run without it.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
+import { writeReport } from './support/write-report.js';
 
 const N = Number(process.env.N ?? 1000);
 const M = Number(process.env.M ?? 50);
@@ -344,9 +345,7 @@ async function main(): Promise<void> {
       results,
     };
     console.log(JSON.stringify({ ...report, results: undefined }, null, 2));
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, report);
     if (!report.goals.exactSeats) process.exitCode = 1;
   } finally {
     await Promise.all([convene.stop(), bare.stop()]);

@@ -19,11 +19,11 @@
  *   BASE_URLS=before=http://127.0.0.1:3901,after=http://127.0.0.1:3902 \
  *   ROUNDS=5 node dist/bench/registrations-list.js
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { accessToken } from './support/login.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
@@ -265,9 +265,7 @@ async function main(): Promise<void> {
     console.log(
       `${k.padEnd(44)} ${String(v.medianMs).padStart(8)} ms   rounds ${v.rounds.join(' ')}`,
     );
-  await mkdir(dirname(OUT), { recursive: true });
-  await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`written to ${OUT}`);
+  await writeReport(OUT, report);
   if (!samePositions) process.exitCode = 1;
 }
 

@@ -11,11 +11,11 @@
  *
  *   DATABASE_URL=... ROUNDS=5 DURATION_S=4 CONCURRENCY=16 node dist/bench/route-floor.js
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { get, load, median, round1, round2 } from './support/http-load.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
+import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -78,12 +78,14 @@ async function main(): Promise<void> {
       throughputVsBare: round2(median(rounds.map((x) => x['req/s vs bare']))),
     };
     console.log(summary);
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(
-      OUT,
-      `${JSON.stringify({ rounds: ROUNDS, durationS: DURATION_S, concurrency: CONCURRENCY, flags, summary, perRound: rounds }, null, 2)}\n`,
-    );
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, {
+      rounds: ROUNDS,
+      durationS: DURATION_S,
+      concurrency: CONCURRENCY,
+      flags,
+      summary,
+      perRound: rounds,
+    });
   } finally {
     for (const { server } of servers) await server.stop();
   }

@@ -17,8 +17,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -28,6 +27,7 @@ import { median, percentile, round1, round2 } from './support/http-load.js';
 import { RushMonitor, type RushReport } from './support/rush-monitor.js';
 import { apiEnv, type PoolWaits, ServerProcess } from './support/server-process.js';
 import { startFlags } from './support/start-flags.js';
+import { writeReport } from './support/write-report.js';
 
 const N = Number(process.env.N ?? 600);
 const M = Number(process.env.M ?? 50);
@@ -404,9 +404,7 @@ async function main(): Promise<void> {
       results,
     };
     console.log(JSON.stringify({ ...report, results: undefined }, null, 2));
-    await mkdir(dirname(OUT), { recursive: true });
-    await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`written to ${OUT}`);
+    await writeReport(OUT, report);
     if (!guarantees.exactSeats || !guarantees.eachEmailOnce) process.exitCode = 1;
   } finally {
     for (const close of closers) await close();

@@ -15,16 +15,16 @@
  *
  * Prints the figures and writes bench/results/web.json.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { accessToken } from './support/login.js';
 import { processMemoryMiB } from './support/process-memory.js';
+import { writeReport } from './support/write-report.js';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
@@ -466,8 +466,7 @@ async function main(): Promise<void> {
   console.table(weights);
   console.table(slow);
   console.log(JSON.stringify({ weights, slow, server, memory }, null, 2));
-  await mkdir(dirname(OUT), { recursive: true });
-  await writeFile(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  await writeReport(OUT, report);
 }
 
 main().catch((e: unknown) => {
