@@ -409,5 +409,15 @@ describe('registration lists, CSV export and stats', () => {
     expect(positions).toHaveLength(COUNT - CONFIRMED);
     // The last registered was first in the queue.
     for (const [n, position] of positions) expect(position).toBe(COUNT + 1 - n);
+
+    // Organisers exporting at the same moment: each export has its own connection and
+    // cursor, and each gets the whole file, the same bytes as the one above.
+    const together = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.http().get(`/api/events/${event.id}/registrations?format=csv&sort=name`).set(admin.auth),
+      ),
+    );
+    expect(together.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    for (const r of together) expect(r.text).toBe(byName.text);
   });
 });
