@@ -13,9 +13,11 @@
  * rounds, CPU from /proc), requests/s, and the resident peak over the whole run (VmHWM,
  * never reset: the API's real peak across every phase). The memory goal is 200 MiB.
  *
- * HEAP_FLAG_SETS lists the sets, `|` between sets, spaces between flags. The default:
- * `npm run start:api`'s flags as they are, then with a 16 MiB semi-space, then that with
- * `--heap-growing-percent=20`.
+ * HEAP_FLAG_SETS lists the sets, `|` between sets, spaces between flags; a word such as
+ * `MALLOC_ARENA_MAX=2` goes into that API's environment instead (glibc's malloc reads its
+ * settings there). The default: `npm run start:api`'s words as they are, the same without
+ * the malloc setting, and the API's settings before 2026-12-04 (an 8 MiB semi-space, V8's
+ * own heap growing, glibc's default arenas).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/convene_bench ROUNDS=4 node dist/bench/heap-flags.js
  */
@@ -46,11 +48,11 @@ function flagSets(): string[][] {
   const split = (set: string) => set.split(' ').filter(Boolean);
   if (process.env.HEAP_FLAG_SETS) return process.env.HEAP_FLAG_SETS.split('|').map(split);
   const start = startFlags('start:api', `${DIST}../package.json`);
-  const semi16 = [
-    ...start.filter((f) => !f.startsWith('--max-semi-space-size')),
-    '--max-semi-space-size=16',
+  return [
+    start,
+    start.filter((word) => !word.startsWith('MALLOC_')),
+    ['--max-old-space-size=512', '--max-semi-space-size=8'],
   ];
-  return [start, semi16, [...semi16, '--heap-growing-percent=20']];
 }
 
 async function main(): Promise<void> {
@@ -65,15 +67,15 @@ async function main(): Promise<void> {
   const sets = flagSets();
   const servers: ServerProcess[] = [];
   try {
-    for (const [i, flags] of sets.entries()) {
+    for (const [i, set] of sets.entries()) {
       servers.push(
         await ServerProcess.start(
-          flags.join(' ') || '(defaults)',
+          set.join(' ') || '(defaults)',
           `${DIST}apps/api/src/main.js`,
           FIRST_PORT + i,
           '/api/health/ready',
           apiEnv(DATABASE_URL),
-          flags,
+          set,
         ),
       );
     }

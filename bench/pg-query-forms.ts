@@ -23,7 +23,7 @@ import pg from 'pg';
 import { CONNECTION_SETTINGS, useFastTimestamptzParser, usePgCallbackQueries } from '#core';
 import { median, round1, round2 } from './support/http-load.js';
 import { databaseUrl, drop, recreate, withClient } from './support/meeting-db.js';
-import { startFlags } from './support/start-flags.js';
+import { splitStartWords, startFlags } from './support/start-flags.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CALLS = Number(process.env.CALLS ?? 3000);
@@ -125,10 +125,11 @@ function readGcLog(stdout: string, calls: number): Round {
 }
 
 function measure(form: Form, flags: string[]): Round {
-  const out = spawnSync(process.execPath, [...flags, '--trace-gc-nvp', SELF, 'child', form], {
+  const { env, nodeArgs } = splitStartWords(flags);
+  const out = spawnSync(process.execPath, [...nodeArgs, '--trace-gc-nvp', SELF, 'child', form], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: process.env,
+    env: { ...process.env, ...env },
   });
   if (out.status !== 0) throw new Error(`${form} child failed: ${out.stderr}`);
   return readGcLog(out.stdout, CALLS);

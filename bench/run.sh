@@ -21,10 +21,9 @@ export WORKER_HEALTH_PORT=0
 node dist/scripts/migrate.js up >/dev/null
 # The web benchmark measures the demo's pages (seeding is idempotent).
 case " ${*:-web} " in *" web "*) node dist/scripts/seed.js >/dev/null ;; esac
-# Started as `npm run start:api` starts it (its heap flags), so memory figures are the real ones.
-# shellcheck disable=SC2046
-node $(node -e "import('./dist/bench/support/start-flags.js').then((m) => console.log(m.startFlags('start:api', 'package.json').join(' ')))") \
-  dist/apps/api/src/main.js &
+# Started as `npm run start:api` starts it (its malloc setting and heap flags), so memory
+# figures are the real ones.
+bash scripts/start-api.sh &
 export API_PID=$!
 trap 'kill $API_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fsS "$BASE_URL/api/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -17,7 +17,8 @@ npm run seed
 
 # Structured JSON logs go to files; the terminal keeps the summary below readable.
 mkdir -p var/log
-node dist/apps/api/src/main.js >>var/log/api.log 2>&1 &
+# With the memory settings of `npm run start:api` (README, Speed).
+bash scripts/start-api.sh >>var/log/api.log 2>&1 &
 API_PID=$!
 node dist/apps/worker/src/main.js >>var/log/worker.log 2>&1 &
 WORKER_PID=$!

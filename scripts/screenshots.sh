@@ -22,7 +22,7 @@ node dist/scripts/migrate.js up >/dev/null
 node dist/scripts/seed.js >/dev/null
 
 mkdir -p var/log
-node dist/apps/api/src/main.js >var/log/screenshots-api.log 2>&1 &
+bash scripts/start-api.sh >var/log/screenshots-api.log 2>&1 &
 API=$!
 trap 'kill $API 2>/dev/null; wait $API 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { processMemoryMiB } from './process-memory.js';
+import { splitStartWords } from './start-flags.js';
 
 /** How the server's requests waited for a PostgreSQL connection from its pools. */
 export interface PoolWaits {
@@ -32,8 +33,10 @@ export class ServerProcess {
     port: number,
     healthPath: string,
     env: Record<string, string>,
-    nodeArgs: string[] = [],
+    startWords: string[] = [],
   ): Promise<ServerProcess> {
+    // Start words may carry environment settings (MALLOC_ARENA_MAX=2) before Node's flags.
+    const { env: startEnv, nodeArgs } = splitStartWords(startWords);
     const child = spawn(
       process.execPath,
       [
@@ -45,7 +48,7 @@ export class ServerProcess {
         script,
       ],
       {
-        env: { ...process.env, ...env, PORT: String(port) },
+        env: { ...process.env, ...env, ...startEnv, PORT: String(port) },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       },
     );

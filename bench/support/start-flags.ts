@@ -1,23 +1,48 @@
 import { readFileSync } from 'node:fs';
 
+/** `NAME=value`: a word of a start line that goes into the environment, not to node. */
+const ENV_WORD = /^[A-Z_][A-Z0-9_]*=/;
+
 /**
- * The Node flags an npm start script gives the server (`node --flag ... dist/x.js`), so
- * a bench starts the server exactly as `npm run start:api` does, memory settings included.
+ * The words an npm start script puts before the program (`NAME=value ... node --flag ...
+ * dist/x.js`): its environment settings, then its Node flags. A bench starts the server
+ * with them, so it runs exactly as `npm run start:api` does, memory settings included
+ * (glibc's malloc reads MALLOC_ARENA_MAX from the environment, V8 its flags from node's).
  */
 export function startFlags(script: string, packageJson: string): string[] {
   const scripts = (
     JSON.parse(readFileSync(packageJson, 'utf8')) as { scripts: Record<string, string> }
   ).scripts;
   const words = (scripts[script] ?? '').split(/\s+/).filter(Boolean);
-  if (words[0] !== 'node') return [];
-  return words.slice(1).filter((w) => w.startsWith('--'));
+  const env = words.slice(
+    0,
+    words.findIndex((w) => !ENV_WORD.test(w)),
+  );
+  const rest = words.slice(env.length);
+  if (rest[0] !== 'node') return [];
+  return [...env, ...rest.slice(1).filter((w) => w.startsWith('--'))];
+}
+
+/** Start words split: the environment settings (NAME=value) and the Node flags. */
+export function splitStartWords(words: readonly string[]): {
+  env: Record<string, string>;
+  nodeArgs: string[];
+} {
+  const env: Record<string, string> = {};
+  const nodeArgs: string[] = [];
+  for (const word of words) {
+    if (ENV_WORD.test(word))
+      env[word.slice(0, word.indexOf('='))] = word.slice(word.indexOf('=') + 1);
+    else nodeArgs.push(word);
+  }
+  return { env, nodeArgs };
 }
 
 /**
- * Each server's Node flags: Convene as `npm run start:api` starts it (its heap flags)
- * unless CONVENE_NODE_ARGS says otherwise; the bare baseline with Node's defaults unless
- * BARE_NODE_ARGS says otherwise. BARE_NODE_ARGS=same gives the baseline Convene's flags,
- * which separates what the framework costs from what the memory settings cost.
+ * Each server's start words: Convene as `npm run start:api` starts it (its heap flags and
+ * malloc setting) unless CONVENE_NODE_ARGS says otherwise; the bare baseline with Node's
+ * defaults unless BARE_NODE_ARGS says otherwise. BARE_NODE_ARGS=same gives the baseline
+ * Convene's, which separates what the framework costs from what the memory settings cost.
  */
 export function serverFlags(packageJson: string): { convene: string[]; bare: string[] } {
   const split = (value: string) => value.split(' ').filter(Boolean);
