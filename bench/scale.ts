@@ -26,7 +26,7 @@ import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 import { median, percentile, round1, round2 } from './support/http-load.js';
 import { RushMonitor, type RushReport } from './support/rush-monitor.js';
 import { apiEnv, type PoolWaits, ServerProcess } from './support/server-process.js';
-import { startFlags } from './support/start-flags.js';
+import { splitStartWords, startFlags } from './support/start-flags.js';
 import { writeReport } from './support/write-report.js';
 
 const N = Number(process.env.N ?? 600);
@@ -85,14 +85,11 @@ const stackCores = (w: RushReport) =>
 
 /** A worker as production starts it (dist/apps/worker), sending through the sink. */
 function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn(
-    process.execPath,
-    [...startFlags('start:worker', `${DIST}../package.json`), `${DIST}apps/worker/src/main.js`],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const start = splitStartWords(startFlags('start:worker', `${DIST}../package.json`));
+  return spawn(process.execPath, [...start.nodeArgs, `${DIST}apps/worker/src/main.js`], {
+    env: { ...process.env, ...env, ...start.env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 interface RoundResult {
