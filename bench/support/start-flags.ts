@@ -14,13 +14,10 @@ export function startFlags(script: string, packageJson: string): string[] {
     JSON.parse(readFileSync(packageJson, 'utf8')) as { scripts: Record<string, string> }
   ).scripts;
   const words = (scripts[script] ?? '').split(/\s+/).filter(Boolean);
-  const env = words.slice(
-    0,
-    words.findIndex((w) => !ENV_WORD.test(w)),
-  );
-  const rest = words.slice(env.length);
-  if (rest[0] !== 'node') return [];
-  return [...env, ...rest.slice(1).filter((w) => w.startsWith('--'))];
+  const node = words.indexOf('node');
+  const env = words.slice(0, Math.max(node, 0));
+  if (node < 0 || !env.every((w) => ENV_WORD.test(w))) return [];
+  return [...env, ...words.slice(node + 1).filter((w) => w.startsWith('--'))];
 }
 
 /** Start words split: the environment settings (NAME=value) and the Node flags. */
