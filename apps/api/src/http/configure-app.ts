@@ -3,11 +3,13 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import helmet from 'helmet';
+import type { Express } from 'express';
 import type { Server } from 'node:http';
 import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe, verifyJsonDepth } from '#core';
 import { webPrefixExclusions } from '../../../web/src/index.js';
-import { localisedApiErrors } from './localised-errors.js';
+import { compressionForAcceptingClients } from './compression-gate.js';
+import { localiseApiErrors } from './localised-errors.js';
 import { requestLog } from './request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 
@@ -24,12 +26,11 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   const jsonOptions = { limit: config.bodyLimit, verify: verifyJsonDepth };
   express.useBodyParser('json', jsonOptions);
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
-  // First, so every JSON error of /api leaves with its code, in the caller's language.
-  app.use(localisedApiErrors);
+  localiseApiErrors((express.getHttpAdapter().getInstance() as Express).response);
   app.use(requestLog(logger));
   // Participants read agendas and lists on weak mobile connections: gzip anything
   // worth it (JSON agendas shrink about tenfold).
-  app.use(compression({ threshold: 1024 }));
+  app.use(compressionForAcceptingClients(compression({ threshold: 1024 })));
   // The Swagger UI needs inline scripts; pages set their own strict policy (WebContextGuard).
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.enableCors({

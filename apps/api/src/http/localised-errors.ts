@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Response } from 'express';
 import { type ApiErrorBody, type ApiErrorCode, apiErrorCodeOf, type Locale } from '#core';
 import { messages, negotiateLocale } from '#i18n';
 
@@ -45,23 +45,24 @@ const isErrorBody = (body: unknown): body is ApiErrorBody =>
   typeof (body as ApiErrorBody).message === 'string';
 
 /**
- * Express middleware for /api: every JSON error (from the exception filter, the unknown
- * path fallback, anywhere) leaves with its stable `code` and a message that follows
- * Accept-Language (fr, en, es; English when the header names none of them).
+ * Every JSON error of /api (from the exception filter, the unknown path fallback,
+ * anywhere) leaves with its stable `code` and a message that follows Accept-Language
+ * (fr, en, es; English when the header names none of them).
+ *
+ * Installed once on the app's own response prototype (Express gives each app one) rather
+ * than as middleware: a middleware bound a new `res.json` on every request, errors or not.
  */
-export function localisedApiErrors(req: Request, res: Response, next: NextFunction): void {
-  if (!isApiPath(req.originalUrl)) return next();
-  const json = res.json.bind(res);
-  res.json = (body: unknown) => {
-    if (res.statusCode >= 400 && isErrorBody(body)) {
-      const code: ApiErrorCode = body.code ?? apiErrorCodeOf(res.statusCode);
-      const locale = negotiateLocale(req.headers['accept-language'], 'en');
-      res.vary('Accept-Language');
-      res.setHeader('Content-Language', locale);
+export function localiseApiErrors(appResponse: Response): void {
+  const json = appResponse.json;
+  appResponse.json = function localisedJson(this: Response, body: unknown) {
+    if (this.statusCode >= 400 && isErrorBody(body) && isApiPath(this.req.originalUrl)) {
+      const code: ApiErrorCode = body.code ?? apiErrorCodeOf(this.statusCode);
+      const locale = negotiateLocale(this.req.headers['accept-language'], 'en');
+      this.vary('Accept-Language');
+      this.setHeader('Content-Language', locale);
       const withCode = { ...body, code };
-      return json({ ...withCode, message: localiseErrorMessage(withCode, locale) });
+      return json.call(this, { ...withCode, message: localiseErrorMessage(withCode, locale) });
     }
-    return json(body);
+    return json.call(this, body);
   };
-  next();
 }
