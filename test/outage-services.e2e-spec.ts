@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureApp } from '../apps/api/src/http/configure-app.js';
+import { ConveneExpressAdapter } from '../apps/api/src/http/express-adapter.js';
 import { loadConfig, OUTAGE_RETRY_AFTER_SECONDS } from '#core';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { TEST_ADMIN } from './support/test-app.js';
@@ -70,7 +71,7 @@ async function startApp(env: Record<string, string>, db: TestDatabase) {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config)],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ConveneExpressAdapter(), {
     bodyParser: false,
     logger: false,
   });

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/http/configure-app.js';
+import { ConveneExpressAdapter } from '../../apps/api/src/http/express-adapter.js';
 import { type AppConfig, loadConfig } from '#core';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -45,7 +46,7 @@ export async function startTestApp(
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (override) builder = override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ConveneExpressAdapter(), {
     bodyParser: false,
     logger: false,
   });
