@@ -11,9 +11,10 @@ import http from 'node:http';
  * a second, against 0.1 % and none once the objects were born with Express's prototype
  * (twice the requests a second; bench/README, "Requests born with Express's prototype").
  *
- * So the HTTP server is given request and response classes whose prototypes carry
- * everything Express's per-app prototypes carry; Express's own setPrototypeOf then finds
- * the prototype already in place, which V8 treats as nothing to do.
+ * So the HTTP server builds its requests and responses from subclasses of Node's whose
+ * prototypes inherit from the app's, and the app adopts those prototypes as its own:
+ * Express's per-request setPrototypeOf then finds the prototype already in place, which
+ * V8 treats as nothing to do.
  */
 export class ConveneExpressAdapter extends ExpressAdapter {
   private readonly serverOptions: http.ServerOptions;
@@ -22,8 +23,11 @@ export class ConveneExpressAdapter extends ExpressAdapter {
     super(app);
     class ConveneRequest extends http.IncomingMessage {}
     class ConveneResponse extends http.ServerResponse {}
-    app.request = adoptPrototype(ConveneRequest, app.request, http.IncomingMessage.prototype);
-    app.response = adoptPrototype(ConveneResponse, app.response, http.ServerResponse.prototype);
+    // Once, at start: the app's prototypes (and through them Express's) stay inherited.
+    Object.setPrototypeOf(ConveneRequest.prototype, app.request);
+    Object.setPrototypeOf(ConveneResponse.prototype, app.response);
+    app.request = ConveneRequest.prototype as Express['request'];
+    app.response = ConveneResponse.prototype as Express['response'];
     this.serverOptions = {
       IncomingMessage: ConveneRequest,
       ServerResponse: ConveneResponse as http.ServerOptions['ServerResponse'],
@@ -39,27 +43,4 @@ export class ConveneExpressAdapter extends ExpressAdapter {
     }
     this.httpServer = http.createServer(this.serverOptions, this.getInstance<Express>());
   }
-}
-
-/**
- * Copies Express's prototype chain for one app (the app's prototype, then Express's
- * request or response methods, down to but not including Node's own) onto `cls`, and
- * returns `cls.prototype` to become the app's prototype.
- */
-function adoptPrototype<T extends object>(
-  cls: { prototype: object },
-  expressPrototype: T,
-  nodePrototype: object,
-): T {
-  const chain: object[] = [];
-  for (let p: object | null = expressPrototype; p && p !== nodePrototype;) {
-    chain.unshift(p);
-    p = Object.getPrototypeOf(p) as object | null;
-  }
-  for (const layer of chain) {
-    for (const key of Reflect.ownKeys(layer)) {
-      Object.defineProperty(cls.prototype, key, Object.getOwnPropertyDescriptor(layer, key)!);
-    }
-  }
-  return cls.prototype as T;
 }
