@@ -1,17 +1,13 @@
 import { type INestApplication } from '@nestjs/common';
-import { type NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import pg from 'pg';
-import { pino } from 'pino';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module.js';
-import { configureApp } from '../apps/api/src/http/configure-app.js';
-import { ConveneExpressAdapter } from '../apps/api/src/http/express-adapter.js';
 import { loadConfig, OUTAGE_RETRY_AFTER_SECONDS } from '#core';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { TEST_ADMIN } from './support/test-app.js';
+import { initApiApp, TEST_ADMIN } from './support/test-app.js';
 
 /*
  * PostgreSQL or Redis going away under a running app: every request answers 503 with
@@ -71,13 +67,7 @@ async function startApp(env: Record<string, string>, db: TestDatabase) {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config)],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(new ConveneExpressAdapter(), {
-    bodyParser: false,
-    logger: false,
-  });
-  configureApp(app, config, pino({ level: 'silent' }));
-  await app.init();
-  return app;
+  return initApiApp(moduleRef, config);
 }
 
 /** Asks until `ok` says yes: the app reconnects by itself, in its own time. */

@@ -1,6 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import { Test, type TestingModule, type TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import request from 'supertest';
@@ -19,6 +19,23 @@ export interface TestApp {
 }
 
 export const TEST_ADMIN = { email: 'admin@convene.test', password: 'admin-password-123' };
+
+/**
+ * The API as main.ts builds it (its HTTP server, pipes, limits and headers) from a
+ * compiled test module, initialised but not listening.
+ */
+export async function initApiApp(
+  moduleRef: TestingModule,
+  config: AppConfig,
+): Promise<INestApplication> {
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new ConveneExpressAdapter(), {
+    bodyParser: false,
+    logger: false,
+  });
+  configureApp(app, config, pino({ level: 'silent' }));
+  await app.init();
+  return app;
+}
 
 /**
  * The real API (same pipes, guards, filters as production) on its own database and
@@ -45,13 +62,7 @@ export async function startTestApp(
   });
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   if (override) builder = override(builder);
-  const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(new ConveneExpressAdapter(), {
-    bodyParser: false,
-    logger: false,
-  });
-  configureApp(app, config, pino({ level: 'silent' }));
-  await app.init();
+  const app = await initApiApp(await builder.compile(), config);
   const server = app.getHttpServer();
   return {
     app,
