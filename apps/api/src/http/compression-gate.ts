@@ -6,8 +6,8 @@ const ENCODINGS = /gzip|deflate|br|\*/i;
 /**
  * compression wraps res.write, res.end and res.on with new closures on every request,
  * about 10 KB allocated before it knows whether the client takes gzip at all: on
- * /api/health/live that was a seventh of the request's CPU (bench/README, "The floor
- * without compression's closures"). A client that names no encoding (scripts, other
+ * /api/health/live that was a fifth of the request's CPU (bench/README, "Requests born
+ * with Express's prototype", its last paragraph). A client that names no encoding (scripts, other
  * servers, curl) gets the same identity answer without them; browsers, which always
  * name gzip, go through compression as before. `Vary: Accept-Encoding` is kept on the
  * identity answer, as compression sets it, so a shared cache never hands it to a
