@@ -4,6 +4,7 @@ import {
   type ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
 /**
  * One field at fault: readable `problems` in English, and stable `codes` (class-validator
@@ -98,6 +99,7 @@ class ConveneValidationPipe extends ValidationPipe {
  * every field at fault both in the message and in details.fields.
  */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ConveneValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
