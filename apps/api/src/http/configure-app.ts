@@ -9,6 +9,7 @@ import type { Logger as Pino } from 'pino';
 import { type AppConfig, createValidationPipe, verifyJsonDepth } from '#core';
 import { webPrefixExclusions } from '../../../web/src/index.js';
 import { compressionForAcceptingClients } from './compression-gate.js';
+import { answerJsonDirectly } from './json-answers.js';
 import { localiseApiErrors } from './localised-errors.js';
 import { requestLog } from './request-log.js';
 import { buildOpenApiDocument } from './openapi/document.js';
@@ -26,7 +27,10 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: P
   const jsonOptions = { limit: config.bodyLimit, verify: verifyJsonDepth };
   express.useBodyParser('json', jsonOptions);
   express.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
-  localiseApiErrors((express.getHttpAdapter().getInstance() as Express).response);
+  const appResponse = (express.getHttpAdapter().getInstance() as Express).response;
+  // Localisation wraps the JSON writer, so translated errors are written by it too.
+  answerJsonDirectly(appResponse);
+  localiseApiErrors(appResponse);
   app.use(requestLog(logger));
   // Participants read agendas and lists on weak mobile connections: gzip anything
   // worth it (JSON agendas shrink about tenfold).
