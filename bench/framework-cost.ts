@@ -29,7 +29,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { get, load, type LoadResult, median, round1, round2 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
-import { seedAgenda, seedRegistrations } from './support/read-seed.js';
+import { removeSeeded, seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { type TopItem, topOf } from './support/profile-top.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
@@ -265,6 +265,10 @@ async function main(): Promise<void> {
     if (differences.length) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    const cleanup = new pg.Client({ connectionString: DATABASE_URL });
+    await cleanup.connect();
+    await removeSeeded(cleanup, run);
+    await cleanup.end();
   }
 }
 

@@ -41,7 +41,7 @@ import {
 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
 import { pgDataSource } from './support/pg-data-source.js';
-import { seedAgenda, seedRegistrations } from './support/read-seed.js';
+import { removeSeeded, seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { writeReport } from './support/write-report.js';
@@ -343,6 +343,7 @@ async function main(): Promise<void> {
     if (differences.length) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    await removeSeeded(db, run);
     await db.end();
   }
 }
