@@ -97,6 +97,26 @@ describe('answerJsonDirectly', () => {
     }
   });
 
+  it("takes the ETag from the app's own setting: strong, or none when turned off", async () => {
+    for (const setting of ['strong', false]) {
+      const configure = (app: Express) => {
+        app.set('etag', setting);
+      };
+      const ours = appWith(true, configure);
+      const theirs = appWith(false, configure).app;
+      for (const method of ['get', 'head'] as const) {
+        const answered = await answer(ours.app, method, '/list');
+        expect({ setting, ...answered }).toEqual({
+          setting,
+          ...(await answer(theirs, method, '/list')),
+        });
+        if (setting === false) expect(answered.headers.etag).toBeUndefined();
+        else expect(answered.headers.etag).toMatch(/^"[0-9a-f]+-/);
+      }
+      expect(ours.calls.express).toBe(0);
+    }
+  });
+
   it('defers to Express when the app changes its JSON or ETag settings', async () => {
     const configure = (app: Express) => {
       app.set('json spaces', 2);
