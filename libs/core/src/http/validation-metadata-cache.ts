@@ -10,13 +10,13 @@ const cached = new WeakSet<Storage>();
  * Makes class-validator find a DTO's rules once instead of at every validation.
  *
  * To collect inherited rules, class-validator tests every decorated class of the process
- * for inheritance on each call (typestack/class-validator#2686): the API holds a few
- * hundred DTOs, so each request's query or body paid for all of them: on the organisers'
- * list page, 4 % of what Convene's CPU profile held beyond the bare server's, the largest
- * single function of Express, Nest and their libraries there (bench/README.md, "A page
- * of the organisers' list, timed in place"). A class's rules
- * cannot change once its decorators have run, except by new rules being registered, so
- * the answers are kept per class and options until the next registration.
+ * for inheritance on each call (typestack/class-validator#2686). The API holds a few
+ * hundred DTOs, so each request's query or body paid for all of them. On the organisers'
+ * list page that was 4 % of what Convene's CPU profile held beyond the bare server's, the
+ * largest single function of Express, Nest and their libraries there (bench/README.md,
+ * "A page of the organisers' list, timed in place"). A class's rules cannot change once
+ * its decorators have run, except by new rules being registered, so the answers are kept
+ * per class and options until the next registration.
  *
  * The kept lists are frozen: a caller that tried to change one would throw rather than
  * alter every later validation of that class.
