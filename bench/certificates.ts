@@ -23,6 +23,7 @@ import { type AttendanceByRegistration, attendedSessions, CERTIFIED_KINDS } from
 import { CONNECTION_SETTINGS } from '#core';
 import { median, round1, round2 } from './support/http-load.js';
 import { pgDataSource } from './support/pg-data-source.js';
+import { removeRun } from './support/remove-run.js';
 import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
@@ -75,8 +76,10 @@ function readers(pool: pg.Pool) {
   return { statements, now, before };
 }
 
-async function seed(pool: pg.Pool): Promise<Array<{ size: number; eventId: string; one: string }>> {
-  const tag = `cert-${Date.now().toString(36)}`;
+async function seed(
+  pool: pg.Pool,
+  tag: string,
+): Promise<Array<{ size: number; eventId: string; one: string }>> {
   const accounts = Math.max(1000, ...SIZES);
   await pool.query(
     `INSERT INTO accounts (email, name)
@@ -175,7 +178,8 @@ async function main() {
     options: CONNECTION_SETTINGS,
   });
   console.log(`seeding ${PAST} earlier meetings of 1000 and events of ${SIZES.join(', ')} people`);
-  const events = await seed(pool);
+  const tag = `cert-${Date.now().toString(36)}`;
+  const events = await seed(pool, tag);
   const { statements, now, before } = readers(pool);
 
   for (const e of events) {
@@ -246,6 +250,11 @@ async function main() {
     past: PAST,
     sessions: SESSIONS,
     table,
+  });
+  await removeRun(pool, {
+    eventSlugs: [`${tag}-%`],
+    accountEmails: [`${tag}-%@example.org`],
+    organisationNames: [tag],
   });
   await pool.end();
 }

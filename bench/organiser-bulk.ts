@@ -26,6 +26,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { WebSession } from './support/web-session.js';
@@ -170,8 +171,8 @@ async function main(): Promise<void> {
     apiEnv(DATABASE_URL),
     flags,
   );
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   try {
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const email = `bulk-organiser-${run}@bench.convene.test`;
     const signup = await fetch(`${server.baseUrl}/api/auth/signup`, {
       method: 'POST',
@@ -338,6 +339,14 @@ async function main(): Promise<void> {
     if (!report.goals.everyBatchDone) process.exitCode = 1;
   } finally {
     await server.stop();
+    await removeRun(db, {
+      eventSlugs: [`bulk-%-${run}`],
+      accountEmails: [
+        `bulk-${run}-%@bench.convene.test`,
+        `bulk-organiser-${run}@bench.convene.test`,
+      ],
+      organisationNames: [`Bulk partner % ${run}`],
+    });
     await db.end();
   }
 }

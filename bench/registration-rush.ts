@@ -16,6 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
 import { writeReport } from './support/write-report.js';
@@ -124,8 +125,8 @@ async function main(): Promise<void> {
   );
   const idle = convene.memoryMiB();
   const api = convene.baseUrl;
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   try {
-    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const admin = (await must(api, 'POST', '/auth/login', undefined, {
       email: ADMIN_EMAIL,
       password: ADMIN_PASSWORD,
@@ -349,6 +350,12 @@ async function main(): Promise<void> {
     if (!report.goals.exactSeats) process.exitCode = 1;
   } finally {
     await Promise.all([convene.stop(), bare.stop()]);
+    // Its 61,000 accounts and registrations changed the plans of the benches run after it.
+    await removeRun(db, {
+      eventSlugs: [`rush-${run}-%`],
+      accountEmails: [`rush-${run}-%@bench.convene.test`, `prefill-${run}-%@bench.convene.test`],
+      organisationNames: [`Bench partner ${run}`],
+    });
     await db.end();
   }
 }

@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { accessToken } from './support/login.js';
+import { removeRun } from './support/remove-run.js';
 import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene';
@@ -76,8 +77,7 @@ const median = (xs: number[]) => {
 };
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-async function seed(db: pg.Client): Promise<{ eventId: string; waitlisted: number }> {
-  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+async function seed(db: pg.Client, run: string): Promise<{ eventId: string; waitlisted: number }> {
   const {
     rows: [admin],
   } = await db.query<{ id: string }>(`SELECT id FROM accounts WHERE email = $1`, [ADMIN_EMAIL]);
@@ -152,7 +152,8 @@ async function main(): Promise<void> {
   }
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
-  const { eventId, waitlisted } = await seed(db);
+  const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const { eventId, waitlisted } = await seed(db, run);
   const pageSize = 50;
   const lastPage = Math.ceil(REGISTRATIONS / pageSize);
   const tokens = new Map<string, string>();
@@ -241,6 +242,11 @@ async function main(): Promise<void> {
     for (const step of steps) await step();
     console.log(`round ${r}/${ROUNDS} done`);
   }
+  await removeRun(db, {
+    eventSlugs: [`list-bench-${run}`],
+    accountEmails: [`list-${run}-%@bench.convene.test`],
+    organisationNames: [`Partner % ${run}`],
+  });
   await db.end();
 
   const medians = Object.fromEntries(

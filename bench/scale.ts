@@ -24,6 +24,7 @@ import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
 import { median, percentile, round1, round2 } from './support/http-load.js';
+import { removeRun } from './support/remove-run.js';
 import { RushMonitor, type RushReport } from './support/rush-monitor.js';
 import { apiEnv, type PoolWaits, ServerProcess } from './support/server-process.js';
 import { splitStartWords, startFlags } from './support/start-flags.js';
@@ -408,6 +409,11 @@ async function main(): Promise<void> {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(apis.map((a) => a.stop()));
     await sink.close();
+    await removeRun(db, {
+      eventSlugs: [`scale-${run}-%`],
+      accountEmails: [`scale-${run}-%@bench.convene.test`],
+      organisationNames: [`Scale partner ${run}`],
+    });
     await db.end();
   }
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { removeRun } from './remove-run.js';
 
 /*
  * The data bench/read-paths and bench/framework-cost read: one agenda and events of many
@@ -112,12 +113,10 @@ export async function seedRegistrations(
  * comparable with each other.
  */
 export async function removeSeeded(db: pg.Client, run: string): Promise<void> {
-  const slugs = ['agenda', 'big', 'small'].map((label) => `read-${label}-${run}`);
-  await db.query(`DELETE FROM events WHERE slug = ANY($1::text[])`, [slugs]);
-  // Participants (read-<run>-n) and facilitators (read-fac-<run>-n).
-  await db.query(
-    `DELETE FROM accounts WHERE email LIKE 'read-%' || $1 || '-%@bench.convene.test'`,
-    [run],
-  );
-  await db.query(`DELETE FROM organisations WHERE name LIKE 'Read partner % ' || $1`, [run]);
+  await removeRun(db, {
+    eventSlugs: ['agenda', 'big', 'small'].map((label) => `read-${label}-${run}`),
+    // Participants (read-<run>-n) and facilitators (read-fac-<run>-n).
+    accountEmails: [`read-%${run}-%@bench.convene.test`],
+    organisationNames: [`Read partner % ${run}`],
+  });
 }
