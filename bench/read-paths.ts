@@ -5,7 +5,8 @@
  * that both servers give the very same answers, then measures in interleaved rounds (the
  * order alternates), each load preceded by WARMUP_S of it, unmeasured:
  *
- * - GET /api/events/:id/agenda, anonymous: requests/s at CONCURRENCY for DURATION_S;
+ * - GET /api/events/:id/agenda, anonymous: requests/s at CONCURRENCY for DURATION_S,
+ *   in SLICES turns per server, the two servers' turns alternating (interleavedLoad);
  * - GET /api/events/:id/registrations page 1 as the admin: requests/s, same load;
  * - the last page sorted by name, and the CSV export of 10,000 and of 2,500: one request
  *   at a time, median ms on 127.0.0.1 (that is the server's time plus a loopback hop);
@@ -32,6 +33,7 @@ import type { EventAccess } from '#events';
 import { type ListRegistrationsQueryDto, RegistrationReports } from '#registrations';
 import {
   get,
+  interleavedLoad,
   load,
   type LoadResult,
   median,
@@ -53,6 +55,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const DURATION_S = Number(process.env.DURATION_S ?? 5);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const WARMUP_S = Number(process.env.WARMUP_S ?? 2);
+const SLICES = Number(process.env.SLICES ?? 5);
 const CSV_REQUESTS = Number(process.env.CSV_REQUESTS ?? 3);
 const PAGE_REQUESTS = Number(process.env.PAGE_REQUESTS ?? 5);
 const AGENDA_SESSIONS = Number(process.env.AGENDA_SESSIONS ?? 120);
@@ -240,25 +243,35 @@ async function main(): Promise<void> {
     const loads: Record<string, LoadResult[]> = {};
     for (let r = 1; r <= ROUNDS; r++) {
       const order = r % 2 ? servers : [...servers].reverse();
-      for (const s of order) {
-        const measureLoad = async (what: string, path: string, headers: Record<string, string>) => {
-          // Unmeasured first: a server that sat idle while the other was measured started
-          // cold, so the ratios alternated with the order (agenda 0.73, 0.85, 0.90 in the
-          // rounds Convene went first, 0.69, 0.68 in the others); from warm, they hold.
-          await load(`${s.baseUrl}${path}`, headers, WARMUP_S, CONCURRENCY);
-          if (PROFILE_DIR) await s.startProfile();
-          const cpu0 = s.cpuMs();
-          const result = await load(`${s.baseUrl}${path}`, headers, DURATION_S, CONCURRENCY);
+      const loadsOf: Array<[string, string, Record<string, string>]> = [
+        ['agenda', paths.agenda, {}],
+        ['list page 1', paths.page1, auth],
+      ];
+      for (const [what, path, headers] of loadsOf) {
+        // Unmeasured first: a server that sat idle while the other was measured started
+        // cold, so the ratios alternated with the order (agenda 0.73, 0.85, 0.90 in the
+        // rounds Convene went first, 0.69, 0.68 in the others); from warm, they hold.
+        for (const s of order) await load(`${s.baseUrl}${path}`, headers, WARMUP_S, CONCURRENCY);
+        if (PROFILE_DIR) for (const s of order) await s.startProfile();
+        const results = await interleavedLoad(
+          order.map((s) => ({ url: `${s.baseUrl}${path}`, cpuMs: () => s.cpuMs() })),
+          headers,
+          DURATION_S,
+          CONCURRENCY,
+          SLICES,
+        );
+        for (const [i, s] of order.entries()) {
           if (PROFILE_DIR)
             await s.stopProfile(
               join(PROFILE_DIR, `${s.name}-${what.replaceAll(' ', '-')}-${r}.cpuprofile`),
             );
+          const { cpuMs, ...result } = results[i];
           (loads[`${s.name} ${what}`] ??= []).push(result);
           add(`${s.name} ${what} req/s`, result.requestsPerSecond);
-          add(`${s.name} ${what} cpu ms/req`, (s.cpuMs() - cpu0) / Math.max(1, result.requests));
-        };
-        await measureLoad('agenda', paths.agenda, {});
-        await measureLoad('list page 1', paths.page1, auth);
+          add(`${s.name} ${what} cpu ms/req`, cpuMs / Math.max(1, result.requests));
+        }
+      }
+      for (const s of order) {
         add(
           `${s.name} last page by name ms`,
           await sequential(`${s.baseUrl}${paths.lastByName}`, auth, PAGE_REQUESTS),

@@ -64,6 +64,62 @@ export async function load(
   concurrency: number,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
+  const { errors, seconds } = await drive(url, headers, durationS, concurrency, latencies);
+  return summarise(latencies, errors, seconds);
+}
+
+export interface LoadTarget {
+  url: string;
+  /** The server's CPU time so far, read around each of its slices. */
+  cpuMs: () => number;
+}
+
+/**
+ * Several servers under the same load, `slices` short turns each, the order alternating
+ * from turn to turn: a slow moment of a shared machine then falls on every server alike,
+ * where back-to-back loads of `durationS` each put seconds between the two sides of a
+ * ratio (bench/README, "Benches that leave the database as they found it").
+ */
+export async function interleavedLoad(
+  targets: LoadTarget[],
+  headers: Record<string, string>,
+  durationS: number,
+  concurrency: number,
+  slices: number,
+): Promise<Array<LoadResult & { cpuMs: number }>> {
+  const runs = targets.map(() => ({ latencies: [] as number[], errors: 0, seconds: 0, cpuMs: 0 }));
+  const turns = Math.max(1, Math.trunc(slices));
+  for (let turn = 0; turn < turns; turn++) {
+    const order = targets.map((_, i) => i);
+    if (turn % 2) order.reverse();
+    for (const i of order) {
+      const run = runs[i];
+      const cpu0 = targets[i].cpuMs();
+      const { errors, seconds } = await drive(
+        targets[i].url,
+        headers,
+        durationS / turns,
+        concurrency,
+        run.latencies,
+      );
+      run.cpuMs += targets[i].cpuMs() - cpu0;
+      run.errors += errors;
+      run.seconds += seconds;
+    }
+  }
+  return runs.map((run) => ({
+    ...summarise(run.latencies, run.errors, run.seconds),
+    cpuMs: run.cpuMs,
+  }));
+}
+
+async function drive(
+  url: string,
+  headers: Record<string, string>,
+  durationS: number,
+  concurrency: number,
+  latencies: number[],
+): Promise<{ errors: number; seconds: number }> {
   let errors = 0;
   const started = performance.now();
   const deadline = started + durationS * 1000;
@@ -81,12 +137,15 @@ export async function load(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  return { errors, seconds: (performance.now() - started) / 1000 };
+}
+
+function summarise(latencies: number[], errors: number, seconds: number): LoadResult {
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     errors,
-    requestsPerSecond: round1(latencies.length / elapsed),
+    requestsPerSecond: round1(latencies.length / seconds),
     p50Ms: round1(percentile(latencies, 50)),
     p99Ms: round1(percentile(latencies, 99)),
   };
