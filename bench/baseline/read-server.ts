@@ -25,7 +25,13 @@ import {
   configurePgClients,
   isAdmin,
 } from '#core';
-import { type Event, eventVisibleTo, type EventAccess, type StaffRole } from '#events';
+import {
+  type Event,
+  eventVisibleTo,
+  type EventAccess,
+  rolesOnEventSql,
+  type StaffRole,
+} from '#events';
 import { negotiateLocale } from '#i18n';
 import {
   type ListRegistrationsQueryDto,
@@ -57,7 +63,7 @@ async function loadEvent(actor: Actor | undefined, eventId: string) {
             e.registration_opens_at, e.registration_closes_at, e.languages,
             e.host_organisation_id, e.status, e.published_at, e.created_by, e.creation_key,
             e.personal_data_erased_at, e.created_at, e.updated_at,
-            ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = e.id AND s.account_id = $2) AS roles
+            ${rolesOnEventSql('e', '$2')} AS roles
        FROM events e WHERE e.id = $1`,
     [eventId, actor?.accountId ?? '00000000-0000-0000-0000-000000000000'],
   );

@@ -21,6 +21,18 @@ export const hostOfEventSql = (event: string, account: string) =>
             WHERE ha.id = ${account} AND ha.organisation_id = ${event}.host_organisation_id)))`;
 
 /**
+ * SQL: the account's (a parameter) roles on the event (an alias), as an array: its roles in
+ * the event's staff, and 'host' for the staff of an immersion's host organisation (see
+ * hostOfEventSql). The bench's bare baseline reads an event with it too.
+ */
+export const rolesOnEventSql = (event: string, account: string) =>
+  `ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = ${event}.id AND s.account_id = ${account}
+          UNION
+         SELECT 'host'::text FROM accounts a
+          WHERE ${event}.kind = 'immersion' AND a.id = ${account}
+            AND a.organisation_id = ${event}.host_organisation_id)`;
+
+/**
  * Drafts do not exist for anyone but their staff (404, not 403, so they do not leak).
  * For services that read the event in a statement of their own (the registration rush).
  */
@@ -77,12 +89,7 @@ export class EventAccess {
     this.columns = this.events.metadata.columns;
     const select = this.columns.map((c, i) => `e."${c.databaseName}" AS c${i}`).join(', ');
     // `by` is one of two literals, never input.
-    return (this.sql[by] = `SELECT ${select},
-       -- An immersion's host organisation staff are its hosts (see hostOfEventSql).
-       ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = e.id AND s.account_id = $2
-              UNION
-             SELECT 'host'::text FROM accounts a
-              WHERE e.kind = 'immersion' AND a.id = $2 AND a.organisation_id = e.host_organisation_id) AS roles
+    return (this.sql[by] = `SELECT ${select}, ${rolesOnEventSql('e', '$2')} AS roles
       FROM events e WHERE e.${by} = $1`);
   }
 
