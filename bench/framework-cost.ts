@@ -14,7 +14,8 @@
  *
  * - GET /api/events/:id/agenda, anonymous, and
  * - GET /api/events/:id/registrations?pageSize=50 as the admin:
- *   requests/s with CONCURRENCY clients for DURATION_S, and the server's CPU ms per request.
+ *   requests/s with CONCURRENCY clients for DURATION_S, in SLICES turns per server taken
+ *   in alternating order (interleavedLoad), and the server's CPU ms per request.
  *
  * Each measured load is preceded by WARMUP_S of it, unmeasured. Prints each round (with
  * the statements sent to PostgreSQL per request) and the medians, with ratios to bare, and
@@ -27,7 +28,15 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { get, load, type LoadResult, median, round1, round2 } from './support/http-load.js';
+import {
+  get,
+  interleavedLoad,
+  load,
+  type LoadResult,
+  median,
+  round1,
+  round2,
+} from './support/http-load.js';
 import { accessToken } from './support/login.js';
 import { removeSeeded, seedAgenda, seedRegistrations } from './support/read-seed.js';
 import { type TopItem, topOf } from './support/profile-top.js';
@@ -46,6 +55,7 @@ const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 10_000);
 const PORT = Number(process.env.FRAMEWORK_PORT ?? 3970);
 const GC_VARIANT = process.env.GC_VARIANT !== '0';
 const WARMUP_S = Number(process.env.WARMUP_S ?? 2);
+const SLICES = Number(process.env.SLICES ?? 5);
 /** When set, one more load per server and read under V8's profiler: self time by package. */
 const PROFILE_DIR = process.env.PROFILE_DIR;
 const OUT = resolve(process.env.OUT ?? 'bench/results/framework-cost.json');
@@ -140,26 +150,30 @@ async function main(): Promise<void> {
     const rounds: Array<Record<string, string | number>> = [];
     for (let r = 0; r < ROUNDS; r++) {
       const order = [...servers.slice(r % servers.length), ...servers.slice(0, r % servers.length)];
-      for (const s of order) {
-        for (const read of READS) {
-          // Not measured: a server that sat idle while the others were measured starts
-          // cold, as one just started does (bench/README, read-paths).
+      for (const read of READS) {
+        // Not measured: a server that sat idle while the others were measured starts
+        // cold, as one just started does (bench/README, read-paths).
+        for (const s of order)
           await load(`${s.baseUrl}${paths[read]}`, headersFor(read), WARMUP_S, CONCURRENCY);
-          const statements0 = await s.statements();
-          const cpu0 = s.cpuMs();
-          const result = await load(
-            `${s.baseUrl}${paths[read]}`,
-            headersFor(read),
-            DURATION_S,
-            CONCURRENCY,
-          );
+        // In turns, so a slow moment of the machine falls on every server alike.
+        const results = await interleavedLoad(
+          order.map((s) => ({
+            url: `${s.baseUrl}${paths[read]}`,
+            cpuMs: () => s.cpuMs(),
+            statements: () => s.statements(),
+          })),
+          headersFor(read),
+          DURATION_S,
+          CONCURRENCY,
+          SLICES,
+        );
+        for (const [i, s] of order.entries()) {
+          const { cpuMs, statements, ...result } = results[i];
           const n = Math.max(1, result.requests);
-          const cpu = (s.cpuMs() - cpu0) / n;
-          const statements = ((await s.statements()) - statements0) / n;
           ((samples[s.name] ??= {})[read] ??= []).push({
             rps: result.requestsPerSecond,
-            cpu,
-            statements,
+            cpu: cpuMs / n,
+            statements: statements / n,
           });
           (loads[`${s.name} ${read}`] ??= []).push(result);
           if (result.errors) console.warn(`${s.name} ${read}: ${result.errors} errors`);

@@ -72,6 +72,8 @@ export interface LoadTarget {
   url: string;
   /** The server's CPU time so far, read around each of its slices. */
   cpuMs: () => number;
+  /** The statements it has sent so far, if counted, read around each of its slices. */
+  statements?: () => Promise<number>;
 }
 
 /**
@@ -86,14 +88,21 @@ export async function interleavedLoad(
   durationS: number,
   concurrency: number,
   slices: number,
-): Promise<Array<LoadResult & { cpuMs: number }>> {
-  const runs = targets.map(() => ({ latencies: [] as number[], errors: 0, seconds: 0, cpuMs: 0 }));
+): Promise<Array<LoadResult & { cpuMs: number; statements: number }>> {
+  const runs = targets.map(() => ({
+    latencies: [] as number[],
+    errors: 0,
+    seconds: 0,
+    cpuMs: 0,
+    statements: 0,
+  }));
   const turns = Math.max(1, Math.trunc(slices));
   for (let turn = 0; turn < turns; turn++) {
     const order = targets.map((_, i) => i);
     if (turn % 2) order.reverse();
     for (const i of order) {
       const run = runs[i];
+      const statements0 = (await targets[i].statements?.()) ?? 0;
       const cpu0 = targets[i].cpuMs();
       const { errors, seconds } = await drive(
         targets[i].url,
@@ -103,6 +112,7 @@ export async function interleavedLoad(
         run.latencies,
       );
       run.cpuMs += targets[i].cpuMs() - cpu0;
+      run.statements += ((await targets[i].statements?.()) ?? 0) - statements0;
       run.errors += errors;
       run.seconds += seconds;
     }
@@ -110,6 +120,7 @@ export async function interleavedLoad(
   return runs.map((run) => ({
     ...summarise(run.latencies, run.errors, run.seconds),
     cpuMs: run.cpuMs,
+    statements: run.statements,
   }));
 }
 
