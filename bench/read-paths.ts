@@ -254,7 +254,11 @@ async function main(): Promise<void> {
         for (const s of order) await load(`${s.baseUrl}${path}`, headers, WARMUP_S, CONCURRENCY);
         if (PROFILE_DIR) for (const s of order) await s.startProfile();
         const results = await interleavedLoad(
-          order.map((s) => ({ url: `${s.baseUrl}${path}`, cpuMs: () => s.cpuMs() })),
+          order.map((s) => ({
+            url: `${s.baseUrl}${path}`,
+            cpuMs: () => s.cpuMs(),
+            statements: () => s.statements(),
+          })),
           headers,
           DURATION_S,
           CONCURRENCY,
@@ -265,10 +269,12 @@ async function main(): Promise<void> {
             await s.stopProfile(
               join(PROFILE_DIR, `${s.name}-${what.replaceAll(' ', '-')}-${r}.cpuprofile`),
             );
-          const { cpuMs, ...result } = results[i];
+          const { cpuMs, statements, ...result } = results[i];
           (loads[`${s.name} ${what}`] ??= []).push(result);
           add(`${s.name} ${what} req/s`, result.requestsPerSecond);
           add(`${s.name} ${what} cpu ms/req`, cpuMs / Math.max(1, result.requests));
+          // Both servers send the same statements, or the ratio compares different work.
+          add(`${s.name} ${what} statements/req`, statements / Math.max(1, result.requests));
         }
       }
       for (const s of order) {
