@@ -17,7 +17,8 @@
  *   requests/s with CONCURRENCY clients for DURATION_S, in SLICES turns per server taken
  *   in alternating order (interleavedLoad), and the server's CPU ms per request.
  *
- * Each measured load is preceded by WARMUP_S of it, unmeasured. Prints each round (with
+ * Each server first answers WARMUP_REQUESTS of each read, unmeasured (the same count for
+ * all), and each measured load is preceded by WARMUP_S of it, unmeasured. Prints each round (with
  * the statements sent to PostgreSQL per request) and the medians, with ratios to bare, and
  * splits Convene's CPU per request above bare's into Express and Nest; PROFILE_DIR=dir adds
  * a CPU profile per server and read. Writes bench/results/framework-cost.json.
@@ -36,6 +37,7 @@ import {
   median,
   round1,
   round2,
+  warmUp,
 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
 import { removeSeeded, seedAgenda, seedRegistrations } from './support/read-seed.js';
@@ -55,6 +57,7 @@ const REGISTRATIONS = Number(process.env.REGISTRATIONS ?? 10_000);
 const PORT = Number(process.env.FRAMEWORK_PORT ?? 3970);
 const GC_VARIANT = process.env.GC_VARIANT !== '0';
 const WARMUP_S = Number(process.env.WARMUP_S ?? 2);
+const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 4000);
 const SLICES = Number(process.env.SLICES ?? 5);
 /** When set, one more load per server and read under V8's profiler: self time by package. */
 const PROFILE_DIR = process.env.PROFILE_DIR;
@@ -148,6 +151,10 @@ async function main(): Promise<void> {
     const loads: Record<string, LoadResult[]> = {};
     const machineLoad: number[] = [load1()];
     const rounds: Array<Record<string, string | number>> = [];
+    // Past the requests that compile the hot paths (http-load.ts, warmUp).
+    for (const s of servers)
+      for (const read of READS)
+        await warmUp(`${s.baseUrl}${paths[read]}`, headersFor(read), WARMUP_REQUESTS, CONCURRENCY);
     for (let r = 0; r < ROUNDS; r++) {
       const order = [...servers.slice(r % servers.length), ...servers.slice(0, r % servers.length)];
       for (const read of READS) {

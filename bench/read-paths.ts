@@ -2,8 +2,9 @@
  * Read paths against a bare baseline (not a test). Starts Convene's API and the bare
  * Fastify + pg server (bench/baseline/read-server.ts) on the same database, seeds an
  * agenda of AGENDA_SESSIONS sessions and events of 10,000 and 2,500 registrations, checks
- * that both servers give the very same answers, then measures in interleaved rounds (the
- * order alternates), each load preceded by WARMUP_S of it, unmeasured:
+ * that both servers give the very same answers, warms each server with WARMUP_REQUESTS of
+ * each load (the same count for both), then measures in interleaved rounds (the order
+ * alternates), each load preceded by WARMUP_S of it, unmeasured:
  *
  * - GET /api/events/:id/agenda, anonymous: requests/s at CONCURRENCY for DURATION_S,
  *   in SLICES turns per server, the two servers' turns alternating (interleavedLoad);
@@ -40,6 +41,7 @@ import {
   round1,
   round2,
   sequential,
+  warmUp,
 } from './support/http-load.js';
 import { accessToken } from './support/login.js';
 import { pgDataSource } from './support/pg-data-source.js';
@@ -55,6 +57,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const DURATION_S = Number(process.env.DURATION_S ?? 5);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const WARMUP_S = Number(process.env.WARMUP_S ?? 2);
+const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 4000);
 const SLICES = Number(process.env.SLICES ?? 5);
 const CSV_REQUESTS = Number(process.env.CSV_REQUESTS ?? 3);
 const PAGE_REQUESTS = Number(process.env.PAGE_REQUESTS ?? 5);
@@ -241,6 +244,12 @@ async function main(): Promise<void> {
     const samples: Record<string, number[]> = {};
     const add = (key: string, v: number) => (samples[key] ??= []).push(v);
     const loads: Record<string, LoadResult[]> = {};
+    // Past the first thousands of requests, which compile the hot paths: the rounds then
+    // measure servers as they run for days, the first round included.
+    for (const s of servers) {
+      await warmUp(`${s.baseUrl}${paths.agenda}`, {}, WARMUP_REQUESTS, CONCURRENCY);
+      await warmUp(`${s.baseUrl}${paths.page1}`, auth, WARMUP_REQUESTS, CONCURRENCY);
+    }
     for (let r = 1; r <= ROUNDS; r++) {
       const order = r % 2 ? servers : [...servers].reverse();
       const loadsOf: Array<[string, string, Record<string, string>]> = [
