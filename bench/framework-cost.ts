@@ -18,10 +18,11 @@
  *   in alternating order (interleavedLoad), and the server's CPU ms per request.
  *
  * Each server first answers WARMUP_REQUESTS of each read, unmeasured (the same count for
- * all), and each measured load is preceded by WARMUP_S of it, unmeasured. Prints each round (with
- * the statements sent to PostgreSQL per request) and the medians, with ratios to bare, and
- * splits Convene's CPU per request above bare's into Express and Nest; PROFILE_DIR=dir adds
- * a CPU profile per server and read. Writes bench/results/framework-cost.json.
+ * all), and each measured load is preceded by WARMUP_S of it, unmeasured. Prints each
+ * round (with the statements sent to PostgreSQL per request) and the medians, with ratios
+ * to bare, and splits Convene's CPU per request above bare's into Express and Nest;
+ * PROFILE_DIR=dir adds a CPU profile per server and read. Writes
+ * bench/results/framework-cost.json.
  *
  *   DATABASE_URL=... ROUNDS=3 DURATION_S=5 CONCURRENCY=16 node dist/bench/framework-cost.js
  */
