@@ -9,28 +9,34 @@ import { Event } from './event.entity.js';
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
- * SQL: the account (a parameter) hosts the event (an alias): named host in its staff, or,
- * for an immersion, on the staff of its host organisation (the Family House receiving the
- * visitors runs it with them, without anyone having to add each of them by hand).
+ * SQL: the account (a parameter) is on the staff of the host organisation of the event (an
+ * alias), when it is an immersion: the Family House receiving the visitors runs it with
+ * them, without anyone having to add each of them by hand. The one place that rule is
+ * written; hostOfEventSql and rolesOnEventSql both ask it.
+ */
+const hostOrganisationStaffSql = (event: string, account: string) =>
+  `(${event}.kind = 'immersion' AND EXISTS (
+      SELECT 1 FROM accounts ha
+       WHERE ha.id = ${account} AND ha.organisation_id = ${event}.host_organisation_id))`;
+
+/**
+ * SQL: the account (a parameter) hosts the event (an alias): named host in its staff, or
+ * on the staff of an immersion's host organisation.
  */
 export const hostOfEventSql = (event: string, account: string) =>
   `(EXISTS (SELECT 1 FROM event_staff hs
              WHERE hs.event_id = ${event}.id AND hs.account_id = ${account} AND hs.role = 'host')
-     OR (${event}.kind = 'immersion' AND EXISTS (
-           SELECT 1 FROM accounts ha
-            WHERE ha.id = ${account} AND ha.organisation_id = ${event}.host_organisation_id)))`;
+     OR ${hostOrganisationStaffSql(event, account)})`;
 
 /**
  * SQL: the account's (a parameter) roles on the event (an alias), as an array: its roles in
- * the event's staff, and 'host' for the staff of an immersion's host organisation (see
- * hostOfEventSql). The bench's bare baseline reads an event with it too.
+ * the event's staff, and 'host' for the staff of an immersion's host organisation. The
+ * bench's bare baseline reads an event with it too.
  */
 export const rolesOnEventSql = (event: string, account: string) =>
   `ARRAY(SELECT s.role FROM event_staff s WHERE s.event_id = ${event}.id AND s.account_id = ${account}
           UNION
-         SELECT 'host'::text FROM accounts a
-          WHERE ${event}.kind = 'immersion' AND a.id = ${account}
-            AND a.organisation_id = ${event}.host_organisation_id)`;
+         SELECT 'host'::text WHERE ${hostOrganisationStaffSql(event, account)})`;
 
 /**
  * Drafts do not exist for anyone but their staff (404, not 403, so they do not leak).
