@@ -19,9 +19,9 @@ function plainJson(app: Application): boolean {
  * setting, as `res.send` takes it (weak by default, none when turned off). Only the way
  * there is shorter: Express's `res.json` and `res.send` look the Content-Type up in the
  * MIME table, then parse and rebuild it to add the charset, through two more layers of
- * header helpers. A page of the
- * organisers' list took 210-320 us from the handler's result to the socket, 23-43 us
- * less this way (bench/README.md, "A page of the organisers' list, timed in place").
+ * header helpers. A page of the organisers' list took 210-320 us from the handler's result
+ * to the socket, 23-43 us less this way (bench/README.md, "A page of the organisers' list,
+ * timed in place").
  *
  * Anything else goes to Express as before: bodies that send strips (204, 205, 304), a
  * Content-Type or Transfer-Encoding the handler chose, a body JSON cannot write, and an
