@@ -12,6 +12,12 @@ export interface AppConfig {
    * together must stay under the server's max_connections (see data-source-options.ts).
    */
   databasePoolSize: number;
+  /**
+   * Connections the process opens at start and keeps when idle (0: opened on demand and
+   * closed after 10 s idle). The API in production keeps its whole pool: see README,
+   * Deployment.
+   */
+  databasePoolMin: number;
   redisUrl: string;
   /** Namespaces every Redis key and BullMQ queue, so test files and deployments never collide. */
   redisPrefix: string;

@@ -62,6 +62,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps DATABASE_POOL_MIN connections open (none by default), never more than the pool', () => {
+    const min = (env: Record<string, string>) => {
+      const config = loadConfig(env);
+      return (
+        dataSourceOptions(config.databaseUrl, config.databasePoolSize, config.databasePoolMin) as {
+          extra: { min: number };
+        }
+      ).extra.min;
+    };
+    expect(min({})).toBe(0);
+    expect(min({ DATABASE_POOL_MIN: '20' })).toBe(20);
+    expect(() => loadConfig({ DATABASE_POOL_MIN: '-1' })).toThrow(
+      /DATABASE_POOL_MIN must be an integer/,
+    );
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', DATABASE_POOL_MIN: '5' })).toThrow(
+      /DATABASE_POOL_MIN must not exceed DATABASE_POOL_SIZE \(got 5 and 4\)/,
+    );
+  });
+
   it('refuses to start in production with development secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET is required in production[\s\S]*DATA_ENCRYPTION_KEY is required/,

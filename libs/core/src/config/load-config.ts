@@ -139,6 +139,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const databasePoolSize = int('DATABASE_POOL_SIZE', 20, 1, 500);
+  const databasePoolMin = int('DATABASE_POOL_MIN', 0, 0, 500);
+  if (databasePoolMin > databasePoolSize)
+    problems.push(
+      `DATABASE_POOL_MIN must not exceed DATABASE_POOL_SIZE (got ${databasePoolMin} and ${databasePoolSize})`,
+    );
+
   const logLevel = oneOf(read('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'), LOG_LEVELS);
   if (!logLevel) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -147,7 +154,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
-    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
+    databasePoolSize,
+    databasePoolMin,
     redisUrl,
     redisPrefix,
     jwtSecret,

@@ -35,7 +35,11 @@ export function configurePgClients(): void {
  * The one definition of how Convene talks to PostgreSQL, used by both apps, the
  * migrate script and the tests. Schema changes only ever come from migrations.
  */
-export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize = 20,
+  poolMin = 0,
+): DataSourceOptions {
   configurePgClients();
   return {
     type: 'postgres',
@@ -51,7 +55,9 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourc
     // the request that needed it is a 503: bench/scale met that on a shared server. In its
     // rush the database's backends were idle in the pools most of the time (under two at
     // work on average, at most 11 in a sample of all four processes at 10 each).
-    extra: { max: poolSize, options: CONNECTION_SETTINGS },
+    // `min`: connections pg keeps when idle instead of closing them after 10 s (warmPool
+    // opens them at start).
+    extra: { max: poolSize, min: poolMin, options: CONNECTION_SETTINGS },
     // A server that accepts the connection but never answers (host gone, network cut)
     // would hold each request until the OS gives up, minutes later: after 10 s the pool
     // says so and the request is answered 503 (errors/outage.ts).

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type AppConfig } from '../config/config.schema.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { PoolWarmer } from './warm-pool.js';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize, config.databasePoolMin),
         // Each domain module registers its entities with forFeature.
         autoLoadEntities: true,
         retryAttempts: 3,
@@ -17,5 +18,6 @@ import { dataSourceOptions } from './data-source-options.js';
       }),
     }),
   ],
+  providers: [PoolWarmer],
 })
 export class DatabaseModule {}

@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config.schema.js';
+import { dataSourceOptions } from './data-source-options.js';
+import { PoolWarmer, warmPool } from './warm-pool.js';
+
+const URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface PoolState {
+  totalCount: number;
+  idleCount: number;
+  options: { idleTimeoutMillis: number };
+  connect(): Promise<{ release(): void }>;
+}
+
+describe('warmPool and DATABASE_POOL_MIN', () => {
+  const sources: DataSource[] = [];
+  let admin: pg.Client;
+  const run = `warm-${process.pid}-${Date.now().toString(36)}`;
+
+  /** A data source as the apps make it, named so its backends can be counted. */
+  async function source(name: string, size: number, min: number) {
+    const ds = new DataSource({
+      ...dataSourceOptions(URL, size, min),
+      migrations: [],
+      applicationName: `${run}-${name}`,
+    } as ConstructorParameters<typeof DataSource>[0]);
+    await ds.initialize();
+    sources.push(ds);
+    return { ds, pool: (ds.driver as unknown as { master: PoolState }).master };
+  }
+
+  /** Backends PostgreSQL itself holds open for that data source. */
+  async function backends(name: string) {
+    const { rows } = await admin.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`,
+      [`${run}-${name}`],
+    );
+    return rows[0].n;
+  }
+
+  async function busyThenIdle(pool: PoolState, clients: number) {
+    // Short idle timeout so the test does not wait pg's 10 s.
+    pool.options.idleTimeoutMillis = 50;
+    const held = await Promise.all(Array.from({ length: clients }, () => pool.connect()));
+    for (const c of held) c.release();
+    await new Promise((r) => setTimeout(r, 600));
+  }
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: URL });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await Promise.all(sources.map((ds) => ds.destroy()));
+    await admin.end();
+  });
+
+  it('opens the asked connections at once, and PostgreSQL holds them', async () => {
+    const { ds, pool } = await source('opened', 6, 4);
+    await expect(warmPool(ds, 4)).resolves.toBe(4);
+    expect(pool.totalCount).toBe(4);
+    expect(pool.idleCount).toBe(4);
+    expect(await backends('opened')).toBe(4);
+  });
+
+  it('keeps DATABASE_POOL_MIN connections open through idleness; without it the pool empties', async () => {
+    const kept = await source('kept', 6, 3);
+    const closed = await source('closed', 6, 0);
+    await Promise.all([busyThenIdle(kept.pool, 6), busyThenIdle(closed.pool, 6)]);
+    expect(kept.pool.totalCount).toBe(3);
+    expect(await backends('kept')).toBe(3);
+    expect(closed.pool.totalCount).toBe(0);
+    expect(await backends('closed')).toBe(0);
+  });
+
+  it('never asks for more than the pool holds (it would wait for itself)', async () => {
+    const { ds, pool } = await source('capped', 2, 2);
+    await expect(warmPool(ds, 5)).resolves.toBe(2);
+    expect(pool.totalCount).toBe(2);
+  });
+
+  it('warms at start-up to DATABASE_POOL_MIN, and does nothing at 0', async () => {
+    const warmed = await source('bootstrap', 8, 5);
+    await new PoolWarmer(warmed.ds, { databasePoolMin: 5 } as AppConfig).onApplicationBootstrap();
+    expect(await backends('bootstrap')).toBe(5);
+
+    const lazy = await source('lazy', 8, 0);
+    const before = lazy.pool.totalCount;
+    await new PoolWarmer(lazy.ds, { databasePoolMin: 0 } as AppConfig).onApplicationBootstrap();
+    expect(lazy.pool.totalCount).toBe(before);
+  });
+});
