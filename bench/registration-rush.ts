@@ -16,6 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { call, must } from './support/api-calls.js';
 import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
@@ -35,28 +36,6 @@ const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const OUT = resolve(process.env.OUT ?? 'bench/results/registration-rush.json');
 const PROFILE_DIR = process.env.PROFILE_DIR ? resolve(process.env.PROFILE_DIR) : undefined;
 const DIST = new URL('..', import.meta.url).pathname;
-
-type Body = Record<string, unknown>;
-
-async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Body };
-}
-
-async function must(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const r = await call(base, method, path, token, body);
-  if (r.status >= 300)
-    throw new Error(`${method} ${path} -> ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 /** Runs `task` for 0..count-1 with at most `limit` in flight; results keep the order. */
 async function pool<T>(count: number, limit: number, task: (i: number) => Promise<T>) {

@@ -16,13 +16,13 @@
  *   DATABASE_URL=... N=600 M=50 CONCURRENCY=100 ROUNDS=3 node dist/bench/scale.js
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
+import { accessTokenFor, call, must } from './support/api-calls.js';
 import { median, percentile, round1, round2 } from './support/http-load.js';
 import { removeRun } from './support/remove-run.js';
 import { RushMonitor, type RushReport } from './support/rush-monitor.js';
@@ -45,34 +45,6 @@ const JWT_SECRET = process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const OUT = resolve(process.env.OUT ?? 'bench/results/scale.json');
 const DIST = new URL('..', import.meta.url).pathname;
-
-/** An access token as Convene's login issues it (HS256, subject, token version, expiry). */
-function token(accountId: string, version: number): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: accountId, ver: version, iat: now, exp: now + 3600 })}`;
-  return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
-}
-
-async function call(base: string, method: string, path: string, auth?: string, body?: unknown) {
-  const res = await fetch(`${base}/api${path}`, {
-    method,
-    headers: {
-      ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
-
-async function must(base: string, method: string, path: string, auth?: string, body?: unknown) {
-  const r = await call(base, method, path, auth, body);
-  if (r.status >= 300)
-    throw new Error(`${method} ${path} -> ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 const OTHERS = ['everything else on the machine', 'idle'];
 const stackCpu = (w: RushReport) =>
@@ -199,7 +171,7 @@ async function main(): Promise<void> {
            FROM generate_series(1, $3::int) i RETURNING id, email, token_version`,
         [label, organisation.id, N],
       );
-      const tokens = people.map((p) => token(p.id, p.token_version));
+      const tokens = people.map((p) => accessTokenFor(p.id, p.token_version, JWT_SECRET));
       const event = await must(base, 'POST', '/events', admin.accessToken, {
         name: `Scale ${label}`,
         kind: 'meeting',
