@@ -6,7 +6,7 @@
  * it prints the figures and writes bench/results/registration-rush.json. Exits 1 if any
  * rush confirmed more or fewer people than seats.
  *
- *   DATABASE_URL=... N=1000 M=50 CONCURRENCY=200 ROUNDS=3 PREFILL=10000 node dist/bench/registration-rush.js
+ *   DATABASE_URL=... N=1000 M=50 CONCURRENCY=200 ROUNDS=3 PREFILL=10000 POOL_MIN=20 node dist/bench/registration-rush.js
  *
  * PROFILE_DIR=var/profiles records a CPU profile of each server during each rush (and only
  * then); summarise one with `node dist/bench/support/profile-top.js <file>`. Profiling
@@ -27,6 +27,7 @@ const M = Number(process.env.M ?? 50);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const PREFILL = Number(process.env.PREFILL ?? 10000);
+const POOL_MIN = Number(process.env.POOL_MIN ?? 20);
 const SETUP_CONCURRENCY = Number(process.env.SETUP_CONCURRENCY ?? 32);
 const CONVENE_PORT = Number(process.env.RUSH_CONVENE_PORT ?? 3910);
 const BARE_PORT = Number(process.env.RUSH_BARE_PORT ?? 3911);
@@ -81,7 +82,9 @@ async function main(): Promise<void> {
   if (PROFILE_DIR) await mkdir(PROFILE_DIR, { recursive: true });
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
-  const env = apiEnv(DATABASE_URL);
+  // Both pools as production's API keeps its own (README, Deployment): opened at start and
+  // kept through the pauses between a server's rushes, which are longer than pg's 10 s.
+  const env = apiEnv(DATABASE_URL, { DATABASE_POOL_MIN: String(POOL_MIN) });
   const flags = serverFlags(`${DIST}../package.json`);
   console.log(
     `Node flags: Convene ${flags.convene.join(' ') || '(defaults)'}, bare ${flags.bare.join(' ') || '(defaults)'}`,
@@ -298,6 +301,7 @@ async function main(): Promise<void> {
       seats: M,
       concurrency: CONCURRENCY,
       rounds: ROUNDS,
+      poolMin: POOL_MIN,
       prefilled: PREFILL,
       medians: { convene: { empty: c, prefilled: cp }, bare: { empty: b, prefilled: bp } },
       ratios: {

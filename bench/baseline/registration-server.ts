@@ -37,9 +37,12 @@ const SECRET = Buffer.from(process.env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, 'ut
 const PUBLIC_URL = process.env.PUBLIC_URL ?? 'http://localhost:3000';
 
 configurePgClients();
+// As Convene's pool: DATABASE_POOL_MIN connections opened before listening and kept idle.
+const POOL_MIN = Number(process.env.DATABASE_POOL_MIN ?? 0);
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: 20,
+  min: POOL_MIN,
   options: CONNECTION_SETTINGS,
 });
 
@@ -227,5 +230,7 @@ app.post<{ Params: { id: string }; Body: Body }>(
 app.get('/health', async () => ({ status: 'ok' }));
 
 const port = Number(process.env.PORT ?? 3901);
+const warm = await Promise.all(Array.from({ length: POOL_MIN }, () => pool.connect()));
+for (const client of warm) client.release();
 await app.listen({ port, host: '127.0.0.1' });
 console.log(`bare baseline listening on ${port}`);
