@@ -7,6 +7,7 @@ import {
   type Session,
   signup,
 } from './support/factories.js';
+import { recordStatements } from './support/plan-reads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
 
@@ -384,6 +385,65 @@ describe('participant access pages', () => {
     const closed = text((await new WebClient(t).get(`/e/${meeting.slug}?lang=en`)).text);
     expect(closed).toContain('Registration is closed for this event.');
     expect(closed).not.toContain(`href="/e/${meeting.slug}/register"`);
+  });
+
+  it("gives the programme in the reader's language, reading the event once a page", async () => {
+    const meeting = await createEvent(t, admin, { name: 'Semaine trilingue', capacity: 5 });
+    const res = await t
+      .http()
+      .post(`/api/events/${meeting.id}/sessions`)
+      .set(admin.auth)
+      .send({
+        kind: 'workshop',
+        titles: {
+          fr: 'Soutenir les familles',
+          en: 'Supporting families',
+          es: 'Apoyar a las familias',
+        },
+        startsAt: '2027-10-26T14:00',
+        endsAt: '2027-10-26T15:30',
+      })
+      .expect(201);
+    await t.http().post(`/api/sessions/${res.body.id}/publish`).set(admin.auth).expect(200);
+    const frenchOnly = await t
+      .http()
+      .post(`/api/events/${meeting.id}/sessions`)
+      .set(admin.auth)
+      .send({
+        kind: 'plenary',
+        title: 'Clôture',
+        startsAt: '2027-10-26T17:00',
+        endsAt: '2027-10-26T18:00',
+      })
+      .expect(201);
+    await t.http().post(`/api/sessions/${frenchOnly.body.id}/publish`).set(admin.auth).expect(200);
+
+    const recording = recordStatements(ds);
+    const eventReads = () =>
+      recording.statements.filter((s) => /FROM events e WHERE e\.(id|slug) = \$1/.test(s.sql))
+        .length;
+    try {
+      const es = text((await new WebClient(t).get(`/e/${meeting.slug}?lang=es`)).text);
+      expect(es).toContain('<span dir="auto">Apoyar a las familias</span>');
+      expect(es).not.toContain('Soutenir les familles');
+      // Written only in French: said so, and marked for screen readers.
+      expect(es).toContain('<span lang="fr">Clôture</span>');
+      expect(eventReads()).toBe(1);
+
+      recording.statements.length = 0;
+      const en = text((await new WebClient(t).get(`/e/${meeting.slug}/agenda?lang=en`)).text);
+      expect(en).toContain('Supporting families');
+      expect(eventReads()).toBe(1);
+
+      recording.statements.length = 0;
+      const fr = text(
+        (await new WebClient(t).get(`/e/${meeting.slug}/agenda?lang=fr&kind=workshop`)).text,
+      );
+      expect(fr).toContain('Soutenir les familles');
+      expect(eventReads()).toBe(1);
+    } finally {
+      recording.stop();
+    }
   });
 
   it('shows a declined registration on the event page instead of a register button', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, localDateOf } from '#core';
-import { EventAccess, eventTextsIn, type LocalizedTexts, textIn } from '#events';
+import { type Event, EventAccess, eventTextsIn, type LocalizedTexts, textIn } from '#events';
 import { type AgendaConflicts, agendaConflicts } from './agenda-conflicts.js';
 import { datesBetween } from './agenda-time.js';
 import { AgendaQueryDto, MyAgendaQueryDto } from './dto/agenda-query.dto.js';
@@ -27,7 +27,15 @@ export class AgendaService {
 
   /** The published agenda, one entry per day of the event (in its zone), with seats left. */
   async agenda(actor: Actor | undefined, eventId: string, query: AgendaQueryDto, locale?: string) {
-    const event = await this.access.requireVisible(actor, eventId);
+    return this.agendaOf(await this.access.requireVisible(actor, eventId), query, locale);
+  }
+
+  /**
+   * The same, for a caller that has already found the event visible to its reader through
+   * EventAccess (an /e/<slug> page): the event row is not read a second time.
+   */
+  async agendaOf(event: Event, query: AgendaQueryDto, locale?: string) {
+    const eventId = event.id;
     const zone = event.timezone;
     const reader = readerOf(event, locale);
     const records = await this.reader.load({ eventId, publicOnly: true, ...query });

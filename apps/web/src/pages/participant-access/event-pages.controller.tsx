@@ -33,6 +33,7 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
+import { InLanguage } from '../participant-agenda/agenda-parts.js';
 import { StatusBadge } from './parts.js';
 
 /** Kinds that make the day's headline on the public page; meals and breaks do not. */
@@ -84,7 +85,9 @@ function Programme(props: { ctx: WebContext; event: Event; days: AgendaDay[] }) 
                         <span class="pa-time">
                           {localTime(new Date(s.startsAt), event.timezone, ctx.locale)}
                         </span>{' '}
-                        <span dir="auto">{s.title}</span>{' '}
+                        <span dir="auto">
+                          <InLanguage ctx={ctx} text={s.title} language={s.titleLanguage} />
+                        </span>{' '}
                         <span class="muted">
                           ({t.kindsSession[s.kind as keyof typeof t.kindsSession] ?? s.kind})
                         </span>
@@ -320,7 +323,7 @@ export class EventPagesController {
     const event = await this.events.requireVisibleBySlug(ctx.actor, slug);
     const [a, agenda] = await Promise.all([
       this.participant.availability(ctx.actor, event),
-      this.agenda.agenda(ctx.actor, event.id, {}),
+      this.agenda.agendaOf(event, {}, ctx.locale),
     ]);
     const t = ctx.t.event;
     const name = localized(event, 'names', ctx.locale, event.name) ?? event.name;

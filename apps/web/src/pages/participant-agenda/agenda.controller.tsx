@@ -276,11 +276,9 @@ export class AgendaPagesController {
     const query = parsed.ok ? parsed.value : {};
     const form: FormState = parsed.ok ? emptyForm(values) : parsed.state;
     const filtered = Boolean(values.theme || values.language || values.kind);
-    const all = await this.agendas.agenda(ctx.actor, eventId, {}, ctx.locale);
+    const all = await this.agendas.agendaOf(event, {}, ctx.locale);
     const shown =
-      parsed.ok && filtered
-        ? await this.agendas.agenda(ctx.actor, eventId, query, ctx.locale)
-        : all;
+      parsed.ok && filtered ? await this.agendas.agendaOf(event, query, ctx.locale) : all;
     const { holds, mayJoin } = await this.standing(ctx, eventId);
     const sessionsAll = all.days.flatMap((d) => d.sessions);
     const themes = [
