@@ -25,6 +25,7 @@ import {
 } from '../../components/form.js';
 import { organisationOptions } from '../../components/choices.js';
 import { EmergencyContactFields } from '../../components/emergency-contact.js';
+import { InLanguage } from '../../components/in-language.js';
 import { registrationDetailsFrom } from '../../components/registration-details.js';
 import { cityName, eventDates, instantIn } from '../../format/dates.js';
 import { checked, formStateFromError, listOf, parseForm, textOf } from '../../http/forms.js';
@@ -33,7 +34,6 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { FormBody, Web } from '../../http/web-request.decorator.js';
 import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.js';
 import { renderPage } from '../../layout/layout.js';
-import { InLanguage } from '../participant-agenda/agenda-parts.js';
 import { StatusBadge } from './parts.js';
 
 /** Kinds that make the day's headline on the public page; meals and breaks do not. */

@@ -1,5 +1,6 @@
 import type { MySignup, SessionView } from '#agenda';
 import { ActionButton } from '../../components/form.js';
+import { InLanguage } from '../../components/in-language.js';
 import type { WebContext } from '../../http/web-context.js';
 import { languageName, timeRange } from './agenda-format.js';
 
@@ -10,21 +11,6 @@ export const agendaPath = (slug: string) => `/e/${slug}/agenda`;
 const EVERYONE_KINDS = new Set(['plenary', 'meal', 'break']);
 
 /** The caller's mark on a session: signed up, waiting (with the place), or leading it. */
-/**
- * A text as written: when it is not in the reader's language (no translation yet) it
- * carries its own `lang` and says which language it is in ("(in French)").
- */
-export function InLanguage(props: { ctx: WebContext; text: string; language: string | null }) {
-  const { ctx, language } = props;
-  const words = ctx.t.agenda.writtenIn as Record<string, string>;
-  if (!language || language === ctx.locale || !words[language]) return <>{props.text}</>;
-  return (
-    <>
-      <span lang={language}>{props.text}</span> <small class="pa-lang">({words[language]})</small>
-    </>
-  );
-}
-
 export function Mark(props: { ctx: WebContext; hold?: MySignup; leads?: boolean }) {
   const t = props.ctx.t.agenda.mark;
   if (props.leads) return <span class="badge pa-lead">{t.facilitating}</span>;

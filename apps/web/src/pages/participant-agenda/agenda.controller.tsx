@@ -21,6 +21,7 @@ import {
   type FormState,
   SelectField,
 } from '../../components/form.js';
+import { InLanguage } from '../../components/in-language.js';
 import { checked, parseForm, textOf } from '../../http/forms.js';
 import { requireActor, safeNext, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
@@ -31,7 +32,6 @@ import { dayAndTime, dayHeading, languageName, timeOf, timeRange } from './agend
 import {
   AgendaItem,
   agendaPath,
-  InLanguage,
   Mark,
   Seats,
   SessionMeta,

@@ -9,7 +9,8 @@ import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { renderPage } from '../../layout/layout.js';
 import { dayHeading, timeRange } from './agenda-format.js';
-import { agendaPath, InLanguage, Mark, sessionPath } from './agenda-parts.js';
+import { InLanguage } from '../../components/in-language.js';
+import { agendaPath, Mark, sessionPath } from './agenda-parts.js';
 import { AgendaMaterialList } from './agenda-materials.js';
 
 function WeekItem(props: {
