@@ -13,7 +13,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { CONNECTION_SETTINGS, configurePgClients, DEVELOPMENT_JWT_SECRET } from '#core';
+import { CONNECTION_SETTINGS, configurePgClients, DEVELOPMENT_JWT_SECRET, warmPool } from '#core';
 import { coalescedOutboxWake } from '#messaging';
 import {
   type AdmissionRow,
@@ -230,7 +230,6 @@ app.post<{ Params: { id: string }; Body: Body }>(
 app.get('/health', async () => ({ status: 'ok' }));
 
 const port = Number(process.env.PORT ?? 3901);
-const warm = await Promise.all(Array.from({ length: POOL_MIN }, () => pool.connect()));
-for (const client of warm) client.release();
+await warmPool(pool, POOL_MIN);
 await app.listen({ port, host: '127.0.0.1' });
 console.log(`bare baseline listening on ${port}`);

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.schema.js';
 import { dataSourceOptions } from './data-source-options.js';
-import { PoolWarmer, warmPool } from './warm-pool.js';
+import { pgPoolOf, PoolWarmer, warmPool } from './warm-pool.js';
 
 const URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -19,9 +19,9 @@ describe('warmPool and DATABASE_POOL_MIN', () => {
   const run = `warm-${process.pid}-${Date.now().toString(36)}`;
 
   /** A data source as the apps make it, named so its backends can be counted. */
-  async function source(name: string, size: number, min: number) {
+  async function source(name: string, size: number, min: number, url = URL) {
     const ds = new DataSource({
-      ...dataSourceOptions(URL, size, min),
+      ...dataSourceOptions(url, size, min),
       migrations: [],
       applicationName: `${run}-${name}`,
     } as ConstructorParameters<typeof DataSource>[0]);
@@ -67,7 +67,7 @@ describe('warmPool and DATABASE_POOL_MIN', () => {
 
   it('opens the asked connections at once, and PostgreSQL holds them', async () => {
     const { ds, pool } = await source('opened', 6, 4);
-    await expect(warmPool(ds, 4)).resolves.toBe(4);
+    await expect(warmPool(pgPoolOf(ds), 4)).resolves.toBe(4);
     expect(pool.totalCount).toBe(4);
     expect(pool.idleCount).toBe(4);
     expect(await backends('opened')).toBe(4);
@@ -89,8 +89,28 @@ describe('warmPool and DATABASE_POOL_MIN', () => {
 
   it('never asks for more than the pool holds (it would wait for itself)', async () => {
     const { ds, pool } = await source('capped', 2, 2);
-    await expect(warmPool(ds, 5)).resolves.toBe(2);
+    await expect(warmPool(pgPoolOf(ds), 5)).resolves.toBe(2);
     expect(pool.totalCount).toBe(2);
+  });
+
+  it('starts anyway when PostgreSQL refuses some connections, leaving them to open on demand', async () => {
+    // A role PostgreSQL lets hold two connections: the server "full" for this pool.
+    const role = `warm_limited_${process.pid}`;
+    await admin.query(`DROP ROLE IF EXISTS ${role}`);
+    await admin.query(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 2`);
+    try {
+      const url = new globalThis.URL(URL);
+      url.username = role;
+      const { ds, pool } = await source('refused', 6, 6, url.toString());
+      await new PoolWarmer(ds, { databasePoolMin: 6 } as AppConfig).onApplicationBootstrap();
+      expect(pool.totalCount).toBe(2);
+      expect(await backends('refused')).toBe(2);
+      await expect(ds.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+      await ds.destroy();
+      sources.splice(sources.indexOf(ds), 1);
+    } finally {
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+    }
   });
 
   it('warms at start-up to DATABASE_POOL_MIN, and does nothing at 0', async () => {

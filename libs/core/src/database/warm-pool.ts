@@ -4,13 +4,18 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import { type AppConfig } from '../config/config.schema.js';
 
-interface PgPool {
-  options: { max: number };
+/** What warmPool needs of a pg Pool (a data source's own, or a bare one in bench/). */
+export interface WarmablePool {
+  options: { max?: number };
   connect(): Promise<{ release(): void }>;
 }
 
+/** The pg Pool behind a TypeORM data source. */
+export const pgPoolOf = (dataSource: DataSource): WarmablePool =>
+  (dataSource.driver as unknown as { master: WarmablePool }).master;
+
 /**
- * Opens `count` connections of the data source's pool at once and gives them back to it,
+ * Opens `count` connections of the pool at once and gives them back to it,
  * so that with the pool's `min` they are there before the first request needs them.
  * Returns how many opened; one that cannot (the server full, say) is left to be opened
  * on demand, as without warming.
@@ -21,10 +26,10 @@ interface PgPool {
  * on the two-core machine, 300 ms for twenty at once, longer under the rush's load, and a
  * SCRAM exchange each behind a password), on top of their own work (bench/rush-after-idle).
  */
-export async function warmPool(dataSource: DataSource, count: number): Promise<number> {
-  const pool = (dataSource.driver as unknown as { master: PgPool }).master;
-  // More than the pool's size would wait for a release that comes only after them all.
-  const wanted = Math.min(count, pool.options.max);
+export async function warmPool(pool: WarmablePool, count: number): Promise<number> {
+  // More than the pool's size would wait for a release that comes only after them all
+  // (pg's default size is 10).
+  const wanted = Math.min(count, pool.options.max ?? 10);
   const clients = await Promise.allSettled(Array.from({ length: wanted }, () => pool.connect()));
   let opened = 0;
   for (const client of clients) {
@@ -49,7 +54,7 @@ export class PoolWarmer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const wanted = this.config.databasePoolMin;
     if (wanted === 0) return;
-    const opened = await warmPool(this.dataSource, wanted);
+    const opened = await warmPool(pgPoolOf(this.dataSource), wanted);
     if (opened < wanted)
       this.logger.warn(
         `Opened ${opened} of the ${wanted} PostgreSQL connections of DATABASE_POOL_MIN; the rest open on demand`,
