@@ -16,7 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { call, must } from './support/api-calls.js';
+import { call, withConcurrency, must } from './support/api-calls.js';
 import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
 import { serverFlags } from './support/start-flags.js';
@@ -37,21 +37,6 @@ const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const OUT = resolve(process.env.OUT ?? 'bench/results/registration-rush.json');
 const PROFILE_DIR = process.env.PROFILE_DIR ? resolve(process.env.PROFILE_DIR) : undefined;
 const DIST = new URL('..', import.meta.url).pathname;
-
-/** Runs `task` for 0..count-1 with at most `limit` in flight; results keep the order. */
-async function pool<T>(count: number, limit: number, task: (i: number) => Promise<T>) {
-  const out = new Array<T>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        out[i] = await task(i);
-      }
-    }),
-  );
-  return out;
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -121,7 +106,7 @@ async function main(): Promise<void> {
 
     // The N people, through Convene's own sign-up and address confirmation.
     const setupStart = performance.now();
-    await pool(N, SETUP_CONCURRENCY, (i) =>
+    await withConcurrency(N, SETUP_CONCURRENCY, (i) =>
       must(api, 'POST', '/auth/signup', undefined, {
         email: `rush-${run}-${i}@bench.convene.test`,
         name: `Rush ${i}`,
@@ -135,7 +120,7 @@ async function main(): Promise<void> {
       [`rush-${run}-%`],
     );
     const linkOf = new Map(links.map((l) => [l.email, l.link]));
-    const tokens = await pool(N, SETUP_CONCURRENCY, async (i) => {
+    const tokens = await withConcurrency(N, SETUP_CONCURRENCY, async (i) => {
       const link = linkOf.get(`rush-${run}-${i}@bench.convene.test`);
       if (!link) throw new Error(`no confirmation link for account ${i}`);
       const token = new URL(link).searchParams.get('token');
@@ -195,7 +180,7 @@ async function main(): Promise<void> {
       const cpu0 = target.cpuMs();
       const statements0 = await target.statements();
       const start = performance.now();
-      const results = await pool(N, CONCURRENCY, async (i) => {
+      const results = await withConcurrency(N, CONCURRENCY, async (i) => {
         const t0 = performance.now();
         try {
           const r = await call(

@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
-import { accessTokenFor, call, must } from './support/api-calls.js';
+import { accessTokenFor, call, must, withConcurrency } from './support/api-calls.js';
 import { median, percentile, round1, round2 } from './support/http-load.js';
 import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
@@ -135,30 +135,22 @@ async function main(): Promise<void> {
       };
     }
 
-    /** N registrations, CONCURRENCY at a time: each one's place in the queue, time, status. */
-    async function fire(target: ServerProcess, eventId: string, tokens: string[]) {
-      const sent: Array<{ order: number; ms: number; status: number }> = [];
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < tokens.length) {
-            const i = next++;
-            const t0 = performance.now();
-            const status = await call(
-              target.baseUrl,
-              'POST',
-              `/events/${eventId}/registrations`,
-              tokens[i],
-              body,
-            ).then(
-              (r) => r.status,
-              () => 0,
-            );
-            sent.push({ order: i, ms: performance.now() - t0, status });
-          }
-        }),
-      );
-      return sent;
+    /** The people's registrations, CONCURRENCY at a time: each one's time and status, in order. */
+    function fire(target: ServerProcess, eventId: string, tokens: string[]) {
+      return withConcurrency(tokens.length, CONCURRENCY, async (i) => {
+        const t0 = performance.now();
+        const status = await call(
+          target.baseUrl,
+          'POST',
+          `/events/${eventId}/registrations`,
+          tokens[i],
+          body,
+        ).then(
+          (r) => r.status,
+          () => 0,
+        );
+        return { ms: performance.now() - t0, status };
+      });
     }
 
     async function rush(target: ServerProcess, round: number): Promise<RushResult> {
@@ -175,7 +167,7 @@ async function main(): Promise<void> {
       );
       const all = sent.map((s) => s.ms).sort((a, b) => a - b);
       const firstWave = sent
-        .filter((s) => s.order < CONCURRENCY)
+        .slice(0, CONCURRENCY)
         .map((s) => s.ms)
         .sort((a, b) => a - b);
       const byHttpStatus: Record<string, number> = {};
