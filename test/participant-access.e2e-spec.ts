@@ -63,6 +63,17 @@ describe('participant access pages', () => {
     };
   }
 
+  /** A session added to the event by the admin and published. */
+  async function publishedSession(eventId: string, body: Record<string, unknown>) {
+    const res = await t
+      .http()
+      .post(`/api/events/${eventId}/sessions`)
+      .set(admin.auth)
+      .send(body)
+      .expect(201);
+    await t.http().post(`/api/sessions/${res.body.id}/publish`).set(admin.auth).expect(200);
+  }
+
   async function signedIn(person: Session, password = 'a-long-password'): Promise<WebClient> {
     const web = new WebClient(t);
     await web.signIn(person.email, password);
@@ -361,15 +372,7 @@ describe('participant access pages', () => {
         endsAt: '2027-10-26T15:30',
       },
     ];
-    for (const body of sessions) {
-      const res = await t
-        .http()
-        .post(`/api/events/${meeting.id}/sessions`)
-        .set(admin.auth)
-        .send(body)
-        .expect(201);
-      await t.http().post(`/api/sessions/${res.body.id}/publish`).set(admin.auth).expect(200);
-    }
+    for (const body of sessions) await publishedSession(meeting.id, body);
     const page = text((await new WebClient(t).get(`/e/${meeting.slug}?lang=fr`)).text);
     expect(page).toContain('mardi 26 octobre 2027');
     expect(page).toMatch(
@@ -389,34 +392,22 @@ describe('participant access pages', () => {
 
   it("gives the programme in the reader's language, reading the event once a page", async () => {
     const meeting = await createEvent(t, admin, { name: 'Semaine trilingue', capacity: 5 });
-    const res = await t
-      .http()
-      .post(`/api/events/${meeting.id}/sessions`)
-      .set(admin.auth)
-      .send({
-        kind: 'workshop',
-        titles: {
-          fr: 'Soutenir les familles',
-          en: 'Supporting families',
-          es: 'Apoyar a las familias',
-        },
-        startsAt: '2027-10-26T14:00',
-        endsAt: '2027-10-26T15:30',
-      })
-      .expect(201);
-    await t.http().post(`/api/sessions/${res.body.id}/publish`).set(admin.auth).expect(200);
-    const frenchOnly = await t
-      .http()
-      .post(`/api/events/${meeting.id}/sessions`)
-      .set(admin.auth)
-      .send({
-        kind: 'plenary',
-        title: 'Clôture',
-        startsAt: '2027-10-26T17:00',
-        endsAt: '2027-10-26T18:00',
-      })
-      .expect(201);
-    await t.http().post(`/api/sessions/${frenchOnly.body.id}/publish`).set(admin.auth).expect(200);
+    await publishedSession(meeting.id, {
+      kind: 'workshop',
+      titles: {
+        fr: 'Soutenir les familles',
+        en: 'Supporting families',
+        es: 'Apoyar a las familias',
+      },
+      startsAt: '2027-10-26T14:00',
+      endsAt: '2027-10-26T15:30',
+    });
+    await publishedSession(meeting.id, {
+      kind: 'plenary',
+      title: 'Clôture',
+      startsAt: '2027-10-26T17:00',
+      endsAt: '2027-10-26T18:00',
+    });
 
     const recording = recordStatements(ds);
     const eventReads = () =>
