@@ -44,22 +44,3 @@ export function accessTokenFor(accountId: string, version: number, secret: strin
   const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: accountId, ver: version, iat: now, exp: now + 3600 })}`;
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
-
-/** Runs `task` for 0..count-1 with at most `limit` in flight; results keep the order. */
-export async function withConcurrency<T>(
-  count: number,
-  limit: number,
-  task: (i: number) => Promise<T>,
-) {
-  const out = new Array<T>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        out[i] = await task(i);
-      }
-    }),
-  );
-  return out;
-}

@@ -137,17 +137,30 @@ export async function warmUp(
   requests: number,
   concurrency: number,
 ): Promise<void> {
-  let left = requests;
+  await withConcurrency(requests, concurrency, async () => {
+    const res = await get(url, headers);
+    if (res.status !== 200)
+      throw new Error(`warming ${url}: ${res.status} ${res.body.toString().slice(0, 200)}`);
+  });
+}
+
+/** Runs `task` for 0..count-1 with at most `limit` in flight; results keep the order. */
+export async function withConcurrency<T>(
+  count: number,
+  limit: number,
+  task: (i: number) => Promise<T>,
+) {
+  const out = new Array<T>(count);
+  let next = 0;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (left > 0) {
-        left--;
-        const res = await get(url, headers);
-        if (res.status !== 200)
-          throw new Error(`warming ${url}: ${res.status} ${res.body.toString().slice(0, 200)}`);
+    Array.from({ length: Math.min(limit, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await task(i);
       }
     }),
   );
+  return out;
 }
 
 async function drive(
