@@ -371,6 +371,19 @@ describe('participant access pages', () => {
         startsAt: '2027-10-26T14:00',
         endsAt: '2027-10-26T15:30',
       },
+      // A day of breaks and meals only still says what it holds.
+      {
+        kind: 'break',
+        title: 'Pause café',
+        startsAt: '2027-10-27T10:30',
+        endsAt: '2027-10-27T11:00',
+      },
+      {
+        kind: 'meal',
+        title: 'Repas libre',
+        startsAt: '2027-10-27T12:30',
+        endsAt: '2027-10-27T13:30',
+      },
     ];
     for (const body of sessions) await publishedSession(meeting.id, body);
     const page = text((await new WebClient(t).get(`/e/${meeting.slug}?lang=fr`)).text);
@@ -381,6 +394,10 @@ describe('participant access pages', () => {
     expect(page).toContain('Soutenir les familles');
     expect(page).not.toContain('Déjeuner');
     expect(page).toContain('et 1 autre session');
+    expect(page).toContain('mercredi 27 octobre 2027');
+    expect(page).toMatch(/10:30<\/span> <span dir="auto">Pause café<\/span>/);
+    expect(page).toContain('Repas libre');
+    expect(page.match(/autres? sessions?/g)).toHaveLength(1);
     expect(page).toContain('Il reste 5 places');
     expect(page).toContain(`href="/e/${meeting.slug}/register"`);
 

@@ -36,7 +36,10 @@ import { HtmlResponse, type PageResult, redirect } from '../../http/web-results.
 import { renderPage } from '../../layout/layout.js';
 import { StatusBadge } from './parts.js';
 
-/** Kinds that make the day's headline on the public page; meals and breaks do not. */
+/**
+ * Kinds that make the day's headline on the public page; meals and breaks do not, unless
+ * they are all the day has (an "and 2 other sessions" under a bare date says nothing).
+ */
 const MAIN_KINDS = new Set(['plenary', 'site_visit', 'workshop']);
 const MAIN_PER_DAY = 4;
 
@@ -74,7 +77,7 @@ function Programme(props: { ctx: WebContext; event: Event; days: AgendaDay[] }) 
           <ul class="plain pa-days">
             {days.map((day) => {
               const main = day.sessions.filter((s) => MAIN_KINDS.has(s.kind));
-              const shown = main.slice(0, MAIN_PER_DAY);
+              const shown = (main.length > 0 ? main : day.sessions).slice(0, MAIN_PER_DAY);
               const others = day.sessions.length - shown.length;
               return (
                 <li>
