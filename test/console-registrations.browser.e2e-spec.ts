@@ -140,9 +140,9 @@ describe('console registrations in a real browser (1280x800)', () => {
     const mail = await w.mailTo(people.juan.email, /Inscripción no aceptada/);
     expect(mail.text).toContain(reason);
 
-    // The table now: two confirmed, one rejected, one still to approve.
+    // The table now: two confirmed, one rejected, one still to approve (one is said in the singular).
     await page.goto(base());
-    await page.getByRole('link', { name: 'Confirmée : 2' }).waitFor();
+    await page.getByRole('link', { name: 'Confirmées : 2' }).waitFor();
     await page.getByRole('link', { name: 'Refusée : 1' }).waitFor();
     await page.getByRole('link', { name: 'À valider : 1' }).waitFor();
 

@@ -15,6 +15,14 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     cancelled: 'Cancelada',
     rejected: 'Rechazada',
   },
+  statusesPlural: {
+    awaiting_consent: 'Pendientes de su consentimiento',
+    pending: 'Pendientes de aprobación',
+    confirmed: 'Confirmadas',
+    waitlisted: 'Lista de espera',
+    cancelled: 'Canceladas',
+    rejected: 'Rechazadas',
+  },
   professions: {
     social_worker: 'Trabajador/a social',
     head_of_service: 'Jefe/a de servicio',

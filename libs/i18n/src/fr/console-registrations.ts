@@ -15,6 +15,14 @@ export const consoleRegistrations: ConsoleRegistrationsMessages = {
     cancelled: 'Annulée',
     rejected: 'Refusée',
   },
+  statusesPlural: {
+    awaiting_consent: 'En attente de leur accord',
+    pending: 'À valider',
+    confirmed: 'Confirmées',
+    waitlisted: "Liste d'attente",
+    cancelled: 'Annulées',
+    rejected: 'Refusées',
+  },
   professions: {
     social_worker: 'Travailleur·se social·e',
     head_of_service: 'Chef·fe de service',

@@ -87,7 +87,10 @@ function StatusCounts(props: {
                 })}
                 aria-current={current === s ? 'true' : undefined}
               >
-                {t.statusCount(t.statuses[s], props.facets.byStatus[s])}
+                {t.statusCount(
+                  (props.facets.byStatus[s] === 1 ? t.statuses : t.statusesPlural)[s],
+                  props.facets.byStatus[s],
+                )}
               </a>
             </li>
           ),
