@@ -42,6 +42,15 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
   });
   afterAll(() => t.close());
 
+  it('leaves the planner statistics of the rows it wrote', async () => {
+    const [stats] = (await ds.query(
+      `SELECT c.reltuples::int AS estimated, (SELECT count(*)::int FROM registrations) AS actual
+         FROM pg_class c WHERE c.oid = 'registrations'::regclass`,
+    )) as Array<{ estimated: number; actual: number }>;
+    expect(stats.actual).toBeGreaterThan(20);
+    expect(stats.estimated).toBe(stats.actual);
+  });
+
   const auth = async (email: string) => {
     const res = await t
       .http()
