@@ -15,6 +15,15 @@ export const consoleRegistrations = {
     cancelled: 'Cancelled',
     rejected: 'Rejected',
   } as Record<string, string>,
+  /** The same, heading a count of several (the filters' counts). */
+  statusesPlural: {
+    awaiting_consent: 'Awaiting their consent',
+    pending: 'Awaiting approval',
+    confirmed: 'Confirmed',
+    waitlisted: 'Waiting list',
+    cancelled: 'Cancelled',
+    rejected: 'Rejected',
+  },
   professions: {
     social_worker: 'Social worker',
     head_of_service: 'Head of service',
@@ -95,15 +104,7 @@ export const consoleRegistrations = {
     notFound: 'not found in this event',
     unknown: 'not changed',
   },
-  /** The same, heading a count of several (the filters' counts). */
-  statusesPlural: {
-    awaiting_consent: 'Awaiting their consent',
-    pending: 'Awaiting approval',
-    confirmed: 'Confirmed',
-    waitlisted: 'Waiting list',
-    cancelled: 'Cancelled',
-    rejected: 'Rejected',
-  },
+
   summaryCount: (n: number, what: string) => `${num(n)} ${what}`,
   // Detail
   detailTitle: (name: string) => `Registration of ${name}`,
