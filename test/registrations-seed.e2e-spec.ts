@@ -42,6 +42,19 @@ describe('demo seed: the Tangier meeting and its previous edition', () => {
   });
   afterAll(() => t.close());
 
+  it("describes the meeting in each of its languages, the first one's in `description`", async () => {
+    // Written in English only, the description was taken for French (the event's first
+    // language): marked lang="fr" on the Spanish page, and in the French box of the settings.
+    const page = async (lang: string) =>
+      (await t.http().get(`/e/${DEMO_EVENT.slug}?lang=${lang}`).expect(200)).text;
+    expect(await page('es')).toMatch(/<p class="pa-description" dir="auto">Seis días en Tánger/);
+    expect(await page('fr')).toMatch(/<p class="pa-description" dir="auto">Six jours à Tanger/);
+    const [event] = (await ds.query(`SELECT description FROM events WHERE slug = $1`, [
+      DEMO_EVENT.slug,
+    ])) as Array<{ description: string }>;
+    expect(event.description).toMatch(/^Six jours à Tanger/);
+  });
+
   it('leaves the planner statistics of the rows it wrote', async () => {
     const [stats] = (await ds.query(
       `SELECT c.reltuples::int AS estimated, (SELECT count(*)::int FROM registrations) AS actual

@@ -148,10 +148,22 @@ export const DEMO_PARTICIPANTS = [
 export const DEMO_EVENT = {
   slug: 'tangier-2027',
   name: 'Communities of Practice and Knowledge — Tangier 2027',
-  description:
-    'Six days in Tangier for social workers, heads of service, psychologists, legal experts and managers ' +
-    'of the network: themed workshops on how to support families differently, and a visit to the local ' +
-    "partner's programme for mothers.",
+  // In each language: the pages mark a text shown in another language as such, and the
+  // settings form shows each language's text in its own box.
+  descriptions: {
+    fr:
+      'Six jours à Tanger pour les travailleurs sociaux, chefs de service, psychologues, juristes et ' +
+      'responsables du réseau : des ateliers thématiques pour accompagner autrement les familles, et une ' +
+      'visite du programme pour les mères de notre partenaire local.',
+    en:
+      'Six days in Tangier for social workers, heads of service, psychologists, legal experts and managers ' +
+      'of the network: themed workshops on how to support families differently, and a visit to the local ' +
+      "partner's programme for mothers.",
+    es:
+      'Seis días en Tánger para trabajadores sociales, jefes de servicio, psicólogos, juristas y ' +
+      'responsables de la red: talleres temáticos sobre cómo acompañar de otro modo a las familias, y una ' +
+      'visita al programa para madres del socio local.',
+  },
   kind: 'meeting',
   timezone: 'Africa/Casablanca',
   startDate: '2027-10-25',
@@ -174,9 +186,17 @@ export const DEMO_EVENT = {
 export const DEMO_PREVIOUS_EVENT = {
   slug: 'dakar-2026',
   name: 'Communities of Practice and Knowledge — Dakar 2026',
-  description:
-    'The 2026 week of the network, hosted by the Maison des Familles de Dakar: workshops on ' +
-    'keeping families together, and a visit to the family house in the Médina.',
+  descriptions: {
+    fr:
+      'La semaine 2026 du réseau, accueillie par la Maison des Familles de Dakar : des ateliers pour ' +
+      'garder les familles unies, et une visite de la maison familiale de la Médina.',
+    en:
+      'The 2026 week of the network, hosted by the Maison des Familles de Dakar: workshops on ' +
+      'keeping families together, and a visit to the family house in the Médina.',
+    es:
+      'La semana 2026 de la red, acogida por la Maison des Familles de Dakar: talleres para mantener ' +
+      'unidas a las familias, y una visita a la casa familiar de la Medina.',
+  },
   kind: 'meeting',
   timezone: 'Africa/Dakar',
   startDate: '2026-10-19',
