@@ -1,5 +1,15 @@
 import { num } from './num.js';
 
+/** A registration's status, one or several of them alike. */
+const STATUS_LABELS = {
+  awaiting_consent: 'Awaiting their consent',
+  pending: 'Awaiting approval',
+  confirmed: 'Confirmed',
+  waitlisted: 'Waiting list',
+  cancelled: 'Cancelled',
+  rejected: 'Rejected',
+};
+
 /** English wording of the console-registrations pages: the reference every other language matches key for key. */
 export const consoleRegistrations = {
   title: 'Registrations',
@@ -7,23 +17,9 @@ export const consoleRegistrations = {
   lead: 'Everyone who registered, with their status. Tick people to approve, reject or cancel several at once.',
   waitlistLead:
     'Everyone waiting for a seat, in the order they will get one when a place frees up.',
-  statuses: {
-    awaiting_consent: 'Awaiting their consent',
-    pending: 'Awaiting approval',
-    confirmed: 'Confirmed',
-    waitlisted: 'Waiting list',
-    cancelled: 'Cancelled',
-    rejected: 'Rejected',
-  } as Record<string, string>,
-  /** The same, heading a count of several (the filters' counts). */
-  statusesPlural: {
-    awaiting_consent: 'Awaiting their consent',
-    pending: 'Awaiting approval',
-    confirmed: 'Confirmed',
-    waitlisted: 'Waiting list',
-    cancelled: 'Cancelled',
-    rejected: 'Rejected',
-  },
+  statuses: STATUS_LABELS as Record<string, string>,
+  /** The same, heading a count of several (the filters' counts): English says them alike. */
+  statusesPlural: STATUS_LABELS,
   professions: {
     social_worker: 'Social worker',
     head_of_service: 'Head of service',
@@ -104,7 +100,6 @@ export const consoleRegistrations = {
     notFound: 'not found in this event',
     unknown: 'not changed',
   },
-
   summaryCount: (n: number, what: string) => `${num(n)} ${what}`,
   // Detail
   detailTitle: (name: string) => `Registration of ${name}`,

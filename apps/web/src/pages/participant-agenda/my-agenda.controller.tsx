@@ -3,13 +3,13 @@ import { ParticipantAgenda, type WeekSession } from '#agenda';
 import { type LocalizedTexts, textIn } from '#events';
 import { FeedbackForms } from '#feedback';
 import { type AgendaMaterial, AgendaMaterials, materialsBySession } from '#sharing';
+import { InLanguage } from '../../components/in-language.js';
 import { cityName } from '../../format/dates.js';
 import { requireActor, type WebContext } from '../../http/web-context.js';
 import { WebController } from '../../http/web-controller.decorator.js';
 import { Web } from '../../http/web-request.decorator.js';
 import { renderPage } from '../../layout/layout.js';
 import { dayHeading, timeRange } from './agenda-format.js';
-import { InLanguage } from '../../components/in-language.js';
 import { agendaPath, Mark, sessionPath } from './agenda-parts.js';
 import { AgendaMaterialList } from './agenda-materials.js';
 
