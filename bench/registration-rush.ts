@@ -16,7 +16,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { call, must } from './support/api-calls.js';
+import { must, timedRegistration } from './support/api-calls.js';
 import { withConcurrency } from './support/http-load.js';
 import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
@@ -182,24 +182,13 @@ async function main(): Promise<void> {
       const statements0 = await target.statements();
       const start = performance.now();
       const results = await withConcurrency(N, CONCURRENCY, async (i) => {
-        const t0 = performance.now();
-        try {
-          const r = await call(
-            target.baseUrl,
-            'POST',
-            `/events/${eventId}/registrations`,
-            tokens[i],
-            body,
-          );
-          return {
-            at: t0 - start,
-            ms: performance.now() - t0,
-            status: r.status,
-            placed: String(r.body.status ?? ''),
-          };
-        } catch {
-          return { at: t0 - start, ms: performance.now() - t0, status: 0, placed: '' };
-        }
+        const r = await timedRegistration(target.baseUrl, eventId, tokens[i], body);
+        return {
+          at: r.t0 - start,
+          ms: r.ms,
+          status: r.status,
+          placed: String(r.body.status ?? ''),
+        };
       });
       const seconds = (performance.now() - start) / 1000;
       const cpu = target.cpuMs() - cpu0;

@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
-import { accessTokenFor, call, must } from './support/api-calls.js';
+import { accessTokenFor, must, timedRegistration } from './support/api-calls.js';
 import { median, percentile, round1, round2, withConcurrency } from './support/http-load.js';
 import { removeRun } from './support/remove-run.js';
 import { apiEnv, ServerProcess } from './support/server-process.js';
@@ -137,20 +137,9 @@ async function main(): Promise<void> {
 
     /** The people's registrations, CONCURRENCY at a time: each one's time and status, in order. */
     function fire(target: ServerProcess, eventId: string, tokens: string[]) {
-      return withConcurrency(tokens.length, CONCURRENCY, async (i) => {
-        const t0 = performance.now();
-        const status = await call(
-          target.baseUrl,
-          'POST',
-          `/events/${eventId}/registrations`,
-          tokens[i],
-          body,
-        ).then(
-          (r) => r.status,
-          () => 0,
-        );
-        return { ms: performance.now() - t0, status };
-      });
+      return withConcurrency(tokens.length, CONCURRENCY, (i) =>
+        timedRegistration(target.baseUrl, eventId, tokens[i], body),
+      );
     }
 
     async function rush(target: ServerProcess, round: number): Promise<RushResult> {

@@ -22,7 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DEVELOPMENT_JWT_SECRET } from '#core';
 import { SmtpSink } from '../libs/messaging/src/testing/smtp-sink.js';
-import { accessTokenFor, call, must } from './support/api-calls.js';
+import { accessTokenFor, must, timedRegistration } from './support/api-calls.js';
 import { median, percentile, round1, round2 } from './support/http-load.js';
 import { removeRun } from './support/remove-run.js';
 import { RushMonitor, type RushReport } from './support/rush-monitor.js';
@@ -205,26 +205,19 @@ async function main(): Promise<void> {
           while (next < N) {
             const i = next++;
             const api = apis[i % apiCount];
-            const t0 = performance.now();
-            const status = await call(
-              api.baseUrl,
-              'POST',
-              `/events/${eventId}/registrations`,
-              tokens[i],
-              body,
-            ).then(
-              (r) => r.status,
-              (e: unknown) => {
-                const err = e as { cause?: { code?: string; message?: string }; message?: string };
-                const why = err.cause?.code ?? err.cause?.message ?? err.message ?? String(e);
-                clientErrors[why] = (clientErrors[why] ?? 0) + 1;
-                clientErrorTimes.push({ atMs: Math.round(t0 - started), firstOfClient, why });
-                return 0;
-              },
-            );
+            const r = await timedRegistration(api.baseUrl, eventId, tokens[i], body);
+            if (r.error !== undefined) {
+              const err = r.error as {
+                cause?: { code?: string; message?: string };
+                message?: string;
+              };
+              const why = err.cause?.code ?? err.cause?.message ?? err.message ?? String(r.error);
+              clientErrors[why] = (clientErrors[why] ?? 0) + 1;
+              clientErrorTimes.push({ atMs: Math.round(r.t0 - started), firstOfClient, why });
+            }
             firstOfClient = false;
-            latencies.push(performance.now() - t0);
-            byHttpStatus[status] = (byHttpStatus[status] ?? 0) + 1;
+            latencies.push(r.ms);
+            byHttpStatus[r.status] = (byHttpStatus[r.status] ?? 0) + 1;
           }
         }),
       );

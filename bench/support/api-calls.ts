@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 
 /** One call to a Convene API (`base` without /api): the status and the parsed JSON body. */
 export async function call(
@@ -18,6 +19,32 @@ export async function call(
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/**
+ * One registration as a rush sends it: when it left (`performance.now()`), how long its
+ * answer took, and the answer, or status 0 and the error when none came (a reset
+ * connection, say), which the rush counts instead of stopping.
+ */
+export async function timedRegistration(
+  base: string,
+  eventId: string,
+  token: string,
+  body: unknown,
+): Promise<{
+  t0: number;
+  ms: number;
+  status: number;
+  body: Record<string, unknown>;
+  error?: unknown;
+}> {
+  const t0 = performance.now();
+  try {
+    const r = await call(base, 'POST', `/events/${eventId}/registrations`, token, body);
+    return { t0, ms: performance.now() - t0, status: r.status, body: r.body };
+  } catch (error) {
+    return { t0, ms: performance.now() - t0, status: 0, body: {}, error };
+  }
 }
 
 /** As `call`, for the bench's own set-up: anything but a 2xx stops the bench. */
