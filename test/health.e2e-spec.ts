@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { PoolQueryDataSource } from '#core';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('health', () => {
@@ -15,6 +18,19 @@ describe('health', () => {
     const res = await t.http().get('/api/health/ready').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up' });
     expect(res.body.tzdata).toMatch(/^20\d\d[a-z]$/);
+  });
+
+  it("sends plain statements on the pool's connections, without a query runner each", async () => {
+    const dataSource = t.app.get(DataSource);
+    expect(dataSource).toBeInstanceOf(PoolQueryDataSource);
+    const runners = jest.spyOn(dataSource, 'createQueryRunner');
+    try {
+      // Readiness asks PostgreSQL `SELECT 1` through dataSource.query.
+      await t.http().get('/api/health/ready').expect(200);
+      expect(runners).not.toHaveBeenCalled();
+    } finally {
+      runners.mockRestore();
+    }
   });
 
   it('serves the OpenAPI document', async () => {

@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { PoolQueryDataSource } from '#core';
 
 /** A node of `EXPLAIN (ANALYZE, FORMAT JSON)`, the fields these checks read. */
 export interface PlanNode {
@@ -106,10 +107,19 @@ export function recordStatements(ds: DataSource): { statements: Statement[]; sto
     }) as QueryRunner['query'];
     return runner;
   };
+  // Plain statements that skip the query runners (PoolQueryDataSource) are recorded too.
+  const direct = ds instanceof PoolQueryDataSource ? ds : undefined;
+  const send = direct?.sendOnPool;
+  if (direct && send)
+    direct.sendOnPool = (pool, sql, params) => {
+      statements.push({ sql, params: params ?? [] });
+      return send.call(direct, pool, sql, params);
+    };
   return {
     statements,
     stop: () => {
       ds.createQueryRunner = create;
+      if (direct && send) direct.sendOnPool = send;
     },
   };
 }

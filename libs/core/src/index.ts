@@ -23,6 +23,7 @@ export * from './database/pg-callback-queries.js';
 export * from './database/select-in-batches.js';
 export * from './database/database.module.js';
 export * from './database/warm-pool.js';
+export * from './database/pool-query-data-source.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/references.js';
 export * from './database/session-attendees.js';
