@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import {
   type Actor,
@@ -11,6 +11,7 @@ import {
   unauthenticated,
   requireReference,
 } from '#core';
+import { type TokenClaims, verifyAccessToken } from './access-token.js';
 import { AccountLinksService } from './account-links.service.js';
 import { Account } from './account.entity.js';
 import { toAccountView, type AccountView } from './account.view.js';
@@ -18,6 +19,7 @@ import { LoginDto, MagicLinkRequestDto, SignupDto } from './dto/auth.dto.js';
 import { MagicLinkDelivery } from './magic-link-delivery.js';
 import { MagicLinkToken } from './magic-link-token.entity.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hasher.js';
+import { accessTokenKey } from './jwt-options.js';
 import { throttleByEmailAndAddress } from './sign-in-throttle.js';
 
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
@@ -38,12 +40,6 @@ export interface SignupResult {
   verificationSent: boolean;
 }
 
-interface TokenClaims {
-  sub: string;
-  /** The account's token version when the token was signed; older ones are refused. */
-  ver?: number;
-}
-
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
@@ -56,7 +52,12 @@ export class AuthService {
     private readonly magicLinks: MagicLinkDelivery,
     private readonly links: AccountLinksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.tokenKey = accessTokenKey(config);
+  }
+
+  /** Tokens are signed by the JwtModule with this same key (jwt-options.ts). */
+  private readonly tokenKey: KeyObject;
 
   /**
    * Creates an unconfirmed account. Without a password no token is handed out (anyone
@@ -244,8 +245,7 @@ export class AuthService {
   async authenticate(bearer: string): Promise<{ actor: Actor }> {
     let claims: TokenClaims;
     try {
-      // The key and algorithm come from the module (jwt-options.ts).
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(bearer);
+      claims = verifyAccessToken(bearer, this.tokenKey);
     } catch {
       throw unauthenticated('Your session is invalid or has expired; please log in again');
     }

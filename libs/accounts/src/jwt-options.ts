@@ -10,10 +10,15 @@ import { type AppConfig } from '#core';
  * before this change still verify, and the other way round.
  */
 export function jwtModuleOptions(config: Pick<AppConfig, 'jwtSecret'>): JwtModuleOptions {
-  const key: KeyObject = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+  const key = accessTokenKey(config);
   return {
     secretOrKeyProvider: () => key,
     signOptions: { algorithm: 'HS256' },
     verifyOptions: { algorithms: ['HS256'] },
   };
+}
+
+/** The HS256 key of access tokens, from the configured secret (signing and verifying). */
+export function accessTokenKey(config: Pick<AppConfig, 'jwtSecret'>): KeyObject {
+  return createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
 }
