@@ -3,21 +3,23 @@ import { Reflector } from '@nestjs/core';
 import { AuthService } from '#accounts';
 import { unauthenticated } from '#core';
 import type { AuthedRequest } from '../http/request-context.js';
+import { RouteFlag } from '../http/route-flag.js';
 import { PUBLIC_ROUTE } from './auth.decorators.js';
 
 /** Every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
+  private readonly isPublic: RouteFlag;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly auth: AuthService,
-  ) {}
+  ) {
+    this.isPublic = new RouteFlag(reflector, PUBLIC_ROUTE);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const isPublic = this.isPublic.of(context);
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;

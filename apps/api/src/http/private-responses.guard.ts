@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { beforeHeadersSent } from './before-headers-sent.js';
 import type { AuthedRequest } from './request-context.js';
+import { RouteFlag } from './route-flag.js';
 
 export const PRIVATE_NO_STORE = 'private, no-store';
 
@@ -30,18 +31,18 @@ export const SecretUrl = () => SetMetadata(SECRET_URL, true);
  */
 @Injectable()
 export class PrivateResponsesGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly secretUrl: RouteFlag;
+
+  constructor(reflector: Reflector) {
+    this.secretUrl = new RouteFlag(reflector, SECRET_URL);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
     const req = http.getRequest<AuthedRequest>();
     if (req.path !== '/api' && !req.path.startsWith('/api/')) return true;
-    const secretUrl =
-      this.reflector.getAllAndOverride<boolean>(SECRET_URL, [
-        context.getHandler(),
-        context.getClass(),
-      ]) === true;
+    const secretUrl = this.secretUrl.of(context);
     const res = http.getResponse<Response>();
     // The caller is known by then whichever global guard runs first.
     beforeHeadersSent(res, () => {
