@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { type Account, MagicLinkDelivery } from '#accounts';
 import { loginAdmin, signup } from './support/factories.js';
 import { startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
@@ -164,6 +164,44 @@ describe('auth', () => {
       .get('/api/me')
       .set('Authorization', `Bearer eyJhbGciOiJIUzI1NiJ9.${forged}.sig`)
       .expect(401);
+  });
+
+  it("refuses an attacker's token claiming the admin: unsigned, re-signed, borrowed or expired", async () => {
+    const admin = await loginAdmin(t);
+    const [head, body] = admin.token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as { sub: string };
+    const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const hmac = (data: string, secret: string) =>
+      createHmac('sha256', secret).update(data).digest('base64url');
+    const { jwtSecret } = t.config;
+    const now = Math.floor(Date.now() / 1000);
+    const me = await signup(t);
+    const mine = me.token.split('.');
+    const attempts = {
+      none: `${part({ alg: 'none', typ: 'JWT' })}.${body}.`,
+      hs512: (() => {
+        const data = `${part({ alg: 'HS512', typ: 'JWT' })}.${body}`;
+        return `${data}.${createHmac('sha512', jwtSecret).update(data).digest('base64url')}`;
+      })(),
+      'another secret': `${head}.${body}.${hmac(`${head}.${body}`, 'guessed-secret-of-thirty-two-chars!')}`,
+      "the admin's id under my signature": `${mine[0]}.${body}.${mine[2]}`,
+      'expired, with the real key': (() => {
+        const data = `${head}.${part({ ...claims, exp: now - 1 })}`;
+        return `${data}.${hmac(data, jwtSecret)}`;
+      })(),
+    };
+    for (const [name, forgedToken] of Object.entries(attempts)) {
+      const res = await t.http().get('/api/me').set('Authorization', `Bearer ${forgedToken}`);
+      expect([name, res.status]).toEqual([name, 401]);
+    }
+    // The genuine token, and one signed anew with the real key, still work.
+    await t.http().get('/api/me').set(admin.auth).expect(200);
+    const resigned = `${head}.${body}`;
+    await t
+      .http()
+      .get('/api/me')
+      .set('Authorization', `Bearer ${resigned}.${hmac(resigned, jwtSecret)}`)
+      .expect(200);
   });
 
   it('rate-limits login attempts per email with 429 and Retry-After', async () => {
