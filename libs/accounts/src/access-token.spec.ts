@@ -51,6 +51,12 @@ describe('verifyAccessToken', () => {
     const unsigned = jsonwebtoken.sign({ sub: 'x', exp }, null, { algorithm: 'none' });
     expect(refusal(unsigned)).toBe('malformed'); // its third part is empty
     expect(refusal(`${unsigned}c2ln`)).toBe('algorithm');
+    // The same signature bytes spelt with other spare bits in the last character.
+    const [h, b, sig] = forge({ alg: 'HS256' }, { sub: 'x', exp }).split('.');
+    const last = 'AEIMQUYcgkosw048'.indexOf(sig.at(-1) ?? '');
+    const respelt = `${sig.slice(0, -1)}${'BFJNRVZdhlptx159'[last]}`;
+    expect(Buffer.from(respelt, 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
+    expect(refusal(`${h}.${b}.${respelt}`)).toBe('signature');
     // The key as an HS256 secret never makes an RS256 or ES256 token valid either.
     expect(refusal(forge({ alg: 'RS256' }, { sub: 'x', exp }))).toBe('algorithm');
   });

@@ -45,8 +45,12 @@ export function verifyAccessToken(
   const header = jsonPart(head) as { alg?: unknown } | null;
   if (header === null || typeof header !== 'object' || header.alg !== 'HS256')
     throw new AccessTokenError('algorithm');
-  const expected = createHmac('sha256', key).update(`${head}.${body}`).digest();
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text, as jsonwebtoken did: a signature spelt another way (the spare bits of
+  // its last character) decodes to the same bytes, and would make the token's text malleable.
+  const expected = Buffer.from(
+    createHmac('sha256', key).update(`${head}.${body}`).digest('base64url'),
+  );
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     throw new AccessTokenError('signature');
   const claims = jsonPart(body) as Partial<TokenClaims> & { nbf?: unknown };

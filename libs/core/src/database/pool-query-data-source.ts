@@ -23,9 +23,11 @@ interface PostgresDriverParts {
  * the connection goes back to the pool kept unless it broke. Broken includes a statement
  * refused because the server is ending the connection (an administrator's terminate, a
  * restart): pg reads that answer before the socket's end, so TypeORM's query runner gave
- * the dying connection back to the pool, and the next statement failed on it too. Whenever TypeORM would do
- * more than send the statement (query logging, slow-query logging, subscribers listening
- * to queries, replicas, named parameters, a caller's own query runner), TypeORM does it.
+ * the dying connection back to the pool, and the next statement failed on it too.
+ *
+ * Whenever TypeORM would do more than send the statement (query logging, slow-query
+ * logging, subscribers listening to queries, replicas, named parameters, a caller's own
+ * query runner, as in a transaction), TypeORM does it.
  */
 export class PoolQueryDataSource extends DataSource {
   private direct: pg.Pool | null | undefined;
@@ -43,7 +45,7 @@ export class PoolQueryDataSource extends DataSource {
 
   /** Where every statement that skips TypeORM goes (tests record them here). */
   sendOnPool(pool: pg.Pool, query: string, parameters: unknown[] | undefined): Promise<unknown> {
-    return sendOnPool(pool, query, parameters);
+    return sendStatement(pool, query, parameters);
   }
 
   /** The pool, when a plain statement needs nothing of TypeORM; decided once, initialised. */
@@ -78,7 +80,7 @@ function resultOf(raw: pg.QueryResult | undefined): unknown {
 }
 
 /** One statement on a connection of the pool, given back as soon as it is answered. */
-export function sendOnPool(
+function sendStatement(
   pool: pg.Pool,
   query: string,
   parameters: unknown[] | undefined,
