@@ -17,4 +17,4 @@ EXPOSE 3000
 # The API's malloc setting and heap flags are npm start:api's (why: README, Speed).
 # The worker gets two arenas too: neither its peak nor its speed moved (bench/email-throughput).
 ENV MALLOC_ARENA_MAX=2
-CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=16", "--heap-growing-percent=20", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=16", "--heap-growing-percent=20", "--no-memory-reducer", "dist/apps/api/src/main.js"]

@@ -32,6 +32,8 @@ describe('the API starts with the same memory settings wherever it starts', () =
     expect(env).toContain('MALLOC_ARENA_MAX=2');
     expect(flags).toEqual(expect.arrayContaining(['--max-old-space-size=512']));
     expect(flags.some((f) => f.startsWith('--max-semi-space-size='))).toBe(true);
+    // Quiet hours must not leave the API cold for the registration that opens after them.
+    expect(flags).toContain('--no-memory-reducer');
     expect(file).toBe('dist/apps/api/src/main.js');
   });
 
