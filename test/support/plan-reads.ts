@@ -92,7 +92,8 @@ export async function rowsReadByTable(
 
 /**
  * Every statement sent through the data source's query runners (its own `query`, its
- * managers, repositories and transactions) until `stop()`, so a test can run a service
+ * managers, repositories and transactions) or straight to its pool (PoolQueryDataSource's
+ * plain statements) until `stop()`, so a test can run a service
  * as it is and then look at what it asked the database.
  */
 export function recordStatements(ds: DataSource): { statements: Statement[]; stop(): void } {

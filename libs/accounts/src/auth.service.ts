@@ -16,10 +16,10 @@ import { AccountLinksService } from './account-links.service.js';
 import { Account } from './account.entity.js';
 import { toAccountView, type AccountView } from './account.view.js';
 import { LoginDto, MagicLinkRequestDto, SignupDto } from './dto/auth.dto.js';
+import { accessTokenKey } from './jwt-options.js';
 import { MagicLinkDelivery } from './magic-link-delivery.js';
 import { MagicLinkToken } from './magic-link-token.entity.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password-hasher.js';
-import { accessTokenKey } from './jwt-options.js';
 import { throttleByEmailAndAddress } from './sign-in-throttle.js';
 
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
@@ -44,6 +44,9 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 @Injectable()
 export class AuthService {
+  /** Tokens are signed by the JwtModule with this same key (jwt-options.ts). */
+  private readonly tokenKey: KeyObject;
+
   constructor(
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -55,9 +58,6 @@ export class AuthService {
   ) {
     this.tokenKey = accessTokenKey(config);
   }
-
-  /** Tokens are signed by the JwtModule with this same key (jwt-options.ts). */
-  private readonly tokenKey: KeyObject;
 
   /**
    * Creates an unconfirmed account. Without a password no token is handed out (anyone
