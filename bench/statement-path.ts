@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CONNECTION_SETTINGS, dataSourceOptions, PoolQueryDataSource } from '#core';
-import { median, round1, round2 } from './support/http-load.js';
+import { median, round1, round2, withConcurrency } from './support/http-load.js';
 import { writeReport } from './support/write-report.js';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/convene_bench';
@@ -35,14 +35,9 @@ const STATEMENT = `SELECT id, platform_role, token_version, erased_at FROM accou
 type Send = (sql: string, params: unknown[]) => Promise<unknown>;
 
 async function timed(send: Send, params: unknown[], count: number) {
-  let next = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < count) await send(STATEMENT, params);
-    }),
-  );
+  await withConcurrency(count, CONCURRENCY, () => send(STATEMENT, params));
   const cpu = process.cpuUsage(cpu0);
   return {
     cpuUs: (cpu.user + cpu.system) / count,
