@@ -58,6 +58,8 @@ interface RushResult {
   max: number;
   cpuMsPerRequest: number;
   statementsPerRequest: number;
+  readCallsPerRequest: number;
+  writeCallsPerRequest: number;
   confirmed: number;
   byHttpStatus: Record<string, number>;
   latencyByPlacement: Record<string, { count: number; p50: number; p99: number }>;
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
       };
       if (PROFILE_DIR) await target.startProfile();
       const cpu0 = target.cpuMs();
+      const syscalls0 = target.syscalls();
       const statements0 = await target.statements();
       const start = performance.now();
       const results = await withConcurrency(N, CONCURRENCY, async (i) => {
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
       });
       const seconds = (performance.now() - start) / 1000;
       const cpu = target.cpuMs() - cpu0;
+      const syscalls1 = target.syscalls();
       const statements = (await target.statements()) - statements0;
       if (PROFILE_DIR)
         await target.stopProfile(
@@ -234,6 +238,8 @@ async function main(): Promise<void> {
         max: round1(latencies[latencies.length - 1]),
         cpuMsPerRequest: round2(cpu / N),
         statementsPerRequest: round2(statements / N),
+        readCallsPerRequest: round2((syscalls1.reads - syscalls0.reads) / N),
+        writeCallsPerRequest: round2((syscalls1.writes - syscalls0.writes) / N),
         confirmed: rows[0].confirmed,
         byHttpStatus,
         latencyByPlacement,
@@ -241,7 +247,8 @@ async function main(): Promise<void> {
       };
       console.log(
         `round ${round} ${target.name.padEnd(7)} ${scenario.padEnd(9)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
-          `${result.cpuMsPerRequest} ms CPU/req  ${result.statementsPerRequest} statements/req  confirmed ${result.confirmed}/${M}`,
+          `${result.cpuMsPerRequest} ms CPU/req  ${result.statementsPerRequest} statements/req  ` +
+          `${result.readCallsPerRequest}+${result.writeCallsPerRequest} read+write calls/req  confirmed ${result.confirmed}/${M}`,
       );
       return result;
     }
@@ -263,6 +270,8 @@ async function main(): Promise<void> {
         p99: round1(median(rs.map((r) => r.p99))),
         cpuMsPerRequest: round2(median(rs.map((r) => r.cpuMsPerRequest))),
         statementsPerRequest: round2(median(rs.map((r) => r.statementsPerRequest))),
+        readCallsPerRequest: round2(median(rs.map((r) => r.readCallsPerRequest))),
+        writeCallsPerRequest: round2(median(rs.map((r) => r.writeCallsPerRequest))),
       };
     };
     const c = summary('convene', 'empty');

@@ -93,6 +93,16 @@ export class ServerProcess {
     return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
+  /**
+   * Read and write system calls of the process so far (Linux /proc/<pid>/io): sockets
+   * included, so a server that writes an answer in two calls where one would do shows here.
+   */
+  syscalls(): { reads: number; writes: number } {
+    const io = readFileSync(`/proc/${this.child.pid}/io`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
+    return { reads: field('syscr'), writes: field('syscw') };
+  }
+
   /** Resident memory now and at its peak, in MiB. */
   memoryMiB(): { rss: number; peak: number } {
     return processMemoryMiB(this.pid);
