@@ -181,8 +181,9 @@ async function main(): Promise<void> {
       };
       if (PROFILE_DIR) await target.startProfile();
       const cpu0 = target.cpuMs();
-      const syscalls0 = target.syscalls();
       const statements0 = await target.statements();
+      // After the statements question: its IPC exchange is the bench's, not the rush's.
+      const syscalls0 = target.syscalls();
       const start = performance.now();
       const results = await withConcurrency(N, CONCURRENCY, async (i) => {
         const r = await timedRegistration(target.baseUrl, eventId, tokens[i], body);
