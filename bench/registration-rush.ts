@@ -58,6 +58,8 @@ interface RushResult {
   max: number;
   cpuMsPerRequest: number;
   statementsPerRequest: number;
+  /** The rush's statements by their first words (which kind a slow rush sent more of). */
+  statementsByHead: Record<string, number>;
   readCallsPerRequest: number;
   writeCallsPerRequest: number;
   confirmed: number;
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
       };
       if (PROFILE_DIR) await target.startProfile();
       const cpu0 = target.cpuMs();
-      const statements0 = await target.statements();
+      const statements0 = await target.statementsByHead();
       // After the statements question: its IPC exchange is the bench's, not the rush's.
       const syscalls0 = target.syscalls();
       const start = performance.now();
@@ -197,7 +199,13 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - start) / 1000;
       const cpu = target.cpuMs() - cpu0;
       const syscalls1 = target.syscalls();
-      const statements = (await target.statements()) - statements0;
+      const statements1 = await target.statementsByHead();
+      const statements = statements1.total - statements0.total;
+      const statementsByHead = Object.fromEntries(
+        Object.entries(statements1.byHead)
+          .map(([head, n]) => [head, n - (statements0.byHead[head] ?? 0)] as const)
+          .filter(([, n]) => n > 0),
+      );
       if (PROFILE_DIR)
         await target.stopProfile(
           join(PROFILE_DIR, `${target.name}-${scenario}-${round}.cpuprofile`),
@@ -239,6 +247,7 @@ async function main(): Promise<void> {
         max: round1(latencies[latencies.length - 1]),
         cpuMsPerRequest: round2(cpu / N),
         statementsPerRequest: round2(statements / N),
+        statementsByHead,
         readCallsPerRequest: round2((syscalls1.reads - syscalls0.reads) / N),
         writeCallsPerRequest: round2((syscalls1.writes - syscalls0.writes) / N),
         confirmed: rows[0].confirmed,
@@ -250,6 +259,11 @@ async function main(): Promise<void> {
         `round ${round} ${target.name.padEnd(7)} ${scenario.padEnd(9)} ${String(result.requestsPerSecond).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ` +
           `${result.cpuMsPerRequest} ms CPU/req  ${result.statementsPerRequest} statements/req  ` +
           `${result.readCallsPerRequest}+${result.writeCallsPerRequest} read+write calls/req  confirmed ${result.confirmed}/${M}`,
+      );
+      console.log(
+        `  statements: ${Object.entries(statementsByHead)
+          .map(([head, n]) => `${n} × ${head}`)
+          .join('; ')}`,
       );
       return result;
     }

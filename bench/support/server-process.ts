@@ -114,8 +114,13 @@ export class ServerProcess {
   }
 
   async statements(): Promise<number> {
+    return (await this.statementsByHead()).total;
+  }
+
+  /** Statements so far, in all and by their first 48 characters. */
+  async statementsByHead(): Promise<{ total: number; byHead: Record<string, number> }> {
     const m = await this.ask('statements', 'statements');
-    return m.statements as number;
+    return { total: m.statements as number, byHead: (m.byHead ?? {}) as Record<string, number> };
   }
 
   /** Waits for a pg pool connection since the last call (see count-statements.ts). */
