@@ -1,35 +1,27 @@
 /**
  * Preloaded (`node --import`) into a server a benchmark starts: counts the statements
- * the process sends to PostgreSQL through pg (in all, and by their first words), and
- * answers the parent's `statements` message over IPC. It also times how long the server waited for a connection from its
- * pg pools (`pool` message: acquisitions, total wait, the longest, and the most requests
- * queued for a connection at once). Nothing else changes in the server.
+ * the process sends to PostgreSQL through pg, by their first characters, and answers the
+ * parent's `statements` message over IPC with those counts (ServerProcess totals and
+ * tidies them, outside the measured process). It also times how long the server waited
+ * for a connection from its pg pools (`pool` message: acquisitions, total wait, the
+ * longest, and the most requests queued for a connection at once). Nothing else changes
+ * in the server.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 
-let statements = 0;
 /**
- * Statements by their first words, so a bench can tell which ones a slow run added.
- * Counted by their raw first characters and tidied only when asked: normalising every
- * statement's text in place cost 1 % of a rush's CPU, in both servers.
+ * Statements by their raw first characters, so a bench can tell which ones a slow run
+ * added. Kept raw on the hot path: normalising every statement's text in place cost 1 %
+ * of a rush's CPU, in both servers.
  */
 const byPrefix = new Map<string, number>();
 const prefixOf = (q: unknown): string => {
   const text = typeof q === 'string' ? q : (q as { text?: unknown } | null)?.text;
   return typeof text === 'string' ? text.slice(0, 96) : '?';
 };
-const byHead = (): Record<string, number> => {
-  const heads: Record<string, number> = {};
-  for (const [prefix, n] of byPrefix) {
-    const head = prefix.replace(/\s+/g, ' ').trim().slice(0, 48);
-    heads[head] = (heads[head] ?? 0) + n;
-  }
-  return heads;
-};
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-  statements++;
   const prefix = prefixOf(args[0]);
   byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) + 1);
   return query.apply(this, args);
@@ -64,7 +56,7 @@ pg.Pool.prototype.connect = function timed(this: pg.Pool, cb?: Done) {
 } as typeof pg.Pool.prototype.connect;
 
 process.on('message', (message: unknown) => {
-  if (message === 'statements') process.send?.({ statements, byHead: byHead() });
+  if (message === 'statements') process.send?.({ statements: Object.fromEntries(byPrefix) });
   if (message === 'pool') {
     process.send?.({ pool: { ...pool, loopDelayMaxMs: loop.max / 1e6 } });
     Object.assign(pool, { acquisitions: 0, waitMs: 0, longestMs: 0, queuedPeak: 0 });

@@ -117,10 +117,20 @@ export class ServerProcess {
     return (await this.statementsByHead()).total;
   }
 
-  /** Statements so far, in all and by their first 48 characters. */
+  /**
+   * Statements so far, in all and by their first 48 characters (whitespace collapsed).
+   * The server counts raw prefixes; they are tidied here, outside the measured process.
+   */
   async statementsByHead(): Promise<{ total: number; byHead: Record<string, number> }> {
     const m = await this.ask('statements', 'statements');
-    return { total: m.statements as number, byHead: (m.byHead ?? {}) as Record<string, number> };
+    const byHead: Record<string, number> = {};
+    let total = 0;
+    for (const [prefix, n] of Object.entries(m.statements as Record<string, number>)) {
+      const head = prefix.replace(/\s+/g, ' ').trim().slice(0, 48);
+      byHead[head] = (byHead[head] ?? 0) + n;
+      total += n;
+    }
+    return { total, byHead };
   }
 
   /** Waits for a pg pool connection since the last call (see count-statements.ts). */
