@@ -1,4 +1,4 @@
-import { type Locale, toZonedIso } from '#core';
+import { isoInstantUtc, type Locale, toZonedIso } from '#core';
 import type { ExternalFacilitator, SessionKind, SessionStatus } from './session.entity.js';
 import type { LocalizedTexts } from '#events';
 import { rulesIn, sessionTextsIn } from './session-texts.js';
@@ -129,7 +129,7 @@ export function toSessionView(
     capacity: s.capacity,
     signupRequired: s.signupRequired,
     status: s.status,
-    publishedAt: s.publishedAt?.toISOString() ?? null,
+    publishedAt: s.publishedAt ? isoInstantUtc(s.publishedAt.getTime()) : null,
     seats: {
       confirmed: s.confirmed,
       waitlisted: s.waitlisted,

@@ -10,6 +10,7 @@ export * from './http/uuid-param.pipe.js';
 export * from './pagination/pagination.js';
 export * from './csv/csv-writer.js';
 export * from './time/zones.js';
+export * from './time/iso-text.js';
 export * from './text/intl-formatters.js';
 export * from './collections/group-by.js';
 export * from './time/instant-field.js';

@@ -1,5 +1,6 @@
 import moment from 'moment-timezone';
 import { dateTimeFormat } from '../text/intl-formatters.js';
+import { isoDateTimeUtc, isoDateUtc, isoOffset } from './iso-text.js';
 
 /*
  * Time-zone rules come from moment-timezone's bundled IANA data, not from the
@@ -63,20 +64,17 @@ export function parseInstant(value: string, zone: string): Date | undefined {
 
 /** The instant in the zone's offset, for example 2027-10-28T09:00:00+00:00. */
 export function toZonedIso(instant: Date, zone: string): string {
-  // Hand-rolled rather than moment().format(): agendas print hundreds of these per request.
+  // By hand rather than moment().format(): agendas print hundreds of these per request.
   const offset = Math.round(offsetMinutesAt(zone, instant));
-  const local = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return isoDateTimeUtc(instant.getTime() + offset * 60_000) + isoOffset(offset);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDateOf(instant: Date, zone: string): string {
   // An agenda asks this once per session: the offset and plain date arithmetic, no moment object.
-  const shifted = new Date(instant.getTime() + offsetMinutesAt(zone, instant) * 60_000);
-  if (Number.isNaN(shifted.getTime())) return moment(instant).tz(zone).format('YYYY-MM-DD');
-  return shifted.toISOString().slice(0, 10);
+  const shifted = instant.getTime() + offsetMinutesAt(zone, instant) * 60_000;
+  if (Number.isNaN(shifted)) return moment(instant).tz(zone).format('YYYY-MM-DD');
+  return isoDateUtc(shifted);
 }
 
 /** The instant at which a local calendar date starts in a zone. */
