@@ -1,4 +1,4 @@
-import { localDateOf, offsetMinutesAt } from '#core';
+import { isoDateUtc, localDateOf, offsetMinutesAt } from '#core';
 
 /** Where a stay's dates come from: the organiser's override, the flights, or the event. */
 export type NightsSource = 'organiser' | 'flights' | 'event';
@@ -35,17 +35,15 @@ const DAY_MS = 86_400_000;
 function midnightOf(date: string): number {
   const at = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   // Date.parse rolls 2027-02-30 over to 2 March; a real date reads back as itself.
-  return Number.isNaN(at) || dateAt(at) !== date ? NaN : at;
+  return Number.isNaN(at) || isoDateUtc(at) !== date ? NaN : at;
 }
-
-const dateAt = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** A calendar date moved by whole days ('Invalid date' for anything but a real YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
   // Plain UTC arithmetic on calendar dates: a moment parse per night made the accommodation
   // pages spend a millisecond per person on their nights.
   const at = midnightOf(date);
-  return Number.isNaN(at) ? 'Invalid date' : dateAt(at + days * DAY_MS);
+  return Number.isNaN(at) ? 'Invalid date' : isoDateUtc(at + days * DAY_MS);
 }
 
 /**
@@ -86,7 +84,7 @@ export function nightsOf(checkIn: string, checkOut: string): string[] {
   const start = midnightOf(checkIn);
   if (Number.isNaN(start)) return nights;
   for (let at = start + DAY_MS; nights.length < 366; at += DAY_MS) {
-    const night = dateAt(at);
+    const night = isoDateUtc(at);
     if (!(night < checkOut)) break;
     nights.push(night);
   }
