@@ -65,6 +65,14 @@ describe('ISO text of an instant, written by hand', () => {
     expect(isoDateTimeUtc(later).startsWith('+010000-01-01T')).toBe(true);
   });
 
+  it('cuts fractions of a millisecond as Date does, before and after 1970', () => {
+    for (const ms of [1_796_000_000_123.9, -1.5, -0.4, 86_399_999.99, -86_400_000.7]) {
+      expect({ ms, text: isoInstantUtc(ms) }).toEqual({ ms, text: viaDate(ms) });
+      expect({ ms, text: isoDateTimeUtc(ms) }).toEqual({ ms, text: viaDate(ms).slice(0, 19) });
+      expect({ ms, text: isoDateUtc(ms) }).toEqual({ ms, text: viaDate(ms).slice(0, 10) });
+    }
+  });
+
   it('refuses an invalid instant as Date does', () => {
     expect(() => isoDateTimeUtc(Number.NaN)).toThrow(RangeError);
     expect(() => isoDateUtc(Number.NaN)).toThrow(RangeError);

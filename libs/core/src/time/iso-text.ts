@@ -14,6 +14,9 @@ const FOUR_DIGIT_YEARS_UNTIL = 253_402_300_800_000;
 
 const inFourDigitYears = (ms: number) => ms >= FOUR_DIGIT_YEARS_FROM && ms < FOUR_DIGIT_YEARS_UNTIL;
 
+/** A Date keeps whole milliseconds, cut towards zero; sums with an odd zone offset may not. */
+const wholeMs = Math.trunc;
+
 /**
  * The proleptic Gregorian date of a day counted from 1970-01-01, as YYYY-MM-DD
  * (Howard Hinnant's days_from_civil inverse; eras of 400 years keep it exact).
@@ -41,12 +44,13 @@ function dateOfDay(day: number): string {
 /** YYYY-MM-DD of the instant `ms` (milliseconds since the epoch) in UTC. */
 export function isoDateUtc(ms: number): string {
   if (!inFourDigitYears(ms)) return new Date(ms).toISOString().slice(0, 10);
-  return dateOfDay(Math.floor(ms / MS_PER_DAY));
+  return dateOfDay(Math.floor(wholeMs(ms) / MS_PER_DAY));
 }
 
-/** YYYY-MM-DDTHH:MM:SS of the instant `ms` in UTC (milliseconds dropped, as slicing does). */
-export function isoDateTimeUtc(ms: number): string {
-  if (!inFourDigitYears(ms)) return new Date(ms).toISOString().slice(0, 19);
+/** YYYY-MM-DDTHH:MM:SS of the instant (milliseconds since the epoch) in UTC (milliseconds dropped, as slicing does). */
+export function isoDateTimeUtc(instant: number): string {
+  if (!inFourDigitYears(instant)) return new Date(instant).toISOString().slice(0, 19);
+  const ms = wholeMs(instant);
   const day = Math.floor(ms / MS_PER_DAY);
   const seconds = Math.floor((ms - day * MS_PER_DAY) / 1000);
   const hours = Math.floor(seconds / 3600);
@@ -62,8 +66,9 @@ export function isoOffset(minutes: number): string {
 
 const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
-/** The instant as toISOString writes it, 2027-10-28T09:00:00.000Z, for `ms` in years 0-9999. */
-export function isoInstantUtc(ms: number): string {
-  if (!inFourDigitYears(ms)) return new Date(ms).toISOString();
+/** The instant as toISOString writes it, 2027-10-28T09:00:00.000Z. */
+export function isoInstantUtc(instant: number): string {
+  if (!inFourDigitYears(instant)) return new Date(instant).toISOString();
+  const ms = wholeMs(instant);
   return `${isoDateTimeUtc(ms)}.${THREE_DIGITS[ms - Math.floor(ms / 1000) * 1000]}Z`;
 }
