@@ -28,7 +28,7 @@ export API_PID=$!
 trap 'kill $API_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fsS "$BASE_URL/api/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
-for bench in "${@:-registration-rush rush-after-idle registrations-list read-paths heap-flags framework-cost route-floor statement-path scale email-throughput agenda accommodation organiser-bulk certificates history console-pages web commit-ceiling}"; do
+for bench in "${@:-registration-rush rush-after-idle registrations-list read-paths heap-flags framework-cost route-floor statement-path scale email-throughput agenda accommodation organiser-bulk certificates history console-pages web commit-ceiling iso-text}"; do
   for name in $bench; do
     if [ -f "dist/bench/$name.js" ]; then
       echo "== bench/$name"
