@@ -87,4 +87,11 @@ describe('ISO text of an instant, written by hand', () => {
     expect(isoOffset(-570)).toBe('-09:30');
     expect(isoOffset(840)).toBe('+14:00');
   });
+
+  it('rounds an offset of odd seconds to the minute, as toZonedIso did', () => {
+    // Paris's mean time before 1911 was 9 min 21 s east; Dublin's 25 min 21 s west.
+    expect(isoOffset(9.35)).toBe('+00:09');
+    expect(isoOffset(-25.35)).toBe('-00:25');
+    expect(isoOffset(-0.3)).toBe('+00:00');
+  });
 });

@@ -7,15 +7,13 @@
  */
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 const MS_PER_DAY = 86_400_000;
 /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: toISOString writes years outside as ±YYYYYY. */
 const FOUR_DIGIT_YEARS_FROM = -62_167_219_200_000;
 const FOUR_DIGIT_YEARS_UNTIL = 253_402_300_800_000;
 
 const inFourDigitYears = (ms: number) => ms >= FOUR_DIGIT_YEARS_FROM && ms < FOUR_DIGIT_YEARS_UNTIL;
-
-/** A Date keeps whole milliseconds, cut towards zero; sums with an odd zone offset may not. */
-const wholeMs = Math.trunc;
 
 /**
  * The proleptic Gregorian date of a day counted from 1970-01-01, as YYYY-MM-DD
@@ -41,16 +39,8 @@ function dateOfDay(day: number): string {
   return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[dayOfMonth]}`;
 }
 
-/** YYYY-MM-DD of the instant `ms` (milliseconds since the epoch) in UTC. */
-export function isoDateUtc(ms: number): string {
-  if (!inFourDigitYears(ms)) return new Date(ms).toISOString().slice(0, 10);
-  return dateOfDay(Math.floor(wholeMs(ms) / MS_PER_DAY));
-}
-
-/** YYYY-MM-DDTHH:MM:SS of the instant (milliseconds since the epoch) in UTC (milliseconds dropped, as slicing does). */
-export function isoDateTimeUtc(instant: number): string {
-  if (!inFourDigitYears(instant)) return new Date(instant).toISOString().slice(0, 19);
-  const ms = wholeMs(instant);
+/** YYYY-MM-DDTHH:MM:SS of whole milliseconds within years 0-9999. */
+function dateTimeOf(ms: number): string {
   const day = Math.floor(ms / MS_PER_DAY);
   const seconds = Math.floor((ms - day * MS_PER_DAY) / 1000);
   const hours = Math.floor(seconds / 3600);
@@ -58,17 +48,32 @@ export function isoDateTimeUtc(instant: number): string {
   return `${dateOfDay(day)}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds % 60]}`;
 }
 
-/** An offset east of UTC in whole minutes as ISO text: +01:00, -05:00, +00:00. */
-export function isoOffset(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(abs / 60)]}:${TWO_DIGITS[abs % 60]}`;
+/*
+ * Each writer below takes milliseconds since the epoch. A Date keeps whole milliseconds,
+ * cut towards zero (Math.trunc); a sum with an old zone's offset of odd seconds may not.
+ */
+
+/** YYYY-MM-DD of the instant in UTC. */
+export function isoDateUtc(instant: number): string {
+  if (!inFourDigitYears(instant)) return new Date(instant).toISOString().slice(0, 10);
+  return dateOfDay(Math.floor(Math.trunc(instant) / MS_PER_DAY));
 }
 
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+/** YYYY-MM-DDTHH:MM:SS of the instant in UTC, its milliseconds left out. */
+export function isoDateTimeUtc(instant: number): string {
+  if (!inFourDigitYears(instant)) return new Date(instant).toISOString().slice(0, 19);
+  return dateTimeOf(Math.trunc(instant));
+}
 
 /** The instant as toISOString writes it, 2027-10-28T09:00:00.000Z. */
 export function isoInstantUtc(instant: number): string {
   if (!inFourDigitYears(instant)) return new Date(instant).toISOString();
-  const ms = wholeMs(instant);
-  return `${isoDateTimeUtc(ms)}.${THREE_DIGITS[ms - Math.floor(ms / 1000) * 1000]}Z`;
+  const ms = Math.trunc(instant);
+  return `${dateTimeOf(ms)}.${THREE_DIGITS[ms - Math.floor(ms / 1000) * 1000]}Z`;
+}
+
+/** An offset east of UTC, rounded to whole minutes, as ISO text: +01:00, -05:00, +00:00. */
+export function isoOffset(minutes: number): string {
+  const abs = Math.abs(Math.round(minutes));
+  return `${minutes < 0 && abs > 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(abs / 60)]}:${TWO_DIGITS[abs % 60]}`;
 }
