@@ -10,7 +10,9 @@
  *
  * PROFILE_DIR=var/profiles records a CPU profile of each server during each rush (and only
  * then); summarise one with `node dist/bench/support/profile-top.js <file>`. Profiling
- * slows both servers: take the ratios from a run without it.
+ * slows both servers: take the ratios from a run without it. PROFILE_KIND=allocations
+ * samples what each server allocates instead (.heapprofile; `allocation-top.js <file> N`
+ * gives bytes per registration).
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -37,6 +39,7 @@ const ADMIN_EMAIL = process.env.ADMIN_EMAIL ?? 'admin@convene.demo';
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'convene-admin-2027';
 const OUT = resolve(process.env.OUT ?? 'bench/results/registration-rush.json');
 const PROFILE_DIR = process.env.PROFILE_DIR ? resolve(process.env.PROFILE_DIR) : undefined;
+const PROFILE_KIND = process.env.PROFILE_KIND === 'allocations' ? 'allocations' : 'cpu';
 const DIST = new URL('..', import.meta.url).pathname;
 
 const percentile = (sorted: number[], p: number) =>
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
         languages: ['fr'],
         consent: { dataProcessing: true },
       };
-      if (PROFILE_DIR) await target.startProfile();
+      if (PROFILE_DIR) await target.startProfile(PROFILE_KIND);
       const cpu0 = target.cpuMs();
       const statements0 = await target.statementsByHead();
       // After the statements question: its IPC exchange is the bench's, not the rush's.
@@ -208,7 +211,10 @@ async function main(): Promise<void> {
       );
       if (PROFILE_DIR)
         await target.stopProfile(
-          join(PROFILE_DIR, `${target.name}-${scenario}-${round}.cpuprofile`),
+          join(
+            PROFILE_DIR,
+            `${target.name}-${scenario}-${round}.${PROFILE_KIND === 'cpu' ? 'cpuprofile' : 'heapprofile'}`,
+          ),
         );
       const { rows } = await db.query<{ confirmed: number }>(
         `SELECT count(*)::int AS confirmed FROM registrations

@@ -49,7 +49,7 @@ export class ServerProcess {
       ],
       {
         env: { ...process.env, ...env, ...startEnv, PORT: String(port) },
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        stdio: ['ignore', process.env.SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit', 'ipc'],
       },
     );
     const server = new ServerProcess(name, `http://127.0.0.1:${port}`, child);
@@ -139,12 +139,12 @@ export class ServerProcess {
     return m.pool as PoolWaits;
   }
 
-  /** Starts a CPU profile inside the server (see cpu-profile.ts). */
-  async startProfile(): Promise<void> {
-    await this.ask({ profile: 'start' }, 'profiling');
+  /** Starts a CPU profile, or an allocation sampling, inside the server (see cpu-profile.ts). */
+  async startProfile(kind: 'cpu' | 'allocations' = 'cpu'): Promise<void> {
+    await this.ask({ profile: 'start', kind }, 'profiling');
   }
 
-  /** Stops it and has the server write it to `file` (a .cpuprofile). */
+  /** Stops it and has the server write it to `file` (.cpuprofile or .heapprofile). */
   async stopProfile(file: string): Promise<void> {
     await this.ask({ profile: 'stop', file }, 'profiled', 60_000);
   }
