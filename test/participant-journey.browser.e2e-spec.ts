@@ -438,6 +438,40 @@ describe('the whole participant journey, on a phone, in a real browser', () => {
     await context.close();
   }, 300_000);
 
+  it('a first visit paints with the stylesheet in the page, then the next page takes it from the cache', async () => {
+    const { context, page } = await w.newPage({ viewport: PHONE, locale: 'fr-FR' });
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto(`/e/${event.slug}`);
+    expect(await page.locator('head style').count()).toBe(1);
+    expect(await page.locator('link[rel=stylesheet]').count()).toBe(0);
+    // Styled by the inline copy: the header's colour comes from the stylesheet, not the browser.
+    const header = await page
+      .locator('.site-header')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(header).not.toBe('rgba(0, 0, 0, 0)');
+    // The prefetch fetched the stylesheet when the link was idle, which set its cookie.
+    const hasCookie = async () => (await context.cookies()).some((c) => c.name === 'cv_css');
+    for (let i = 0; i < 80 && !(await hasCookie()); i++) await page.waitForTimeout(250);
+    expect(await hasCookie()).toBe(true);
+
+    await page.goto('/signin');
+    expect(await page.locator('head style').count()).toBe(0);
+    expect(await page.locator('link[rel=stylesheet]').count()).toBe(1);
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.css'))
+        .map((e) => (e as PerformanceResourceTiming).transferSize),
+    );
+    // In the cache: nothing crossed the network for it on the second page.
+    expect(fetched).toEqual([0]);
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
   it('registers with JavaScript off', async () => {
     const person = await signup(w.t, {
       name: 'Nguyễn Văn An',

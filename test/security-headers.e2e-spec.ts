@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import {
   createEvent,
@@ -127,6 +128,49 @@ describe('Security: headers and calendar text (issue 11, item 10)', () => {
     }
     const unknown = await visitor.get('/no/such/page');
     expect(unknown.status).toBe(404);
+  });
+
+  it('a first visit carries the stylesheet inline, allowed by its hash and nothing wider', async () => {
+    const visitor = new WebClient(t, { firstVisit: true });
+    const first = await visitor.get(`/e/${event.slug}`);
+    expect(first.status).toBe(200);
+    const styles = [...first.text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    expect(styles).toHaveLength(1);
+    const csp = first.headers['content-security-policy'] as string;
+    const styleSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('style-src '));
+    const hash = createHash('sha256').update(styles[0]).digest('base64');
+    // The browser applies the element only if its text hashes to a source of the policy.
+    expect(styleSrc).toBe(`style-src 'self' 'sha256-${hash}'`);
+    expect(first.text).not.toMatch(/<link rel="stylesheet"/);
+    const prefetch = /<link rel="prefetch" href="(\/assets\/app-[0-9a-f]{12}\.css)"/.exec(
+      first.text,
+    );
+    expect(prefetch).not.toBeNull();
+
+    // The script does not stand for the stylesheet; fetching the stylesheet does.
+    const script = /<script src="(\/assets\/app-[0-9a-f]{12}\.js)"/.exec(first.text)![1];
+    expect((await visitor.get(script)).headers['set-cookie']).toBeUndefined();
+    expect(visitor.cookie('cv_css')).toBeUndefined();
+    const css = await visitor.get(prefetch![1]);
+    expect(css.status).toBe(200);
+    expect(css.text).toBe(styles[0]);
+    const cookie = (css.headers['set-cookie'] as unknown as string[]).join('\n');
+    expect(cookie).toMatch(
+      /^cv_css=[0-9a-f]{12}; Max-Age=31536000; Path=\/;.*HttpOnly; SameSite=Lax$/m,
+    );
+
+    // From then on pages link it, and carry no inline style.
+    const next = await visitor.get('/signin');
+    expect(next.text).toMatch(/<link rel="stylesheet" href="\/assets\/app-[0-9a-f]{12}\.css"\/>/);
+    expect(next.text).not.toMatch(/<style>/);
+
+    // A cookie naming an older stylesheet: the new one comes inline again.
+    const returning = await t.http().get('/signin').set('cookie', 'cv_css=000000000000');
+    expect(returning.text).toMatch(/<style>/);
+    expect(returning.text).not.toMatch(/<link rel="stylesheet"/);
   });
 
   it('a session title with line breaks, commas, semicolons and backslashes injects no calendar line', async () => {

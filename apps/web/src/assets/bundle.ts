@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
  */
 export interface Asset {
   path: string;
+  /** The content hash in the path: which version a browser has fetched. */
+  version: string;
   body: Buffer;
   contentType: string;
 }
@@ -24,8 +26,8 @@ function bundle(folder: string, ext: string, contentType: string): Asset {
     .sort();
   const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const body = Buffer.from(minify(text, ext));
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { path: `/assets/app-${hash}${ext}`, body, contentType };
+  const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { path: `/assets/app-${version}${ext}`, version, body, contentType };
 }
 
 /** Comments and indentation cost bytes on a 3G link; strip them (nothing cleverer). */
@@ -37,3 +39,9 @@ function minify(text: string, ext: string): string {
 
 export const STYLESHEET = bundle('css', '.css', 'text/css; charset=utf-8');
 export const SCRIPT = bundle('js', '.js', 'text/javascript; charset=utf-8');
+
+/** The stylesheet as text, for a first visit's page to carry inside a <style> element. */
+export const STYLESHEET_TEXT = STYLESHEET.body.toString('utf8');
+
+/** The Content-Security-Policy source that lets exactly that <style> element apply. */
+export const STYLESHEET_CSP_HASH = `'sha256-${createHash('sha256').update(STYLESHEET_TEXT).digest('base64')}'`;

@@ -5,6 +5,11 @@ export const SESSION_COOKIE = 'cv_session';
 export const VISITOR_COOKIE = 'cv_visitor';
 export const LOCALE_COOKIE = 'cv_lang';
 export const FLASH_COOKIE = 'cv_flash';
+/**
+ * The stylesheet's version, set when a browser fetches the stylesheet itself: pages then
+ * link it (it is in that browser's cache) instead of carrying it inline. No personal data.
+ */
+export const STYLESHEET_COOKIE = 'cv_css';
 
 /** Parses a Cookie header without a dependency: name=value pairs, values URI-decoded. */
 export function parseCookies(header: string | undefined): Record<string, string> {

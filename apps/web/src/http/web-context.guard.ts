@@ -11,8 +11,10 @@ import {
   LOCALE_COOKIE,
   parseCookies,
   SESSION_COOKIE,
+  STYLESHEET_COOKIE,
   VISITOR_COOKIE,
 } from './cookies.js';
+import { STYLESHEET } from '../assets/bundle.js';
 import { CsrfTokens } from './csrf.js';
 import { setPageSecurityHeaders } from './page-headers.js';
 import type { WebContext, WebRequest } from './web-context.js';
@@ -112,6 +114,7 @@ export class WebContextGuard implements CanActivate {
       path: req.originalUrl,
       flash,
       publicUrl: this.config.publicUrl,
+      inlineStylesheet: cookies[STYLESHEET_COOKIE] !== STYLESHEET.version,
     };
   }
 

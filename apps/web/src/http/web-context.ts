@@ -20,6 +20,11 @@ export interface WebContext {
   flash?: string;
   /** The public base URL (links in pages, QR codes, webcal links). */
   publicUrl: string;
+  /**
+   * This browser has not fetched the current stylesheet: the page carries it inline, so
+   * a first visit over a slow link paints after one round trip instead of two.
+   */
+  inlineStylesheet?: boolean;
 }
 
 export interface WebRequest extends Request {

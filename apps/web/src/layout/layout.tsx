@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render as renderToString } from 'preact-render-to-string';
 import { LOCALES } from '#core';
-import { SCRIPT, STYLESHEET } from '../assets/bundle.js';
+import { SCRIPT, STYLESHEET, STYLESHEET_TEXT } from '../assets/bundle.js';
 import { ActionButton } from '../components/form.js';
 import type { WebContext } from '../http/web-context.js';
 
@@ -114,7 +114,17 @@ function Layout(props: PageOptions & { ctx: WebContext }) {
         <title>{`${props.title} · ${ctx.t.common.appName}`}</title>
         {/* No favicon request (and no 404 page) on every first visit over a slow link. */}
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={STYLESHEET.path} />
+        {ctx.inlineStylesheet ? (
+          <>
+            {/* A first visit: no second round trip before the page can paint. The CSP allows
+                this element by its hash. Fetched afterwards, when the link is idle, for the
+                next pages to link (assets.controller.ts sets the cookie that says so). */}
+            <style dangerouslySetInnerHTML={{ __html: STYLESHEET_TEXT }} />
+            <link rel="prefetch" href={STYLESHEET.path} as="style" />
+          </>
+        ) : (
+          <link rel="stylesheet" href={STYLESHEET.path} />
+        )}
         <script src={SCRIPT.path} defer />
       </head>
       <body>
