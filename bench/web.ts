@@ -3,11 +3,15 @@
  * demo seeded (bench/run.sh web does both).
  *
  * 1. Bytes transferred per page on a first and a repeat visit (Chromium's own network
- *    accounting: compressed bytes on the wire), and the time until the page is usable
- *    (its load event: HTML, stylesheet and script in) on an emulated slow 3G link
- *    (400 kbit/s both ways, 400 ms round trip). Baseline, side by side in the same run:
- *    the very same bytes served by a bare static server over the same link, i.e. what the
- *    network alone costs.
+ *    accounting: compressed bytes on the wire, the stylesheet's idle prefetch included),
+ *    and on an emulated slow 3G link (400 kbit/s both ways, 400 ms round trip) the time
+ *    until the page is usable (its load event: HTML, stylesheet and script in) and until
+ *    it first paints (first-contentful-paint). A first visit has not fetched the
+ *    stylesheet (no `cv_css` cookie): the page carries it inline. Side by side in the same
+ *    run: the same page for a browser whose cookie says it holds the stylesheet but whose
+ *    cache is empty (it links it: a second round trip, as every first visit did before
+ *    2026-12-05), and the very same bytes as the first visit served by a bare static
+ *    server over the same link, i.e. what the network alone costs.
  * 2. Server time of every page above (its HTML, one request at a time, with the reader's
  *    cookies), and of the organisers' heavy pages (registrations table with 500
  *    registrations, agenda grid with 120 sessions), sequential requests, next to the
@@ -115,7 +119,8 @@ async function visit(
     if (s) s.bytes = e.encodedDataLength;
   });
   const res = await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(50);
+  // A first visit prefetches the stylesheet once the link is idle: its bytes count too.
+  await page.waitForLoadState('networkidle');
   const responses: Array<{ url: string; bytes: number; body: Buffer | null; type: string }> = [];
   for (const s of sizes.values()) responses.push({ ...s, body: null });
   await cdp.detach();
@@ -146,7 +151,11 @@ async function bareServer(
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-async function usableOnSlow3g(context: BrowserContext, url: string): Promise<number> {
+/** Milliseconds to the load event and to the first contentful paint, over slow 3G. */
+async function usableOnSlow3g(
+  context: BrowserContext,
+  url: string,
+): Promise<{ load: number; paint: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -154,9 +163,27 @@ async function usableOnSlow3g(context: BrowserContext, url: string): Promise<num
   await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
   const started = performance.now();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  const ms = performance.now() - started;
+  const load = performance.now() - started;
+  // The paint entry is queued after the frame is presented, a moment after it happened.
+  let paint = NaN;
+  for (let i = 0; i < 40 && Number.isNaN(paint); i++) {
+    paint = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    );
+    if (Number.isNaN(paint)) await page.waitForTimeout(50);
+  }
   await page.close();
-  return ms;
+  return { load, paint };
+}
+
+/** A new browser with these cookies but not the one saying it holds the stylesheet. */
+async function firstVisitContext(
+  browser: import('playwright-core').Browser,
+  cookies: Awaited<ReturnType<BrowserContext['cookies']>>,
+): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addCookies(cookies.filter((c) => c.name !== 'cv_css'));
+  return context;
 }
 
 async function serverTimes(
@@ -345,10 +372,11 @@ async function main(): Promise<void> {
   const slow: Array<Record<string, unknown>> = [];
   for (const spec of pages) {
     // A first visit: a context of its own with the same cookies, nothing cached.
-    const fresh = await browser.newContext();
-    await fresh.addCookies(await contexts[spec.as].cookies());
+    const readerCookies = await contexts[spec.as].cookies();
+    const fresh = await firstVisitContext(browser, readerCookies);
     const page = await fresh.newPage();
     const first = await visit(page, `${BASE_URL}${spec.path}`);
+    const firstHtml = await page.content();
     if (first.status !== 200) {
       weights.push({
         page: spec.name,
@@ -360,7 +388,11 @@ async function main(): Promise<void> {
       continue;
     }
     const repeat = await visit(page, `${BASE_URL}${spec.path}`);
-    const withinBudget = !spec.participant || (first.total <= 30 * 1024 && first.html <= 14 * 1024);
+    // The budget (DESIGN.md): 30 KB on a first visit, and the page's own HTML within 14 KB,
+    // as a repeat visit gets it. A first visit's HTML also carries the stylesheet (about 7
+    // KB compressed) in place of a second round trip: `htmlBytes` shows that sum.
+    const withinBudget =
+      !spec.participant || (first.total <= 30 * 1024 && repeat.html <= 14 * 1024);
     // Server time of the HTML alone, one request at a time with the reader's cookies.
     const cookie = (await fresh.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const served = await serverTimes(`${BASE_URL}${spec.path}`, cookie, SERVER_REQUESTS);
@@ -369,6 +401,7 @@ async function main(): Promise<void> {
       path: spec.path,
       firstVisitBytes: first.total,
       htmlBytes: first.html,
+      ownHtmlBytes: repeat.html,
       repeatVisitBytes: repeat.total,
       requests: first.responses.length,
       withinBudget,
@@ -378,15 +411,14 @@ async function main(): Promise<void> {
 
     if (spec.slow3g) {
       // The baseline serves the same HTML, CSS and JS, gzipped, from a bare server.
-      const raw = await page.content();
+      const raw = firstHtml;
       const assets = new Map<string, { body: Buffer; type: string }>();
       assets.set('/', {
         body: gzipSync(`<!doctype html>${raw.replace(/^<!DOCTYPE html>/i, '')}`),
         type: 'text/html; charset=utf-8',
       });
-      for (const r of first.responses.filter(
-        (x) => x.type === 'Stylesheet' || x.type === 'Script',
-      )) {
+      // The stylesheet may come as the idle prefetch (type Other): by path, not by type.
+      for (const r of first.responses.filter((x) => /\/assets\/app-[^/]+\.(css|js)$/.test(x.url))) {
         const res = await fetch(r.url);
         assets.set(new URL(r.url).pathname, {
           body: gzipSync(Buffer.from(await res.arrayBuffer())),
@@ -394,21 +426,33 @@ async function main(): Promise<void> {
         });
       }
       const bare = await bareServer(assets);
-      const app: number[] = [];
-      const floor: number[] = [];
+      const app: Array<{ load: number; paint: number }> = [];
+      const linked: Array<{ load: number; paint: number }> = [];
+      const floor: Array<{ load: number; paint: number }> = [];
+      // `fresh` fetched the stylesheet above: its cookie says so, its cache is disabled.
+      const linking = fresh;
       for (let i = 0; i < ROUNDS; i++) {
-        // Interleaved rounds, so a busy moment of the machine hits both alike.
-        app.push(await usableOnSlow3g(fresh, `${BASE_URL}${spec.path}`));
+        // Interleaved rounds, so a busy moment of the machine hits all three alike.
+        const first = await firstVisitContext(browser, readerCookies);
+        app.push(await usableOnSlow3g(first, `${BASE_URL}${spec.path}`));
+        await first.close();
+        linked.push(await usableOnSlow3g(linking, `${BASE_URL}${spec.path}`));
         floor.push(await usableOnSlow3g(await browser.newContext(), `${bare.url}/`));
       }
       bare.server.close();
+      const load = (xs: typeof app) => median(xs.map((x) => x.load));
+      const paint = (xs: typeof app) => median(xs.map((x) => x.paint));
       slow.push({
         page: spec.name,
-        usableMsMedian: round(median(app)),
-        bareServerMsMedian: round(median(floor)),
-        ratio: round(median(app) / median(floor), 2),
+        usableMsMedian: round(load(app)),
+        paintMsMedian: round(paint(app)),
+        linkedUsableMsMedian: round(load(linked)),
+        linkedPaintMsMedian: round(paint(linked)),
+        bareServerMsMedian: round(load(floor)),
+        bareServerPaintMsMedian: round(paint(floor)),
+        ratio: round(load(app) / load(floor), 2),
         goalMs: 3000,
-        withinGoal: median(app) < 3000,
+        withinGoal: load(app) < 3000,
       });
     }
     await fresh.close();
