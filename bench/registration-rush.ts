@@ -300,6 +300,14 @@ async function main(): Promise<void> {
     const cp = summary('convene', 'prefilled');
     const bp = summary('bare', 'prefilled');
     const memory = convene.memoryMiB();
+    // Each round's pair (the two servers minutes apart) as well as the ratio of the
+    // medians: the goal is judged on the latter, the stricter when one round ran slow.
+    const byRound = (scenario: string) =>
+      Array.from({ length: ROUNDS }, (_, i) => {
+        const of = (target: string) =>
+          results.find((r) => r.target === target && r.scenario === scenario && r.round === i + 1);
+        return round2(of('convene')!.requestsPerSecond / of('bare')!.requestsPerSecond);
+      });
     const report = {
       at: new Date().toISOString(),
       accounts: N,
@@ -315,6 +323,8 @@ async function main(): Promise<void> {
         p99VsBare: round2(c.p99 / b.p99),
         cpuVsBare: round2(c.cpuMsPerRequest / b.cpuMsPerRequest),
         prefilledSlowdown: round2(c.requestsPerSecond / cp.requestsPerSecond),
+        throughputVsBareByRound: byRound('empty'),
+        throughputVsBarePrefilledByRound: byRound('prefilled'),
       },
       goals: {
         exactSeats: results.every((r) => r.confirmed === M),
