@@ -5,8 +5,9 @@ import { STYLESHEET_CSP_HASH } from '../assets/bundle.js';
  * The one Content-Security-Policy of every HTML page: our own script and styles only,
  * no inline script (style attributes only, for chart geometry), nothing framed, no forms
  * posted elsewhere. The one inline <style> allowed is the site's own stylesheet, by its
- * hash (a first visit carries it in the page, see layout.tsx). Set by WebContextGuard on every page, and by the error filter and
- * the 404 fallback, which answer without it (an unknown path, an error before the guard).
+ * hash (a first visit carries it in the page, see layout.tsx). Set by WebContextGuard on
+ * every page, and by the error filter and the 404 fallback, which answer without it (an
+ * unknown path, an error before the guard).
  * The Swagger UI at /docs keeps helmet's defaults: it needs its own inline script.
  */
 export const PAGE_CSP =
