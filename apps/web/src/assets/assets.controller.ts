@@ -2,13 +2,12 @@ import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig, Public } from '#core';
-import { cookieOptions, STYLESHEET_COOKIE } from '../http/cookies.js';
+import { cookieOptions, secureCookies, STYLESHEET_COOKIE, YEAR_MS } from '../http/cookies.js';
 import { type Asset, SCRIPT, STYLESHEET } from './bundle.js';
 
 const BY_NAME = new Map<string, Asset>(
   [STYLESHEET, SCRIPT].map((a) => [a.path.replace('/assets/', ''), a]),
 );
-const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 @ApiExcludeController()
 @Public()
@@ -17,7 +16,7 @@ export class AssetsController {
   private readonly secure: boolean;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.secure = config.publicUrl.startsWith('https:');
+    this.secure = secureCookies(config.publicUrl);
   }
 
   @Get(':name')

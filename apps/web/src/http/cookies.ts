@@ -28,7 +28,15 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-/** HttpOnly and SameSite=Lax always; Secure whenever the public URL is https (production). */
+/** How long a browser keeps what it is told to remember (visitor, language, stylesheet). */
+export const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** Cookies are Secure whenever the public URL is https (production). */
+export function secureCookies(publicUrl: string): boolean {
+  return publicUrl.startsWith('https:');
+}
+
+/** HttpOnly and SameSite=Lax always; Secure as `secureCookies` says. */
 export function cookieOptions(secure: boolean, maxAgeMs?: number): CookieOptions {
   return {
     httpOnly: true,

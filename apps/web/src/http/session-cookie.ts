@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { WebSessionsService } from '#accounts';
 import { APP_CONFIG, type AppConfig } from '#core';
-import { cookieOptions, parseCookies, SESSION_COOKIE } from './cookies.js';
+import { cookieOptions, parseCookies, secureCookies, SESSION_COOKIE } from './cookies.js';
 
 /** Starts and ends the browser's session: the row in web_sessions and the cookie that names it. */
 @Injectable()
@@ -13,7 +13,7 @@ export class SessionCookie {
     private readonly sessions: WebSessionsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.secure = config.publicUrl.startsWith('https:');
+    this.secure = secureCookies(config.publicUrl);
   }
 
   async start(res: Response, accountId: string): Promise<void> {

@@ -10,16 +10,17 @@ import {
   FLASH_COOKIE,
   LOCALE_COOKIE,
   parseCookies,
+  secureCookies,
   SESSION_COOKIE,
   STYLESHEET_COOKIE,
   VISITOR_COOKIE,
+  YEAR_MS,
 } from './cookies.js';
 import { STYLESHEET } from '../assets/bundle.js';
 import { CsrfTokens } from './csrf.js';
 import { setPageSecurityHeaders } from './page-headers.js';
 import type { WebContext, WebRequest } from './web-context.js';
 
-const YEAR_MS = 365 * 24 * 3600 * 1000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Raised when a form arrives without its CSRF token; the filter shows "this form has expired". */
@@ -46,7 +47,7 @@ export class WebContextGuard implements CanActivate {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.csrf = new CsrfTokens(config.jwtSecret);
-    this.secure = config.publicUrl.startsWith('https:');
+    this.secure = secureCookies(config.publicUrl);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -8,7 +8,7 @@ import {
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '#core';
-import { cookieOptions, FLASH_COOKIE } from './cookies.js';
+import { cookieOptions, secureCookies, FLASH_COOKIE } from './cookies.js';
 import { Download, HtmlResponse, Redirect } from './web-results.js';
 
 /** Turns a page handler's result into the HTTP answer: HTML, a 303 redirect or a file. */
@@ -18,7 +18,7 @@ export class WebResultInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const res = context.switchToHttp().getResponse<Response>();
-    const secure = this.config.publicUrl.startsWith('https:');
+    const secure = secureCookies(this.config.publicUrl);
     return next.handle().pipe(
       map((result: unknown) => {
         if (result instanceof Redirect) {
