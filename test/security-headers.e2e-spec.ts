@@ -150,7 +150,10 @@ describe('Security: headers and calendar text (issue 11, item 10)', () => {
     );
     expect(prefetch).not.toBeNull();
 
-    // The script does not stand for the stylesheet; fetching the stylesheet does.
+    // Neither an unknown asset nor the script stands for the stylesheet; fetching it does.
+    const unknown = await visitor.get('/assets/app-000000000000.css');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['set-cookie']).toBeUndefined();
     const script = /<script src="(\/assets\/app-[0-9a-f]{12}\.js)"/.exec(first.text)![1];
     expect((await visitor.get(script)).headers['set-cookie']).toBeUndefined();
     expect(visitor.cookie('cv_css')).toBeUndefined();
