@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { packageOf } from './profile-top.js';
+import { frameName, largest, packageOf } from './profile-top.js';
 
 interface HeapNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -25,11 +25,6 @@ export interface AllocationItem {
   bytes: number;
   percent: number;
 }
-
-const frameName = (f: HeapNode['callFrame']) => {
-  const where = f.url ? `${packageOf(f.url)}:${f.lineNumber + 1}` : '';
-  return `${f.functionName || '(anonymous)'} ${where}`.trim();
-};
 
 export function allocationsOf(profile: HeapProfile, count: number) {
   const byFunction = new Map<string, number>();
@@ -54,14 +49,7 @@ export function allocationsOf(profile: HeapProfile, count: number) {
     for (const child of node.children) stack.push({ node: child, own: nearestOwn });
   }
   const top = (m: Map<string, number>): AllocationItem[] =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, bytes]) => ({
-        name,
-        bytes,
-        percent: Math.round((1000 * bytes) / total) / 10,
-      }));
+    largest(m, count, total).map(({ name, value, percent }) => ({ name, bytes: value, percent }));
   return {
     totalBytes: total,
     functions: top(byFunction),

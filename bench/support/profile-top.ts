@@ -41,6 +41,24 @@ export function packageOf(url: string): string {
   return url ? url : '(v8/native)';
 }
 
+/** A frame as the tables name it: the function, then its package and line. */
+export function frameName(frame: ProfileNode['callFrame']): string {
+  const where = frame.url ? `${packageOf(frame.url)}:${frame.lineNumber + 1}` : '';
+  return `${frame.functionName || '(anonymous)'} ${where}`.trim();
+}
+
+/** The `count` largest entries, each with its share of `total` in percent (one decimal). */
+export function largest(
+  m: Map<string, number>,
+  count: number,
+  total: number,
+): Array<{ name: string; value: number; percent: number }> {
+  return [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, value]) => ({ name, value, percent: Math.round((1000 * value) / total) / 10 }));
+}
+
 export function topOf(profile: Profile, count: number) {
   const selfUs = new Map<number, number>();
   // A sample stands for the time until the next one, as DevTools counts it. The first
@@ -55,25 +73,21 @@ export function topOf(profile: Profile, count: number) {
   let total = 0;
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id) ?? 0;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url } = node.callFrame;
     // (program) is V8 and native work no JS frame owns; (garbage collector) stays in too.
     if (functionName === '(idle)') continue;
     total += us;
-    const where = url ? `${packageOf(url)}:${lineNumber + 1}` : '';
-    const name = `${functionName || '(anonymous)'} ${where}`.trim();
+    const name = frameName(node.callFrame);
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     const pkg = url ? packageOf(url) : functionName;
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   }
   const top = (m: Map<string, number>): TopItem[] =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, us]) => ({
-        name,
-        ms: Math.round(us / 1000),
-        percent: Math.round((1000 * us) / total) / 10,
-      }));
+    largest(m, count, total).map(({ name, value, percent }) => ({
+      name,
+      ms: Math.round(value / 1000),
+      percent,
+    }));
   return { busyMs: Math.round(total / 1000), functions: top(byFunction), packages: top(byPackage) };
 }
 
