@@ -9,7 +9,7 @@ import {
 } from './support/factories.js';
 import { sessionBody } from './support/agenda-fixtures.js';
 import { registrationBody } from './support/registration-fixtures.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
 import { WebClient } from './support/web-client.js';
 
 const NO_STORE = 'private, no-store';
@@ -142,8 +142,15 @@ describe('Security: headers and calendar text (issue 11, item 10)', () => {
       .map((d) => d.trim())
       .find((d) => d.startsWith('style-src '));
     const hash = createHash('sha256').update(styles[0]).digest('base64');
-    // The browser applies the element only if its text hashes to a source of the policy.
-    expect(styleSrc).toBe(`style-src 'self' 'sha256-${hash}'`);
+    // The browser applies the element only if its text hashes to a source of the policy;
+    // the policy allows the two stylesheets' hashes and nothing wider.
+    const sources = styleSrc!.split(' ').slice(1);
+    expect(sources).toContain(`'sha256-${hash}'`);
+    expect(sources).toEqual([
+      "'self'",
+      expect.stringMatching(/^'sha256-/),
+      expect.stringMatching(/^'sha256-/),
+    ]);
     expect(first.text).not.toMatch(/<link rel="stylesheet"/);
     const prefetch = /<link rel="prefetch" href="(\/assets\/app-[0-9a-f]{12}\.css)"/.exec(
       first.text,
@@ -174,6 +181,47 @@ describe('Security: headers and calendar text (issue 11, item 10)', () => {
     const returning = await t.http().get('/signin').set('cookie', 'cv_css=000000000000');
     expect(returning.text).toMatch(/<style>/);
     expect(returning.text).not.toMatch(/<link rel="stylesheet"/);
+  });
+
+  it('participants get a stylesheet without the console; an organiser holding both links each', async () => {
+    const organiser = new WebClient(t, { firstVisit: true });
+    const eventPage = await organiser.get(`/e/${event.slug}`);
+    const participantCss = /<link rel="prefetch" href="(\/assets\/app-[0-9a-f]{12}\.css)"/.exec(
+      eventPage.text,
+    )![1];
+    await organiser.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const consolePage = await organiser.get(`/console/events/${event.id}`);
+    expect(consolePage.status).toBe(200);
+    // The console's first visit carries the whole stylesheet and the console's script.
+    const consoleStyle = /<style>([\s\S]*?)<\/style>/.exec(consolePage.text)![1];
+    const participantStyle = /<style>([\s\S]*?)<\/style>/.exec(eventPage.text)![1];
+    expect(consoleStyle).toContain('.console-nav');
+    expect(participantStyle).not.toContain('.console-nav');
+    expect(participantStyle.length).toBeLessThan(consoleStyle.length / 2);
+    const consoleCss = /<link rel="prefetch" href="(\/assets\/console-[0-9a-f]{12}\.css)"/.exec(
+      consolePage.text,
+    )![1];
+    expect(consolePage.text).toMatch(/<script src="\/assets\/console-[0-9a-f]{12}\.js" defer/);
+    expect(eventPage.text).toMatch(/<script src="\/assets\/app-[0-9a-f]{12}\.js" defer/);
+
+    // Fetching one stylesheet, then the other: the cookie holds both versions.
+    await organiser.get(participantCss);
+    await organiser.get(consoleCss);
+    expect(organiser.cookie('cv_css')!.split('.')).toHaveLength(2);
+    const again = await organiser.get(`/e/${event.slug}`);
+    expect(again.text).toContain(`<link rel="stylesheet" href="${participantCss}"/>`);
+    expect(again.text).not.toMatch(/<style>/);
+    const consoleAgain = await organiser.get(`/console/events/${event.id}`);
+    expect(consoleAgain.text).toContain(`<link rel="stylesheet" href="${consoleCss}"/>`);
+    expect(consoleAgain.text).not.toMatch(/<style>/);
+
+    // Versions that are no longer served are dropped from the cookie, not kept for ever.
+    const stale = await t
+      .http()
+      .get(participantCss)
+      .set('cookie', 'cv_css=000000000000.111111111111');
+    const set = (stale.headers['set-cookie'] as unknown as string[]).join('\n');
+    expect(set).toMatch(new RegExp(`^cv_css=${participantCss.slice(12, 24)};`, 'm'));
   });
 
   it('a session title with line breaks, commas, semicolons and backslashes injects no calendar line', async () => {

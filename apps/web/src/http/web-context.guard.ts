@@ -16,7 +16,8 @@ import {
   VISITOR_COOKIE,
   YEAR_MS,
 } from './cookies.js';
-import { STYLESHEET } from '../assets/bundle.js';
+import { pageAssets } from '../assets/bundle.js';
+import { holdsStylesheet } from '../assets/held-stylesheets.js';
 import { CsrfTokens } from './csrf.js';
 import { setPageSecurityHeaders } from './page-headers.js';
 import type { WebContext, WebRequest } from './web-context.js';
@@ -115,7 +116,10 @@ export class WebContextGuard implements CanActivate {
       path: req.originalUrl,
       flash,
       publicUrl: this.config.publicUrl,
-      inlineStylesheet: cookies[STYLESHEET_COOKIE] !== STYLESHEET.version,
+      inlineStylesheet: !holdsStylesheet(
+        cookies[STYLESHEET_COOKIE],
+        pageAssets(req.originalUrl).stylesheet,
+      ),
     };
   }
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { render as renderToString } from 'preact-render-to-string';
 import { LOCALES } from '#core';
-import { SCRIPT, STYLESHEET, STYLESHEET_TEXT } from '../assets/bundle.js';
+import { pageAssets } from '../assets/bundle.js';
 import { ActionButton } from '../components/form.js';
 import type { WebContext } from '../http/web-context.js';
 
@@ -106,6 +106,7 @@ function Header({ ctx }: { ctx: WebContext }) {
 
 function Layout(props: PageOptions & { ctx: WebContext }) {
   const { ctx } = props;
+  const assets = pageAssets(ctx.path);
   return (
     <html lang={ctx.locale}>
       <head>
@@ -119,13 +120,13 @@ function Layout(props: PageOptions & { ctx: WebContext }) {
             {/* A first visit: no second round trip before the page can paint. The CSP allows
                 this element by its hash. Fetched afterwards, when the link is idle, for the
                 next pages to link (assets.controller.ts sets the cookie that says so). */}
-            <style dangerouslySetInnerHTML={{ __html: STYLESHEET_TEXT }} />
-            <link rel="prefetch" href={STYLESHEET.path} as="style" />
+            <style dangerouslySetInnerHTML={{ __html: assets.stylesheetText }} />
+            <link rel="prefetch" href={assets.stylesheet.path} as="style" />
           </>
         ) : (
-          <link rel="stylesheet" href={STYLESHEET.path} />
+          <link rel="stylesheet" href={assets.stylesheet.path} />
         )}
-        <script src={SCRIPT.path} defer />
+        <script src={assets.script.path} defer />
       </head>
       <body>
         <a class="skip" href="#main">
