@@ -6,8 +6,9 @@ export const VISITOR_COOKIE = 'cv_visitor';
 export const LOCALE_COOKIE = 'cv_lang';
 export const FLASH_COOKIE = 'cv_flash';
 /**
- * The stylesheet's version, set when a browser fetches the stylesheet itself: pages then
- * link it (it is in that browser's cache) instead of carrying it inline. No personal data.
+ * The versions of the stylesheets a browser has fetched (dot-separated), added to when it
+ * fetches one (assets/held-stylesheets.ts): pages then link theirs (it is in that
+ * browser's cache) instead of carrying it inline. No personal data.
  */
 export const STYLESHEET_COOKIE = 'cv_css';
 

@@ -21,7 +21,8 @@ export interface WebContext {
   /** The public base URL (links in pages, QR codes, webcal links). */
   publicUrl: string;
   /**
-   * This browser has not fetched the current stylesheet: the page carries it inline, so
+   * This browser has not fetched this page's stylesheet (the participants' or the
+   * console's, in its current version): the page carries it inline, so
    * a first visit over a slow link paints after one round trip instead of two.
    */
   inlineStylesheet?: boolean;
