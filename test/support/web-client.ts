@@ -1,5 +1,6 @@
 import type request from 'supertest';
-import { STYLESHEETS } from '../../apps/web/src/assets/bundle.js';
+import { ALL_STYLESHEETS } from '../../apps/web/src/assets/bundle.js';
+import { withStylesheet } from '../../apps/web/src/assets/held-stylesheets.js';
 import { STYLESHEET_COOKIE } from '../../apps/web/src/http/cookies.js';
 import type { TestApp } from './test-app.js';
 
@@ -7,9 +8,10 @@ import type { TestApp } from './test-app.js';
  * A browser without a browser, for page tests through supertest: keeps cookies across
  * requests, reads the CSRF token from the last page, and posts forms like a browser does.
  *
- * It holds the site's stylesheets, the participants' and the console's (its cookie says so),
- * as a browser does from its second page on, so pages link their stylesheet and a page's size is its own; `firstVisit: true`
- * gives one that has not fetched it yet, whose pages carry it inline.
+ * It holds the site's stylesheets, the participants' and the console's (its cookie says
+ * so), as a browser does from its second page on, so pages link their stylesheet and a
+ * page's size is its own; `firstVisit: true` gives one that has fetched neither yet, whose
+ * pages carry theirs inline.
  */
 export class WebClient {
   private cookies = new Map<string, string>();
@@ -19,10 +21,8 @@ export class WebClient {
     private readonly t: TestApp,
     options: { firstVisit?: boolean } = {},
   ) {
-    if (!options.firstVisit) {
-      const held = [STYLESHEETS.participant.version, STYLESHEETS.console.version];
-      this.cookies.set(STYLESHEET_COOKIE, held.join('.'));
-    }
+    if (!options.firstVisit)
+      this.cookies.set(STYLESHEET_COOKIE, ALL_STYLESHEETS.reduce(withStylesheet, ''));
   }
 
   private cookieHeader(): string {

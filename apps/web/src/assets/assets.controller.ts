@@ -9,10 +9,8 @@ import {
   STYLESHEET_COOKIE,
   YEAR_MS,
 } from '../http/cookies.js';
-import { ASSETS_BY_NAME, STYLESHEETS } from './bundle.js';
+import { ALL_STYLESHEETS, ASSETS_BY_NAME } from './bundle.js';
 import { withStylesheet } from './held-stylesheets.js';
-
-const STYLESHEET_ASSETS = new Set([STYLESHEETS.participant, STYLESHEETS.console]);
 
 @ApiExcludeController()
 @Public()
@@ -31,7 +29,7 @@ export class AssetsController {
     // This browser now holds this stylesheet: its next pages link it rather than carry it.
     // Set here and not on the page that asked for it, since a browser that never fetched
     // it (Safari ignores rel=prefetch) keeps getting it inline instead of a second round trip.
-    if (STYLESHEET_ASSETS.has(asset)) {
+    if (ALL_STYLESHEETS.includes(asset)) {
       const held = parseCookies(req.headers.cookie)[STYLESHEET_COOKIE];
       res.cookie(
         STYLESHEET_COOKIE,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -32,17 +32,21 @@ export interface PageAssets {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The files of a folder with the given extension, by full path. */
-function filesIn(dir: string, ext: string): string[] {
+/** The files of a folder with the given extension, by name, each read once. */
+function filesIn(dir: string, ext: string): Array<{ name: string; text: string }> {
   return readdirSync(dir)
     .filter((f) => f.endsWith(ext))
-    .map((f) => join(dir, f));
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-function bundle(files: string[], ext: string, contentType: string, name: string): Asset {
-  const ordered = [...files].sort((a, b) => (basename(a) < basename(b) ? -1 : 1));
-  const text = ordered.map((f) => readFileSync(f, 'utf8')).join('\n');
-  const body = Buffer.from(minify(text, ext));
+function bundle(
+  files: Array<{ name: string; text: string }>,
+  ext: string,
+  contentType: string,
+  name: string,
+): Asset {
+  const ordered = [...files].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const body = Buffer.from(minify(ordered.map((f) => f.text).join('\n'), ext));
   const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
   return { path: `/assets/${name}-${version}${ext}`, version, body, contentType };
 }
@@ -70,6 +74,9 @@ function audiences(
 export const STYLESHEETS = audiences('css', 'text/css; charset=utf-8');
 export const SCRIPTS = audiences('js', 'text/javascript; charset=utf-8');
 
+/** Both stylesheets: those the cookie may name, the policy allows inline, and a page gets. */
+export const ALL_STYLESHEETS = [STYLESHEETS.participant, STYLESHEETS.console];
+
 const PARTICIPANT_ASSETS: PageAssets = {
   stylesheet: STYLESHEETS.participant,
   stylesheetText: STYLESHEETS.participant.body.toString('utf8'),
@@ -88,13 +95,13 @@ export function pageAssets(path: string): PageAssets {
 
 /** Every asset by its file name under /assets/. */
 export const ASSETS_BY_NAME = new Map<string, Asset>(
-  [STYLESHEETS.participant, STYLESHEETS.console, SCRIPTS.participant, SCRIPTS.console].map((a) => [
+  [...ALL_STYLESHEETS, SCRIPTS.participant, SCRIPTS.console].map((a) => [
     a.path.replace('/assets/', ''),
     a,
   ]),
 );
 
 /** The Content-Security-Policy sources that let exactly those <style> elements apply. */
-export const STYLESHEET_CSP_HASHES = [PARTICIPANT_ASSETS, CONSOLE_ASSETS]
-  .map((a) => `'sha256-${createHash('sha256').update(a.stylesheetText).digest('base64')}'`)
-  .join(' ');
+export const STYLESHEET_CSP_HASHES = ALL_STYLESHEETS.map(
+  (a) => `'sha256-${createHash('sha256').update(a.body).digest('base64')}'`,
+).join(' ');

@@ -1,4 +1,4 @@
-import { type Asset, STYLESHEETS } from './bundle.js';
+import { ALL_STYLESHEETS, type Asset } from './bundle.js';
 
 /*
  * The stylesheet cookie lists the versions of the stylesheets this browser has fetched
@@ -6,7 +6,7 @@ import { type Asset, STYLESHEETS } from './bundle.js';
  * neither page kind should bring its stylesheet inline again because of the other.
  */
 
-const CURRENT = new Set([STYLESHEETS.participant.version, STYLESHEETS.console.version]);
+const CURRENT = new Set(ALL_STYLESHEETS.map((s) => s.version));
 
 /** Whether the cookie says this browser already holds that stylesheet. */
 export function holdsStylesheet(cookie: string | undefined, stylesheet: Asset): boolean {
