@@ -80,12 +80,8 @@ describe('the feedback pages on the demo data', () => {
       // Participants on a phone, organisers on a laptop, the results at both: a lean run.
       for (const width of p.widths ?? (p.as === 'organiser' ? ['laptop'] : ['phone'])) {
         const viewport = width === 'phone' ? { ...PHONE, width: 390 } : LAPTOP;
-        const page = await (await w.signedIn(p.as, viewport)).newPage();
-        const path = typeof p.path === 'string' ? p.path : await p.path(w.demoDb);
-        const url = new URL(path, w.baseUrl);
-        url.searchParams.set('lang', p.locale ?? 'fr');
-        const res = await page.goto(url.toString());
-        if (res?.status() !== 200) problems.push(`${p.name}: ${res?.status()}`);
+        const { page, status } = await w.open(p, viewport);
+        if (status !== 200) problems.push(`${p.name}: ${status}`);
         for (const v of await accessibilityViolations(page)) problems.push(`${p.name}: ${v}`);
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scroll > viewport.width) problems.push(`${p.name} (${width}): ${scroll}px wide`);

@@ -28,13 +28,7 @@ describe('the sharing pages on the demo data', () => {
     for (const p of pages) {
       for (const width of p.widths ?? ['phone', 'laptop']) {
         const viewport = width === 'phone' ? PHONE : LAPTOP;
-        const page = await (await w.signedIn(p.as, viewport)).newPage();
-        const path = typeof p.path === 'string' ? p.path : await p.path(w.demoDb);
-        const url = new URL(path, w.baseUrl);
-        url.searchParams.set('lang', p.locale ?? 'fr');
-        const res = await page.goto(url.toString());
-        if (p.before) await p.before(page);
-        const status = res?.status();
+        const { page, status } = await w.open(p, viewport);
         if (status !== 200) problems.push(`${p.name}: ${status}`);
         for (const v of await accessibilityViolations(page)) problems.push(`${p.name}: ${v}`);
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

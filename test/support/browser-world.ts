@@ -9,7 +9,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { SmtpSink } from '../../libs/messaging/src/testing/smtp-sink.js';
-import type { Viewer } from '../../scripts/screenshots/screenshot-page.js';
+import type { ScreenshotPage, Viewer } from '../../scripts/screenshots/screenshot-page.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 // A journey through real pages in a real browser, on a busy two-core machine running
@@ -138,6 +138,17 @@ export interface DemoBrowserWorld extends BrowserWorld {
     viewport: { width: number; height: number },
     locale?: string,
   ): Promise<BrowserContext>;
+  /** A screenshot page's path on the demo data (its `path`, looked up when it is a query). */
+  pathOf(p: ScreenshotPage): Promise<string>;
+  /**
+   * Opens a screenshot page as `npm run screenshots` does: as its viewer, in its language
+   * (?lang=, French by default), then its `before` step. `path` saves looking it up again.
+   */
+  open(
+    p: ScreenshotPage,
+    viewport: { width: number; height: number },
+    path?: string,
+  ): Promise<{ page: Page; status: number | undefined }>;
 }
 
 export async function startDemoBrowserWorld(label: string): Promise<DemoBrowserWorld> {
@@ -152,7 +163,7 @@ export async function startDemoBrowserWorld(label: string): Promise<DemoBrowserW
   const demoDb = new pg.Client({ connectionString: w.t.config.databaseUrl });
   await demoDb.connect();
   const contexts = new Map<string, BrowserContext>();
-  return {
+  const world: DemoBrowserWorld = {
     ...w,
     demoDb,
     async signedIn(as, viewport, locale = 'fr-FR') {
@@ -171,12 +182,24 @@ export async function startDemoBrowserWorld(label: string): Promise<DemoBrowserW
       contexts.set(key, context);
       return context;
     },
+    async pathOf(p) {
+      return typeof p.path === 'string' ? p.path : p.path(demoDb);
+    },
+    async open(p, viewport, path) {
+      const page = await (await world.signedIn(p.as, viewport)).newPage();
+      const url = new URL(path ?? (await world.pathOf(p)), w.baseUrl);
+      url.searchParams.set('lang', p.locale ?? 'fr');
+      const res = await page.goto(url.toString());
+      if (p.before) await p.before(page);
+      return { page, status: res?.status() };
+    },
     async close() {
       for (const context of contexts.values()) await context.close();
       await demoDb.end();
       await w.close();
     },
   };
+  return world;
 }
 
 /** The first link in an email's text part that starts with the app's base URL. */
