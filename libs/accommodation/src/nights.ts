@@ -72,6 +72,21 @@ function localHourOf(instant: Date, zone: string): number {
   return new Date(instant.getTime() + offsetMinutesAt(zone, instant) * 60_000).getUTCHours();
 }
 
+// A meeting's thousand guests sleep on the same dozen nights: one string per night, shared
+// by every stay that holds it, rather than 8,000 copies on each view of the rooms.
+const MAX_NIGHT_TEXTS = 4_096;
+const nightTexts = new Map<number, string>();
+
+function nightText(midnight: number): string {
+  let text = nightTexts.get(midnight);
+  if (text === undefined) {
+    text = isoDateUtc(midnight);
+    if (nightTexts.size >= MAX_NIGHT_TEXTS) nightTexts.clear();
+    nightTexts.set(midnight, text);
+  }
+  return text;
+}
+
 /**
  * Every night of a stay: from checkIn up to the day before checkOut (at most a year). The
  * first date is checked once and then stepped: the organisers' rooms view works out every
@@ -84,7 +99,7 @@ export function nightsOf(checkIn: string, checkOut: string): string[] {
   const start = midnightOf(checkIn);
   if (Number.isNaN(start)) return nights;
   for (let at = start + DAY_MS; nights.length < 366; at += DAY_MS) {
-    const night = isoDateUtc(at);
+    const night = nightText(at);
     if (!(night < checkOut)) break;
     nights.push(night);
   }

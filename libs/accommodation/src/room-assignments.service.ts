@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import { type Actor, badRequest, collator, conflict, groupBy, notFound, pgConstraint } from '#core';
 import { requireWritable } from '#events';
 import type { AssignRoomDto } from './dto/hotel.dto.js';
-import { type Guest, loadAssignments, loadConfirmedGuests, loadGuests } from './guests.js';
+import {
+  type AssignmentRow,
+  type Guest,
+  loadAssignments,
+  loadConfirmedGuests,
+  loadGuests,
+} from './guests.js';
 import { Hotel } from './hotel.entity.js';
 import { HotelRoom } from './hotel-room.entity.js';
 import { Hotels, roomLabel, typeOrder } from './hotels.service.js';
@@ -97,6 +103,8 @@ export interface SuggestionResult {
 interface RoomRow {
   room: HotelRoom;
   hotelId: string;
+  /** roomLabel(room), written once per room rather than once per person and night. */
+  label: string;
   bookedNights: Set<string>;
 }
 
@@ -135,44 +143,25 @@ export class RoomAssignments {
         .where('h.eventId = :eventId', { eventId })
         .getMany(),
     ]);
-    const nights = [
-      ...new Set([
-        ...guests.flatMap((g) => g.nights),
-        ...rooms.flatMap((r) => [...r.bookedNights]),
-      ]),
-    ].sort();
-    const names = new Map(guests.map((g) => [g.registrationId, g.name]));
-    const where = new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId]));
+    const nightSet = new Set<string>();
+    for (const g of guests) for (const night of g.nights) nightSet.add(night);
+    for (const r of rooms) for (const night of r.bookedNights) nightSet.add(night);
+    const nights = [...nightSet].sort();
     const roomById = new Map(rooms.map((r) => [r.room.id, r]));
-    // Names put in order once (Unicode's root order), not in each of the 16,800 cells of a
-    // large event's grids.
-    const order = collator('und');
-    const rank = new Map(
-      [...names]
-        .sort(([, x], [, y]) => order.compare(x, y))
-        .map(([registrationId], i) => [registrationId, i]),
-    );
-    const byRoomNight = groupBy(
-      [...assignments].sort(
-        (x, y) => (rank.get(x.registrationId) ?? -1) - (rank.get(y.registrationId) ?? -1),
-      ),
-      (a) => `${a.roomId}|${a.night}`,
-    );
-    const inRoom = (roomId: string, night: string) =>
-      (byRoomNight.get(`${roomId}|${night}`) ?? []).map((a) => ({
-        registrationId: a.registrationId,
-        name: names.get(a.registrationId) ?? '',
-      }));
-    const guestViews = guests.map((g) => guestView(g, where, roomById));
-    // Rooms with someone in them, per hotel and night, counted once from the occupied ones.
-    const usedRooms = new Map<string, Record<RoomType, number>>();
-    for (const [roomNight, [first]] of byRoomNight) {
-      const row = roomById.get(first!.roomId);
+    const roomsHeld = roomsByPerson(assignments);
+    const guestViews = guests.map((g) => guestView(g, roomsHeld.get(g.registrationId), roomById));
+    // Rooms with someone in them, per hotel, night and type: each occupied room-night once.
+    const usedRooms = new Map<string, Map<string, Record<RoomType, number>>>();
+    for (const [roomId, nightsIn] of nightsByRoom(assignments)) {
+      const row = roomById.get(roomId);
       if (!row) continue;
-      const key = `${row.hotelId}|${roomNight.slice(roomNight.indexOf('|') + 1)}`;
-      const used = usedRooms.get(key) ?? { single: 0, twin: 0, double: 0 };
-      used[row.room.roomType] += 1;
-      usedRooms.set(key, used);
+      let ofHotel = usedRooms.get(row.hotelId);
+      if (!ofHotel) usedRooms.set(row.hotelId, (ofHotel = new Map()));
+      for (const night of nightsIn) {
+        let used = ofHotel.get(night);
+        if (!used) ofHotel.set(night, (used = { single: 0, twin: 0, double: 0 }));
+        used[row.room.roomType] += 1;
+      }
     }
     const shown = hotels.filter((h) => !hotelId || h.id === hotelId);
     const grids =
@@ -182,6 +171,7 @@ export class RoomAssignments {
         nights.length,
         maxGridCells,
       );
+    const inRoom = grids ? occupantsByRoomNight(guests, assignments) : undefined;
     return {
       eventId,
       nights,
@@ -191,13 +181,13 @@ export class RoomAssignments {
           id: h.id,
           name: h.name,
           city: h.city,
-          rooms: own.map(({ room, bookedNights }) => ({
-            ...roomChoice(room),
+          rooms: own.map(({ room, label, bookedNights }) => ({
+            ...roomChoice(room, label),
             nights: grids
               ? nights.map((night) => ({
                   night,
                   booked: bookedNights.has(night),
-                  occupants: inRoom(room.id, night),
+                  occupants: inRoom?.get(room.id)?.get(night) ?? [],
                 }))
               : [],
           })),
@@ -206,7 +196,7 @@ export class RoomAssignments {
             for (const c of inventory) {
               if (c.hotelId === h.id && c.night === night) booked[c.roomType] = c.rooms;
             }
-            const used = usedRooms.get(`${h.id}|${night}`) ?? { single: 0, twin: 0, double: 0 };
+            const used = usedRooms.get(h.id)?.get(night) ?? { single: 0, twin: 0, double: 0 };
             return { night, booked, used };
           }),
         };
@@ -377,14 +367,16 @@ export class RoomAssignments {
     return {
       guest: guestView(
         guest,
-        new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId])),
+        roomsByPerson(assignments).get(guest.registrationId),
         new Map(rooms.map((r) => [r.room.id, r])),
       ),
       hotels: hotels.map((h) => ({
         id: h.id,
         name: h.name,
         city: h.city,
-        rooms: rooms.filter((r) => r.hotelId === h.id).map(({ room }) => roomChoice(room)),
+        rooms: rooms
+          .filter((r) => r.hotelId === h.id)
+          .map(({ room, label }) => roomChoice(room, label)),
       })),
     };
   }
@@ -401,7 +393,7 @@ export class RoomAssignments {
     const rooms = await this.rooms(eventId);
     return guestView(
       guest,
-      new Map(assignments.map((a) => [`${a.registrationId}|${a.night}`, a.roomId])),
+      roomsByPerson(assignments).get(guest.registrationId),
       new Map(rooms.map((r) => [r.room.id, r])),
     );
   }
@@ -479,6 +471,7 @@ export class RoomAssignments {
           capacity: r.capacity,
         }),
         hotelId: r.hotel_id,
+        label: roomLabel({ label: r.label, roomType: r.room_type, position: r.position }),
         bookedNights: new Set(
           (countsOf.get(`${r.hotel_id}|${r.room_type}`) ?? [])
             .filter((c) => c.rooms >= r.position)
@@ -499,10 +492,10 @@ export function gridFits(rooms: number, nights: number, maxCells: number): boole
   return rooms * nights <= maxCells;
 }
 
-function roomChoice(room: HotelRoom): RoomChoiceView {
+function roomChoice(room: HotelRoom, label = roomLabel(room)): RoomChoiceView {
   return {
     id: room.id,
-    label: roomLabel(room),
+    label,
     customLabel: room.label,
     position: room.position,
     roomType: room.roomType,
@@ -512,16 +505,16 @@ function roomChoice(room: HotelRoom): RoomChoiceView {
 
 function guestView(
   g: Guest,
-  where: Map<string, string>,
+  held: Map<string, string> | undefined,
   rooms: Map<string, RoomRow>,
 ): GuestStayView {
   const nights = g.nights.map((night) => {
-    const roomId = where.get(`${g.registrationId}|${night}`) ?? null;
+    const roomId = held?.get(night) ?? null;
     const room = roomId ? rooms.get(roomId) : undefined;
     return {
       night,
       roomId,
-      roomLabel: room ? roomLabel(room.room) : null,
+      roomLabel: room ? room.label : null,
       hotelId: room?.hotelId ?? null,
     };
   });
@@ -539,4 +532,60 @@ function guestView(
     nights,
     unassignedNights: nights.filter((n) => !n.roomId).map((n) => n.night),
   };
+}
+
+/*
+ * The overview reads 1,000 people's 8,000 room-nights on every view. Keyed by the rows' own
+ * strings, in nested maps, these lookups build no new key per night: the joined
+ * "person|night" keys they replaced were 1.5 MB of short-lived strings a view.
+ */
+
+/** Each person's room per night. */
+function roomsByPerson(assignments: AssignmentRow[]): Map<string, Map<string, string>> {
+  const byPerson = new Map<string, Map<string, string>>();
+  for (const a of assignments) {
+    let nights = byPerson.get(a.registrationId);
+    if (!nights) byPerson.set(a.registrationId, (nights = new Map()));
+    nights.set(a.night, a.roomId);
+  }
+  return byPerson;
+}
+
+/** The nights each room has someone in. */
+function nightsByRoom(assignments: AssignmentRow[]): Map<string, Set<string>> {
+  const byRoom = new Map<string, Set<string>>();
+  for (const a of assignments) {
+    let nights = byRoom.get(a.roomId);
+    if (!nights) byRoom.set(a.roomId, (nights = new Set()));
+    nights.add(a.night);
+  }
+  return byRoom;
+}
+
+/** Who sleeps in each room each night, in Unicode's root order of their names. */
+function occupantsByRoomNight(
+  guests: Guest[],
+  assignments: AssignmentRow[],
+): Map<string, Map<string, OccupantView[]>> {
+  const names = new Map(guests.map((g) => [g.registrationId, g.name]));
+  // Names put in order once, not in each of the 16,800 cells of a large event's grids.
+  const order = collator('und');
+  const rank = new Map(
+    [...names]
+      .sort(([, x], [, y]) => order.compare(x, y))
+      .map(([registrationId], i) => [registrationId, i]),
+  );
+  const sorted = [...assignments].sort(
+    (x, y) => (rank.get(x.registrationId) ?? -1) - (rank.get(y.registrationId) ?? -1),
+  );
+  const byRoom = new Map<string, Map<string, OccupantView[]>>();
+  for (const a of sorted) {
+    let nights = byRoom.get(a.roomId);
+    if (!nights) byRoom.set(a.roomId, (nights = new Map()));
+    const occupant = { registrationId: a.registrationId, name: names.get(a.registrationId) ?? '' };
+    const cell = nights.get(a.night);
+    if (cell) cell.push(occupant);
+    else nights.set(a.night, [occupant]);
+  }
+  return byRoom;
 }

@@ -2,22 +2,36 @@ import type { RoomType } from '#accommodation';
 import { dateTimeFormat, DomainError, type Locale } from '#core';
 import type { WebContext } from '../../http/web-context.js';
 
-/** Plain dates (a night, a check-in) written the reader's way: "lun. 25 oct.". */
-export function shortDate(date: string, locale: Locale): string {
-  return dateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T12:00:00Z`));
+// A meeting's stays fall on a few dozen dates, written again for each of up to a thousand
+// people and each room's night on one page: each is written once per language and kept.
+const MAX_DATES_KEPT = 1_000;
+
+/** Writes plain dates (YYYY-MM-DD) with `options`, each date once per language. */
+function dateWriter(options: Intl.DateTimeFormatOptions) {
+  const kept = new Map<Locale, Map<string, string>>();
+  return (date: string, locale: Locale): string => {
+    let written = kept.get(locale);
+    if (!written) kept.set(locale, (written = new Map()));
+    let text = written.get(date);
+    if (text === undefined) {
+      text = dateTimeFormat(locale, options).format(new Date(`${date}T12:00:00Z`));
+      if (written.size >= MAX_DATES_KEPT) written.clear();
+      written.set(date, text);
+    }
+    return text;
+  };
 }
 
+/** Plain dates (a night, a check-in) written the reader's way: "lun. 25 oct.". */
+export const shortDate = dateWriter({
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
 /** "25 oct. 2027": for lists a hotel reads. */
-export function mediumDate(date: string, locale: Locale): string {
-  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
-}
+export const mediumDate = dateWriter({ dateStyle: 'medium', timeZone: 'UTC' });
 
 /** The hotel's own name for a room, else its type and number in the reader's language. */
 export function roomName(

@@ -91,6 +91,34 @@ function usedOfBooked(ctx: WebContext, total: OccupancyHotelView['totals'][numbe
   return ctx.t.accommodation.usedOfBooked(used, booked);
 }
 
+/** One room night by night, its own component so that its cells die as soon as written. */
+function GridRow(props: { ctx: WebContext; room: OccupancyHotelView['rooms'][number] }) {
+  const { ctx, room } = props;
+  const t = ctx.t.accommodation;
+  return (
+    <tr>
+      <th scope="row">
+        <bdi>{roomName(ctx, room)}</bdi> <span class="muted">({t.beds(room.capacity)})</span>
+      </th>
+      {room.nights.map((n) =>
+        !n.booked ? (
+          <td class="ac-off">{t.notBooked}</td>
+        ) : n.occupants.length === 0 ? (
+          <td class="ac-free">{t.free}</td>
+        ) : (
+          <td class={n.occupants.length >= room.capacity ? 'ac-full' : 'ac-part'}>
+            {n.occupants.map((o) => (
+              <span class="ac-name" dir="auto">
+                {o.name}
+              </span>
+            ))}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+}
+
 /** A hotel's rooms night by night: who sleeps where, free beds, nights not booked. */
 export function OccupancyGrid(props: {
   ctx: WebContext;
@@ -116,27 +144,7 @@ export function OccupancyGrid(props: {
         </thead>
         <tbody>
           {hotel.rooms.map((room) => (
-            <tr>
-              <th scope="row">
-                <bdi>{roomName(ctx, room)}</bdi>{' '}
-                <span class="muted">({t.beds(room.capacity)})</span>
-              </th>
-              {room.nights.map((n) =>
-                !n.booked ? (
-                  <td class="ac-off">{t.notBooked}</td>
-                ) : n.occupants.length === 0 ? (
-                  <td class="ac-free">{t.free}</td>
-                ) : (
-                  <td class={n.occupants.length >= room.capacity ? 'ac-full' : 'ac-part'}>
-                    {n.occupants.map((o) => (
-                      <span class="ac-name" dir="auto">
-                        {o.name}
-                      </span>
-                    ))}
-                  </td>
-                ),
-              )}
-            </tr>
+            <GridRow ctx={ctx} room={room} />
           ))}
         </tbody>
         <tfoot>
@@ -223,9 +231,12 @@ export function OverviewPage(props: {
 }) {
   const { ctx, event, view } = props;
   const t = ctx.t.accommodation;
-  const options = roomOptions(ctx, view);
+  const roomCount = view.hotels.reduce((n, h) => n + h.rooms.length, 0);
+  const pickers = inlinePickers(view.unassigned.length, roomCount);
+  // Each room's label is written only for the selects that show it (1,200 rooms at the
+  // Tangier week's size, 470 KB a view when the page shows links instead).
+  const options = pickers ? roomOptions(ctx, view) : [];
   const guestById = new Map(view.guests.map((g) => [g.registrationId, g]));
-  const pickers = inlinePickers(view.unassigned.length, options.length);
   const grids = gridsInOverview(view);
   // One lookup per person: searching every hotel's rooms for each was rooms x people.
   const labelOfRoom = roomLabels(ctx, view);
@@ -289,7 +300,7 @@ export function OverviewPage(props: {
                     <td dir="auto">{wishText(ctx, g)}</td>
                     <td>{t.missingNights(u.nights.length, g.nights.length)}</td>
                     <td class="no-print">
-                      {!pickers && options.length > 0 && (
+                      {!pickers && roomCount > 0 && (
                         <a
                           href={accommodationPath(event.id, `/people/${u.registrationId}`)}
                           class="btn small"
@@ -355,29 +366,9 @@ export function OverviewPage(props: {
             </tr>
           </thead>
           <tbody>
-            {view.guests.map((g) => {
-              const rooms = [...new Set(g.nights.map((n) => n.roomId).filter(Boolean))];
-              const room =
-                rooms.length === 0
-                  ? t.noRoom
-                  : rooms.length > 1
-                    ? t.severalRooms
-                    : (labelOfRoom.get(rooms[0]!) ?? '');
-              return (
-                <tr>
-                  <td>
-                    <a href={accommodationPath(event.id, `/people/${g.registrationId}`)} dir="auto">
-                      {g.name}
-                    </a>
-                  </td>
-                  <td dir="auto">{g.organisation}</td>
-                  <td dir="auto">{wishText(ctx, g)}</td>
-                  <td>{stayText(ctx, g)}</td>
-                  <td dir="auto">{room}</td>
-                  <td dir="auto">{g.roomNeeds ?? '—'}</td>
-                </tr>
-              );
-            })}
+            {view.guests.map((g) => (
+              <GuestRow ctx={ctx} eventId={event.id} guest={g} labelOfRoom={labelOfRoom} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -393,6 +384,55 @@ export function OverviewPage(props: {
         </Form>
       </section>
     </div>
+  );
+}
+
+const SEVERAL_ROOMS = Symbol('several rooms');
+
+/** The one room someone sleeps in, null for none, SEVERAL_ROOMS when they change rooms. */
+function onlyRoom(g: GuestStayView): string | null | typeof SEVERAL_ROOMS {
+  let only: string | null = null;
+  for (const n of g.nights) {
+    if (!n.roomId || n.roomId === only) continue;
+    if (only !== null) return SEVERAL_ROOMS;
+    only = n.roomId;
+  }
+  return only;
+}
+
+/*
+ * A row of the people table as its own component: its elements are made as the row is
+ * written and dropped after it, where a thousand rows made at once stayed alive through the
+ * whole page's writing, long enough for the collector to copy them twice.
+ */
+function GuestRow(props: {
+  ctx: WebContext;
+  eventId: string;
+  guest: GuestStayView;
+  labelOfRoom: Map<string, string>;
+}) {
+  const { ctx, guest: g } = props;
+  const t = ctx.t.accommodation;
+  const roomId = onlyRoom(g);
+  const room =
+    roomId === null
+      ? t.noRoom
+      : roomId === SEVERAL_ROOMS
+        ? t.severalRooms
+        : (props.labelOfRoom.get(roomId) ?? '');
+  return (
+    <tr>
+      <td>
+        <a href={accommodationPath(props.eventId, `/people/${g.registrationId}`)} dir="auto">
+          {g.name}
+        </a>
+      </td>
+      <td dir="auto">{g.organisation}</td>
+      <td dir="auto">{wishText(ctx, g)}</td>
+      <td>{stayText(ctx, g)}</td>
+      <td dir="auto">{room}</td>
+      <td dir="auto">{g.roomNeeds ?? '—'}</td>
+    </tr>
   );
 }
 

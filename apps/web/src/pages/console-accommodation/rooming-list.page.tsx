@@ -5,6 +5,42 @@ import { instantIn } from '../../format/dates.js';
 import type { WebContext } from '../../http/web-context.js';
 import { accommodationPath, mediumDate, shortDate } from './accommodation-format.js';
 
+/*
+ * The two tables' rows are components so that each row's elements are made as it is
+ * written and dropped after it: a thousand guests' rows made at once lived through the
+ * whole page's writing, long enough for the collector to copy them twice.
+ */
+function LineRow(props: { ctx: WebContext; line: RoomingLine; room: string; type: string }) {
+  const { ctx, line: l } = props;
+  return (
+    <tr>
+      <td>
+        <bdi>{props.room}</bdi>
+        {!props.room.startsWith(props.type) && <span class="muted"> {props.type}</span>}
+      </td>
+      <td dir="auto">{l.name}</td>
+      <td class="ac-nowrap">{mediumDate(l.checkIn, ctx.locale)}</td>
+      <td class="ac-nowrap">{mediumDate(l.checkOut, ctx.locale)}</td>
+      <td dir="auto">{l.sharingWith.join(', ') || '—'}</td>
+      <td dir="auto">{l.specialNeeds ?? '—'}</td>
+    </tr>
+  );
+}
+
+function NightRow(props: { night: string; room: string; guests: string[] }) {
+  return (
+    <tr>
+      <th scope="row" class="ac-nowrap">
+        {props.night}
+      </th>
+      <td>
+        <bdi>{props.room}</bdi>
+      </td>
+      <td dir="auto">{props.guests.join(', ')}</td>
+    </tr>
+  );
+}
+
 /** The hotel's copy, printable: changes since it was sent, guests by room, night by night. */
 export function RoomingListPage(props: {
   ctx: WebContext;
@@ -125,19 +161,7 @@ export function RoomingListPage(props: {
             </thead>
             <tbody>
               {list.lines.map((l) => (
-                <tr>
-                  <td>
-                    <bdi>{room(l)}</bdi>
-                    {!room(l).startsWith(type(l.roomType)) && (
-                      <span class="muted"> {type(l.roomType)}</span>
-                    )}
-                  </td>
-                  <td dir="auto">{l.name}</td>
-                  <td class="ac-nowrap">{mediumDate(l.checkIn, ctx.locale)}</td>
-                  <td class="ac-nowrap">{mediumDate(l.checkOut, ctx.locale)}</td>
-                  <td dir="auto">{l.sharingWith.join(', ') || '—'}</td>
-                  <td dir="auto">{l.specialNeeds ?? '—'}</td>
-                </tr>
+                <LineRow ctx={ctx} line={l} room={room(l)} type={type(l.roomType)} />
               ))}
             </tbody>
           </table>
@@ -159,15 +183,11 @@ export function RoomingListPage(props: {
               <tbody>
                 {list.nights.flatMap((n) =>
                   n.rooms.map((r) => (
-                    <tr>
-                      <th scope="row" class="ac-nowrap">
-                        {shortDate(n.night, ctx.locale)}
-                      </th>
-                      <td>
-                        <bdi>{roomNames.get(r.roomId) ?? r.room}</bdi>
-                      </td>
-                      <td dir="auto">{r.guests.join(', ')}</td>
-                    </tr>
+                    <NightRow
+                      night={shortDate(n.night, ctx.locale)}
+                      room={roomNames.get(r.roomId) ?? r.room}
+                      guests={r.guests}
+                    />
                   )),
                 )}
               </tbody>

@@ -1,5 +1,5 @@
 import type { EventView } from '#events';
-import type { FinanceGroupRow, FinanceSummary } from '#finance';
+import type { FinanceGroupRow, FinanceSummary, RegistrationCostsView } from '#finance';
 import { countryName } from '../../format/countries.js';
 import type { WebContext } from '../../http/web-context.js';
 import { financePath, money } from './money-format.js';
@@ -83,6 +83,34 @@ function GroupTable(props: {
   );
 }
 
+/*
+ * One participant's row as its own component: its elements are made as the row is written
+ * and dropped after it, where a thousand rows made at once lived through the whole page's
+ * writing and were copied by the collector with it.
+ */
+function ParticipantRow(props: {
+  ctx: WebContext;
+  base: string;
+  currency: string;
+  person: RegistrationCostsView;
+}) {
+  const p = props.person;
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`${props.base}/${p.registrationId}`}>
+          <bdi>{p.participant.name}</bdi>
+        </a>
+      </th>
+      <td dir="auto" class="fin-org">
+        {p.participant.organisation}
+      </td>
+      <td class="fin-num">{p.perDiem.days}</td>
+      <Amounts ctx={props.ctx} currency={props.currency} row={{ participants: 1, ...p.totals }} />
+    </tr>
+  );
+}
+
 /** The finance view: totals, then per participant, organisation and country. */
 export function FinanceSummaryPage(props: {
   ctx: WebContext;
@@ -155,22 +183,7 @@ export function FinanceSummaryPage(props: {
                   </thead>
                   <tbody>
                     {summary.participants.map((p) => (
-                      <tr>
-                        <th scope="row">
-                          <a href={`${base}/${p.registrationId}`}>
-                            <bdi>{p.participant.name}</bdi>
-                          </a>
-                        </th>
-                        <td dir="auto" class="fin-org">
-                          {p.participant.organisation}
-                        </td>
-                        <td class="fin-num">{p.perDiem.days}</td>
-                        <Amounts
-                          ctx={ctx}
-                          currency={currency}
-                          row={{ participants: 1, ...p.totals }}
-                        />
-                      </tr>
+                      <ParticipantRow ctx={ctx} base={base} currency={currency} person={p} />
                     ))}
                   </tbody>
                 </table>
