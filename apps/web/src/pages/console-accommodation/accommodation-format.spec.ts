@@ -5,6 +5,10 @@ describe('the rooms pages’ dates', () => {
   it('writes each language’s words', () => {
     expect(shortDate('2027-10-25', 'fr')).toBe('lun. 25 oct.');
     expect(shortDate('2027-10-25', 'es')).toBe('lun, 25 oct');
+    // British English, as every other page, email and document writes it ("Mon, Oct 25"
+    // was the runtime's American default).
+    expect(shortDate('2027-10-25', 'en')).toBe('Mon 25 Oct');
+    expect(mediumDate('2027-10-25', 'en')).toBe('25 Oct 2027');
     expect(mediumDate('2027-10-25', 'fr')).toBe('25 oct. 2027');
     expect(mediumDate('2027-10-25', 'es')).toBe('25 oct 2027');
   });

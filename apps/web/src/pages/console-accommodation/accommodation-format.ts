@@ -1,5 +1,5 @@
 import type { RoomType } from '#accommodation';
-import { dateTimeFormat, DomainError, type Locale } from '#core';
+import { dateTimeFormat, DomainError, INTL_TAGS, type Locale } from '#core';
 import type { WebContext } from '../../http/web-context.js';
 
 // A meeting's stays fall on a few dozen dates, written again for each of up to a thousand
@@ -14,7 +14,7 @@ function dateWriter(options: Intl.DateTimeFormatOptions) {
     if (!written) kept.set(locale, (written = new Map()));
     let text = written.get(date);
     if (text === undefined) {
-      text = dateTimeFormat(locale, options).format(new Date(`${date}T12:00:00Z`));
+      text = dateTimeFormat(INTL_TAGS[locale], options).format(new Date(`${date}T12:00:00Z`));
       if (written.size >= MAX_DATES_KEPT) written.clear();
       written.set(date, text);
     }
