@@ -264,12 +264,13 @@ export function ConflictList(props: {
             const other = c.sessionIds[1] ? byId.get(c.sessionIds[1]) : undefined;
             const day = first ? localDay(first.startsAt) : undefined;
             // The other session's title becomes a link inside the sentence itself.
-            const titles = new Map(props.names.titles);
-            if (other) titles.set(other.id, MARK);
-            const [before, after] = conflictText(ctx, c, c.sessionIds[0], {
-              ...props.names,
-              titles,
-            }).split(MARK);
+            const [before, after] = conflictText(
+              ctx,
+              c,
+              c.sessionIds[0],
+              props.names,
+              other ? MARK : undefined,
+            ).split(MARK);
             return (
               <li>
                 {first && (

@@ -78,10 +78,12 @@ export function conflictText(
   c: Conflict,
   selfId: string | undefined,
   names: ConflictContext,
+  /** Written instead of the other session's title (a page that links it puts a mark). */
+  otherTitle?: string,
 ): string {
   const t = ctx.t.consoleAgenda.conflict;
   const otherId = c.sessionIds.find((id) => id !== selfId) ?? c.sessionIds[0];
-  const other = (otherId && names.titles.get(otherId)) || t.unknownSession;
+  const other = otherTitle ?? ((otherId && names.titles.get(otherId)) || t.unknownSession);
   switch (c.type) {
     case 'room_double_booked':
       return t.room(other, (c.roomId && names.rooms.get(c.roomId)) || '');
