@@ -1,4 +1,4 @@
-import { isoDateUtc, localDateOf, offsetMinutesAt } from '#core';
+import { isoDateUtc, keptBy, localDateOf, offsetMinutesAt } from '#core';
 
 /** Where a stay's dates come from: the organiser's override, the flights, or the event. */
 export type NightsSource = 'organiser' | 'flights' | 'event';
@@ -74,18 +74,7 @@ function localHourOf(instant: Date, zone: string): number {
 
 // A meeting's thousand guests sleep on the same dozen nights: one string per night, shared
 // by every stay that holds it, rather than 8,000 copies on each view of the rooms.
-const MAX_NIGHT_TEXTS = 4_096;
-const nightTexts = new Map<number, string>();
-
-function nightText(midnight: number): string {
-  let text = nightTexts.get(midnight);
-  if (text === undefined) {
-    text = isoDateUtc(midnight);
-    if (nightTexts.size >= MAX_NIGHT_TEXTS) nightTexts.clear();
-    nightTexts.set(midnight, text);
-  }
-  return text;
-}
+const nightText = keptBy(4_096, isoDateUtc);
 
 /**
  * Every night of a stay: from checkIn up to the day before checkOut (at most a year). The

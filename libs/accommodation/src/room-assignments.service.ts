@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, badRequest, collator, conflict, groupBy, notFound, pgConstraint } from '#core';
+import {
+  type Actor,
+  badRequest,
+  collator,
+  conflict,
+  entryOf,
+  groupBy,
+  notFound,
+  pgConstraint,
+} from '#core';
 import { requireWritable } from '#events';
 import type { AssignRoomDto } from './dto/hotel.dto.js';
 import {
@@ -155,13 +164,8 @@ export class RoomAssignments {
     for (const [roomId, nightsIn] of nightsByRoom(assignments)) {
       const row = roomById.get(roomId);
       if (!row) continue;
-      let ofHotel = usedRooms.get(row.hotelId);
-      if (!ofHotel) usedRooms.set(row.hotelId, (ofHotel = new Map()));
-      for (const night of nightsIn) {
-        let used = ofHotel.get(night);
-        if (!used) ofHotel.set(night, (used = { single: 0, twin: 0, double: 0 }));
-        used[row.room.roomType] += 1;
-      }
+      const ofHotel = entryOf(usedRooms, row.hotelId, newMap);
+      for (const night of nightsIn) entryOf(ofHotel, night, noRooms)[row.room.roomType] += 1;
     }
     const shown = hotels.filter((h) => !hotelId || h.id === hotelId);
     const grids =
@@ -540,25 +544,23 @@ function guestView(
  * "person|night" keys they replaced were 1.5 MB of short-lived strings a view.
  */
 
+// Made once per missing entry, not as a closure per row.
+const newMap = <K, V>() => new Map<K, V>();
+const newSet = <T>() => new Set<T>();
+const newList = <T>(): T[] => [];
+const noRooms = (): Record<RoomType, number> => ({ single: 0, twin: 0, double: 0 });
+
 /** Each person's room per night. */
 function roomsByPerson(assignments: AssignmentRow[]): Map<string, Map<string, string>> {
   const byPerson = new Map<string, Map<string, string>>();
-  for (const a of assignments) {
-    let nights = byPerson.get(a.registrationId);
-    if (!nights) byPerson.set(a.registrationId, (nights = new Map()));
-    nights.set(a.night, a.roomId);
-  }
+  for (const a of assignments) entryOf(byPerson, a.registrationId, newMap).set(a.night, a.roomId);
   return byPerson;
 }
 
 /** The nights each room has someone in. */
 function nightsByRoom(assignments: AssignmentRow[]): Map<string, Set<string>> {
   const byRoom = new Map<string, Set<string>>();
-  for (const a of assignments) {
-    let nights = byRoom.get(a.roomId);
-    if (!nights) byRoom.set(a.roomId, (nights = new Set()));
-    nights.add(a.night);
-  }
+  for (const a of assignments) entryOf(byRoom, a.roomId, newSet).add(a.night);
   return byRoom;
 }
 
@@ -580,12 +582,10 @@ function occupantsByRoomNight(
   );
   const byRoom = new Map<string, Map<string, OccupantView[]>>();
   for (const a of sorted) {
-    let nights = byRoom.get(a.roomId);
-    if (!nights) byRoom.set(a.roomId, (nights = new Map()));
-    const occupant = { registrationId: a.registrationId, name: names.get(a.registrationId) ?? '' };
-    const cell = nights.get(a.night);
-    if (cell) cell.push(occupant);
-    else nights.set(a.night, [occupant]);
+    entryOf(entryOf(byRoom, a.roomId, newMap), a.night, newList).push({
+      registrationId: a.registrationId,
+      name: names.get(a.registrationId) ?? '',
+    });
   }
   return byRoom;
 }

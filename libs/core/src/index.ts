@@ -13,6 +13,7 @@ export * from './time/zones.js';
 export * from './time/iso-text.js';
 export * from './text/intl-formatters.js';
 export * from './collections/group-by.js';
+export * from './collections/kept-maps.js';
 export * from './time/instant-field.js';
 export * from './redis/redis.module.js';
 export * from './rate-limit/rate-limiter.service.js';

@@ -151,7 +151,15 @@ function Layout(props: PageOptions & { ctx: WebContext }) {
   );
 }
 
-/** A whole HTML document: the layout around a page's content, escaped by Preact. */
+/**
+ * A whole HTML document: the layout around a page's content, escaped by Preact.
+ *
+ * Long tables (a thousand people) write each row as its own component, not as elements
+ * made in the page's `rows.map(...)`: Preact makes a component's elements as it writes it,
+ * so each row's die young, where a thousand rows made at once lived through the whole
+ * page's writing and the collector copied them with it (35-42 % of the rooms and finance
+ * pages' time; bench/README, "Big console pages whose rows die young").
+ */
 export function renderPage(ctx: WebContext, options: PageOptions): string {
   return `<!doctype html>${renderToString(<Layout ctx={ctx} {...options} />)}`;
 }

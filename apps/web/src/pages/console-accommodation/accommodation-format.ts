@@ -1,5 +1,5 @@
 import type { RoomType } from '#accommodation';
-import { dateTimeFormat, DomainError, INTL_TAGS, type Locale } from '#core';
+import { dateTimeFormat, DomainError, INTL_TAGS, keptBy, type Locale, LOCALES } from '#core';
 import type { WebContext } from '../../http/web-context.js';
 
 // A meeting's stays fall on a few dozen dates, written again for each of up to a thousand
@@ -8,18 +8,15 @@ const MAX_DATES_KEPT = 1_000;
 
 /** Writes plain dates (YYYY-MM-DD) with `options`, each date once per language. */
 function dateWriter(options: Intl.DateTimeFormatOptions) {
-  const kept = new Map<Locale, Map<string, string>>();
-  return (date: string, locale: Locale): string => {
-    let written = kept.get(locale);
-    if (!written) kept.set(locale, (written = new Map()));
-    let text = written.get(date);
-    if (text === undefined) {
-      text = dateTimeFormat(INTL_TAGS[locale], options).format(new Date(`${date}T12:00:00Z`));
-      if (written.size >= MAX_DATES_KEPT) written.clear();
-      written.set(date, text);
-    }
-    return text;
-  };
+  const writers = new Map(
+    LOCALES.map((locale) => [
+      locale,
+      keptBy(MAX_DATES_KEPT, (date: string) =>
+        dateTimeFormat(INTL_TAGS[locale], options).format(new Date(`${date}T12:00:00Z`)),
+      ),
+    ]),
+  );
+  return (date: string, locale: Locale): string => writers.get(locale)!(date);
 }
 
 /** Plain dates (a night, a check-in) written the reader's way: "lun. 25 oct.". */

@@ -78,10 +78,13 @@ export function stayText(ctx: WebContext, g: GuestStayView) {
  */
 export const MAX_OVERVIEW_GRID_CELLS = 1_500;
 
+/** Every hotel's rooms, counted. */
+const roomCount = (view: { hotels: Array<{ rooms: unknown[] }> }) =>
+  view.hotels.reduce((n, h) => n + h.rooms.length, 0);
+
 /** Whether the overview shows every hotel's rooms night by night (as occupancy built them). */
 export function gridsInOverview(view: Pick<OccupancyView, 'hotels' | 'nights'>): boolean {
-  const rooms = view.hotels.reduce((n, h) => n + h.rooms.length, 0);
-  return gridFits(rooms, view.nights.length, MAX_OVERVIEW_GRID_CELLS);
+  return gridFits(roomCount(view), view.nights.length, MAX_OVERVIEW_GRID_CELLS);
 }
 
 /** Rooms in use over rooms booked, all types together. */
@@ -91,7 +94,7 @@ function usedOfBooked(ctx: WebContext, total: OccupancyHotelView['totals'][numbe
   return ctx.t.accommodation.usedOfBooked(used, booked);
 }
 
-/** One room night by night, its own component so that its cells die as soon as written. */
+/** One room night by night (a component: see renderPage on long tables). */
 function GridRow(props: { ctx: WebContext; room: OccupancyHotelView['rooms'][number] }) {
   const { ctx, room } = props;
   const t = ctx.t.accommodation;
@@ -231,8 +234,8 @@ export function OverviewPage(props: {
 }) {
   const { ctx, event, view } = props;
   const t = ctx.t.accommodation;
-  const roomCount = view.hotels.reduce((n, h) => n + h.rooms.length, 0);
-  const pickers = inlinePickers(view.unassigned.length, roomCount);
+  const rooms = roomCount(view);
+  const pickers = inlinePickers(view.unassigned.length, rooms);
   // Each room's label is written only for the selects that show it (1,200 rooms at the
   // Tangier week's size, 470 KB a view when the page shows links instead).
   const options = pickers ? roomOptions(ctx, view) : [];
@@ -300,7 +303,7 @@ export function OverviewPage(props: {
                     <td dir="auto">{wishText(ctx, g)}</td>
                     <td>{t.missingNights(u.nights.length, g.nights.length)}</td>
                     <td class="no-print">
-                      {!pickers && roomCount > 0 && (
+                      {!pickers && rooms > 0 && (
                         <a
                           href={accommodationPath(event.id, `/people/${u.registrationId}`)}
                           class="btn small"
@@ -400,11 +403,7 @@ function onlyRoom(g: GuestStayView): string | null | typeof SEVERAL_ROOMS {
   return only;
 }
 
-/*
- * A row of the people table as its own component: its elements are made as the row is
- * written and dropped after it, where a thousand rows made at once stayed alive through the
- * whole page's writing, long enough for the collector to copy them twice.
- */
+/** A row of the people table (a component: see renderPage on long tables). */
 function GuestRow(props: {
   ctx: WebContext;
   eventId: string;

@@ -5,11 +5,7 @@ import { instantIn } from '../../format/dates.js';
 import type { WebContext } from '../../http/web-context.js';
 import { accommodationPath, mediumDate, shortDate } from './accommodation-format.js';
 
-/*
- * The two tables' rows are components so that each row's elements are made as it is
- * written and dropped after it: a thousand guests' rows made at once lived through the
- * whole page's writing, long enough for the collector to copy them twice.
- */
+// The two tables' rows are components: see renderPage on long tables.
 function LineRow(props: { ctx: WebContext; line: RoomingLine; room: string; type: string }) {
   const { ctx, line: l } = props;
   return (

@@ -65,11 +65,7 @@ export class ConsoleCertificatesController {
   }
 }
 
-/*
- * A certificate holder's row, its own component so that its elements are made as it is
- * written and dropped after it: a thousand rows made at once lived through the whole
- * page's writing, long enough for the collector to copy them twice (bench/README).
- */
+/** A certificate holder's row (a component: see renderPage on long tables). */
 function HolderRow(props: {
   ctx: WebContext;
   base: string;

@@ -83,11 +83,7 @@ function GroupTable(props: {
   );
 }
 
-/*
- * One participant's row as its own component: its elements are made as the row is written
- * and dropped after it, where a thousand rows made at once lived through the whole page's
- * writing and were copied by the collector with it.
- */
+/** One participant's row (a component: see renderPage on long tables). */
 function ParticipantRow(props: {
   ctx: WebContext;
   base: string;
